@@ -1,0 +1,92 @@
+// The domain: what a news site is made of. Plain values, no I/O.
+// Times are Unix seconds (UTC). Ids are the store's row ids (0 = none).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace khabar::content {
+
+using Id = std::int64_t;
+using Timestamp = std::int64_t;
+
+enum class Status { Draft, Pending, Scheduled, Published, Trash };
+enum class Kind { Article, Page };
+enum class CommentStatus { Pending, Approved, Spam, Trash };
+
+std::string_view to_string(Status s);
+std::optional<Status> parse_status(std::string_view s);
+std::string_view to_string(Kind k);
+std::string_view to_string(CommentStatus s);
+std::optional<CommentStatus> parse_comment_status(std::string_view s);
+
+// A public author. The login name is deliberately not part of this type:
+// nothing built from an Author can leak it.
+struct Author {
+  Id id = 0;
+  std::string display_name;
+  std::string slug;  // public, used in /author/<slug>/
+  std::string bio;
+};
+
+struct Category {
+  Id id = 0;
+  Id parent_id = 0;  // 0 = top level
+  std::string slug;
+  std::string path;  // "world/asia": slugs from the root, joined by '/'
+  std::string name;
+  std::string description;
+  int position = 0;
+};
+
+struct Tag {
+  Id id = 0;
+  std::string slug;
+  std::string name;
+};
+
+// What a listing (home, archive, feed, Check Also) shows of an article.
+struct ArticleSummary {
+  Id id = 0;
+  Kind kind = Kind::Article;
+  std::string slug;
+  std::string title;
+  std::string excerpt;
+  std::string language;  // BCP 47 code, e.g. "en", "ps"
+  Timestamp published_at = 0;
+  Timestamp updated_at = 0;
+  Id category_id = 0;
+  std::vector<Author> authors;  // first is the primary byline
+  int reading_minutes = 1;
+};
+
+struct Article : ArticleSummary {
+  std::string body_markdown;
+  std::string source_line;  // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
+  Status status = Status::Draft;
+  bool comments_open = true;
+  bool is_lead = false;
+  std::vector<Tag> tags;
+};
+
+struct Comment {
+  Id id = 0;
+  Id article_id = 0;
+  Id parent_id = 0;  // 0 = top level
+  std::string author_name;
+  std::string author_url;
+  std::string body;  // plain text
+  CommentStatus status = CommentStatus::Pending;
+  Timestamp created_at = 0;
+};
+
+// What to list: all published articles, or those of one category subtree, tag or author.
+struct ListingFilter {
+  std::optional<Id> category_id;  // includes descendants
+  std::optional<Id> tag_id;
+  std::optional<Id> author_id;
+};
+
+}  // namespace khabar::content

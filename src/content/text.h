@@ -1,0 +1,35 @@
+// Text rules for articles: slugs, excerpts, reading time. Pure functions on UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace khabar::content {
+
+// A URL slug from a headline. ASCII letters and digits are lowercased; letters of
+// other scripts (Pashto, Dari, Greek...) are kept as they are; everything else
+// (spaces, punctuation, symbols, including Arabic-script punctuation) becomes a single
+// '-', never leading or trailing. Invalid UTF-8 bytes are dropped. An empty result
+// means the text had no letters or digits.
+std::string make_slug(std::string_view text);
+
+// Plain text from Markdown, good enough for excerpts, feeds and word counts:
+// drops heading/quote/list markers, emphasis, code fences, images, and keeps the
+// text of links. Paragraphs are joined by single spaces.
+std::string markdown_to_plain_text(std::string_view markdown);
+
+// At most `max_chars` code points of `text`, cut at the last word boundary, with
+// trailing punctuation trimmed and "…" appended when anything was cut.
+std::string make_excerpt(std::string_view text, std::size_t max_chars);
+
+// Whole minutes to read `text` at 200 words a minute; never less than 1.
+int reading_minutes(std::string_view text);
+
+// Number of code points in valid UTF-8 (invalid bytes count as one each).
+std::size_t utf8_length(std::string_view text);
+
+// Whether `text` is valid UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace khabar::content

@@ -1,0 +1,78 @@
+#include "http/compression.h"
+
+#include <zlib.h>
+
+namespace khabar::http {
+
+std::string gzip_compress(std::string_view data, int level) {
+  z_stream z{};
+  deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out;
+  out.resize(deflateBound(&z, static_cast<uLong>(data.size())) + 32);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::optional<std::string> gzip_decompress(std::string_view data, std::size_t max_size) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return std::nullopt;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  std::string out;
+  char chunk[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - z.avail_out);
+    if (out.size() > max_size) rc = Z_DATA_ERROR;
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
+  }
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+bool accepts_gzip(std::string_view value) {
+  std::size_t start = 0;
+  while (start < value.size()) {
+    std::size_t comma = value.find(',', start);
+    if (comma == std::string_view::npos) comma = value.size();
+    std::string_view item = value.substr(start, comma - start);
+    start = comma + 1;
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::size_t semi = item.find(';');
+    std::string_view coding = item.substr(0, semi);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (coding != "gzip" && coding != "*") continue;
+    if (semi != std::string_view::npos) {
+      std::string_view params = item.substr(semi + 1);
+      std::size_t q = params.find("q=");
+      if (q != std::string_view::npos) {
+        std::string_view qv = params.substr(q + 2);
+        bool zero = !qv.empty() && qv[0] == '0';
+        for (std::size_t i = 1; zero && i < qv.size() && qv[i] != ' ' && qv[i] != ';'; ++i)
+          if (qv[i] != '.' && qv[i] != '0') zero = false;
+        if (zero) continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+bool is_compressible(std::string_view type) {
+  return type.starts_with("text/") || type.find("json") != std::string_view::npos ||
+         type.find("xml") != std::string_view::npos ||
+         type.find("javascript") != std::string_view::npos ||
+         type.starts_with("image/svg");
+}
+
+}  // namespace khabar::http

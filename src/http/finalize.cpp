@@ -1,0 +1,84 @@
+#include "http/finalize.h"
+
+#include <cstdint>
+
+#include "http/compression.h"
+
+namespace khabar::http {
+namespace {
+
+// Whether the If-None-Match list names `etag` (weak comparison, any coding suffix).
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match.find('*') != std::string_view::npos) return true;
+  std::string_view base = etag.substr(1, etag.size() - 2);  // without quotes
+  std::size_t pos = 0;
+  while ((pos = if_none_match.find('"', pos)) != std::string_view::npos) {
+    std::size_t end = if_none_match.find('"', pos + 1);
+    if (end == std::string_view::npos) break;
+    std::string_view tag = if_none_match.substr(pos + 1, end - pos - 1);
+    if (tag.ends_with("-gzip")) tag.remove_suffix(5);
+    if (tag == base) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+bool has_header(const Response& r, std::string_view name) {
+  for (const auto& [k, v] : r.headers)
+    if (k == name) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view data) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = hex[h & 15];
+  return out;
+}
+
+void finalize_response(const Request& request, Response& response) {
+  response.set_header("X-Content-Type-Options", "nosniff");
+  bool cacheable = response.status == 200 && request.is_get_or_head();
+  bool compressible = is_compressible(response.content_type) &&
+                      (response.gzip_body || response.body.size() > 512);
+  bool gzip = compressible && accepts_gzip(request.header("accept-encoding"));
+  if (compressible) response.set_header("Vary", "Accept-Encoding");
+  if (response.cache_control.empty() && response.status == 200 &&
+      response.content_type.starts_with("text/html"))
+    response.cache_control = "no-cache";
+
+  if (cacheable) {
+    std::string etag;
+    for (const auto& [k, v] : response.headers)
+      if (k == "ETag") etag = v;
+    if (etag.empty()) {
+      etag = "\"" + content_hash(response.body) + "\"";
+      response.headers.emplace_back("ETag", etag);
+    }
+    if (gzip) {
+      std::string coded = etag.substr(0, etag.size() - 1) + "-gzip\"";
+      response.set_header("ETag", coded);
+    }
+    std::string_view inm = request.header("if-none-match");
+    if (!inm.empty() && etag_matches(inm, etag)) {
+      response.status = 304;
+      response.body.clear();
+      response.gzip_body.reset();
+      return;
+    }
+  }
+  if (gzip && !has_header(response, "Content-Encoding")) {
+    response.body = response.gzip_body ? *response.gzip_body : gzip_compress(response.body);
+    response.headers.emplace_back("Content-Encoding", "gzip");
+  }
+  response.gzip_body.reset();
+}
+
+}  // namespace khabar::http

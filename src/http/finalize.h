@@ -1,0 +1,21 @@
+// The last step before a response goes out, shared by every handler: validators
+// (ETag, 304), content coding (gzip), default headers. Pure: testable without sockets.
+#pragma once
+
+#include "http/message.h"
+
+namespace khabar::http {
+
+// Adjusts `response` for `request`:
+// - a 200 to GET/HEAD gets a strong ETag (a hash of the body) unless it has one, and
+//   becomes a 304 without body when If-None-Match names it;
+// - a compressible body over 512 bytes is sent gzip-compressed when the client accepts
+//   it (precomputed gzip_body first), with Vary: Accept-Encoding either way;
+// - Cache-Control gets its default, X-Content-Type-Options: nosniff is always set.
+// After it, `response.body` is exactly the bytes to send (HEAD: the caller sends none).
+void finalize_response(const Request& request, Response& response);
+
+// FNV-1a 64-bit of `data`, 16 hex digits: a stable content hash for ETags and names.
+std::string content_hash(std::string_view data);
+
+}  // namespace khabar::http

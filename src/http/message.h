@@ -1,0 +1,51 @@
+// HTTP requests and responses as plain values: what handlers take and return. The
+// network layer (server.h) converts to and from the wire; handlers never see sockets.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace khabar::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;  // "GET", "HEAD", "POST"...
+  std::string target;  // as sent: path and query, percent-encoded
+  std::string path;    // percent-decoded path (may hold any UTF-8; never NUL)
+  std::string query;   // raw query string, without '?'
+  Headers headers;     // names in lower case
+  std::string body;
+  std::string remote_address;
+
+  // The first header with this (lower-case) name, or "".
+  std::string_view header(std::string_view name) const;
+  // The first query parameter with this name, percent-decoded ('+' as space).
+  std::optional<std::string> query_param(std::string_view name) const;
+  bool is_get_or_head() const { return method == "GET" || method == "HEAD"; }
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string cache_control;  // empty: "no-cache" for 2xx HTML, nothing otherwise
+  Headers headers;            // extra headers (Location, Content-Security-Policy...)
+  std::string body;
+  // A gzip form of `body` made ahead of time (static assets); sent when accepted.
+  std::shared_ptr<const std::string> gzip_body;
+
+  static Response redirect(int status, std::string location);
+  static Response plain(int status, std::string text);
+  void set_header(std::string name, std::string value);
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+std::string_view reason_phrase(int status);
+
+}  // namespace khabar::http

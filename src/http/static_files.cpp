@@ -1,0 +1,89 @@
+#include "http/static_files.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "http/compression.h"
+#include "http/finalize.h"
+
+namespace khabar::http {
+
+std::string_view mime_type(std::string_view name) {
+  std::size_t dot = name.rfind('.');
+  std::string_view ext = dot == std::string_view::npos ? "" : name.substr(dot + 1);
+  static const std::map<std::string_view, std::string_view> types = {
+      {"css", "text/css; charset=utf-8"},  {"js", "text/javascript; charset=utf-8"},
+      {"svg", "image/svg+xml"},            {"png", "image/png"},
+      {"jpg", "image/jpeg"},               {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},                {"webp", "image/webp"},
+      {"ico", "image/x-icon"},             {"woff2", "font/woff2"},
+      {"woff", "font/woff"},               {"txt", "text/plain; charset=utf-8"},
+      {"json", "application/json"},        {"xml", "application/xml"},
+      {"html", "text/html; charset=utf-8"}};
+  auto it = types.find(ext);
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+StaticFiles::StaticFiles(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    if (it->file_size() > 8u << 20) {
+      spdlog::warn("static file {} is over 8 MiB; not served", it->path().string());
+      continue;
+    }
+    std::string name = std::filesystem::relative(it->path(), dir).generic_string();
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    auto file = std::make_shared<File>();
+    file->body = content.str();
+    file->content_type = std::string(mime_type(name));
+    std::string hash = content_hash(file->body);
+    file->etag = "\"" + hash + "\"";
+    if (is_compressible(file->content_type))
+      file->gzip = std::make_shared<const std::string>(gzip_compress(file->body, 9));
+    std::size_t dot = name.rfind('.');
+    std::size_t slash = name.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = name.size();
+    file->fingerprinted = name.substr(0, dot) + "." + hash.substr(0, 10) + name.substr(dot);
+    by_fingerprint_[file->fingerprinted] = file;
+    by_name_[name] = std::move(file);
+  }
+}
+
+std::string StaticFiles::url_for(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return "/static/" + (it == by_name_.end() ? std::string(name) : it->second->fingerprinted);
+}
+
+std::optional<Response> StaticFiles::serve(const Request& request) const {
+  constexpr std::string_view prefix = "/static/";
+  if (!request.path.starts_with(prefix)) return std::nullopt;
+  std::string_view name = std::string_view(request.path).substr(prefix.size());
+  bool immutable = true;
+  auto it = by_fingerprint_.find(name);
+  if (it == by_fingerprint_.end()) {
+    it = by_name_.find(name);
+    immutable = false;
+    if (it == by_name_.end()) return std::nullopt;
+  }
+  if (!request.is_get_or_head()) {
+    Response r = Response::plain(405, "Static files answer GET and HEAD only.");
+    r.set_header("Allow", "GET, HEAD");
+    return r;
+  }
+  const File& f = *it->second;
+  Response r;
+  r.content_type = f.content_type;
+  r.body = f.body;
+  r.gzip_body = f.gzip;
+  r.headers.emplace_back("ETag", f.etag);
+  r.cache_control = immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+  return r;
+}
+
+}  // namespace khabar::http

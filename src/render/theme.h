@@ -1,0 +1,40 @@
+// A theme: ctemplate templates (<dir>/templates/*.tpl, every one declaring
+// {{%AUTOESCAPE context="..."}} so all values are escaped by default), string tables
+// (<dir>/strings) and static assets (<dir>/static, served by http::StaticFiles).
+// Loaded once at start and then immutable: expand() is thread-safe.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "render/strings.h"
+
+namespace khabar::render {
+
+class Theme {
+ public:
+  // Loads and checks the theme at `dir`. Returns null and sets `error` (naming the file)
+  // when a template does not parse, a string table is broken or a template lacks
+  // AUTOESCAPE.
+  static std::unique_ptr<Theme> load(const std::filesystem::path& dir, std::string* error);
+  ~Theme();
+
+  // Expands templates/<name> with `dict`; include dictionaries name other templates.
+  std::string expand(std::string_view name, const ctemplate::TemplateDictionary& dict) const;
+
+  const StringTable& strings() const { return strings_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path static_dir() const { return dir_ / "static"; }
+
+ private:
+  Theme(std::filesystem::path dir, StringTable strings);
+  std::filesystem::path dir_;
+  StringTable strings_;
+  std::unique_ptr<ctemplate::TemplateCache> cache_;
+};
+
+}  // namespace khabar::render

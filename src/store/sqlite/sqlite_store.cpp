@@ -1,0 +1,508 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <unordered_map>
+
+#include "store/sqlite/connection.h"
+#include "store/sqlite/migrations.h"
+
+namespace khabar::store {
+namespace {
+
+using namespace khabar::content;
+using sqlite::Connection;
+using sqlite::Statement;
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+constexpr std::string_view kSummaryColumns =
+    "a.id, a.kind, a.slug, a.title, a.excerpt, a.language, ifnull(a.published_at, 0), "
+    "a.updated_at, ifnull(a.category_id, 0), a.reading_minutes";
+constexpr int kSummaryColumnCount = 10;
+
+void read_summary(const Statement& s, ArticleSummary& out) {
+  out.id = s.int64(0);
+  out.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
+  out.slug = s.text(2);
+  out.title = s.text(3);
+  out.excerpt = s.text(4);
+  out.language = s.text(5);
+  out.published_at = s.int64(6);
+  out.updated_at = s.int64(7);
+  out.category_id = s.int64(8);
+  out.reading_minutes = static_cast<int>(s.int64(9));
+}
+
+Author read_author(const Statement& s, int first) {
+  return Author{s.int64(first), s.text(first + 1), s.text(first + 2), s.text(first + 3)};
+}
+
+std::string sql(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+  std::string out(a);
+  out.append(b).append(c);
+  return out;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::string path, SqliteOptions options)
+      : path_(std::move(path)), uid_(next_uid_++) {
+    if (!options.create) {
+      // Open read-only first: a missing file is an error, not a new empty site.
+      Connection probe(path_, Connection::Mode::ReadOnly);
+    }
+    writer_ = std::make_unique<Connection>(
+        options.create ? create_file() : path_, Connection::Mode::ReadWrite);
+    writer_->exec("PRAGMA journal_mode = WAL");
+    writer_->exec("PRAGMA synchronous = FULL");
+    migrate();
+  }
+
+  // --- reads ---
+
+  std::vector<Category> categories() override {
+    auto s = reader().prepare(
+        "SELECT id, ifnull(parent_id, 0), slug, path, name, description, position "
+        "FROM categories ORDER BY position, name");
+    std::vector<Category> out;
+    while (s.step())
+      out.push_back(Category{s.int64(0), s.int64(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                             static_cast<int>(s.int64(6))});
+    return out;
+  }
+
+  std::optional<Article> published_by_slug(std::string_view slug) override {
+    Connection& db = reader();
+    Article a;
+    {
+      auto s = db.prepare(sql("SELECT ", kSummaryColumns,
+                              ", a.body_markdown, a.source_line, a.comments_open, a.is_lead "
+                              "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
+      s.bind(1, slug);
+      if (!s.step()) return std::nullopt;
+      read_summary(s, a);
+      a.body_markdown = s.text(kSummaryColumnCount);
+      a.source_line = s.text(kSummaryColumnCount + 1);
+      a.comments_open = s.int64(kSummaryColumnCount + 2) != 0;
+      a.is_lead = s.int64(kSummaryColumnCount + 3) != 0;
+      a.status = Status::Published;
+    }
+    a.authors = authors_of(db, a.id);
+    auto t = db.prepare(
+        "SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.article_id = ?1 ORDER BY t.name");
+    t.bind(1, a.id);
+    while (t.step()) a.tags.push_back(Tag{t.int64(0), t.text(1), t.text(2)});
+    return a;
+  }
+
+  std::vector<ArticleSummary> published_articles(const ListingFilter& f, int limit,
+                                                 int offset) override {
+    Connection& db = reader();
+    std::string query = sql("SELECT ", kSummaryColumns, " FROM articles a ");
+    std::int64_t key = 0;
+    if (f.category_id) {
+      query = sql(kSubtreeCte, query,
+                  "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
+      key = *f.category_id;
+    } else if (f.tag_id) {
+      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
+      key = *f.tag_id;
+    } else if (f.author_id) {
+      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
+      key = *f.author_id;
+    } else {
+      query += "WHERE ";
+    }
+    query +=
+        "a.kind = 'article' AND a.status = 'published' "
+        "ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2";
+    auto s = db.prepare(query);
+    s.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
+    if (key) s.bind(3, key);
+    std::vector<ArticleSummary> out;
+    while (s.step()) read_summary(s, out.emplace_back());
+    attach_authors(db, out);
+    return out;
+  }
+
+  std::int64_t count_published_articles(const ListingFilter& f) override {
+    std::string query = "SELECT count(*) FROM articles a ";
+    std::int64_t key = 0;
+    if (f.category_id) {
+      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
+      key = *f.category_id;
+    } else if (f.tag_id) {
+      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
+      key = *f.tag_id;
+    } else if (f.author_id) {
+      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
+      key = *f.author_id;
+    } else {
+      query += "WHERE ";
+    }
+    query += "a.kind = 'article' AND a.status = 'published'";
+    auto s = reader().prepare(query);
+    if (key) s.bind(3, key);
+    s.step();
+    return s.int64(0);
+  }
+
+  std::vector<ArticleSummary> published_pages() override {
+    Connection& db = reader();
+    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
+                            " FROM articles a WHERE a.kind = 'page' AND a.status = 'published' "
+                            "ORDER BY a.title"));
+    std::vector<ArticleSummary> out;
+    while (s.step()) read_summary(s, out.emplace_back());
+    return out;
+  }
+
+  std::optional<ArticleSummary> lead_article() override {
+    Connection& db = reader();
+    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
+                            " FROM articles a WHERE a.is_lead = 1 AND a.status = 'published' "
+                            "AND a.kind = 'article' ORDER BY a.published_at DESC LIMIT 1"));
+    std::vector<ArticleSummary> out;
+    if (s.step()) read_summary(s, out.emplace_back());
+    if (out.empty()) return std::nullopt;
+    attach_authors(db, out);
+    return out.front();
+  }
+
+  std::optional<ArticleSummary> related_article(const Article& a) override {
+    Connection& db = reader();
+    std::vector<ArticleSummary> out;
+    {
+    // Candidates are bounded (newest 50 of the category, newest 200 sharing a tag) so the
+    // cost does not grow with the archive; they are then ranked.
+    auto s = db.prepare(sql(
+        "WITH my_tags AS (SELECT tag_id FROM article_tags WHERE article_id = ?1), "
+        "cand(id) AS ("
+        "  SELECT id FROM (SELECT id FROM articles WHERE category_id = ?2 AND kind = 'article' "
+        "    AND status = 'published' AND id <> ?1 ORDER BY published_at DESC LIMIT 50) "
+        "  UNION "
+        "  SELECT article_id FROM (SELECT article_id FROM article_tags "
+        "    WHERE tag_id IN (SELECT tag_id FROM my_tags) AND article_id <> ?1 "
+        "    ORDER BY article_id DESC LIMIT 200)) "
+        "SELECT ",
+        kSummaryColumns,
+        " FROM cand JOIN articles a ON a.id = cand.id "
+        "WHERE a.kind = 'article' AND a.status = 'published' "
+        "ORDER BY (a.category_id IS ?2) DESC, "
+        "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
+        "     AND x.tag_id IN (SELECT tag_id FROM my_tags)) DESC, "
+        "  a.published_at DESC, a.id DESC LIMIT 1"));
+    s.bind(1, a.id).bind_optional_id(2, a.category_id);
+    if (s.step()) read_summary(s, out.emplace_back());
+    }
+    if (out.empty()) {
+      // Nothing shares a category or tag: the newest other article.
+      for (auto& candidate : published_articles({}, 2, 0))
+        if (candidate.id != a.id) return candidate;
+      return std::nullopt;
+    }
+    attach_authors(db, out);
+    return out.front();
+  }
+
+  std::vector<Comment> approved_comments(Id article_id) override {
+    auto s = reader().prepare(
+        "SELECT id, article_id, ifnull(parent_id, 0), author_name, author_url, body, created_at "
+        "FROM comments WHERE article_id = ?1 AND status = 'approved' ORDER BY created_at, id");
+    s.bind(1, article_id);
+    std::vector<Comment> out;
+    while (s.step()) {
+      Comment c;
+      c.id = s.int64(0);
+      c.article_id = s.int64(1);
+      c.parent_id = s.int64(2);
+      c.author_name = s.text(3);
+      c.author_url = s.text(4);
+      c.body = s.text(5);
+      c.created_at = s.int64(6);
+      c.status = CommentStatus::Approved;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  std::optional<Tag> tag_by_slug(std::string_view slug) override {
+    auto s = reader().prepare("SELECT id, slug, name FROM tags WHERE slug = ?1");
+    s.bind(1, slug);
+    if (!s.step()) return std::nullopt;
+    return Tag{s.int64(0), s.text(1), s.text(2)};
+  }
+
+  std::optional<Author> author_by_slug(std::string_view slug) override {
+    auto s = reader().prepare("SELECT id, display_name, slug, bio FROM users WHERE slug = ?1");
+    s.bind(1, slug);
+    if (!s.step()) return std::nullopt;
+    return read_author(s, 0);
+  }
+
+  std::optional<std::string> setting(std::string_view key) override {
+    auto s = reader().prepare("SELECT value FROM settings WHERE key = ?1");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  std::optional<Id> user_id_by_login(std::string_view login) override {
+    return lookup_id("SELECT id FROM users WHERE login = ?1", login);
+  }
+  std::optional<Id> article_id_by_slug(std::string_view slug) override {
+    return lookup_id("SELECT id FROM articles WHERE slug = ?1", slug);
+  }
+  std::optional<Id> category_id_by_path(std::string_view path) override {
+    return lookup_id("SELECT id FROM categories WHERE path = ?1", path);
+  }
+  std::optional<Id> tag_id_by_slug(std::string_view slug) override {
+    return lookup_id("SELECT id FROM tags WHERE slug = ?1", slug);
+  }
+
+  // --- writes ---
+
+  Id add_user(const NewUser& u) override {
+    return write([&](Connection& db) {
+      db.prepare(
+            "INSERT INTO users (login, email, display_name, slug, bio, role, created_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          .bind(1, u.login).bind(2, u.email).bind(3, u.display_name).bind(4, u.slug)
+          .bind(5, u.bio).bind(6, u.role).bind(7, now_seconds())
+          .run();
+      return db.last_insert_id();
+    });
+  }
+
+  Id add_category(const NewCategory& c) override {
+    return write([&](Connection& db) {
+      std::string path = c.slug;
+      if (c.parent_id) {
+        auto p = db.prepare("SELECT path FROM categories WHERE id = ?1");
+        p.bind(1, c.parent_id);
+        if (!p.step()) throw StoreError("parent category " + std::to_string(c.parent_id) +
+                                        " does not exist");
+        path = p.text(0) + "/" + c.slug;
+      }
+      db.prepare(
+            "INSERT INTO categories (parent_id, slug, path, name, description, position) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+          .bind_optional_id(1, c.parent_id).bind(2, c.slug).bind(3, path).bind(4, c.name)
+          .bind(5, c.description).bind(6, static_cast<std::int64_t>(c.position))
+          .run();
+      return db.last_insert_id();
+    });
+  }
+
+  Id add_tag(std::string_view name, std::string_view slug) override {
+    return write([&](Connection& db) {
+      db.prepare("INSERT INTO tags (slug, name) VALUES (?1, ?2)").bind(1, slug).bind(2, name).run();
+      return db.last_insert_id();
+    });
+  }
+
+  Id add_article(const NewArticle& a) override {
+    return write([&](Connection& db) {
+      std::int64_t now = now_seconds();
+      auto s = db.prepare(
+          "INSERT INTO articles (kind, slug, title, excerpt, body_markdown, status, language, "
+          "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
+          "published_at, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+      s.bind(1, to_string(a.kind)).bind(2, a.slug).bind(3, a.title).bind(4, a.excerpt)
+          .bind(5, a.body_markdown).bind(6, to_string(a.status)).bind(7, a.language)
+          .bind(8, a.source_line).bind_optional_id(9, a.category_id)
+          .bind(10, static_cast<std::int64_t>(a.reading_minutes))
+          .bind(11, static_cast<std::int64_t>(a.comments_open))
+          .bind(12, static_cast<std::int64_t>(a.is_lead)).bind(13, now)
+          .bind_optional_id(14, a.published_at)
+          .bind(15, a.published_at ? std::max(a.published_at, now) : now);
+      s.run();
+      Id id = db.last_insert_id();
+      for (std::size_t i = 0; i < a.author_ids.size(); ++i)
+        db.prepare("INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
+            .bind(1, id).bind(2, a.author_ids[i]).bind(3, static_cast<std::int64_t>(i))
+            .run();
+      for (Id tag : a.tag_ids)
+        db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)")
+            .bind(1, id).bind(2, tag)
+            .run();
+      return id;
+    });
+  }
+
+  Id add_comment(const NewComment& c) override {
+    return write([&](Connection& db) {
+      db.prepare(
+            "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, "
+            "body, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          .bind(1, c.article_id).bind_optional_id(2, c.parent_id).bind(3, c.author_name)
+          .bind(4, c.author_email).bind(5, c.author_url).bind(6, c.body)
+          .bind(7, to_string(c.status)).bind(8, c.created_at ? c.created_at : now_seconds())
+          .run();
+      return db.last_insert_id();
+    });
+  }
+
+  void set_setting(std::string_view key, std::string_view value) override {
+    write([&](Connection& db) {
+      db.prepare(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+          .bind(1, key).bind(2, value)
+          .run();
+      return 0;
+    });
+  }
+
+  void batch(const std::function<void()>& work) override {
+    write([&](Connection&) {
+      work();
+      return 0;
+    });
+  }
+
+ private:
+  static constexpr std::string_view kSubtreeCte =
+      "WITH RECURSIVE subtree(id) AS (SELECT ?3 UNION "
+      "SELECT c.id FROM categories c JOIN subtree ON c.parent_id = subtree.id) ";
+
+  std::string create_file() {
+    // SQLITE_OPEN_CREATE is not in Connection's flags: create through a one-off handle.
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr);
+    std::string error = rc == SQLITE_OK ? "" : (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    if (rc != SQLITE_OK) throw StoreError("cannot create database " + path_ + ": " + error);
+    return path_;
+  }
+
+  void migrate() {
+    auto version_stmt = [&] {
+      auto s = writer_->prepare("PRAGMA user_version");
+      s.step();
+      return static_cast<int>(s.int64(0));
+    };
+    int version = version_stmt();
+    int newest = sqlite_schema_version();
+    if (version > newest)
+      throw StoreError("database " + path_ + " has schema version " + std::to_string(version) +
+                       ", newer than this Khabar knows (" + std::to_string(newest) +
+                       "): upgrade Khabar");
+    for (const auto& m : sqlite_migrations()) {
+      if (m.version <= version) continue;
+      writer_->exec("BEGIN IMMEDIATE");
+      try {
+        writer_->exec(m.sql);
+        writer_->exec("PRAGMA user_version = " + std::to_string(m.version));
+        writer_->exec("COMMIT");
+      } catch (const StoreError& e) {
+        writer_->exec("ROLLBACK");
+        throw StoreError("migration " + std::string(m.name) + " failed: " + e.what());
+      }
+    }
+  }
+
+  // The calling thread's read-only connection to this store, opened on first use.
+  Connection& reader() {
+    thread_local std::unordered_map<std::uint64_t, Connection*> mine;
+    auto it = mine.find(uid_);
+    if (it != mine.end()) return *it->second;
+    auto conn = std::make_unique<Connection>(path_, Connection::Mode::ReadOnly);
+    conn->exec("PRAGMA query_only = ON");
+    Connection* raw = conn.get();
+    {
+      std::lock_guard lock(readers_mutex_);
+      readers_.push_back(std::move(conn));
+    }
+    mine.emplace(uid_, raw);
+    return *raw;
+  }
+
+  template <class Work>
+  auto write(Work&& work) -> decltype(work(std::declval<Connection&>())) {
+    std::lock_guard lock(writer_mutex_);
+    bool outermost = depth_ == 0;
+    if (outermost) writer_->exec("BEGIN IMMEDIATE");
+    ++depth_;
+    try {
+      auto result = work(*writer_);
+      --depth_;
+      if (outermost) writer_->exec("COMMIT");
+      return result;
+    } catch (...) {
+      --depth_;
+      if (outermost) writer_->exec("ROLLBACK");
+      throw;
+    }
+  }
+
+  std::optional<Id> lookup_id(std::string_view query, std::string_view key) {
+    auto s = reader().prepare(query);
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.int64(0);
+  }
+
+  std::vector<Author> authors_of(Connection& db, Id article_id) {
+    auto s = db.prepare(
+        "SELECT u.id, u.display_name, u.slug, u.bio FROM article_authors aa "
+        "JOIN users u ON u.id = aa.user_id WHERE aa.article_id = ?1 ORDER BY aa.position");
+    s.bind(1, article_id);
+    std::vector<Author> out;
+    while (s.step()) out.push_back(read_author(s, 0));
+    return out;
+  }
+
+  // Fills the authors of many summaries with one query (ids passed as a JSON array).
+  void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
+    if (items.empty()) return;
+    std::string ids = "[";
+    std::unordered_map<Id, ArticleSummary*> by_id;
+    for (auto& item : items) {
+      if (ids.size() > 1) ids += ',';
+      ids += std::to_string(item.id);
+      by_id[item.id] = &item;
+    }
+    ids += ']';
+    auto s = db.prepare(
+        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio FROM article_authors aa "
+        "JOIN users u ON u.id = aa.user_id "
+        "WHERE aa.article_id IN (SELECT value FROM json_each(?1)) "
+        "ORDER BY aa.article_id, aa.position");
+    s.bind(1, ids);
+    while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
+  }
+
+  static inline std::atomic<std::uint64_t> next_uid_{1};
+  std::string path_;
+  std::uint64_t uid_;
+  std::recursive_mutex writer_mutex_;  // recursive: batch() nests writes
+  std::unique_ptr<Connection> writer_;
+  int depth_ = 0;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+};
+
+}  // namespace
+
+int sqlite_schema_version() {
+  int newest = 0;
+  for (const auto& m : sqlite_migrations()) newest = std::max(newest, m.version);
+  return newest;
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {
+  return std::make_unique<SqliteStore>(path, options);
+}
+
+}  // namespace khabar::store

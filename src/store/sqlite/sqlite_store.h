@@ -1,0 +1,24 @@
+// The SQLite Store: one file, WAL journal, a read-only connection per reading thread
+// and a single writer connection (serialised by a mutex). See store/store.h for the
+// contract every Store keeps.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace khabar::store {
+
+struct SqliteOptions {
+  bool create = false;  // create the file if missing (init); otherwise it must exist
+};
+
+// Opens (and migrates to the newest schema) the database at `path`.
+// Throws StoreError when it cannot: missing file, not a database, schema from a newer Khabar.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options = {});
+
+// The schema version a database file would have after open_sqlite_store.
+int sqlite_schema_version();
+
+}  // namespace khabar::store

@@ -1,0 +1,117 @@
+// The Store: everything Khabar keeps, behind one interface (SQLite now, PostgreSQL later).
+//
+// Contract for every implementation:
+// - Reads return what readers may see unless the name says otherwise ("published" only).
+// - Each write method is one transaction; `batch` groups several into one.
+// - Thread-safety: all methods may be called from any thread concurrently. Reads never
+//   block on writes (SQLite: WAL, a read connection per thread; one writer).
+// - Errors: a failure of the database itself (I/O error, corruption, constraint broken
+//   by a caller's bug) throws StoreError; callers at layer boundaries turn it into a value
+//   (an HTTP 500, a CLI error). "Not found" is an empty optional, never an exception.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.h"
+
+namespace khabar::store {
+
+using content::Id;
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct NewUser {
+  std::string login;
+  std::string email;
+  std::string display_name;
+  std::string slug;
+  std::string bio;
+  std::string role = "author";
+};
+
+struct NewCategory {
+  std::string name;
+  std::string slug;
+  Id parent_id = 0;
+  std::string description;
+  int position = 0;
+};
+
+struct NewArticle {
+  content::Kind kind = content::Kind::Article;
+  std::string slug;
+  std::string title;
+  std::string excerpt;  // the caller makes one when the writer left it empty
+  std::string body_markdown;
+  content::Status status = content::Status::Draft;
+  std::string language = "en";
+  std::string source_line;
+  Id category_id = 0;
+  std::vector<Id> author_ids;  // first is the primary byline
+  std::vector<Id> tag_ids;
+  int reading_minutes = 1;
+  bool comments_open = true;
+  bool is_lead = false;
+  content::Timestamp published_at = 0;  // 0 = not yet
+};
+
+struct NewComment {
+  Id article_id = 0;
+  Id parent_id = 0;
+  std::string author_name;
+  std::string author_email;
+  std::string author_url;
+  std::string body;
+  content::CommentStatus status = content::CommentStatus::Pending;
+  content::Timestamp created_at = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- Reader reads ---
+  virtual std::vector<content::Category> categories() = 0;  // all, by position then name
+  // An article or page with status published, with authors and tags.
+  virtual std::optional<content::Article> published_by_slug(std::string_view slug) = 0;
+  // Published articles (not pages), newest first.
+  virtual std::vector<content::ArticleSummary> published_articles(
+      const content::ListingFilter& filter, int limit, int offset) = 0;
+  virtual std::int64_t count_published_articles(const content::ListingFilter& filter) = 0;
+  virtual std::vector<content::ArticleSummary> published_pages() = 0;  // by title
+  // The newest published article marked as lead story, if any.
+  virtual std::optional<content::ArticleSummary> lead_article() = 0;
+  // "Check Also": same category first, then most shared tags, then newest.
+  virtual std::optional<content::ArticleSummary> related_article(const content::Article& a) = 0;
+  // Approved comments of an article, oldest first (threads are built by the caller).
+  virtual std::vector<content::Comment> approved_comments(Id article_id) = 0;
+  virtual std::optional<content::Tag> tag_by_slug(std::string_view slug) = 0;
+  virtual std::optional<content::Author> author_by_slug(std::string_view slug) = 0;
+  virtual std::optional<std::string> setting(std::string_view key) = 0;
+
+  // --- Lookups for writers (any status) ---
+  virtual std::optional<Id> user_id_by_login(std::string_view login) = 0;
+  virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
+  virtual std::optional<Id> category_id_by_path(std::string_view path) = 0;
+  virtual std::optional<Id> tag_id_by_slug(std::string_view slug) = 0;
+
+  // --- Writes ---
+  virtual Id add_user(const NewUser& u) = 0;
+  virtual Id add_category(const NewCategory& c) = 0;  // path derived from the parent
+  virtual Id add_tag(std::string_view name, std::string_view slug) = 0;
+  virtual Id add_article(const NewArticle& a) = 0;
+  virtual Id add_comment(const NewComment& c) = 0;
+  virtual void set_setting(std::string_view key, std::string_view value) = 0;
+  // Runs `work` (which calls the write methods above) as one transaction: all or nothing.
+  // If `work` throws, everything it wrote is rolled back and the exception propagates.
+  virtual void batch(const std::function<void()>& work) = 0;
+};
+
+}  // namespace khabar::store
