@@ -1,1 +1,50 @@
-int main() { return 0; }
+// khabar: the command line. See `khabar --help`.
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace khabar::app;
+  CLI::App cli{"Khabar: a news publishing engine. One binary serves the reader site; "
+               "the data directory holds the configuration (khabar.toml) and the database."};
+  cli.set_version_flag("--version", std::string("khabar ") + KHABAR_VERSION);
+  cli.require_subcommand(1);
+
+  InitOptions init;
+  auto* init_cmd = cli.add_subcommand("init", "Create a new site in a data directory");
+  init_cmd->add_option("--data", init.data_dir, "Data directory to create (must not hold a site)")
+      ->required();
+  init_cmd->add_option("--title", init.title, "Site title")->capture_default_str();
+  init_cmd->add_option("--url", init.url, "Public URL of the site, used in feeds and links")
+      ->capture_default_str();
+  init_cmd->add_option("--language", init.language, "Site language code (en, ps, fa...)")
+      ->capture_default_str();
+  init_cmd->add_option("--tagline", init.tagline, "Short line under the title")
+      ->capture_default_str();
+
+  std::filesystem::path demo_dir;
+  auto* demo_cmd = cli.add_subcommand(
+      "demo", "Fill a site with sample content (categories, authors, articles in English and "
+              "Pashto, comments, an About page); running it again adds nothing twice");
+  demo_cmd->add_option("--data", demo_dir, "Data directory of the site")->required();
+
+  ServeOptions serve;
+  auto* serve_cmd = cli.add_subcommand(
+      "serve", "Serve the site over HTTP until SIGINT/SIGTERM (requests in flight finish)");
+  serve_cmd->add_option("--data", serve.data_dir, "Data directory of the site")->required();
+  serve_cmd->add_option("--listen", serve.listen,
+                        "host:port to listen on (default: [server] listen in khabar.toml)");
+  serve_cmd->add_option("--threads", serve.threads,
+                        "Worker threads, 0 = one per core (default: khabar.toml)")
+      ->check(CLI::Range(0, 256));
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+  if (*init_cmd) return run_init(init);
+  if (*demo_cmd) return run_demo(demo_dir);
+  if (*serve_cmd) return run_serve(serve);
+  return 1;
+}

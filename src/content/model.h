@@ -84,9 +84,9 @@ struct Comment {
 
 // What to list: all published articles, or those of one category subtree, tag or author.
 struct ListingFilter {
-  std::optional<Id> category_id;  // includes descendants
-  std::optional<Id> tag_id;
-  std::optional<Id> author_id;
+  std::optional<Id> category_id = std::nullopt;  // includes descendants
+  std::optional<Id> tag_id = std::nullopt;
+  std::optional<Id> author_id = std::nullopt;
 };
 
 }  // namespace khabar::content

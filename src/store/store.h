@@ -96,7 +96,7 @@ class Store {
   virtual std::optional<content::Author> author_by_slug(std::string_view slug) = 0;
   virtual std::optional<std::string> setting(std::string_view key) = 0;
 
-  // --- Lookups for writers (any status) ---
+  // --- Lookups for writers (any status; they see the writes of an open batch) ---
   virtual std::optional<Id> user_id_by_login(std::string_view login) = 0;
   virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
   virtual std::optional<Id> category_id_by_path(std::string_view path) = 0;

@@ -324,7 +324,7 @@ class SqliteStore final : public Store {
           .bind(11, static_cast<std::int64_t>(a.comments_open))
           .bind(12, static_cast<std::int64_t>(a.is_lead)).bind(13, now)
           .bind_optional_id(14, a.published_at)
-          .bind(15, a.published_at ? std::max(a.published_at, now) : now);
+          .bind(15, a.published_at ? a.published_at : now);
       s.run();
       Id id = db.last_insert_id();
       for (std::size_t i = 0; i < a.author_ids.size(); ++i)
@@ -446,8 +446,11 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Writer lookups go through the writer connection so that they see what an open
+  // batch() has written so far.
   std::optional<Id> lookup_id(std::string_view query, std::string_view key) {
-    auto s = reader().prepare(query);
+    std::lock_guard lock(writer_mutex_);
+    auto s = writer_->prepare(query);
     s.bind(1, key);
     if (!s.step()) return std::nullopt;
     return s.int64(0);

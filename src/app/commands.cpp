@@ -1,0 +1,128 @@
+#include "app/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "app/config.h"
+#include "app/demo.h"
+#include "content/language.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "render/theme.h"
+#include "site/site.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace khabar::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+int fail(const std::string& message) {
+  std::cerr << "khabar: " << message << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_init(const InitOptions& o) {
+  if (!content::is_valid_language_code(o.language))
+    return fail("--language '" + o.language + "' is not a language code (e.g. en, ps, fa)");
+  if (!o.url.starts_with("http://") && !o.url.starts_with("https://"))
+    return fail("--url '" + o.url + "' must start with http:// or https://");
+  if (o.title.empty()) return fail("--title must not be empty");
+  std::error_code ec;
+  for (const char* name : {"khabar.toml", "khabar.db"})
+    if (fs::exists(o.data_dir / name, ec))
+      return fail(o.data_dir.string() + " already holds a site (" + name +
+                  " exists); nothing was changed. Choose another --data directory.");
+  fs::create_directories(o.data_dir, ec);
+  if (ec) return fail("cannot create " + o.data_dir.string() + ": " + ec.message());
+  try {
+    auto db_path = o.data_dir / "khabar.db";
+    auto store = store::open_sqlite_store(db_path.string(), {.create = true});
+    store->batch([&] {
+      store->set_setting("title", o.title);
+      store->set_setting("tagline", o.tagline);
+      store->set_setting("url", o.url);
+      store->set_setting("language", o.language);
+    });
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  std::ofstream toml(o.data_dir / "khabar.toml");
+  toml << default_config_text();
+  if (!toml) return fail("cannot write " + (o.data_dir / "khabar.toml").string());
+  std::cout << "Created a Khabar site in " << o.data_dir.string() << " (schema version "
+            << store::sqlite_schema_version() << ").\n"
+            << "Serve it with: khabar serve --data " << o.data_dir.string() << "\n";
+  return 0;
+}
+
+int run_demo(const fs::path& data_dir) {
+  std::string error;
+  auto config = load_config(data_dir, &error);
+  if (!config) return fail(error);
+  try {
+    auto store = store::open_sqlite_store(config->database_path().string());
+    DemoReport r = fill_demo(*store, now_seconds());
+    std::cout << "Demo content added: " << r.categories << " categories, " << r.authors
+              << " authors, " << r.tags << " tags, " << r.articles << " articles, " << r.pages
+              << " pages, " << r.comments << " comments.\n";
+    if (r.articles + r.pages + r.categories == 0)
+      std::cout << "(The demo content was already there; nothing was added twice.)\n";
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  return 0;
+}
+
+int run_serve(const ServeOptions& o) {
+  std::string error;
+  auto config = load_config(o.data_dir, &error);
+  if (!config) return fail(error);
+  std::string listen = o.listen.empty() ? config->listen : o.listen;
+  http::ServerOptions server_options;
+  if (!parse_listen(listen, &server_options.address, &server_options.port))
+    return fail("--listen '" + listen + "' is not host:port (e.g. 127.0.0.1:8080)");
+  int threads = o.threads >= 0 ? o.threads : config->threads;
+  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  server_options.threads = threads;
+
+  std::unique_ptr<store::Store> store;
+  try {
+    store = store::open_sqlite_store(config->database_path().string());
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  fs::path theme_dir = resolve_theme_dir(*config);
+  auto theme = render::Theme::load(theme_dir, &error);
+  if (!theme) return fail("theme " + theme_dir.string() + ": " + error);
+  http::StaticFiles assets(theme->static_dir());
+  site::Site site(*store, *theme, assets);
+  auto handler = [&](const http::Request& request) {
+    if (auto r = assets.serve(request)) return *r;
+    return site.handle(request);
+  };
+  try {
+    http::Server server(server_options, handler);
+    spdlog::info("Khabar {} serving {} on http://{}:{} with {} threads", KHABAR_VERSION,
+                 o.data_dir.string(), listen.substr(0, listen.rfind(':')), server.port(), threads);
+    server.run();
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace khabar::app

@@ -1,0 +1,29 @@
+// The command line's commands. Each returns the process exit code and prints its own
+// errors (one clear line naming what is wrong). Exceptions do not escape them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace khabar::app {
+
+struct InitOptions {
+  std::filesystem::path data_dir;
+  std::string title = "Khabar";
+  std::string url = "http://127.0.0.1:8080";
+  std::string language = "en";
+  std::string tagline = "Independent news";
+};
+int run_init(const InitOptions& options);
+
+int run_demo(const std::filesystem::path& data_dir);
+
+struct ServeOptions {
+  std::filesystem::path data_dir;
+  std::string listen;  // empty: from khabar.toml
+  int threads = -1;    // -1: from khabar.toml
+};
+int run_serve(const ServeOptions& options);
+
+}  // namespace khabar::app

@@ -1,0 +1,103 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace khabar::app {
+
+std::string default_config_text() {
+  return R"(# Khabar site configuration. See docs/configuration.md.
+# Site settings a newsroom edits (title, URL, language) are kept in the database.
+
+[server]
+# Address and port to listen on. Put nginx (TLS) in front for the public internet.
+listen = "127.0.0.1:8080"
+# Worker threads; 0 means one per CPU core.
+threads = 0
+
+[store]
+# "sqlite" (embedded, the default).
+backend = "sqlite"
+# The SQLite database file, relative to this directory.
+path = "khabar.db"
+
+[theme]
+# A theme directory; empty means the default theme shipped with Khabar.
+dir = ""
+)";
+}
+
+std::optional<Config> load_config(const std::filesystem::path& data_dir, std::string* error) {
+  Config c;
+  c.data_dir = data_dir;
+  auto file = data_dir / "khabar.toml";
+  if (!std::filesystem::exists(file)) {
+    *error = file.string() + " does not exist: is " + data_dir.string() +
+             " a Khabar site? Create one with 'khabar init --data " + data_dir.string() + "'";
+    return std::nullopt;
+  }
+  try {
+    toml::table t = toml::parse_file(file.string());
+    c.listen = t["server"]["listen"].value_or(c.listen);
+    c.threads = t["server"]["threads"].value_or(c.threads);
+    c.store_backend = t["store"]["backend"].value_or(c.store_backend);
+    c.database = t["store"]["path"].value_or(std::string("khabar.db"));
+    c.theme_dir = t["theme"]["dir"].value_or(std::string());
+  } catch (const toml::parse_error& e) {
+    *error = file.string() + ":" + std::to_string(e.source().begin.line) + ":" +
+             std::to_string(e.source().begin.column) + ": " + std::string(e.description());
+    return std::nullopt;
+  }
+  if (c.store_backend != "sqlite") {
+    *error = file.string() + ": [store] backend = \"" + c.store_backend +
+             "\" is not supported by this build (only \"sqlite\")";
+    return std::nullopt;
+  }
+  if (c.threads < 0 || c.threads > 256) {
+    *error = file.string() + ": [server] threads must be between 0 and 256";
+    return std::nullopt;
+  }
+  std::string address;
+  unsigned short port;
+  if (!parse_listen(c.listen, &address, &port)) {
+    *error = file.string() + ": [server] listen = \"" + c.listen + "\" is not host:port";
+    return std::nullopt;
+  }
+  return c;
+}
+
+std::filesystem::path resolve_theme_dir(const Config& config) {
+  namespace fs = std::filesystem;
+  if (!config.theme_dir.empty())
+    return config.theme_dir.is_absolute() ? config.theme_dir : config.data_dir / config.theme_dir;
+  if (const char* env = std::getenv("KHABAR_THEME_DIR"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate : {exe.parent_path().parent_path() / "themes" / "default",
+                                      exe.parent_path().parent_path() / "share" / "khabar" /
+                                          "themes" / "default"})
+      if (fs::exists(candidate / "templates")) return candidate;
+  }
+  return "/usr/share/khabar/themes/default";
+}
+
+bool parse_listen(const std::string& listen, std::string* address, unsigned short* port) {
+  std::size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  std::string host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  std::string_view p(listen.data() + colon + 1, listen.size() - colon - 1);
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), value);
+  if (ec != std::errc() || end != p.data() + p.size() || value > 65535 || p.empty()) return false;
+  *address = host;
+  *port = static_cast<unsigned short>(value);
+  return true;
+}
+
+}  // namespace khabar::app

@@ -1,0 +1,38 @@
+// khabar.toml: how one site is run (docs/configuration.md). What the newsroom edits
+// in the admin (title, URL, language...) lives in the store's settings instead.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace khabar::app {
+
+struct Config {
+  std::filesystem::path data_dir;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: one per core
+  std::string store_backend = "sqlite";
+  std::filesystem::path database = "khabar.db";  // relative to data_dir
+  std::filesystem::path theme_dir;               // empty: the default theme
+
+  std::filesystem::path database_path() const {
+    return database.is_absolute() ? database : data_dir / database;
+  }
+};
+
+// Reads DIR/khabar.toml. Returns nothing and sets `error` (with file:line:column) if it
+// is missing or invalid.
+std::optional<Config> load_config(const std::filesystem::path& data_dir, std::string* error);
+
+// The text of a new khabar.toml with the defaults, commented.
+std::string default_config_text();
+
+// The theme to use: the configured one, else $KHABAR_THEME_DIR, else the default theme
+// next to the binary (build tree or install prefix), else /usr/share/khabar/themes/default.
+std::filesystem::path resolve_theme_dir(const Config& config);
+
+// "127.0.0.1:8080" / "[::1]:8080" -> address and port. False if malformed.
+bool parse_listen(const std::string& listen, std::string* address, unsigned short* port);
+
+}  // namespace khabar::app

@@ -1,0 +1,112 @@
+#include "site/page_context.h"
+
+#include <cctype>
+
+#include "content/categories.h"
+#include "content/language.h"
+#include "content/urls.h"
+#include "render/escape.h"
+
+namespace khabar::site {
+namespace {
+
+// Strings of the theme become S_<KEY> variables (e.g. S_CHECK_ALSO) in every template.
+void set_strings(ctemplate::TemplateDictionary& dict, const render::StringTable& strings,
+                 std::string_view language) {
+  for (const auto& [key, _] : strings.keys("en")) {
+    std::string name = "S_";
+    for (char c : key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string& value = strings.get(language, key);
+    dict.SetTemplateGlobalValue(name, ctemplate::TemplateString(value.data(), value.size()));
+  }
+}
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+}  // namespace
+
+SiteSettings load_settings(store::Store& store) {
+  SiteSettings s;
+  if (auto v = store.setting("title")) s.title = *v;
+  if (auto v = store.setting("tagline")) s.tagline = *v;
+  if (auto v = store.setting("url")) s.url = *v;
+  if (auto v = store.setting("language")) s.language = *v;
+  while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
+  return s;
+}
+
+Page::Page(const PageContext& ctx, std::string language, std::string content_template)
+    : ctx_(ctx), language_(std::move(language)), root_("page") {
+  set_strings(root_, ctx.strings(), language_);
+  root_.SetValue("LANG", language_);
+  root_.SetValue("DIR", std::string(content::text_direction(language_)));
+  root_.SetValue("SITE_TITLE", ctx.settings.title);
+  root_.SetValue("PAGE_TITLE", ctx.settings.title);
+  if (!ctx.settings.tagline.empty())
+    root_.SetValueAndShowSection("TAGLINE", ctx.settings.tagline, "HAS_TAGLINE");
+  root_.SetValue("STYLESHEET", ctx.assets.url_for("style.css"));
+  root_.SetValue("FEED_URL", "/feed/");
+  root_.SetValue("FEED_TITLE", ctx.settings.title);
+  root_.SetValue("YEAR", "");
+  main_ = root_.AddIncludeDictionary("CONTENT");
+  main_->SetFilename(content_template);
+}
+
+void Page::set_title(std::string_view title) {
+  root_.SetValue("PAGE_TITLE", std::string(title) + " \u2013 " + ctx_.settings.title);
+}
+
+void Page::set_description(std::string_view text) {
+  if (text.empty()) return;
+  root_.SetValueAndShowSection("DESCRIPTION", ctemplate::TemplateString(text.data(), text.size()),
+                               "HAS_DESCRIPTION");
+}
+
+void Page::set_canonical(std::string_view path) {
+  root_.SetValueAndShowSection("CANONICAL", ctx_.absolute(path), "HAS_CANONICAL");
+}
+
+void Page::set_feed(std::string_view path, std::string_view title) {
+  root_.SetValue("FEED_URL", ctemplate::TemplateString(path.data(), path.size()));
+  root_.SetValue("FEED_TITLE", std::string(title));
+}
+
+void Page::add_meta_property(std::string_view property, std::string_view content) {
+  auto* d = root_.AddSectionDictionary("META");
+  d->SetValue("PROPERTY", ctemplate::TemplateString(property.data(), property.size()));
+  d->SetValue("CONTENT", ctemplate::TemplateString(content.data(), content.size()));
+}
+
+void Page::add_json_ld(const std::string& json) {
+  root_.AddSectionDictionary("JSON_LD")->SetValue("JSON", render::script_safe_json(json));
+}
+
+void Page::set_current_category(content::Id top_category_id) {
+  current_category_ = top_category_id;
+}
+
+http::Response Page::render(int status) {
+  for (const content::Category* c : content::top_level_categories(ctx_.categories)) {
+    auto* item = root_.AddSectionDictionary("NAV");
+    item->SetValue("NAME", c->name);
+    item->SetValue("URL", content::category_url(c->path));
+    if (c->id == current_category_) item->ShowSection("CURRENT");
+  }
+  for (const auto& p : ctx_.store.published_pages()) {
+    auto* item = root_.AddSectionDictionary("FOOTER_PAGE");
+    item->SetValue("TITLE", p.title);
+    item->SetValue("URL", content::article_url(p.slug));
+  }
+  http::Response r;
+  r.status = status;
+  r.body = ctx_.theme.expand("base.tpl", root_);
+  r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
+  r.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
+  r.headers.emplace_back("Content-Language", language_);
+  return r;
+}
+
+}  // namespace khabar::site

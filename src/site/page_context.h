@@ -1,0 +1,67 @@
+// What every reader page needs to know about the site, gathered once per request.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "http/message.h"
+#include "http/static_files.h"
+#include "render/theme.h"
+#include "store/store.h"
+
+namespace khabar::site {
+
+struct SiteSettings {
+  std::string title = "Khabar";
+  std::string tagline;
+  std::string url = "http://127.0.0.1:8080";  // no trailing slash
+  std::string language = "en";
+};
+
+SiteSettings load_settings(store::Store& store);
+
+// The shared state of one request: settings, categories and the services to render.
+struct PageContext {
+  store::Store& store;
+  const render::Theme& theme;
+  const http::StaticFiles& assets;
+  SiteSettings settings;
+  std::vector<content::Category> categories;
+
+  const render::StringTable& strings() const { return theme.strings(); }
+  std::string absolute(std::string_view path) const { return settings.url + std::string(path); }
+};
+
+// A page to put in the layout: the template for <main>, its dictionary (filled by the
+// caller through `main`), and what goes in <head>.
+class Page {
+ public:
+  Page(const PageContext& ctx, std::string language, std::string content_template);
+
+  ctemplate::TemplateDictionary& main() { return *main_; }
+  ctemplate::TemplateDictionary& root() { return root_; }
+  const std::string& language() const { return language_; }
+
+  void set_title(std::string_view title);          // "<title> – <site>"
+  void set_description(std::string_view text);
+  void set_canonical(std::string_view path);       // site-relative
+  void set_feed(std::string_view path, std::string_view title);
+  void add_meta_property(std::string_view property, std::string_view content);
+  void add_json_ld(const std::string& json);       // a JSON text (made script-safe here)
+  void set_current_category(content::Id top_category_id);
+
+  // The whole HTML response (status 200 unless set).
+  http::Response render(int status = 200);
+
+ private:
+  const PageContext& ctx_;
+  std::string language_;
+  ctemplate::TemplateDictionary root_;
+  ctemplate::TemplateDictionary* main_;
+  content::Id current_category_ = 0;
+};
+
+}  // namespace khabar::site

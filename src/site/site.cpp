@@ -1,0 +1,138 @@
+#include "site/site.h"
+
+#include <charconv>
+#include <vector>
+
+#include "content/text.h"
+#include "content/urls.h"
+#include "site/pages.h"
+
+namespace khabar::site {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+// A page number as written in a URL: 1..1,000,000, digits only, no leading zero.
+std::optional<int> parse_page(std::string_view s) {
+  if (s.empty() || s.size() > 7 || s[0] == '0') return std::nullopt;
+  int n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || end != s.data() + s.size() || n < 1 || n > 1000000) return std::nullopt;
+  return n;
+}
+
+// What follows a listing's own segments: nothing, "page/N" or "feed".
+struct ListingSuffix {
+  bool valid = true;
+  bool feed = false;
+  int page = 1;
+  std::size_t consumed = 0;  // segments taken from the end
+};
+
+ListingSuffix parse_suffix(const std::vector<std::string_view>& segments, std::size_t first) {
+  ListingSuffix s;
+  std::size_t n = segments.size() - first;
+  if (n >= 1 && segments.back() == "feed") {
+    s.feed = true;
+    s.consumed = 1;
+  } else if (n >= 2 && segments[segments.size() - 2] == "page") {
+    auto page = parse_page(segments.back());
+    if (!page) s.valid = false;
+    else s.page = *page, s.consumed = 2;
+  }
+  return s;
+}
+
+std::string join(const std::vector<std::string_view>& segments, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += '/';
+    out += segments[i];
+  }
+  return out;
+}
+
+http::Response route(PageContext& ctx, std::string_view path) {
+  auto seg = split_path(path);
+  if (seg.empty()) return home_page(ctx, 1);
+  const std::string& site_title = ctx.settings.title;
+  if (seg.size() == 1 && seg[0] == "feed") return rss_feed(ctx, {}, site_title, "/");
+  if (seg.size() == 2 && seg[0] == "page") {
+    if (auto page = parse_page(seg[1])) return home_page(ctx, *page);
+    return not_found_page(ctx);
+  }
+  if (seg[0] == "category" || seg[0] == "tag" || seg[0] == "author") {
+    ListingSuffix suffix = parse_suffix(seg, 1);
+    if (!suffix.valid || seg.size() - suffix.consumed < 2) return not_found_page(ctx);
+    std::string key = join(seg, 1, seg.size() - suffix.consumed);
+    if (seg[0] == "category") {
+      for (const auto& c : ctx.categories) {
+        if (c.path != key) continue;
+        if (suffix.feed)
+          return rss_feed(ctx, {.category_id = c.id}, c.name + " \u2013 " + site_title,
+                          content::category_url(c.path));
+        return category_page(ctx, c, suffix.page);
+      }
+      return not_found_page(ctx);
+    }
+    if (seg.size() - suffix.consumed != 2) return not_found_page(ctx);
+    if (seg[0] == "tag") {
+      auto tag = ctx.store.tag_by_slug(key);
+      if (!tag) return not_found_page(ctx);
+      if (suffix.feed)
+        return rss_feed(ctx, {.tag_id = tag->id}, tag->name + " \u2013 " + site_title,
+                        content::tag_url(tag->slug));
+      return tag_page(ctx, *tag, suffix.page);
+    }
+    auto author = ctx.store.author_by_slug(key);
+    if (!author) return not_found_page(ctx);
+    if (suffix.feed)
+      return rss_feed(ctx, {.author_id = author->id},
+                      author->display_name + " \u2013 " + site_title,
+                      content::author_url(author->slug));
+    return author_page(ctx, *author, suffix.page);
+  }
+  if (seg.size() == 1) {
+    if (auto article = ctx.store.published_by_slug(seg[0])) return article_page(ctx, *article);
+  }
+  return not_found_page(ctx);
+}
+
+}  // namespace
+
+Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets)
+    : store_(store), theme_(theme), assets_(assets) {}
+
+http::Response Site::handle(const http::Request& request) const {
+  if (!request.is_get_or_head()) {
+    http::Response r = http::Response::plain(405, "This address answers GET and HEAD only.");
+    r.set_header("Allow", "GET, HEAD");
+    return r;
+  }
+  PageContext ctx{store_, theme_, assets_, load_settings(store_), store_.categories()};
+  if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
+    return not_found_page(ctx);
+  if (request.path.back() != '/') {
+    // Like WordPress: /slug answers 301 to /slug/ when that page exists.
+    http::Response r = route(ctx, request.path + "/");
+    if (r.status != 200) return r;
+    std::string_view target = request.target;
+    std::size_t q = target.find('?');
+    std::string location = std::string(target.substr(0, q)) + "/";
+    if (q != std::string_view::npos) location += target.substr(q);
+    return http::Response::redirect(301, location);
+  }
+  return route(ctx, request.path);
+}
+
+}  // namespace khabar::site

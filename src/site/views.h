@@ -1,0 +1,41 @@
+// Pieces of view model shared by the reader pages: article cards, bylines, dates,
+// breadcrumbs and pagination, written into ctemplate dictionaries.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "site/page_context.h"
+
+namespace khabar::site {
+
+// "27 November 2026" in `language`.
+std::string display_date(const PageContext& ctx, std::string_view language, content::Timestamp t);
+
+// "Ahmad Wali and Sara Karimi" / "A, B and C" (names only).
+std::string author_names(const PageContext& ctx, std::string_view language,
+                         const std::vector<content::Author>& authors);
+
+// Adds a section `section` to `parent` holding one card (templates/card.tpl) for `a`.
+void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
+              std::string_view section, const content::ArticleSummary& a);
+
+// Breadcrumb items (CRUMB sections: NAME, URL) for Home and the category trail.
+// Returns the JSON-LD BreadcrumbList for the trail plus `last` (name, path) if given.
+std::string add_breadcrumbs(const PageContext& ctx, ctemplate::TemplateDictionary& dict,
+                            std::string_view language, content::Id category_id,
+                            std::string_view last_name, std::string_view last_path,
+                            bool link_category_last = true);
+
+// Fills the PAGINATION include (templates/pagination.tpl) when there is more than one page.
+void add_pagination(const PageContext& ctx, ctemplate::TemplateDictionary& dict,
+                    std::string_view language, std::string_view listing_url, int page,
+                    int page_count);
+
+// Whole-string display of a number in the page language ("۳" in Pashto).
+std::string number(const PageContext& ctx, std::string_view language, long n);
+
+}  // namespace khabar::site

@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="{{LANG}}" dir="{{DIR}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{PAGE_TITLE}}</title>
+{{#HAS_DESCRIPTION}}<meta name="description" content="{{DESCRIPTION}}">
+{{/HAS_DESCRIPTION}}{{#NOINDEX}}<meta name="robots" content="noindex">
+{{/NOINDEX}}{{#HAS_CANONICAL}}<link rel="canonical" href="{{CANONICAL}}">
+{{/HAS_CANONICAL}}{{#META}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
+{{/META}}<link rel="stylesheet" href="{{STYLESHEET}}">
+<link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
+{{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
+{{/JSON_LD}}</head>
+<body>
+<a class="skip-link" href="#main">{{S_SKIP_TO_CONTENT}}</a>
+<header class="site-header">
+  <div class="wrap masthead">
+    <a class="brand" href="/">{{SITE_TITLE}}</a>
+    {{#HAS_TAGLINE}}<p class="tagline">{{TAGLINE}}</p>{{/HAS_TAGLINE}}
+  </div>
+  <nav class="site-nav" aria-label="{{S_MAIN_NAVIGATION}}">
+    <ul class="wrap">
+      <li><a href="/">{{S_HOME}}</a></li>
+      {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="true"{{/CURRENT}}>{{NAME}}</a></li>
+      {{/NAV}}
+    </ul>
+  </nav>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+{{>CONTENT}}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <nav aria-label="{{S_PAGES}}"><ul>
+      {{#FOOTER_PAGE}}<li><a href="{{URL}}">{{TITLE}}</a></li>
+      {{/FOOTER_PAGE}}<li><a href="{{FEED_URL}}">{{S_FEED}}</a></li>
+    </ul></nav>
+    <p>{{SITE_TITLE}} · {{S_POWERED_BY}}</p>
+  </div>
+</footer>
+</body>
+</html>
