@@ -17,6 +17,12 @@ std::string default_config_text() {
 listen = "127.0.0.1:8080"
 # Worker threads; 0 means one per CPU core.
 threads = 0
+# A request must arrive whole within this many milliseconds (slow clients are cut off).
+read_timeout_ms = 15000
+# Idle keep-alive connections are closed after this many milliseconds.
+idle_timeout_ms = 30000
+# Largest request body accepted, in bytes (larger ones get 413).
+max_body_bytes = 1048576
 
 [store]
 # "sqlite" (embedded, the default).
@@ -43,6 +49,9 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     toml::table t = toml::parse_file(file.string());
     c.listen = t["server"]["listen"].value_or(c.listen);
     c.threads = t["server"]["threads"].value_or(c.threads);
+    c.read_timeout_ms = t["server"]["read_timeout_ms"].value_or(c.read_timeout_ms);
+    c.idle_timeout_ms = t["server"]["idle_timeout_ms"].value_or(c.idle_timeout_ms);
+    c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
     c.store_backend = t["store"]["backend"].value_or(c.store_backend);
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
@@ -58,6 +67,14 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.threads < 0 || c.threads > 256) {
     *error = file.string() + ": [server] threads must be between 0 and 256";
+    return std::nullopt;
+  }
+  if (c.read_timeout_ms < 100 || c.idle_timeout_ms < 100) {
+    *error = file.string() + ": [server] read_timeout_ms and idle_timeout_ms must be >= 100";
+    return std::nullopt;
+  }
+  if (c.max_body_bytes < 1024) {
+    *error = file.string() + ": [server] max_body_bytes must be >= 1024";
     return std::nullopt;
   }
   std::string address;

@@ -2,7 +2,54 @@
 
 #include <md4c-html.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace khabar::render {
+namespace {
+
+// Whether a link target is safe to emit: relative, or http(s)/mailto/tel. The value is
+// as md4c wrote it (HTML-escaped); control characters and spaces are ignored the way
+// browsers ignore them when they read a scheme.
+bool is_safe_url(std::string_view value) {
+  std::string scheme;
+  for (char c : value) {
+    if (c == ':') break;
+    if (c == '/' || c == '?' || c == '#') return true;  // no scheme: relative
+    if (static_cast<unsigned char>(c) <= ' ') continue;
+    if (c == '&') return false;  // an entity inside a scheme: refuse, never guess
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (scheme.size() == value.size()) return true;  // no ':' at all
+  return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+}
+
+// md4c does not filter URL schemes: neutralise javascript:, data: and the like by
+// copying `html` with every unsafe href/src value replaced by "#".
+void neutralise_unsafe_urls(std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t copied = 0, pos = 0;
+  while (true) {
+    std::size_t href = html.find(" href=\"", pos), src = html.find(" src=\"", pos);
+    std::size_t at = std::min(href, src);
+    if (at == std::string::npos) break;
+    std::size_t start = at + (at == href ? 7 : 6);
+    std::size_t end = html.find('"', start);
+    if (end == std::string::npos) break;
+    if (!is_safe_url(std::string_view(html).substr(start, end - start))) {
+      out.append(html, copied, start - copied);
+      out += '#';
+      copied = end;
+    }
+    pos = end;
+  }
+  if (copied == 0) return;
+  out.append(html, copied, std::string::npos);
+  html = std::move(out);
+}
+
+}  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
   std::string out;
@@ -15,6 +62,7 @@ std::string markdown_to_html(std::string_view markdown) {
   if (md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), append, &out, parser_flags,
               0) != 0)
     return {};
+  neutralise_unsafe_urls(out);
   return out;
 }
 

@@ -1,0 +1,83 @@
+// The command line: init, demo, serve errors, --help.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+TEST(Commands, InitCreatesConfigAndDatabaseAndRefusesAnExistingSite) {
+  TempDir dir;
+  auto data = dir.path() / "news";
+  auto r = run_khabar({"init", "--data", data.string(), "--title", "Wakht", "--language", "ps"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(data / "khabar.toml"));
+  EXPECT_TRUE(std::filesystem::exists(data / "khabar.db"));
+  auto size_before = std::filesystem::file_size(data / "khabar.db");
+  auto again = run_khabar({"init", "--data", data.string()});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.output.find("already holds a site"), std::string::npos) << again.output;
+  EXPECT_EQ(std::filesystem::file_size(data / "khabar.db"), size_before);
+}
+
+TEST(Commands, InitRejectsBadOptions) {
+  TempDir dir;
+  auto bad_lang = run_khabar({"init", "--data", (dir.path() / "a").string(), "--language", "x!"});
+  EXPECT_EQ(bad_lang.exit_code, 1);
+  EXPECT_NE(bad_lang.output.find("--language"), std::string::npos);
+  auto bad_url = run_khabar({"init", "--data", (dir.path() / "b").string(), "--url", "ftp://x"});
+  EXPECT_EQ(bad_url.exit_code, 1);
+  EXPECT_NE(bad_url.output.find("--url"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "a" / "khabar.db"));
+}
+
+TEST(Commands, DemoTwiceAddsNothingTwice) {
+  TempDir dir;
+  auto data = dir.path() / "site";
+  ASSERT_EQ(run_khabar({"init", "--data", data.string()}).exit_code, 0);
+  auto first = run_khabar({"demo", "--data", data.string()});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("8 categories, 4 authors"), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("64 articles, 1 pages"), std::string::npos) << first.output;
+  auto second = run_khabar({"demo", "--data", data.string()});
+  ASSERT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.output.find("0 categories, 0 authors, 0 tags, 0 articles, 0 pages, 0 comments"),
+            std::string::npos)
+      << second.output;
+}
+
+TEST(Commands, ServeExplainsWhatIsWrong) {
+  TempDir dir;
+  auto missing = run_khabar({"serve", "--data", (dir.path() / "nope").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("khabar init"), std::string::npos) << missing.output;
+
+  auto data = dir.path() / "site";
+  ASSERT_EQ(run_khabar({"init", "--data", data.string()}).exit_code, 0);
+  std::ofstream(data / "khabar.toml", std::ios::app) << "\n[broken\n";
+  auto broken = run_khabar({"serve", "--data", data.string()});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.output.find("khabar.toml:"), std::string::npos) << broken.output;
+
+  auto bad_listen = run_khabar({"init", "--data", (dir.path() / "s2").string()});
+  auto listen = run_khabar({"serve", "--data", (dir.path() / "s2").string(), "--listen", "nohost"});
+  EXPECT_EQ(listen.exit_code, 1);
+  EXPECT_NE(listen.output.find("host:port"), std::string::npos) << listen.output;
+}
+
+TEST(Commands, HelpExplainsEveryCommand) {
+  auto help = run_khabar({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* cmd : {"init", "demo", "serve"})
+    EXPECT_NE(help.output.find(cmd), std::string::npos) << cmd;
+  auto serve = run_khabar({"serve", "--help"});
+  EXPECT_EQ(serve.exit_code, 0);
+  for (const char* opt : {"--data", "--listen", "--threads"})
+    EXPECT_NE(serve.output.find(opt), std::string::npos) << opt;
+  auto init = run_khabar({"init", "--help"});
+  for (const char* opt : {"--title", "--url", "--language"})
+    EXPECT_NE(init.output.find(opt), std::string::npos) << opt;
+  EXPECT_EQ(run_khabar({"frobnicate"}).exit_code != 0, true);
+}

@@ -1,0 +1,27 @@
+// One demo site (khabar init + khabar demo) served by a real `khabar serve`, shared by
+// the tests of one binary. Created on first use, stopped at exit.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+namespace khabar::test {
+
+struct DemoSite {
+  TempDir dir;
+  std::filesystem::path data;
+  std::unique_ptr<ServerProcess> server;
+  int port() const { return server->port(); }
+};
+
+// The shared site; `toml_extra` is appended to khabar.toml's [server] table before
+// serving (only honoured on first use).
+DemoSite& demo_site();
+
+// Makes a new demo site in `dir` (init + demo), throwing with the output on failure.
+void make_demo_site(const std::filesystem::path& data, const std::string& server_toml = "");
+
+}  // namespace khabar::test
