@@ -30,16 +30,16 @@ struct Fixture {
   std::unique_ptr<site::Site> site;
 
   Fixture() {
-    dir = std::filesystem::temp_directory_path() /
-          ("khabar-bench-" + std::to_string(::getpid()));
+    dir = std::filesystem::temp_directory_path() / ("khabar-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     db = store::open_sqlite_store((dir / "khabar.db").string(), {.create = true});
     auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count();
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
     app::fill_demo(*db, now);
     // The demo article has 4 comments; bring it to 20, some threaded.
-    content::Id article = *db->article_id_by_slug(
-        "kabul-opens-three-new-public-libraries-before-winter");
+    content::Id article =
+        *db->article_id_by_slug("kabul-opens-three-new-public-libraries-before-winter");
     content::Id parent = 0;
     for (int i = 0; i < 16; ++i) {
       store::NewComment c;
@@ -47,8 +47,9 @@ struct Fixture {
       c.parent_id = i % 4 == 0 ? 0 : parent;
       c.author_name = "Reader " + std::to_string(i);
       c.author_email = "reader@example.org";
-      c.body = "A comment of ordinary length, with a second sentence to make it realistic.\n\n"
-               "And a second paragraph.";
+      c.body =
+          "A comment of ordinary length, with a second sentence to make it realistic.\n\n"
+          "And a second paragraph.";
       c.status = content::CommentStatus::Approved;
       c.created_at = now + i;
       content::Id id = db->add_comment(c);
@@ -98,12 +99,18 @@ void BM_Feed(benchmark::State& s) { render(s, "/feed/", false); }
 
 }  // namespace
 
-BENCHMARK(BM_ArticleWith20Comments)->Unit(benchmark::kMicrosecond)->Repetitions(5)
+BENCHMARK(BM_ArticleWith20Comments)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
     ->ReportAggregatesOnly(true);
-BENCHMARK(BM_ArticleWith20CommentsGzip)->Unit(benchmark::kMicrosecond)->Repetitions(5)
+BENCHMARK(BM_ArticleWith20CommentsGzip)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_HomePage)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
-BENCHMARK(BM_CategoryPage)->Unit(benchmark::kMicrosecond)->Repetitions(5)
+BENCHMARK(BM_CategoryPage)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_Feed)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
 

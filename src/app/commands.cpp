@@ -86,6 +86,20 @@ int run_demo(const fs::path& data_dir) {
   return 0;
 }
 
+int run_backup(const fs::path& data_dir, const fs::path& destination) {
+  std::string error;
+  auto config = load_config(data_dir, &error);
+  if (!config) return fail(error);
+  try {
+    store::backup_sqlite(config->database_path().string(), destination.string());
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  std::cout << "Backed up " << config->database_path().string() << " to " << destination.string()
+            << " (" << fs::file_size(destination) << " bytes).\n";
+  return 0;
+}
+
 int run_serve(const ServeOptions& o) {
   std::string error;
   auto config = load_config(o.data_dir, &error);

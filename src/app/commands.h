@@ -19,6 +19,10 @@ int run_init(const InitOptions& options);
 
 int run_demo(const std::filesystem::path& data_dir);
 
+// Writes a consistent copy of the site's database to `destination` (a new file), safe
+// while the site is being served.
+int run_backup(const std::filesystem::path& data_dir, const std::filesystem::path& destination);
+
 struct ServeOptions {
   std::filesystem::path data_dir;
   std::string listen;  // empty: from khabar.toml

@@ -94,9 +94,9 @@ std::filesystem::path resolve_theme_dir(const Config& config) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const fs::path& candidate : {exe.parent_path().parent_path() / "themes" / "default",
-                                      exe.parent_path().parent_path() / "share" / "khabar" /
-                                          "themes" / "default"})
+    for (const fs::path& candidate :
+         {exe.parent_path().parent_path() / "themes" / "default",
+          exe.parent_path().parent_path() / "share" / "khabar" / "themes" / "default"})
       if (fs::exists(candidate / "templates")) return candidate;
   }
   return "/usr/share/khabar/themes/default";

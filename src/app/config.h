@@ -11,9 +11,9 @@ namespace khabar::app {
 struct Config {
   std::filesystem::path data_dir;
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;  // 0: one per core
-  int read_timeout_ms = 15000;   // a request must arrive whole within this
-  int idle_timeout_ms = 30000;   // keep-alive connections close after this idle time
+  int threads = 0;              // 0: one per core
+  int read_timeout_ms = 15000;  // a request must arrive whole within this
+  int idle_timeout_ms = 30000;  // keep-alive connections close after this idle time
   int max_body_bytes = 1 << 20;
   std::string store_backend = "sqlite";
   std::filesystem::path database = "khabar.db";  // relative to data_dir

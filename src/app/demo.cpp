@@ -40,10 +40,16 @@ struct DemoComment {
 
 const std::vector<DemoComment>& english_thread() {
   static const std::vector<DemoComment> thread = {
-      {0, "Farid", "farid@example.org", "", "Good to see this reported. My cousin lives nearby and says it has already made a difference."},
-      {1, "Laila Ahmadi", "laila@example.org", "https://example.org/laila", "Has it? I heard the opposite from people in the same district.\n\nIt would help to hear from them too."},
-      {2, "Farid", "farid@example.org", "", "Fair point. Perhaps both are true in different streets."},
-      {0, "Yusuf K.", "yusuf@example.net", "", "Thank you for naming your sources. That is rarer than it should be."},
+      {0, "Farid", "farid@example.org", "",
+       "Good to see this reported. My cousin lives nearby and says it has already made a "
+       "difference."},
+      {1, "Laila Ahmadi", "laila@example.org", "https://example.org/laila",
+       "Has it? I heard the opposite from people in the same district.\n\nIt would help to hear "
+       "from them too."},
+      {2, "Farid", "farid@example.org", "",
+       "Fair point. Perhaps both are true in different streets."},
+      {0, "Yusuf K.", "yusuf@example.net", "",
+       "Thank you for naming your sources. That is rarer than it should be."},
   };
   return thread;
 }
@@ -95,8 +101,8 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
     for (const auto& a : demo::authors()) {
       auto id = s.user_id_by_login(a.login);
       if (!id) {
-        id = s.add_user({a.login, std::string(a.login) + "@newsroom.example", a.name, a.slug,
-                         a.bio, "author"});
+        id = s.add_user(
+            {a.login, std::string(a.login) + "@newsroom.example", a.name, a.slug, a.bio, "author"});
         ++report.authors;
       }
       author_ids[a.login] = *id;

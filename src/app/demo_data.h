@@ -5,18 +5,28 @@
 
 namespace khabar::app::demo {
 
-struct DemoCategory { const char* name; const char* slug; const char* parent_path; const char* description; };
-struct DemoAuthor { const char* login; const char* name; const char* slug; const char* bio; };
+struct DemoCategory {
+  const char* name;
+  const char* slug;
+  const char* parent_path;
+  const char* description;
+};
+struct DemoAuthor {
+  const char* login;
+  const char* name;
+  const char* slug;
+  const char* bio;
+};
 struct DemoStory {
   const char* category_path;
   const char* author_login;
   const char* co_author_login;  // nullptr: single byline
   const char* title;
-  const char* summary;   // first paragraph; facts specific to the story
-  const char* quote;     // a quotation for the body
-  const char* quoted;    // who said it
-  const char* source;    // source line
-  const char* tags;      // comma separated
+  const char* summary;  // first paragraph; facts specific to the story
+  const char* quote;    // a quotation for the body
+  const char* quoted;   // who said it
+  const char* source;   // source line
+  const char* tags;     // comma separated
 };
 struct DemoPashtoStory {
   const char* category_path;

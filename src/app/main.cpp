@@ -5,8 +5,9 @@
 
 int main(int argc, char** argv) {
   using namespace khabar::app;
-  CLI::App cli{"Khabar: a news publishing engine. One binary serves the reader site; "
-               "the data directory holds the configuration (khabar.toml) and the database."};
+  CLI::App cli{
+      "Khabar: a news publishing engine. One binary serves the reader site; "
+      "the data directory holds the configuration (khabar.toml) and the database."};
   cli.set_version_flag("--version", std::string("khabar ") + KHABAR_VERSION);
   cli.require_subcommand(1);
 
@@ -24,9 +25,19 @@ int main(int argc, char** argv) {
 
   std::filesystem::path demo_dir;
   auto* demo_cmd = cli.add_subcommand(
-      "demo", "Fill a site with sample content (categories, authors, articles in English and "
-              "Pashto, comments, an About page); running it again adds nothing twice");
+      "demo",
+      "Fill a site with sample content (categories, authors, articles in English and "
+      "Pashto, comments, an About page); running it again adds nothing twice");
   demo_cmd->add_option("--data", demo_dir, "Data directory of the site")->required();
+
+  std::filesystem::path backup_dir, backup_to;
+  auto* backup_cmd =
+      cli.add_subcommand("backup",
+                         "Write a consistent copy of the site's database to a new file; safe while "
+                         "the site is being served");
+  backup_cmd->add_option("--data", backup_dir, "Data directory of the site")->required();
+  backup_cmd->add_option("--to", backup_to, "The backup file to create (must not exist)")
+      ->required();
 
   ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand(
@@ -34,8 +45,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--data", serve.data_dir, "Data directory of the site")->required();
   serve_cmd->add_option("--listen", serve.listen,
                         "host:port to listen on (default: [server] listen in khabar.toml)");
-  serve_cmd->add_option("--threads", serve.threads,
-                        "Worker threads, 0 = one per core (default: khabar.toml)")
+  serve_cmd
+      ->add_option("--threads", serve.threads,
+                   "Worker threads, 0 = one per core (default: khabar.toml)")
       ->check(CLI::Range(0, 256));
 
   try {
@@ -45,6 +57,7 @@ int main(int argc, char** argv) {
   }
   if (*init_cmd) return run_init(init);
   if (*demo_cmd) return run_demo(demo_dir);
+  if (*backup_cmd) return run_backup(backup_dir, backup_to);
   if (*serve_cmd) return run_serve(serve);
   return 1;
 }

@@ -4,18 +4,23 @@ namespace khabar::content {
 
 std::string_view to_string(Status s) {
   switch (s) {
-    case Status::Draft: return "draft";
-    case Status::Pending: return "pending";
-    case Status::Scheduled: return "scheduled";
-    case Status::Published: return "published";
-    case Status::Trash: return "trash";
+    case Status::Draft:
+      return "draft";
+    case Status::Pending:
+      return "pending";
+    case Status::Scheduled:
+      return "scheduled";
+    case Status::Published:
+      return "published";
+    case Status::Trash:
+      return "trash";
   }
   return "draft";
 }
 
 std::optional<Status> parse_status(std::string_view s) {
-  for (Status v : {Status::Draft, Status::Pending, Status::Scheduled, Status::Published,
-                   Status::Trash})
+  for (Status v :
+       {Status::Draft, Status::Pending, Status::Scheduled, Status::Published, Status::Trash})
     if (to_string(v) == s) return v;
   return std::nullopt;
 }
@@ -24,17 +29,21 @@ std::string_view to_string(Kind k) { return k == Kind::Page ? "page" : "article"
 
 std::string_view to_string(CommentStatus s) {
   switch (s) {
-    case CommentStatus::Pending: return "pending";
-    case CommentStatus::Approved: return "approved";
-    case CommentStatus::Spam: return "spam";
-    case CommentStatus::Trash: return "trash";
+    case CommentStatus::Pending:
+      return "pending";
+    case CommentStatus::Approved:
+      return "approved";
+    case CommentStatus::Spam:
+      return "spam";
+    case CommentStatus::Trash:
+      return "trash";
   }
   return "pending";
 }
 
 std::optional<CommentStatus> parse_comment_status(std::string_view s) {
-  for (CommentStatus v : {CommentStatus::Pending, CommentStatus::Approved, CommentStatus::Spam,
-                          CommentStatus::Trash})
+  for (CommentStatus v :
+       {CommentStatus::Pending, CommentStatus::Approved, CommentStatus::Spam, CommentStatus::Trash})
     if (to_string(v) == s) return v;
   return std::nullopt;
 }

@@ -16,9 +16,12 @@ std::int32_t next_code_point(std::string_view text, std::size_t& i) {
   }
   int extra = 0;
   std::int32_t cp = 0, min = 0;
-  if ((c & 0xE0) == 0xC0) extra = 1, cp = c & 0x1F, min = 0x80;
-  else if ((c & 0xF0) == 0xE0) extra = 2, cp = c & 0x0F, min = 0x800;
-  else if ((c & 0xF8) == 0xF0) extra = 3, cp = c & 0x07, min = 0x10000;
+  if ((c & 0xE0) == 0xC0)
+    extra = 1, cp = c & 0x1F, min = 0x80;
+  else if ((c & 0xF0) == 0xE0)
+    extra = 2, cp = c & 0x0F, min = 0x800;
+  else if ((c & 0xF8) == 0xF0)
+    extra = 3, cp = c & 0x07, min = 0x10000;
   else {
     ++i;
     return -1;
@@ -46,15 +49,15 @@ std::int32_t next_code_point(std::string_view text, std::size_t& i) {
 // Code points outside ASCII that separate words rather than belong to them.
 bool is_non_ascii_separator(std::int32_t cp) {
   return (cp >= 0x80 && cp <= 0xBF) ||      // Latin-1 punctuation, NBSP, symbols
-         cp == 0xD7 || cp == 0xF7 ||          // × ÷
-         (cp >= 0x2000 && cp <= 0x206F) ||    // general punctuation, spaces, ZW joiners
-         (cp >= 0x2190 && cp <= 0x2BFF) ||    // arrows, maths, shapes
-         (cp >= 0x3000 && cp <= 0x303F) ||    // CJK punctuation
+         cp == 0xD7 || cp == 0xF7 ||        // × ÷
+         (cp >= 0x2000 && cp <= 0x206F) ||  // general punctuation, spaces, ZW joiners
+         (cp >= 0x2190 && cp <= 0x2BFF) ||  // arrows, maths, shapes
+         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation
          cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x066A || cp == 0x066B ||
          cp == 0x066C || cp == 0x066D || cp == 0x06D4 ||  // Arabic-script punctuation
-         cp == 0x0640 ||                      // tatweel
+         cp == 0x0640 ||                                  // tatweel
          cp == 0xFEFF || (cp >= 0xFE10 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF);    // emoji
+         (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -180,8 +183,10 @@ std::string make_excerpt(std::string_view text, std::size_t max_chars) {
   std::string out = flat.substr(0, cut);
   while (!out.empty()) {
     char c = out.back();
-    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '-') out.pop_back();
-    else break;
+    if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '-')
+      out.pop_back();
+    else
+      break;
   }
   // Arabic-script comma/semicolon (U+060C, U+061B) are two bytes: D8 8C, D8 9B.
   while (out.size() >= 2 && static_cast<unsigned char>(out[out.size() - 2]) == 0xD8 &&
@@ -195,8 +200,10 @@ int reading_minutes(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
-    if (is_space(c)) in_word = false;
-    else if (!in_word) in_word = true, ++words;
+    if (is_space(c))
+      in_word = false;
+    else if (!in_word)
+      in_word = true, ++words;
   }
   int minutes = static_cast<int>((words + 199) / 200);
   return minutes < 1 ? 1 : minutes;

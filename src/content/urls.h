@@ -10,11 +10,11 @@ namespace khabar::content {
 // Percent-encodes everything but RFC 3986 unreserved characters.
 std::string percent_encode(std::string_view text);
 
-std::string article_url(std::string_view slug);      // /<slug>/
-std::string category_url(std::string_view path);     // /category/world/asia/
-std::string tag_url(std::string_view slug);          // /tag/<slug>/
-std::string author_url(std::string_view slug);       // /author/<slug>/
-std::string feed_url(std::string_view listing_url);  // <listing>feed/
+std::string article_url(std::string_view slug);                 // /<slug>/
+std::string category_url(std::string_view path);                // /category/world/asia/
+std::string tag_url(std::string_view slug);                     // /tag/<slug>/
+std::string author_url(std::string_view slug);                  // /author/<slug>/
+std::string feed_url(std::string_view listing_url);             // <listing>feed/
 std::string paged_url(std::string_view listing_url, int page);  // <listing>page/N/ (1 = listing)
 
 }  // namespace khabar::content

@@ -71,8 +71,7 @@ bool accepts_gzip(std::string_view value) {
 bool is_compressible(std::string_view type) {
   return type.starts_with("text/") || type.find("json") != std::string_view::npos ||
          type.find("xml") != std::string_view::npos ||
-         type.find("javascript") != std::string_view::npos ||
-         type.starts_with("image/svg");
+         type.find("javascript") != std::string_view::npos || type.starts_with("image/svg");
 }
 
 }  // namespace khabar::http

@@ -46,8 +46,8 @@ std::string content_hash(std::string_view data) {
 void finalize_response(const Request& request, Response& response) {
   response.set_header("X-Content-Type-Options", "nosniff");
   bool cacheable = response.status == 200 && request.is_get_or_head();
-  bool compressible = is_compressible(response.content_type) &&
-                      (response.gzip_body || response.body.size() > 512);
+  bool compressible =
+      is_compressible(response.content_type) && (response.gzip_body || response.body.size() > 512);
   bool gzip = compressible && accepts_gzip(request.header("accept-encoding"));
   if (compressible) response.set_header("Vary", "Accept-Encoding");
   if (response.cache_control.empty() && response.status == 200 &&

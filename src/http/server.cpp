@@ -1,18 +1,17 @@
 #include "http/server.h"
 
 // Boost 1.74: <utility> before Asio's coroutine headers.
-#include <utility>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <list>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "http/finalize.h"
 #include "http/url.h"
@@ -158,8 +157,8 @@ struct Server::Impl {
         break;
       }
       auto& msg = parser.get();
-      bool keep_alive = msg.keep_alive() && !stopping &&
-                        served + 1 < options.max_requests_per_connection;
+      bool keep_alive =
+          msg.keep_alive() && !stopping && served + 1 < options.max_requests_per_connection;
       Response response = respond(msg, remote);
       bool head = msg.method() == bhttp::verb::head;
       bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status),
@@ -196,8 +195,9 @@ struct Server::Impl {
     Request request;
     if (!target) {
       request.method = std::string(msg.method_string());
-      response = Response::plain(400, "Bad request target: it must be a path, correctly "
-                                      "percent-encoded, without '.' or '..' segments.");
+      response = Response::plain(400,
+                                 "Bad request target: it must be a path, correctly "
+                                 "percent-encoded, without '.' or '..' segments.");
     } else if (msg.target().size() > 4096) {
       response = Response::plain(414, "The request URL is too long.");
     } else {

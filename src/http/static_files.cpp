@@ -14,13 +14,20 @@ std::string_view mime_type(std::string_view name) {
   std::size_t dot = name.rfind('.');
   std::string_view ext = dot == std::string_view::npos ? "" : name.substr(dot + 1);
   static const std::map<std::string_view, std::string_view> types = {
-      {"css", "text/css; charset=utf-8"},  {"js", "text/javascript; charset=utf-8"},
-      {"svg", "image/svg+xml"},            {"png", "image/png"},
-      {"jpg", "image/jpeg"},               {"jpeg", "image/jpeg"},
-      {"gif", "image/gif"},                {"webp", "image/webp"},
-      {"ico", "image/x-icon"},             {"woff2", "font/woff2"},
-      {"woff", "font/woff"},               {"txt", "text/plain; charset=utf-8"},
-      {"json", "application/json"},        {"xml", "application/xml"},
+      {"css", "text/css; charset=utf-8"},
+      {"js", "text/javascript; charset=utf-8"},
+      {"svg", "image/svg+xml"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"ico", "image/x-icon"},
+      {"woff2", "font/woff2"},
+      {"woff", "font/woff"},
+      {"txt", "text/plain; charset=utf-8"},
+      {"json", "application/json"},
+      {"xml", "application/xml"},
       {"html", "text/html; charset=utf-8"}};
   auto it = types.find(ext);
   return it == types.end() ? "application/octet-stream" : it->second;

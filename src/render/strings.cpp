@@ -2,11 +2,9 @@
 
 #include <toml++/toml.h>
 
-
 namespace khabar::render {
 
-std::optional<StringTable> StringTable::load(const std::filesystem::path& dir,
-                                             std::string* error) {
+std::optional<StringTable> StringTable::load(const std::filesystem::path& dir, std::string* error) {
   StringTable table;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {

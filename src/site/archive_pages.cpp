@@ -8,10 +8,10 @@ namespace {
 
 struct Listing {
   content::ListingFilter filter;
-  std::string heading;      // <h1>
-  std::string title;        // <title>
-  std::string description;  // under the heading, and <meta name=description>
-  std::string url;          // the listing's own path
+  std::string heading;          // <h1>
+  std::string title;            // <title>
+  std::string description;      // under the heading, and <meta name=description>
+  std::string url;              // the listing's own path
   content::Id category_id = 0;  // category listings: the breadcrumb trail ends here
 };
 
@@ -32,14 +32,15 @@ http::Response listing_page(PageContext& ctx, const Listing& l, int page,
   p.set_feed(content::feed_url(l.url), l.title + " \u2013 " + ctx.settings.title);
   main.SetValue("HEADING", l.heading);
   main.SetValue("LISTING_FEED_URL", content::feed_url(l.url));
-  if (!l.description.empty()) main.SetValueAndShowSection("DESCRIPTION", l.description, "HAS_DESCRIPTION");
+  if (!l.description.empty())
+    main.SetValueAndShowSection("DESCRIPTION", l.description, "HAS_DESCRIPTION");
   auto trail = content::category_trail(ctx.categories, l.category_id);
   if (!trail.empty()) p.set_current_category(trail.front()->id);
-  p.add_json_ld(add_breadcrumbs(ctx, main, lang, l.category_id,
-                                l.category_id ? "" : l.heading, l.url, false));
+  p.add_json_ld(add_breadcrumbs(ctx, main, lang, l.category_id, l.category_id ? "" : l.heading,
+                                l.url, false));
   if (l.category_id) main.ShowSection("CATEGORY_CRUMB");
-  auto items = ctx.store.published_articles(l.filter, kArticlesPerPage,
-                                            (page - 1) * kArticlesPerPage);
+  auto items =
+      ctx.store.published_articles(l.filter, kArticlesPerPage, (page - 1) * kArticlesPerPage);
   for (const auto& a : items) add_card(ctx, main, "ITEM", a);
   if (items.empty()) main.ShowSection("EMPTY");
   add_pagination(ctx, main, lang, l.url, page, page_count);

@@ -23,9 +23,12 @@ std::string initials(std::string_view name) {
   for (std::size_t i = 0; i < name.size();) {
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     if (name[i] == ' ') {
       word_start = true;
     } else if (word_start) {
@@ -54,8 +57,10 @@ std::string comment_html(std::string_view text) {
       ++newlines;
       continue;
     }
-    if (newlines >= 2) out += "</p>\n<p>";
-    else if (newlines == 1) out += "<br>\n";
+    if (newlines >= 2)
+      out += "</p>\n<p>";
+    else if (newlines == 1)
+      out += "<br>\n";
     newlines = 0;
     out += c;
   }
@@ -79,8 +84,10 @@ void add_comments(const PageContext& ctx, std::string_view lang,
     d->SetIntValue("DEPTH", depth);
     d->SetValue("AUTHOR", c->author_name);
     d->SetValue("INITIALS", initials(c->author_name));
-    if (!c->author_url.empty()) d->SetValueAndShowSection("URL", c->author_url, "HAS_URL");
-    else d->ShowSection("NO_URL");
+    if (!c->author_url.empty())
+      d->SetValueAndShowSection("URL", c->author_url, "HAS_URL");
+    else
+      d->ShowSection("NO_URL");
     d->SetValue("DATE_ISO", render::iso8601(c->created_at));
     d->SetValue("DATE", display_date(ctx, lang, c->created_at));
     d->SetValue("BODY", comment_html(c->body));
@@ -147,19 +154,19 @@ http::Response article_page(PageContext& ctx, const content::Article& a) {
     u->SetValue("ISO", render::iso8601(a.updated_at));
     u->SetValue("TEXT", display_date(ctx, lang, a.updated_at));
   }
-  main.SetValue("READING_TIME",
-                strings.format(lang, "reading_time", {{"n", number(ctx, lang, a.reading_minutes)}}));
+  main.SetValue("READING_TIME", strings.format(lang, "reading_time",
+                                               {{"n", number(ctx, lang, a.reading_minutes)}}));
   for (std::size_t i = 0; i < a.authors.size(); ++i) {
     const auto& author = a.authors[i];
     auto* d = main.AddSectionDictionary("AUTHOR");
     d->SetValue("NAME", author.display_name);
     d->SetValue("URL", content::author_url(author.slug));
     if (i > 0)
-      d->SetValueAndShowSection(
-          "SEP",
-          i + 1 == a.authors.size() ? " " + strings.get(lang, "and") + " "
+      d->SetValueAndShowSection("SEP",
+                                i + 1 == a.authors.size()
+                                    ? " " + strings.get(lang, "and") + " "
                                     : (content::is_rtl(lang) ? "\u060C " : ", "),
-          "HAS_SEP");
+                                "HAS_SEP");
     auto* box = main.AddSectionDictionary("AUTHOR_BOX");
     box->SetIntValue("ID", author.id);
     box->SetValue("HEADING", strings.format(lang, "about_author", {{"name", author.display_name}}));
@@ -210,8 +217,8 @@ http::Response article_page(PageContext& ctx, const content::Article& a) {
       {"dateModified", render::iso8601(std::max(a.updated_at, a.published_at))},
       {"author", authors},
       {"mainEntityOfPage", ctx.absolute(url)},
-      {"publisher", {{"@type", "Organization"}, {"name", ctx.settings.title},
-                     {"url", ctx.absolute("/")}}}};
+      {"publisher",
+       {{"@type", "Organization"}, {"name", ctx.settings.title}, {"url", ctx.absolute("/")}}}};
   if (!trail.empty()) article["articleSection"] = trail.back()->name;
   p.add_json_ld(article.dump());
   p.add_json_ld(breadcrumbs_json);

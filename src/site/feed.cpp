@@ -15,8 +15,8 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   dict.SetValue("TITLE", std::string(title));
   dict.SetValue("LINK", ctx.absolute(listing_path));
   dict.SetValue("SELF", ctx.absolute(content::feed_url(listing_path)));
-  dict.SetValue("DESCRIPTION", ctx.settings.tagline.empty() ? ctx.settings.title
-                                                           : ctx.settings.tagline);
+  dict.SetValue("DESCRIPTION",
+                ctx.settings.tagline.empty() ? ctx.settings.title : ctx.settings.tagline);
   dict.SetValue("LANG", ctx.settings.language);
   content::Timestamp newest = 0;
   for (const auto& a : items) {

@@ -27,8 +27,8 @@ http::Response home_page(PageContext& ctx, int page) {
   p.add_meta_property("og:url", ctx.absolute("/"));
 
   // Page 1 leads with the newest article marked as lead story (else the newest).
-  auto latest = ctx.store.published_articles({}, kArticlesPerPage + 1,
-                                             (page - 1) * kArticlesPerPage);
+  auto latest =
+      ctx.store.published_articles({}, kArticlesPerPage + 1, (page - 1) * kArticlesPerPage);
   content::Id lead_id = 0;
   if (page == 1) {
     auto lead = ctx.store.lead_article();

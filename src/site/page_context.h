@@ -45,12 +45,12 @@ class Page {
   ctemplate::TemplateDictionary& root() { return root_; }
   const std::string& language() const { return language_; }
 
-  void set_title(std::string_view title);          // "<title> – <site>"
+  void set_title(std::string_view title);  // "<title> – <site>"
   void set_description(std::string_view text);
-  void set_canonical(std::string_view path);       // site-relative
+  void set_canonical(std::string_view path);  // site-relative
   void set_feed(std::string_view path, std::string_view title);
   void add_meta_property(std::string_view property, std::string_view content);
-  void add_json_ld(const std::string& json);       // a JSON text (made script-safe here)
+  void add_json_ld(const std::string& json);  // a JSON text (made script-safe here)
   void set_current_category(content::Id top_category_id);
 
   // The whole HTML response (status 200 unless set).

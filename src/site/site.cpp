@@ -47,8 +47,10 @@ ListingSuffix parse_suffix(const std::vector<std::string_view>& segments, std::s
     s.consumed = 1;
   } else if (n >= 2 && segments[segments.size() - 2] == "page") {
     auto page = parse_page(segments.back());
-    if (!page) s.valid = false;
-    else s.page = *page, s.consumed = 2;
+    if (!page)
+      s.valid = false;
+    else
+      s.page = *page, s.consumed = 2;
   }
   return s;
 }

@@ -33,8 +33,8 @@ std::string author_names(const PageContext& ctx, std::string_view language,
 
 void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
               std::string_view section, const content::ArticleSummary& a) {
-  auto* item = parent.AddSectionDictionary(ctemplate::TemplateString(section.data(),
-                                                                     section.size()));
+  auto* item =
+      parent.AddSectionDictionary(ctemplate::TemplateString(section.data(), section.size()));
   auto* card = item->AddIncludeDictionary("CARD");
   card->SetFilename("card.tpl");
   card->SetValue("TITLE", a.title);
@@ -74,9 +74,8 @@ std::string add_breadcrumbs(const PageContext& ctx, ctemplate::TemplateDictionar
     add(trail[i]->name, content::category_url(trail[i]->path),
         link_category_last || i + 1 < trail.size());
   if (!last_name.empty()) add(std::string(last_name), std::string(last_path), false);
-  nlohmann::json list = {{"@context", "https://schema.org"},
-                         {"@type", "BreadcrumbList"},
-                         {"itemListElement", items}};
+  nlohmann::json list = {
+      {"@context", "https://schema.org"}, {"@type", "BreadcrumbList"}, {"itemListElement", items}};
   return list.dump();
 }
 

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
 
@@ -67,10 +68,32 @@ TEST(Commands, ServeExplainsWhatIsWrong) {
   EXPECT_NE(listen.output.find("host:port"), std::string::npos) << listen.output;
 }
 
+TEST(Commands, BackupWhileServingIsACompleteDatabase) {
+  TempDir dir;
+  auto data = dir.path() / "site";
+  ASSERT_EQ(run_khabar({"init", "--data", data.string()}).exit_code, 0);
+  ASSERT_EQ(run_khabar({"demo", "--data", data.string()}).exit_code, 0);
+  ServerProcess server(data);
+  auto copy = dir.path() / "backup.db";
+  auto r = run_khabar({"backup", "--data", data.string(), "--to", copy.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  // The copy is a working site database: serve it and read an article from it.
+  auto restored = dir.path() / "restored";
+  std::filesystem::create_directories(restored);
+  std::filesystem::copy_file(data / "khabar.toml", restored / "khabar.toml");
+  std::filesystem::copy_file(copy, restored / "khabar.db");
+  ServerProcess second(restored);
+  EXPECT_EQ(http_get(second.port(), "/about/").status, 200);
+  // Never overwrites an existing file.
+  auto again = run_khabar({"backup", "--data", data.string(), "--to", copy.string()});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
+}
+
 TEST(Commands, HelpExplainsEveryCommand) {
   auto help = run_khabar({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* cmd : {"init", "demo", "serve"})
+  for (const char* cmd : {"init", "demo", "serve", "backup"})
     EXPECT_NE(help.output.find(cmd), std::string::npos) << cmd;
   auto serve = run_khabar({"serve", "--help"});
   EXPECT_EQ(serve.exit_code, 0);

@@ -51,8 +51,9 @@ TEST(ArticlePage, BreadcrumbsAsNavAndJsonLd) {
   auto* nav = html.first("nav", "aria-label", "Breadcrumb");
   ASSERT_TRUE(nav);
   auto items = texts(Html::descendants(nav, "li"));
-  EXPECT_EQ(items, (std::vector<std::string>{"Home", "Afghanistan",
-                                             "Kabul opens three new public libraries before winter"}));
+  EXPECT_EQ(items,
+            (std::vector<std::string>{"Home", "Afghanistan",
+                                      "Kabul opens three new public libraries before winter"}));
   auto links = Html::descendants(nav, "a");
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(Html::attr(links[1], "href"), "/category/afghanistan/");
@@ -176,7 +177,8 @@ TEST(HomePage, LeadLatestAndASectionPerTopCategory) {
   auto* latest = html.by_class("latest").at(0);
   EXPECT_EQ(Html::descendants(latest, "article").size(), 10u);
   auto sections = texts(Html::descendants(html.root(), "h2"));
-  for (const char* name : {"Afghanistan", "World", "Business", "Health", "Sport", "Culture", "Opinion"})
+  for (const char* name :
+       {"Afghanistan", "World", "Business", "Health", "Sport", "Culture", "Opinion"})
     EXPECT_NE(std::find(sections.begin(), sections.end(), name), sections.end()) << name;
   auto* nav = html.first("nav", "aria-label", "Main navigation");
   EXPECT_EQ(Html::descendants(nav, "a").size(), 8u);  // Home + 7 top categories
@@ -194,7 +196,7 @@ TEST(HomePage, PaginationAndItsEnd) {
   Html second(page("/page/2/").body);
   EXPECT_EQ(Html::attr(second.first("a", "rel", "prev"), "href"), "/");
   EXPECT_EQ(second.by_class("lead").size(), 0u);
-  page("/page/7/");          // 64 articles: 7 pages of 10
+  page("/page/7/");  // 64 articles: 7 pages of 10
   page("/page/8/", 404);
 }
 
@@ -247,7 +249,8 @@ TEST(Feeds, SiteAndCategoryRss) {
   std::size_t items = 0;
   for (std::size_t p = 0; (p = r.body.find("<item>", p)) != std::string::npos; ++p) ++items;
   EXPECT_EQ(items, 20u);
-  EXPECT_NE(r.body.find("<link>https://news.example/kabul-opens-three-new-public-libraries-before-winter/</link>"),
+  EXPECT_NE(r.body.find("<link>https://news.example/"
+                        "kabul-opens-three-new-public-libraries-before-winter/</link>"),
             std::string::npos);
   EXPECT_NE(r.body.find("<atom:link href=\"https://news.example/feed/\""), std::string::npos);
   expect_no_private_data(r.body, "/feed/");

@@ -86,8 +86,8 @@ TEST(Server, MalformedRequestsGetClear4xx) {
   ASSERT_EQ(huge_header.size(), 1u);
   EXPECT_EQ(huge_header[0].status, 431);
 
-  auto huge_body = http_exchange(
-      port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\nabc");
+  auto huge_body =
+      http_exchange(port, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\nabc");
   ASSERT_EQ(huge_body.size(), 1u);
   EXPECT_EQ(huge_body[0].status, 413);
 
@@ -99,9 +99,10 @@ TEST(Server, MalformedRequestsGetClear4xx) {
 
 TEST(Server, BadUrlsAreNeverA500) {
   int port = demo_site().port();
-  for (std::string target : std::vector<std::string>{"/%FF%FE%FD/", "/%C0%AF/", "/" + std::string(3000, 'x') + "/", "/category/%ED%A0%80/",
-        "/page/0/", "/page/99999999999/", "/page/-1/", "/tag//", "/author/", "/category/",
-        "/feed/feed/", "/%D9%BE%D9%BE/", "/a/b/c/d/e/f/", "/a;b/", "/index.php"}) {
+  for (std::string target : std::vector<std::string>{
+           "/%FF%FE%FD/", "/%C0%AF/", "/" + std::string(3000, 'x') + "/", "/category/%ED%A0%80/",
+           "/page/0/", "/page/99999999999/", "/page/-1/", "/tag//", "/author/", "/category/",
+           "/feed/feed/", "/%D9%BE%D9%BE/", "/a/b/c/d/e/f/", "/a;b/", "/index.php"}) {
     auto r = http_get(port, target);
     EXPECT_GE(r.status, 300) << target;
     EXPECT_LT(r.status, 500) << target;
@@ -151,8 +152,10 @@ TEST(Server, RequestsInFlightFinishDuringShutdown) {
       for (int k = 0; k < 25; ++k) {
         try {
           auto r = http_get(port, "/");
-          if (r.status == 200 && r.body.find("</html>") != std::string::npos) ++ok;
-          else ++failed;
+          if (r.status == 200 && r.body.find("</html>") != std::string::npos)
+            ++ok;
+          else
+            ++failed;
         } catch (const std::exception&) {
           return;  // refused after the stop: fine; a cut response is not
         }

@@ -1,10 +1,11 @@
 // The Store contract, on a real SQLite file.
+#include "store/sqlite/sqlite_store.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <thread>
 
-#include "store/sqlite/sqlite_store.h"
 #include "support/temp_dir.h"
 
 using namespace khabar;
@@ -21,12 +22,13 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   Id author(const std::string& login, const std::string& name) {
-    return db_->add_user({login, login + "@example.org", name, login + "-slug", "Bio of " + name,
-                          "author"});
+    return db_->add_user(
+        {login, login + "@example.org", name, login + "-slug", "Bio of " + name, "author"});
   }
 
   Id article(const std::string& slug, Id category, std::vector<Id> authors, Timestamp published,
-             std::vector<Id> tags = {}, Status status = Status::Published, Kind kind = Kind::Article) {
+             std::vector<Id> tags = {}, Status status = Status::Published,
+             Kind kind = Kind::Article) {
     NewArticle a;
     a.slug = slug;
     a.title = "Title " + slug;
@@ -145,7 +147,8 @@ TEST_F(SqliteStoreTest, ListingsFilterByCategorySubtreeTagAndAuthorNewestFirst) 
   article("page", 0, {a}, 400, {}, Status::Published, Kind::Page);
   article("draft", world, {a}, 500, {}, Status::Draft);
 
-  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)), (std::vector<std::string>{"as1", "b1", "w1"}));
+  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)),
+            (std::vector<std::string>{"as1", "b1", "w1"}));
   EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)),
             (std::vector<std::string>{"as1", "w1"}));  // includes the child category
   EXPECT_EQ(slugs(db_->published_articles({.category_id = asia}, 10, 0)),

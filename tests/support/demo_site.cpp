@@ -7,8 +7,8 @@
 namespace khabar::test {
 
 void make_demo_site(const std::filesystem::path& data, const std::string& server_toml) {
-  auto init = run_khabar({"init", "--data", data.string(), "--title", "Khabar Test",
-                          "--url", "https://news.example"});
+  auto init = run_khabar(
+      {"init", "--data", data.string(), "--title", "Khabar Test", "--url", "https://news.example"});
   if (init.exit_code != 0) throw std::runtime_error("init failed: " + init.output);
   auto demo = run_khabar({"demo", "--data", data.string()});
   if (demo.exit_code != 0) throw std::runtime_error("demo failed: " + demo.output);

@@ -8,14 +8,15 @@ namespace {
 void walk(const GumboNode* node, const std::function<void(const GumboNode*)>& visit) {
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
   if (node->type == GUMBO_NODE_ELEMENT) visit(node);
-  const GumboVector& children = node->type == GUMBO_NODE_ELEMENT ? node->v.element.children
-                                                                  : node->v.document.children;
+  const GumboVector& children =
+      node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
   for (unsigned i = 0; i < children.length; ++i)
     walk(static_cast<const GumboNode*>(children.data[i]), visit);
 }
 
 std::string tag_name(const GumboNode* node) {
-  if (node->v.element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(node->v.element.tag);
+  if (node->v.element.tag != GUMBO_TAG_UNKNOWN)
+    return gumbo_normalized_tagname(node->v.element.tag);
   GumboStringPiece piece = node->v.element.original_tag;
   gumbo_tag_from_original_text(&piece);
   return std::string(piece.data, piece.length);

@@ -53,7 +53,8 @@ std::size_t parse_one(const std::string& data, bool head, bool at_eof, HttpRespo
   std::size_t length = 0;
   bool has_length = r.headers.count("content-length");
   if (has_length) length = std::stoul(r.headers["content-length"]);
-  if (head || r.status == 304 || r.status == 204) length = 0;
+  if (head || r.status == 304 || r.status == 204)
+    length = 0;
   else if (!has_length) {
     if (!at_eof) return 0;
     length = data.size() - body_start;
@@ -93,8 +94,10 @@ std::vector<HttpResponse> http_exchange(int port, const std::string& raw, std::s
     pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, 20000) <= 0) break;
     ssize_t n = recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) eof = true;
-    else data.append(buf, static_cast<std::size_t>(n));
+    if (n <= 0)
+      eof = true;
+    else
+      data.append(buf, static_cast<std::size_t>(n));
   }
   close(fd);
   return responses;
@@ -104,7 +107,8 @@ HttpResponse http_request(int port, const std::string& method, const std::string
                           const std::vector<std::string>& headers, const std::string& body) {
   std::string raw = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& h : headers) raw += h + "\r\n";
-  if (!body.empty() || method == "POST") raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST")
+    raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   raw += "\r\n" + body;
   auto responses = http_exchange(port, raw, 1, {method == "HEAD"});
   if (responses.empty()) throw std::runtime_error("no response to " + method + " " + target);

@@ -46,8 +46,8 @@ std::string read_file(const std::filesystem::path& p) {
 }  // namespace
 
 CommandResult run_khabar(const std::vector<std::string>& args) {
-  auto log = std::filesystem::temp_directory_path() /
-             ("khabar-cmd-" + std::to_string(getpid()) + ".log");
+  auto log =
+      std::filesystem::temp_directory_path() / ("khabar-cmd-" + std::to_string(getpid()) + ".log");
   pid_t pid = spawn(args, log);
   int status = 0;
   waitpid(pid, &status, 0);

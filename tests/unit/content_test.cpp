@@ -56,7 +56,8 @@ TEST(Urls, PercentEncodeNonAsciiSlugs) {
 }
 
 TEST(Language, RightToLeftScripts) {
-  for (auto lang : {"ps", "fa", "fa-AF", "ur", "ar", "prs", "he"}) EXPECT_TRUE(is_rtl(lang)) << lang;
+  for (auto lang : {"ps", "fa", "fa-AF", "ur", "ar", "prs", "he"})
+    EXPECT_TRUE(is_rtl(lang)) << lang;
   for (auto lang : {"en", "de", "uz", "ru", "pa"}) EXPECT_FALSE(is_rtl(lang)) << lang;
   EXPECT_EQ(text_direction("ps"), "rtl");
   EXPECT_EQ(text_direction("en"), "ltr");

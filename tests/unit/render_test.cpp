@@ -29,15 +29,17 @@ TEST(Markdown, RawHtmlIsEscapedNotPassedThrough) {
 }
 
 TEST(Markdown, UnsafeUrlSchemesAreNeutralised) {
-  for (const char* md : {"[click](javascript:alert(1))", "[x](JavaScript:alert(1))",
-                         "[x]( java\tscript:alert(1))", "![i](data:text/html,<script>)",
-                         "<javascript:alert(1)>", "[x](vbscript:msgbox)"}) {
+  for (const char* md :
+       {"[click](javascript:alert(1))", "[x](JavaScript:alert(1))", "[x]( java\tscript:alert(1))",
+        "![i](data:text/html,<script>)", "<javascript:alert(1)>", "[x](vbscript:msgbox)"}) {
     std::string html = markdown_to_html(md);
-    for (const char* bad : {"=\"javascript", "=\"JavaScript", "=\" java", "=\"data:", "=\"vbscript"})
+    for (const char* bad :
+         {"=\"javascript", "=\"JavaScript", "=\" java", "=\"data:", "=\"vbscript"})
       EXPECT_EQ(html.find(bad), std::string::npos) << md << " -> " << html;
   }
-  std::string ok = markdown_to_html("[a](https://example.org/x?y=1) [b](/local/) [c](#top) "
-                                    "[d](mailto:desk@example.org)");
+  std::string ok = markdown_to_html(
+      "[a](https://example.org/x?y=1) [b](/local/) [c](#top) "
+      "[d](mailto:desk@example.org)");
   EXPECT_NE(ok.find("href=\"https://example.org/x?y=1\""), std::string::npos) << ok;
   EXPECT_NE(ok.find("href=\"/local/\""), std::string::npos) << ok;
   EXPECT_NE(ok.find("href=\"#top\""), std::string::npos) << ok;
@@ -68,8 +70,8 @@ TEST(StringTables, EnglishAndPashtoHaveTheSameKeys) {
   }
   EXPECT_EQ(table->get("en", "check_also"), "Check Also");
   EXPECT_EQ(table->get("ps", "home"), "کور");
-  EXPECT_EQ(table->get("ps-AF", "home"), "کور");        // primary subtag
-  EXPECT_EQ(table->get("de", "home"), "Home");          // English fallback
+  EXPECT_EQ(table->get("ps-AF", "home"), "کور");  // primary subtag
+  EXPECT_EQ(table->get("de", "home"), "Home");    // English fallback
 }
 
 TEST(StringTables, FormatNumbersAndDatesPerLanguage) {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "content/text.h"
+
+#include <gtest/gtest.h>
 
 using namespace khabar::content;
 
@@ -19,7 +19,9 @@ TEST(Slug, KeepsPashtoLettersAndDropsArabicPunctuation) {
 
 TEST(Slug, EmptyWhenNothingToKeepAndDropsInvalidBytes) {
   EXPECT_EQ(make_slug("!!! — ???"), "");
-  EXPECT_EQ(make_slug(std::string("ab\xff\xfe" "cd")), "abcd");
+  EXPECT_EQ(make_slug(std::string("ab\xff\xfe"
+                                  "cd")),
+            "abcd");
   EXPECT_EQ(make_slug("a\u00a0b"), "a-b");  // no-break space separates
 }
 
@@ -59,8 +61,8 @@ TEST(PlainText, DropsMarkdownSyntaxKeepsLinkText) {
 
 TEST(Utf8, ValidatesAndCounts) {
   EXPECT_TRUE(is_valid_utf8("پښتو"));
-  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
-  EXPECT_FALSE(is_valid_utf8("\xe2\x82"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xe2\x82"));      // truncated
   EXPECT_EQ(utf8_length("پښتو"), 4u);
 }

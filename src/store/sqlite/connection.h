@@ -26,8 +26,8 @@ class Statement {
   Statement& bind_null(int index);
   Statement& bind_optional_id(int index, std::int64_t id);  // 0 binds NULL
 
-  bool step();       // true while a row is available; throws StoreError on failure
-  void run();        // steps to completion
+  bool step();  // true while a row is available; throws StoreError on failure
+  void run();   // steps to completion
   std::int64_t int64(int column) const;
   std::string text(int column) const;
   bool is_null(int column) const;

@@ -8,7 +8,7 @@
 namespace khabar::store {
 
 struct Migration {
-  int version;            // NNNN: applied in increasing order, recorded in PRAGMA user_version
+  int version;  // NNNN: applied in increasing order, recorded in PRAGMA user_version
   std::string_view name;
   std::string_view sql;
 };

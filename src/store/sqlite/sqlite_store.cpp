@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <unordered_map>
 
@@ -52,14 +53,13 @@ std::string sql(std::string_view a, std::string_view b = {}, std::string_view c 
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::string path, SqliteOptions options)
-      : path_(std::move(path)), uid_(next_uid_++) {
+  SqliteStore(std::string path, SqliteOptions options) : path_(std::move(path)), uid_(next_uid_++) {
     if (!options.create) {
       // Open read-only first: a missing file is an error, not a new empty site.
       Connection probe(path_, Connection::Mode::ReadOnly);
     }
-    writer_ = std::make_unique<Connection>(
-        options.create ? create_file() : path_, Connection::Mode::ReadWrite);
+    writer_ = std::make_unique<Connection>(options.create ? create_file() : path_,
+                                           Connection::Mode::ReadWrite);
     writer_->exec("PRAGMA journal_mode = WAL");
     writer_->exec("PRAGMA synchronous = FULL");
     migrate();
@@ -109,8 +109,7 @@ class SqliteStore final : public Store {
     std::string query = sql("SELECT ", kSummaryColumns, " FROM articles a ");
     std::int64_t key = 0;
     if (f.category_id) {
-      query = sql(kSubtreeCte, query,
-                  "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
+      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
       key = *f.category_id;
     } else if (f.tag_id) {
       query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
@@ -181,27 +180,27 @@ class SqliteStore final : public Store {
     Connection& db = reader();
     std::vector<ArticleSummary> out;
     {
-    // Candidates are bounded (newest 50 of the category, newest 200 sharing a tag) so the
-    // cost does not grow with the archive; they are then ranked.
-    auto s = db.prepare(sql(
-        "WITH my_tags AS (SELECT tag_id FROM article_tags WHERE article_id = ?1), "
-        "cand(id) AS ("
-        "  SELECT id FROM (SELECT id FROM articles WHERE category_id = ?2 AND kind = 'article' "
-        "    AND status = 'published' AND id <> ?1 ORDER BY published_at DESC LIMIT 50) "
-        "  UNION "
-        "  SELECT article_id FROM (SELECT article_id FROM article_tags "
-        "    WHERE tag_id IN (SELECT tag_id FROM my_tags) AND article_id <> ?1 "
-        "    ORDER BY article_id DESC LIMIT 200)) "
-        "SELECT ",
-        kSummaryColumns,
-        " FROM cand JOIN articles a ON a.id = cand.id "
-        "WHERE a.kind = 'article' AND a.status = 'published' "
-        "ORDER BY (a.category_id IS ?2) DESC, "
-        "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
-        "     AND x.tag_id IN (SELECT tag_id FROM my_tags)) DESC, "
-        "  a.published_at DESC, a.id DESC LIMIT 1"));
-    s.bind(1, a.id).bind_optional_id(2, a.category_id);
-    if (s.step()) read_summary(s, out.emplace_back());
+      // Candidates are bounded (newest 50 of the category, newest 200 sharing a tag) so the
+      // cost does not grow with the archive; they are then ranked.
+      auto s = db.prepare(sql(
+          "WITH my_tags AS (SELECT tag_id FROM article_tags WHERE article_id = ?1), "
+          "cand(id) AS ("
+          "  SELECT id FROM (SELECT id FROM articles WHERE category_id = ?2 AND kind = 'article' "
+          "    AND status = 'published' AND id <> ?1 ORDER BY published_at DESC LIMIT 50) "
+          "  UNION "
+          "  SELECT article_id FROM (SELECT article_id FROM article_tags "
+          "    WHERE tag_id IN (SELECT tag_id FROM my_tags) AND article_id <> ?1 "
+          "    ORDER BY article_id DESC LIMIT 200)) "
+          "SELECT ",
+          kSummaryColumns,
+          " FROM cand JOIN articles a ON a.id = cand.id "
+          "WHERE a.kind = 'article' AND a.status = 'published' "
+          "ORDER BY (a.category_id IS ?2) DESC, "
+          "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
+          "     AND x.tag_id IN (SELECT tag_id FROM my_tags)) DESC, "
+          "  a.published_at DESC, a.id DESC LIMIT 1"));
+      s.bind(1, a.id).bind_optional_id(2, a.category_id);
+      if (s.step()) read_summary(s, out.emplace_back());
     }
     if (out.empty()) {
       // Nothing shares a category or tag: the newest other article.
@@ -275,8 +274,13 @@ class SqliteStore final : public Store {
       db.prepare(
             "INSERT INTO users (login, email, display_name, slug, bio, role, created_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-          .bind(1, u.login).bind(2, u.email).bind(3, u.display_name).bind(4, u.slug)
-          .bind(5, u.bio).bind(6, u.role).bind(7, now_seconds())
+          .bind(1, u.login)
+          .bind(2, u.email)
+          .bind(3, u.display_name)
+          .bind(4, u.slug)
+          .bind(5, u.bio)
+          .bind(6, u.role)
+          .bind(7, now_seconds())
           .run();
       return db.last_insert_id();
     });
@@ -288,15 +292,19 @@ class SqliteStore final : public Store {
       if (c.parent_id) {
         auto p = db.prepare("SELECT path FROM categories WHERE id = ?1");
         p.bind(1, c.parent_id);
-        if (!p.step()) throw StoreError("parent category " + std::to_string(c.parent_id) +
-                                        " does not exist");
+        if (!p.step())
+          throw StoreError("parent category " + std::to_string(c.parent_id) + " does not exist");
         path = p.text(0) + "/" + c.slug;
       }
       db.prepare(
             "INSERT INTO categories (parent_id, slug, path, name, description, position) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-          .bind_optional_id(1, c.parent_id).bind(2, c.slug).bind(3, path).bind(4, c.name)
-          .bind(5, c.description).bind(6, static_cast<std::int64_t>(c.position))
+          .bind_optional_id(1, c.parent_id)
+          .bind(2, c.slug)
+          .bind(3, path)
+          .bind(4, c.name)
+          .bind(5, c.description)
+          .bind(6, static_cast<std::int64_t>(c.position))
           .run();
       return db.last_insert_id();
     });
@@ -317,23 +325,34 @@ class SqliteStore final : public Store {
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
           "published_at, updated_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-      s.bind(1, to_string(a.kind)).bind(2, a.slug).bind(3, a.title).bind(4, a.excerpt)
-          .bind(5, a.body_markdown).bind(6, to_string(a.status)).bind(7, a.language)
-          .bind(8, a.source_line).bind_optional_id(9, a.category_id)
+      s.bind(1, to_string(a.kind))
+          .bind(2, a.slug)
+          .bind(3, a.title)
+          .bind(4, a.excerpt)
+          .bind(5, a.body_markdown)
+          .bind(6, to_string(a.status))
+          .bind(7, a.language)
+          .bind(8, a.source_line)
+          .bind_optional_id(9, a.category_id)
           .bind(10, static_cast<std::int64_t>(a.reading_minutes))
           .bind(11, static_cast<std::int64_t>(a.comments_open))
-          .bind(12, static_cast<std::int64_t>(a.is_lead)).bind(13, now)
+          .bind(12, static_cast<std::int64_t>(a.is_lead))
+          .bind(13, now)
           .bind_optional_id(14, a.published_at)
           .bind(15, a.published_at ? a.published_at : now);
       s.run();
       Id id = db.last_insert_id();
       for (std::size_t i = 0; i < a.author_ids.size(); ++i)
-        db.prepare("INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
-            .bind(1, id).bind(2, a.author_ids[i]).bind(3, static_cast<std::int64_t>(i))
+        db.prepare(
+              "INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
+            .bind(1, id)
+            .bind(2, a.author_ids[i])
+            .bind(3, static_cast<std::int64_t>(i))
             .run();
       for (Id tag : a.tag_ids)
         db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)")
-            .bind(1, id).bind(2, tag)
+            .bind(1, id)
+            .bind(2, tag)
             .run();
       return id;
     });
@@ -344,9 +363,14 @@ class SqliteStore final : public Store {
       db.prepare(
             "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, "
             "body, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-          .bind(1, c.article_id).bind_optional_id(2, c.parent_id).bind(3, c.author_name)
-          .bind(4, c.author_email).bind(5, c.author_url).bind(6, c.body)
-          .bind(7, to_string(c.status)).bind(8, c.created_at ? c.created_at : now_seconds())
+          .bind(1, c.article_id)
+          .bind_optional_id(2, c.parent_id)
+          .bind(3, c.author_name)
+          .bind(4, c.author_email)
+          .bind(5, c.author_url)
+          .bind(6, c.body)
+          .bind(7, to_string(c.status))
+          .bind(8, c.created_at ? c.created_at : now_seconds())
           .run();
       return db.last_insert_id();
     });
@@ -357,7 +381,8 @@ class SqliteStore final : public Store {
       db.prepare(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-          .bind(1, key).bind(2, value)
+          .bind(1, key)
+          .bind(2, value)
           .run();
       return 0;
     });
@@ -378,8 +403,8 @@ class SqliteStore final : public Store {
   std::string create_file() {
     // SQLITE_OPEN_CREATE is not in Connection's flags: create through a one-off handle.
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::string error = rc == SQLITE_OK ? "" : (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     if (rc != SQLITE_OK) throw StoreError("cannot create database " + path_ + ": " + error);
@@ -502,6 +527,40 @@ int sqlite_schema_version() {
   int newest = 0;
   for (const auto& m : sqlite_migrations()) newest = std::max(newest, m.version);
   return newest;
+}
+
+void backup_sqlite(const std::string& path, const std::string& destination) {
+  namespace fs = std::filesystem;
+  if (fs::exists(destination)) throw StoreError(destination + " already exists; not overwritten");
+  std::string partial = destination + ".partial";
+  fs::remove(partial);
+  Connection source(path, Connection::Mode::ReadOnly);
+  sqlite3* target = nullptr;
+  int rc = sqlite3_open_v2(partial.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                           nullptr);
+  std::string error;
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", source.handle(), "main");
+    if (!backup) {
+      error = sqlite3_errmsg(target);
+    } else {
+      // Copy in steps so that writers are not locked out for the whole copy.
+      do {
+        rc = sqlite3_backup_step(backup, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+      } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(backup);
+      if (rc != SQLITE_DONE) error = sqlite3_errstr(rc);
+    }
+  } else {
+    error = target ? sqlite3_errmsg(target) : "out of memory";
+  }
+  sqlite3_close(target);
+  if (!error.empty()) {
+    fs::remove(partial);
+    throw StoreError("backup of " + path + " failed: " + error);
+  }
+  fs::rename(partial, destination);
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {

@@ -21,4 +21,10 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions 
 // The schema version a database file would have after open_sqlite_store.
 int sqlite_schema_version();
 
+// Copies the database at `path` to a new file `destination` (which must not exist) with
+// SQLite's online backup: consistent even while `khabar serve` is writing. The copy is
+// written to a temporary name and renamed into place only when complete.
+// Throws StoreError when it cannot.
+void backup_sqlite(const std::string& path, const std::string& destination);
+
 }  // namespace khabar::store
