@@ -272,8 +272,9 @@ TEST(NotFound, ThemedPageWith404) {
 }
 
 TEST(Accessibility, LandmarksLanguageAndOneH1) {
-  for (const char* target : {"/", kArticle, "/category/world/", "/tag/kabul/", "/about/"}) {
-    Html html(page(target).body);
+  for (const char* target :
+       {"/", kArticle, kPashto, "/category/world/", "/tag/kabul/", "/about/", "/nope/"}) {
+    Html html(http_get(demo_site().port(), target).body);
     EXPECT_TRUE(html.first("header")) << target;
     EXPECT_TRUE(html.first("main", "id", "main")) << target;
     EXPECT_TRUE(html.first("footer")) << target;
@@ -282,5 +283,12 @@ TEST(Accessibility, LandmarksLanguageAndOneH1) {
     EXPECT_FALSE(Html::attr(html.first("html"), "lang").empty()) << target;
     EXPECT_TRUE(html.first("meta", "name", "viewport")) << target;
     for (const auto& ld : json_ld(html)) EXPECT_TRUE(ld.contains("@type")) << target;
+    // Heading order: never more than one level deeper than the heading before.
+    int previous = 0;
+    for (auto* h : html.any_of({"h1", "h2", "h3", "h4", "h5", "h6"})) {
+      int level = Html::tag(h)[1] - '0';
+      EXPECT_LE(level, previous + 1) << target << ": " << Html::tag(h) << " " << Html::text(h);
+      previous = level;
+    }
   }
 }

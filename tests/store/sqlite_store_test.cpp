@@ -241,8 +241,12 @@ TEST_F(SqliteStoreTest, ApprovedCommentsOnlyOldestFirstWithoutEmail) {
 }
 
 TEST_F(SqliteStoreTest, TagsAuthorsAndSettings) {
-  author("mlogin", "Mariam");
-  db_->add_tag("Water", "water");
+  Id mariam = author("mlogin", "Mariam");
+  Id water = db_->add_tag("Water", "water");
+  EXPECT_EQ(db_->user_id_by_login("mlogin"), mariam);
+  EXPECT_FALSE(db_->user_id_by_login("nobody"));
+  EXPECT_EQ(db_->tag_id_by_slug("water"), water);
+  EXPECT_FALSE(db_->tag_id_by_slug("fire"));
   EXPECT_EQ(db_->tag_by_slug("water")->name, "Water");
   EXPECT_FALSE(db_->tag_by_slug("fire"));
   auto au = db_->author_by_slug("mlogin-slug");

@@ -60,6 +60,17 @@ const GumboNode* Html::first(const std::string& tag, const std::string& attribut
   return found.empty() ? nullptr : found.front();
 }
 
+std::vector<const GumboNode*> Html::any_of(const std::vector<std::string>& tags) const {
+  std::vector<const GumboNode*> out;
+  walk(output_->document, [&](const GumboNode* n) {
+    for (const auto& t : tags)
+      if (tag_name(n) == t) out.push_back(n);
+  });
+  return out;
+}
+
+std::string Html::tag(const GumboNode* node) { return tag_name(node); }
+
 std::vector<const GumboNode*> Html::by_class(const std::string& cls) const {
   std::vector<const GumboNode*> out;
   walk(output_->document, [&](const GumboNode* n) {

@@ -22,6 +22,9 @@ class Html {
                                     const std::string& value = "") const;
   const GumboNode* first(const std::string& tag, const std::string& attribute = "",
                          const std::string& value = "") const;
+  // Elements with any of these tag names, in document order.
+  std::vector<const GumboNode*> any_of(const std::vector<std::string>& tags) const;
+  static std::string tag(const GumboNode* node);
   // Elements whose class attribute contains `cls` as a word.
   std::vector<const GumboNode*> by_class(const std::string& cls) const;
   const GumboNode* root() const { return output_->root; }

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1 class="visually-hidden">{{SITE_TITLE}}</h1>
-{{#LEAD}}<section class="lead" aria-label="{{S_LEAD_STORY}}">
+{{#LEAD}}<section class="lead" aria-labelledby="lead-heading">
+<h2 id="lead-heading" class="visually-hidden">{{S_LEAD_STORY}}</h2>
 {{>CARD}}
 </section>{{/LEAD}}
 <section class="latest" aria-labelledby="latest-heading">

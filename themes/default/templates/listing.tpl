@@ -8,6 +8,7 @@
   <h1>{{HEADING}}</h1>
   {{#HAS_DESCRIPTION}}<p class="archive-description">{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
 </header>
+<h2 class="visually-hidden">{{S_LATEST}}</h2>
 <div class="cards">
 {{#ITEM}}{{>CARD}}
 {{/ITEM}}
