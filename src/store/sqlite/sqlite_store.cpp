@@ -106,23 +106,8 @@ class SqliteStore final : public Store {
   std::vector<ArticleSummary> published_articles(const ListingFilter& f, int limit,
                                                  int offset) override {
     Connection& db = reader();
-    std::string query = sql("SELECT ", kSummaryColumns, " FROM articles a ");
-    std::int64_t key = 0;
-    if (f.category_id) {
-      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
-      key = *f.category_id;
-    } else if (f.tag_id) {
-      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
-      key = *f.tag_id;
-    } else if (f.author_id) {
-      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
-      key = *f.author_id;
-    } else {
-      query += "WHERE ";
-    }
-    query +=
-        "a.kind = 'article' AND a.status = 'published' "
-        "ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2";
+    auto [query, key] = listing_query(f, sql("SELECT ", kSummaryColumns));
+    query += " ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2";
     auto s = db.prepare(query);
     s.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
     if (key) s.bind(3, key);
@@ -133,21 +118,7 @@ class SqliteStore final : public Store {
   }
 
   std::int64_t count_published_articles(const ListingFilter& f) override {
-    std::string query = "SELECT count(*) FROM articles a ";
-    std::int64_t key = 0;
-    if (f.category_id) {
-      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
-      key = *f.category_id;
-    } else if (f.tag_id) {
-      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
-      key = *f.tag_id;
-    } else if (f.author_id) {
-      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
-      key = *f.author_id;
-    } else {
-      query += "WHERE ";
-    }
-    query += "a.kind = 'article' AND a.status = 'published'";
+    auto [query, key] = listing_query(f, "SELECT count(*)");
     auto s = reader().prepare(query);
     if (key) s.bind(3, key);
     s.step();
@@ -396,6 +367,28 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // `select` over the published articles of a listing; the filter's id is parameter ?3
+  // (returned as `key`, 0 for none).
+  static std::pair<std::string, std::int64_t> listing_query(const ListingFilter& f,
+                                                            std::string_view select) {
+    std::string query = sql(select, " FROM articles a ");
+    std::int64_t key = 0;
+    if (f.category_id) {
+      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
+      key = *f.category_id;
+    } else if (f.tag_id) {
+      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
+      key = *f.tag_id;
+    } else if (f.author_id) {
+      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
+      key = *f.author_id;
+    } else {
+      query += "WHERE ";
+    }
+    query += "a.kind = 'article' AND a.status = 'published'";
+    return {query, key};
+  }
+
   static constexpr std::string_view kSubtreeCte =
       "WITH RECURSIVE subtree(id) AS (SELECT ?3 UNION "
       "SELECT c.id FROM categories c JOIN subtree ON c.parent_id = subtree.id) ";
