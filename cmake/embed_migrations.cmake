@@ -1,5 +1,6 @@
 # Writes OUT: a C++ file defining khabar::store::sqlite_migrations(), the numbered
-# migrations in FILES (NNNN_name.sql) as raw string literals, in order.
+# migrations in FILES (NNNN_name.sql, separated by '|') as raw string literals, in order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from src/store/sqlite/migrations by cmake/embed_migrations.cmake.\n")
 string(APPEND body "#include \"store/sqlite/migrations.h\"\n\nnamespace khabar::store {\n\n")
 string(APPEND body "const std::vector<Migration>& sqlite_migrations() {\n  static const std::vector<Migration> all = {\n")

@@ -13,6 +13,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "render/theme.h"
+#include "security/secret.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -60,7 +61,7 @@ int run_init(const InitOptions& o) {
     return fail(e.what());
   }
   std::ofstream toml(o.data_dir / "khabar.toml");
-  toml << default_config_text();
+  toml << default_config_text(security::new_secret_hex());
   if (!toml) return fail("cannot write " + (o.data_dir / "khabar.toml").string());
   std::cout << "Created a Khabar site in " << o.data_dir.string() << " (schema version "
             << store::sqlite_schema_version() << ").\n"
@@ -104,6 +105,7 @@ int run_serve(const ServeOptions& o) {
   std::string error;
   auto config = load_config(o.data_dir, &error);
   if (!config) return fail(error);
+  if (!ensure_secret(*config, &error)) return fail(error);
   std::string listen = o.listen.empty() ? config->listen : o.listen;
   http::ServerOptions server_options;
   if (!parse_listen(listen, &server_options.address, &server_options.port))
@@ -125,7 +127,8 @@ int run_serve(const ServeOptions& o) {
   auto theme = render::Theme::load(theme_dir, &error);
   if (!theme) return fail("theme " + theme_dir.string() + ": " + error);
   http::StaticFiles assets(theme->static_dir());
-  site::Site site(*store, *theme, assets);
+  security::Secret secret(config->secret);
+  site::Site site(*store, *theme, assets, secret, {config->trusted_proxies});
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
     return site.handle(request);

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace khabar::app {
 
@@ -22,6 +24,15 @@ int run_demo(const std::filesystem::path& data_dir);
 // Writes a consistent copy of the site's database to `destination` (a new file), safe
 // while the site is being served.
 int run_backup(const std::filesystem::path& data_dir, const std::filesystem::path& destination);
+
+// khabar comments list|approve|spam|trash|delete
+int run_comments_list(const std::filesystem::path& data_dir, const std::string& status, int limit);
+int run_comments_action(const std::filesystem::path& data_dir, const std::string& action,
+                        const std::vector<std::int64_t>& ids);
+
+// khabar settings [KEY [VALUE]]: list, show or change a site setting.
+int run_settings(const std::filesystem::path& data_dir, const std::string& key,
+                 const std::optional<std::string>& value);
 
 struct ServeOptions {
   std::filesystem::path data_dir;

@@ -5,10 +5,13 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
+
+#include "security/secret.h"
 
 namespace khabar::app {
 
-std::string default_config_text() {
+std::string default_config_text(const std::string& secret) {
   return R"(# Khabar site configuration. See docs/configuration.md.
 # Site settings a newsroom edits (title, URL, language) are kept in the database.
 
@@ -23,6 +26,8 @@ read_timeout_ms = 15000
 idle_timeout_ms = 30000
 # Largest request body accepted, in bytes (larger ones get 413).
 max_body_bytes = 1048576
+# Peers whose X-Forwarded-For header is believed (nginx on this machine).
+trusted_proxies = ["127.0.0.1", "::1"]
 
 [store]
 # "sqlite" (embedded, the default).
@@ -33,7 +38,26 @@ path = "khabar.db"
 [theme]
 # A theme directory; empty means the default theme shipped with Khabar.
 dir = ""
+
+[security]
+# Keys the hashes of client addresses and the signatures of forms and cookies.
+# Keep it private; changing it invalidates open comment forms and reader cookies.
+secret = ")" +
+         secret + R"("
 )";
+}
+
+bool ensure_secret(Config& config, std::string* error) {
+  if (!config.secret.empty()) return true;
+  config.secret = security::new_secret_hex();
+  std::ofstream out(config.data_dir / "khabar.toml", std::ios::app);
+  out << "\n[security]\n# Added by Khabar: keys hashes and signatures. Keep it private.\n"
+      << "secret = \"" << config.secret << "\"\n";
+  if (!out) {
+    *error = "cannot add a [security] secret to " + (config.data_dir / "khabar.toml").string();
+    return false;
+  }
+  return true;
 }
 
 std::optional<Config> load_config(const std::filesystem::path& data_dir, std::string* error) {
@@ -55,6 +79,12 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.store_backend = t["store"]["backend"].value_or(c.store_backend);
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
+    c.secret = t["security"]["secret"].value_or(std::string());
+    if (auto* proxies = t["server"]["trusted_proxies"].as_array()) {
+      c.trusted_proxies.clear();
+      for (auto& p : *proxies)
+        if (auto v = p.value<std::string>()) c.trusted_proxies.push_back(*v);
+    }
   } catch (const toml::parse_error& e) {
     *error = file.string() + ":" + std::to_string(e.source().begin.line) + ":" +
              std::to_string(e.source().begin.column) + ": " + std::string(e.description());
@@ -71,6 +101,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.read_timeout_ms < 100 || c.idle_timeout_ms < 100) {
     *error = file.string() + ": [server] read_timeout_ms and idle_timeout_ms must be >= 100";
+    return std::nullopt;
+  }
+  if (!c.secret.empty() && !security::is_valid_secret(c.secret)) {
+    *error = file.string() + ": [security] secret must be at least 64 hex digits";
     return std::nullopt;
   }
   if (c.max_body_bytes < 1024) {

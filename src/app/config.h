@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace khabar::app {
 
@@ -15,6 +16,8 @@ struct Config {
   int read_timeout_ms = 15000;  // a request must arrive whole within this
   int idle_timeout_ms = 30000;  // keep-alive connections close after this idle time
   int max_body_bytes = 1 << 20;
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
+  std::string secret;  // [security] secret: 64 hex digits; keys hashes and signatures
   std::string store_backend = "sqlite";
   std::filesystem::path database = "khabar.db";  // relative to data_dir
   std::filesystem::path theme_dir;               // empty: the default theme
@@ -28,8 +31,12 @@ struct Config {
 // is missing or invalid.
 std::optional<Config> load_config(const std::filesystem::path& data_dir, std::string* error);
 
-// The text of a new khabar.toml with the defaults, commented.
-std::string default_config_text();
+// The text of a new khabar.toml with the defaults, commented, and `secret`.
+std::string default_config_text(const std::string& secret);
+
+// Gives a site whose khabar.toml has no [security] secret (made by an older Khabar) a
+// new random one, appended to the file. Returns false and sets `error` if it cannot.
+bool ensure_secret(Config& config, std::string* error);
 
 // The theme to use: the configured one, else $KHABAR_THEME_DIR, else the default theme
 // next to the binary (build tree or install prefix), else /usr/share/khabar/themes/default.

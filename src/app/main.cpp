@@ -39,6 +39,39 @@ int main(int argc, char** argv) {
   backup_cmd->add_option("--to", backup_to, "The backup file to create (must not exist)")
       ->required();
 
+  auto* comments_cmd = cli.add_subcommand("comments", "Moderate comments");
+  comments_cmd->require_subcommand(1);
+  std::filesystem::path comments_dir;
+  std::string list_status = "pending";
+  int list_limit = 50;
+  auto* list_cmd = comments_cmd->add_subcommand("list", "List comments by status, newest first");
+  list_cmd->add_option("--data", comments_dir, "Data directory of the site")->required();
+  list_cmd->add_option("--status", list_status, "pending, approved, spam or trash")
+      ->capture_default_str();
+  list_cmd->add_option("--limit", list_limit, "How many to list")->capture_default_str();
+  std::vector<std::int64_t> comment_ids;
+  std::string comment_action;
+  for (const char* action : {"approve", "spam", "trash", "delete"}) {
+    auto* cmd = comments_cmd->add_subcommand(
+        action, std::string(action == std::string("delete")    ? "Delete for good"
+                            : action == std::string("approve") ? "Approve (publish)"
+                            : action == std::string("spam")    ? "Mark as spam"
+                                                               : "Move to trash") +
+                    " the comments with these ids");
+    cmd->add_option("--data", comments_dir, "Data directory of the site")->required();
+    cmd->add_option("ids", comment_ids, "Comment ids")->required();
+    cmd->callback([&comment_action, action] { comment_action = action; });
+  }
+
+  std::filesystem::path settings_dir;
+  std::string settings_key;
+  std::optional<std::string> settings_value;
+  auto* settings_cmd = cli.add_subcommand(
+      "settings", "List the site settings, show one (KEY) or change one (KEY VALUE)");
+  settings_cmd->add_option("--data", settings_dir, "Data directory of the site")->required();
+  settings_cmd->add_option("key", settings_key, "Setting name");
+  settings_cmd->add_option("value", settings_value, "New value (lists: one per line or commas)");
+
   ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand(
       "serve", "Serve the site over HTTP until SIGINT/SIGTERM (requests in flight finish)");
@@ -58,6 +91,10 @@ int main(int argc, char** argv) {
   if (*init_cmd) return run_init(init);
   if (*demo_cmd) return run_demo(demo_dir);
   if (*backup_cmd) return run_backup(backup_dir, backup_to);
+  if (*list_cmd) return run_comments_list(comments_dir, list_status, list_limit);
+  if (!comment_action.empty())
+    return run_comments_action(comments_dir, comment_action, comment_ids);
+  if (*settings_cmd) return run_settings(settings_dir, settings_key, settings_value);
   if (*serve_cmd) return run_serve(serve);
   return 1;
 }

@@ -1,20 +1,20 @@
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "content/categories.h"
+#include "content/comments.h"
 #include "content/language.h"
 #include "content/text.h"
 #include "content/urls.h"
+#include "render/comment_text.h"
 #include "render/dates.h"
-#include "render/escape.h"
 #include "render/markdown.h"
 #include "site/pages.h"
 #include "site/views.h"
 
 namespace khabar::site {
 namespace {
-
-constexpr int kMaxCommentDepth = 5;
 
 // Up to two initials of a name (first letters of its first and last words).
 std::string initials(std::string_view name) {
@@ -45,33 +45,18 @@ std::string initials(std::string_view name) {
   return out;
 }
 
-// Plain-text comment to HTML: everything escaped, blank lines make paragraphs, single
-// newlines make <br>.
-std::string comment_html(std::string_view text) {
-  std::string out = "<p>";
-  std::string escaped = render::escape_html(text);
-  std::size_t newlines = 0;
-  for (char c : escaped) {
-    if (c == '\r') continue;
-    if (c == '\n') {
-      ++newlines;
-      continue;
-    }
-    if (newlines >= 2)
-      out += "</p>\n<p>";
-    else if (newlines == 1)
-      out += "<br>\n";
-    newlines = 0;
-    out += c;
-  }
-  return out + "</p>";
-}
-
 struct CommentTree {
   std::map<content::Id, std::vector<const content::Comment*>> children;  // 0 = top level
 };
 
-void add_comments(const PageContext& ctx, std::string_view lang,
+struct ThreadOptions {
+  std::string_view lang;
+  std::string article_url;
+  int max_depth = 5;
+  bool replies_open = true;
+};
+
+void add_comments(const PageContext& ctx, const ThreadOptions& o,
                   ctemplate::TemplateDictionary& parent, const CommentTree& tree,
                   content::Id parent_id, int depth) {
   auto it = tree.children.find(parent_id);
@@ -89,22 +74,31 @@ void add_comments(const PageContext& ctx, std::string_view lang,
     else
       d->ShowSection("NO_URL");
     d->SetValue("DATE_ISO", render::iso8601(c->created_at));
-    d->SetValue("DATE", display_date(ctx, lang, c->created_at));
-    d->SetValue("BODY", comment_html(c->body));
+    d->SetValue("DATE", display_date(ctx, o.lang, c->created_at));
+    d->SetValue("BODY", render::comment_to_html(c->body));
+    if (c->status == content::CommentStatus::Pending) {
+      d->ShowSection("AWAITING");
+    } else if (o.replies_open && depth < o.max_depth) {
+      auto* reply = d->AddSectionDictionary("REPLY");
+      reply->SetValue("REPLY_URL",
+                      o.article_url + "?replytocom=" + std::to_string(c->id) + "#respond");
+      reply->SetValue("REPLY_LABEL",
+                      ctx.strings().format(o.lang, "reply_to_label", {{"name", c->author_name}}));
+    }
     if (tree.children.contains(c->id)) {
       auto* replies = d->AddSectionDictionary("REPLIES");
-      add_comments(ctx, lang, *replies, tree, c->id, depth + 1);
+      add_comments(ctx, o, *replies, tree, c->id, depth + 1);
     }
   }
 }
 
 // Threads comments; replies below the maximum depth join their deepest allowed ancestor.
-CommentTree build_tree(const std::vector<content::Comment>& comments) {
+CommentTree build_tree(const std::vector<content::Comment>& comments, int max_depth) {
   std::map<content::Id, const content::Comment*> by_id;
   for (const auto& c : comments) by_id[c.id] = &c;
   auto depth_of = [&](const content::Comment* c) {
     int depth = 1;
-    for (auto p = by_id.find(c->parent_id); p != by_id.end() && depth <= kMaxCommentDepth;
+    for (auto p = by_id.find(c->parent_id); p != by_id.end() && depth <= max_depth;
          p = by_id.find(p->second->parent_id))
       ++depth;
     return depth;
@@ -112,10 +106,51 @@ CommentTree build_tree(const std::vector<content::Comment>& comments) {
   CommentTree tree;
   for (const auto& c : comments) {
     content::Id parent = by_id.contains(c.parent_id) ? c.parent_id : 0;  // orphan: top level
-    while (parent && depth_of(by_id[parent]) >= kMaxCommentDepth) parent = by_id[parent]->parent_id;
+    while (parent && depth_of(by_id[parent]) >= max_depth) parent = by_id[parent]->parent_id;
     tree.children[parent].push_back(&c);
   }
   return tree;
+}
+
+// The "Leave a Reply" form, with what the reader typed and what was wrong with it.
+void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& main,
+                      const content::Article& a, const ArticleView& view,
+                      const std::vector<content::Comment>& comments) {
+  const std::string& lang = a.language;
+  const auto& strings = ctx.strings();
+  std::string url = content::article_url(a.slug);
+  auto* form = main.AddSectionDictionary("RESPOND");
+  form->SetValue("ACTION", url);
+  content::Id parent_id = view.reply_to ? view.reply_to : view.form.parent_id;
+  const content::Comment* parent = nullptr;
+  for (const auto& c : comments)
+    if (c.id == parent_id && c.status == content::CommentStatus::Approved) parent = &c;
+  if (parent) {
+    form->SetValue("REPLY_TITLE",
+                   strings.format(lang, "reply_to", {{"name", parent->author_name}}));
+    form->SetValueAndShowSection("CANCEL_URL", url + "#respond", "CANCEL");
+    form->SetIntValue("PARENT", parent->id);
+  } else {
+    form->SetValue("REPLY_TITLE", strings.get(lang, "leave_a_reply"));
+    form->SetIntValue("PARENT", 0);
+  }
+  form->SetValue("TOKEN", ctx.secret.sign("comment-form",
+                                          std::to_string(a.id) + "-" + std::to_string(ctx.now)));
+  const CommentForm& f = view.form;
+  for (auto [field, value] : {std::pair{"author", &f.author}, std::pair{"email", &f.email},
+                              std::pair{"url", &f.url}, std::pair{"comment", &f.comment}}) {
+    std::string name(field);
+    for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    form->SetValue(name, *value);
+    auto error = f.errors.find(field);
+    if (error != f.errors.end())
+      form->AddSectionDictionary(name + "_ERROR")
+          ->SetValue("TEXT", strings.get(lang, error->second));
+  }
+  std::string message = f.message;
+  if (message.empty() && !f.errors.empty()) message = "form_has_errors";
+  if (!message.empty())
+    form->AddSectionDictionary("FORM_MESSAGE")->SetValue("TEXT", strings.get(lang, message));
 }
 
 http::Response static_page(PageContext& ctx, const content::Article& a) {
@@ -132,7 +167,7 @@ http::Response static_page(PageContext& ctx, const content::Article& a) {
 
 }  // namespace
 
-http::Response article_page(PageContext& ctx, const content::Article& a) {
+http::Response article_page(PageContext& ctx, const content::Article& a, const ArticleView& view) {
   if (a.kind == content::Kind::Page) return static_page(ctx, a);
   const std::string& lang = a.language;
   const auto& strings = ctx.strings();
@@ -186,18 +221,26 @@ http::Response article_page(PageContext& ctx, const content::Article& a) {
     }
   }
 
-  auto comments = ctx.store.approved_comments(a.id);
-  std::size_t n = comments.size();
+  auto moderation =
+      content::moderation_settings([&](std::string_view key) { return ctx.store.setting(key); });
+  bool open = content::comments_open(a, moderation, ctx.now);
+  auto comments = ctx.store.approved_comments(a.id, view.own_pending);
+  std::size_t n = 0;
+  for (const auto& c : comments) n += c.status == content::CommentStatus::Approved;
   main.SetValue("COMMENTS_HEADING",
                 n == 0   ? strings.get(lang, "comments_zero")
                 : n == 1 ? strings.get(lang, "comments_one")
                          : strings.format(lang, "comments_other",
                                           {{"n", number(ctx, lang, static_cast<long>(n))}}));
-  if (n > 0) {
+  if (!comments.empty()) {
     auto* list = main.AddSectionDictionary("COMMENT_LIST");
-    add_comments(ctx, lang, *list, build_tree(comments), 0, 1);
+    ThreadOptions thread{lang, url, moderation.thread_depth, open};
+    add_comments(ctx, thread, *list, build_tree(comments, moderation.thread_depth), 0, 1);
   }
-  if (!a.comments_open) main.ShowSection("COMMENTS_CLOSED");
+  if (open)
+    add_comment_form(ctx, main, a, view, comments);
+  else
+    main.ShowSection("COMMENTS_CLOSED");
 
   if (auto related = ctx.store.related_article(a)) add_card(ctx, main, "CHECK_ALSO", *related);
 
@@ -230,7 +273,13 @@ http::Response article_page(PageContext& ctx, const content::Article& a) {
   p.add_meta_property("og:locale", lang);
   p.add_meta_property("article:published_time", render::iso8601(a.published_at));
   for (const auto& t : a.tags) p.add_meta_property("article:tag", t.name);
-  return p.render();
+  bool personal = !view.own_pending.empty() || view.reply_to || view.status != 200;
+  if (view.reply_to) p.root().ShowSection("NOINDEX");
+  http::Response r = p.render(view.status);
+  // Comments change the page at any time: browsers revalidate (ETag) on every visit, and
+  // a page showing a reader's own held comment or form is theirs alone.
+  r.cache_control = personal ? "private, no-cache" : "public, no-cache";
+  return r;
 }
 
 }  // namespace khabar::site

@@ -10,6 +10,7 @@
 #include "http/message.h"
 #include "http/static_files.h"
 #include "render/theme.h"
+#include "security/secret.h"
 #include "store/store.h"
 
 namespace khabar::site {
@@ -28,6 +29,8 @@ struct PageContext {
   store::Store& store;
   const render::Theme& theme;
   const http::StaticFiles& assets;
+  const security::Secret& secret;
+  content::Timestamp now;
   SiteSettings settings;
   std::vector<content::Category> categories;
 

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "content/comments.h"
 #include "content/model.h"
 #include "http/message.h"
 #include "site/page_context.h"
@@ -14,7 +15,23 @@ constexpr int kArticlesPerPage = 10;
 constexpr int kFeedItems = 20;
 
 http::Response home_page(PageContext& ctx, int page);
-http::Response article_page(PageContext& ctx, const content::Article& article);
+// What the article page shows besides the article: the comment form's state after a
+// failed submission, the comment being replied to, the reader's own held comments.
+struct CommentForm {
+  std::string author, email, url, comment;
+  content::Id parent_id = 0;
+  content::FieldErrors errors;  // field -> string-table key
+  std::string message;          // string-table key of a message above the form
+};
+struct ArticleView {
+  std::vector<content::Id> own_pending;
+  CommentForm form;
+  content::Id reply_to = 0;
+  int status = 200;
+};
+
+http::Response article_page(PageContext& ctx, const content::Article& article,
+                            const ArticleView& view = {});
 http::Response category_page(PageContext& ctx, const content::Category& category, int page);
 http::Response tag_page(PageContext& ctx, const content::Tag& tag, int page);
 http::Response author_page(PageContext& ctx, const content::Author& author, int page);

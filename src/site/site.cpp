@@ -1,10 +1,12 @@
 #include "site/site.h"
 
 #include <charconv>
+#include <chrono>
 #include <vector>
 
 #include "content/text.h"
 #include "content/urls.h"
+#include "site/comment_post.h"
 #include "site/pages.h"
 
 namespace khabar::site {
@@ -64,7 +66,7 @@ std::string join(const std::vector<std::string_view>& segments, std::size_t from
   return out;
 }
 
-http::Response route(PageContext& ctx, std::string_view path) {
+http::Response route(PageContext& ctx, std::string_view path, const ArticleView& view = {}) {
   auto seg = split_path(path);
   if (seg.empty()) return home_page(ctx, 1);
   const std::string& site_title = ctx.settings.title;
@@ -105,25 +107,55 @@ http::Response route(PageContext& ctx, std::string_view path) {
     return author_page(ctx, *author, suffix.page);
   }
   if (seg.size() == 1) {
-    if (auto article = ctx.store.published_by_slug(seg[0])) return article_page(ctx, *article);
+    if (auto article = ctx.store.published_by_slug(seg[0]))
+      return article_page(ctx, *article, view);
   }
   return not_found_page(ctx);
 }
 
 }  // namespace
 
-Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets)
-    : store_(store), theme_(theme), assets_(assets) {}
+Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
+           const security::Secret& secret, SiteOptions options)
+    : store_(store),
+      theme_(theme),
+      assets_(assets),
+      secret_(secret),
+      options_(std::move(options)) {}
+
+std::string Site::client_address(const http::Request& request) const {
+  std::string peer = request.remote_address;
+  bool trusted = false;
+  for (const auto& proxy : options_.trusted_proxies) trusted |= proxy == peer;
+  std::string_view forwarded = request.header("x-forwarded-for");
+  if (!trusted || forwarded.empty()) return peer;
+  std::size_t comma = forwarded.rfind(',');
+  std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  return last.empty() ? peer : std::string(last);
+}
 
 http::Response Site::handle(const http::Request& request) const {
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  PageContext ctx{
+      store_, theme_, assets_, secret_, now, load_settings(store_), store_.categories()};
+  if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
+    return not_found_page(ctx);
+  if (request.method == "POST") {
+    auto seg = split_path(request.path);
+    if (seg.size() == 1 && request.path.back() == '/')
+      if (auto article = store_.published_by_slug(seg[0]);
+          article && article->kind == content::Kind::Article)
+        return post_comment(ctx, request, *article, flood_, client_address(request));
+  }
   if (!request.is_get_or_head()) {
     http::Response r = http::Response::plain(405, "This address answers GET and HEAD only.");
     r.set_header("Allow", "GET, HEAD");
     return r;
   }
-  PageContext ctx{store_, theme_, assets_, load_settings(store_), store_.categories()};
-  if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
-    return not_found_page(ctx);
   if (request.path.back() != '/') {
     // Like WordPress: /slug answers 301 to /slug/ when that page exists.
     http::Response r = route(ctx, request.path + "/");
@@ -134,7 +166,14 @@ http::Response Site::handle(const http::Request& request) const {
     if (q != std::string_view::npos) location += target.substr(q);
     return http::Response::redirect(301, location);
   }
-  return route(ctx, request.path);
+  ArticleView view;
+  view.own_pending = own_pending_comments(ctx, request);
+  if (auto reply = request.query_param("replytocom")) {
+    std::int64_t id = 0;
+    std::from_chars(reply->data(), reply->data() + reply->size(), id);
+    view.reply_to = id;
+  }
+  return route(ctx, request.path, view);
 }
 
 }  // namespace khabar::site

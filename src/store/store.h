@@ -71,6 +71,20 @@ struct NewComment {
   std::string body;
   content::CommentStatus status = content::CommentStatus::Pending;
   content::Timestamp created_at = 0;
+  std::string ip_hash;     // keyed hash of the client address; never the address itself
+  std::string user_agent;  // truncated by the caller
+};
+
+// A comment as the newsroom's moderators see it (with the private email).
+struct ModerationItem {
+  content::Comment comment;
+  std::string author_email;
+  std::string article_slug;
+};
+
+struct WriteStats {
+  std::uint64_t transactions = 0;    // commits of the writer connection
+  std::uint64_t grouped_writes = 0;  // writes that went through group commit
 };
 
 class Store {
@@ -90,8 +104,19 @@ class Store {
   virtual std::optional<content::ArticleSummary> lead_article() = 0;
   // "Check Also": same category first, then most shared tags, then newest.
   virtual std::optional<content::ArticleSummary> related_article(const content::Article& a) = 0;
-  // Approved comments of an article, oldest first (threads are built by the caller).
-  virtual std::vector<content::Comment> approved_comments(Id article_id) = 0;
+  // Approved comments of an article, oldest first (threads are built by the caller),
+  // plus the pending ones among `own_pending` (a reader's own held comments).
+  virtual std::vector<content::Comment> approved_comments(
+      Id article_id, const std::vector<Id>& own_pending = {}) = 0;
+  // Any comment by id, any status (no email).
+  virtual std::optional<content::Comment> comment(Id id) = 0;
+  // Whether an approved comment with this email exists (first-time commenter rule).
+  virtual bool has_approved_comment_by(std::string_view email) = 0;
+  // Whether this email already left exactly this text on the article (duplicates).
+  virtual bool has_same_comment(Id article_id, std::string_view email, std::string_view body) = 0;
+  // Comments with `status`, newest first, for moderation.
+  virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,
+                                                              int limit) = 0;
   virtual std::optional<content::Tag> tag_by_slug(std::string_view slug) = 0;
   virtual std::optional<content::Author> author_by_slug(std::string_view slug) = 0;
   virtual std::optional<std::string> setting(std::string_view key) = 0;
@@ -107,11 +132,18 @@ class Store {
   virtual Id add_category(const NewCategory& c) = 0;  // path derived from the parent
   virtual Id add_tag(std::string_view name, std::string_view slug) = 0;
   virtual Id add_article(const NewArticle& a) = 0;
+  // Group commit: comments arriving together share one transaction (one fsync); each
+  // call returns only after the transaction holding its comment has committed.
   virtual Id add_comment(const NewComment& c) = 0;
+  // Returns the ids that existed (and were changed/deleted).
+  virtual std::vector<Id> set_comment_status(const std::vector<Id>& ids,
+                                             content::CommentStatus status) = 0;
+  virtual std::vector<Id> delete_comments(const std::vector<Id>& ids) = 0;
   virtual void set_setting(std::string_view key, std::string_view value) = 0;
   // Runs `work` (which calls the write methods above) as one transaction: all or nothing.
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;
+  virtual WriteStats write_stats() = 0;
 };
 
 }  // namespace khabar::store

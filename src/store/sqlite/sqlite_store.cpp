@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
@@ -43,6 +45,33 @@ void read_summary(const Statement& s, ArticleSummary& out) {
 
 Author read_author(const Statement& s, int first) {
   return Author{s.int64(first), s.text(first + 1), s.text(first + 2), s.text(first + 3)};
+}
+
+constexpr std::string_view kCommentColumns =
+    "c.id, c.article_id, ifnull(c.parent_id, 0), c.author_name, c.author_url, c.body, "
+    "c.status, c.created_at";
+constexpr int kCommentColumnCount = 8;
+
+Comment read_comment(const Statement& s, int first) {
+  Comment c;
+  c.id = s.int64(first);
+  c.article_id = s.int64(first + 1);
+  c.parent_id = s.int64(first + 2);
+  c.author_name = s.text(first + 3);
+  c.author_url = s.text(first + 4);
+  c.body = s.text(first + 5);
+  c.status = parse_comment_status(s.text(first + 6)).value_or(CommentStatus::Pending);
+  c.created_at = s.int64(first + 7);
+  return c;
+}
+
+std::string json_ids(const std::vector<Id>& ids) {
+  std::string out = "[";
+  for (Id id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + "]";
 }
 
 std::string sql(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
@@ -183,24 +212,52 @@ class SqliteStore final : public Store {
     return out.front();
   }
 
-  std::vector<Comment> approved_comments(Id article_id) override {
-    auto s = reader().prepare(
-        "SELECT id, article_id, ifnull(parent_id, 0), author_name, author_url, body, created_at "
-        "FROM comments WHERE article_id = ?1 AND status = 'approved' ORDER BY created_at, id");
-    s.bind(1, article_id);
+  std::vector<Comment> approved_comments(Id article_id,
+                                         const std::vector<Id>& own_pending) override {
+    auto s = reader().prepare(sql(
+        "SELECT ", kCommentColumns,
+        " FROM comments c WHERE article_id = ?1 AND (status = 'approved' OR (status = 'pending' "
+        "AND id IN (SELECT value FROM json_each(?2)))) ORDER BY created_at, id"));
+    s.bind(1, article_id).bind(2, json_ids(own_pending));
     std::vector<Comment> out;
-    while (s.step()) {
-      Comment c;
-      c.id = s.int64(0);
-      c.article_id = s.int64(1);
-      c.parent_id = s.int64(2);
-      c.author_name = s.text(3);
-      c.author_url = s.text(4);
-      c.body = s.text(5);
-      c.created_at = s.int64(6);
-      c.status = CommentStatus::Approved;
-      out.push_back(std::move(c));
-    }
+    while (s.step()) out.push_back(read_comment(s, 0));
+    return out;
+  }
+
+  std::optional<Comment> comment(Id id) override {
+    auto s = reader().prepare(sql("SELECT ", kCommentColumns, " FROM comments c WHERE id = ?1"));
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_comment(s, 0);
+  }
+
+  bool has_approved_comment_by(std::string_view email) override {
+    auto s = reader().prepare(
+        "SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' LIMIT 1");
+    s.bind(1, email);
+    return s.step();
+  }
+
+  bool has_same_comment(Id article_id, std::string_view email, std::string_view body) override {
+    // Through the writer: a duplicate committed a moment ago must be seen.
+    std::lock_guard lock(writer_mutex_);
+    auto s = writer_->prepare(
+        "SELECT 1 FROM comments WHERE article_id = ?1 AND author_email = ?2 AND body = ?3 "
+        "AND status <> 'trash' LIMIT 1");
+    s.bind(1, article_id).bind(2, email).bind(3, body);
+    return s.step();
+  }
+
+  std::vector<ModerationItem> comments_for_moderation(CommentStatus status, int limit) override {
+    auto s = reader().prepare(
+        sql("SELECT ", kCommentColumns,
+            ", c.author_email, a.slug FROM comments c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.status = ?1 ORDER BY c.created_at DESC, c.id DESC LIMIT ?2"));
+    s.bind(1, to_string(status)).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<ModerationItem> out;
+    while (s.step())
+      out.push_back(
+          {read_comment(s, 0), s.text(kCommentColumnCount), s.text(kCommentColumnCount + 1)});
     return out;
   }
 
@@ -330,10 +387,11 @@ class SqliteStore final : public Store {
   }
 
   Id add_comment(const NewComment& c) override {
-    return write([&](Connection& db) {
+    return group_commit([c](Connection& db) {
       db.prepare(
             "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, "
-            "body, status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            "body, status, created_at, ip_hash, user_agent) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
           .bind(1, c.article_id)
           .bind_optional_id(2, c.parent_id)
           .bind(3, c.author_name)
@@ -342,8 +400,35 @@ class SqliteStore final : public Store {
           .bind(6, c.body)
           .bind(7, to_string(c.status))
           .bind(8, c.created_at ? c.created_at : now_seconds())
+          .bind(9, c.ip_hash)
+          .bind(10, c.user_agent)
           .run();
       return db.last_insert_id();
+    });
+  }
+
+  std::vector<Id> set_comment_status(const std::vector<Id>& ids, CommentStatus status) override {
+    return write([&](Connection& db) {
+      std::vector<Id> changed;
+      for (Id id : ids) {
+        db.prepare("UPDATE comments SET status = ?2 WHERE id = ?1")
+            .bind(1, id)
+            .bind(2, to_string(status))
+            .run();
+        if (sqlite3_changes(db.handle()) > 0) changed.push_back(id);
+      }
+      return changed;
+    });
+  }
+
+  std::vector<Id> delete_comments(const std::vector<Id>& ids) override {
+    return write([&](Connection& db) {
+      std::vector<Id> deleted;
+      for (Id id : ids) {
+        db.prepare("DELETE FROM comments WHERE id = ?1").bind(1, id).run();
+        if (sqlite3_changes(db.handle()) > 0) deleted.push_back(id);
+      }
+      return deleted;
     });
   }
 
@@ -364,6 +449,11 @@ class SqliteStore final : public Store {
       work();
       return 0;
     });
+  }
+
+  WriteStats write_stats() override {
+    std::lock_guard lock(writer_mutex_);
+    return stats_;
   }
 
  private:
@@ -450,17 +540,104 @@ class SqliteStore final : public Store {
   auto write(Work&& work) -> decltype(work(std::declval<Connection&>())) {
     std::lock_guard lock(writer_mutex_);
     bool outermost = depth_ == 0;
-    if (outermost) writer_->exec("BEGIN IMMEDIATE");
+    if (outermost) {
+      writer_->exec("BEGIN IMMEDIATE");
+      writing_store_ = uid_;
+    }
     ++depth_;
     try {
       auto result = work(*writer_);
       --depth_;
-      if (outermost) writer_->exec("COMMIT");
+      if (outermost) {
+        writing_store_ = 0;
+        writer_->exec("COMMIT");
+        ++stats_.transactions;
+      }
       return result;
     } catch (...) {
       --depth_;
-      if (outermost) writer_->exec("ROLLBACK");
+      if (outermost) {
+        writing_store_ = 0;
+        writer_->exec("ROLLBACK");
+      }
       throw;
+    }
+  }
+
+  // One queued write of group commit.
+  struct Pending {
+    std::function<Id(Connection&)> work;
+    Id result = 0;
+    std::exception_ptr error;
+    bool done = false;
+  };
+
+  // Leader/follower group commit: the first caller to find no leader becomes one, takes
+  // the writer, then everything queued by then, and runs it in one transaction (a
+  // savepoint each, so one failure fails only its own write). Followers wait for the
+  // leader to mark their write done, i.e. committed.
+  Id group_commit(std::function<Id(Connection&)> work) {
+    if (writing_store_ == uid_) return write(work);  // inside batch(): part of that transaction
+    Pending me;
+    me.work = std::move(work);
+    std::unique_lock lock(group_mutex_);
+    group_queue_.push_back(&me);
+    while (!me.done) {
+      if (group_leader_) {
+        group_done_.wait(lock);
+        continue;
+      }
+      group_leader_ = true;
+      lock.unlock();
+      std::vector<Pending*> batch;
+      {
+        std::lock_guard writer(writer_mutex_);
+        {
+          std::lock_guard queue(group_mutex_);
+          batch.swap(group_queue_);
+        }
+        run_group(batch);
+      }
+      lock.lock();
+      for (Pending* p : batch) p->done = true;
+      group_leader_ = false;
+      group_done_.notify_all();
+    }
+    if (me.error) std::rethrow_exception(me.error);
+    return me.result;
+  }
+
+  // Runs under writer_mutex_.
+  void run_group(const std::vector<Pending*>& batch) {
+    try {
+      writer_->exec("BEGIN IMMEDIATE");
+    } catch (...) {
+      for (Pending* p : batch) p->error = std::current_exception();
+      return;
+    }
+    for (Pending* p : batch) {
+      writer_->exec("SAVEPOINT grouped");
+      try {
+        p->result = p->work(*writer_);
+        writer_->exec("RELEASE grouped");
+      } catch (...) {
+        p->error = std::current_exception();
+        writer_->exec("ROLLBACK TO grouped");
+        writer_->exec("RELEASE grouped");
+      }
+    }
+    try {
+      writer_->exec("COMMIT");
+      ++stats_.transactions;
+      stats_.grouped_writes += batch.size();
+    } catch (...) {
+      auto error = std::current_exception();
+      try {
+        writer_->exec("ROLLBACK");
+      } catch (...) {
+      }
+      for (Pending* p : batch)
+        if (!p->error) p->error = error;
     }
   }
 
@@ -510,6 +687,13 @@ class SqliteStore final : public Store {
   std::recursive_mutex writer_mutex_;  // recursive: batch() nests writes
   std::unique_ptr<Connection> writer_;
   int depth_ = 0;
+  WriteStats stats_;
+  // The store whose write transaction the calling thread is inside (0: none).
+  static inline thread_local std::uint64_t writing_store_ = 0;
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<Pending*> group_queue_;
+  bool group_leader_ = false;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> readers_;
 };

@@ -34,6 +34,30 @@
   {{#COMMENT}}{{>COMMENT_ITEM}}
   {{/COMMENT}}</ol>{{/COMMENT_LIST}}
   {{#COMMENTS_CLOSED}}<p class="comments-closed">{{S_COMMENTS_CLOSED}}</p>{{/COMMENTS_CLOSED}}
+  {{#RESPOND}}<div class="respond" id="respond">
+    <h2 id="reply-title">{{REPLY_TITLE}}{{#CANCEL}} <a class="cancel-reply" href="{{CANCEL_URL}}">{{S_CANCEL_REPLY}}</a>{{/CANCEL}}</h2>
+    {{#FORM_MESSAGE}}<p class="form-message" role="alert">{{TEXT}}</p>{{/FORM_MESSAGE}}
+    <form class="comment-form" method="post" action="{{ACTION}}#respond" aria-labelledby="reply-title">
+      <p class="comment-notes"><span id="email-notes">{{S_EMAIL_NOTE}}</span> <span>{{S_REQUIRED_NOTE}}</span></p>
+      <p class="field"><label for="author">{{S_FIELD_NAME}} <span class="required" aria-hidden="true">*</span></label>
+        <input id="author" name="author" type="text" value="{{AUTHOR}}" maxlength="100" required autocomplete="name"{{#AUTHOR_ERROR}} aria-invalid="true" aria-describedby="author-error"{{/AUTHOR_ERROR}}>
+        {{#AUTHOR_ERROR}}<span class="field-error" id="author-error">{{TEXT}}</span>{{/AUTHOR_ERROR}}</p>
+      <p class="field"><label for="email">{{S_FIELD_EMAIL}} <span class="required" aria-hidden="true">*</span></label>
+        <input id="email" name="email" type="email" value="{{EMAIL}}" maxlength="254" required autocomplete="email" aria-describedby="email-notes{{#EMAIL_ERROR}} email-error{{/EMAIL_ERROR}}"{{#EMAIL_ERROR}} aria-invalid="true"{{/EMAIL_ERROR}}>
+        {{#EMAIL_ERROR}}<span class="field-error" id="email-error">{{TEXT}}</span>{{/EMAIL_ERROR}}</p>
+      <p class="field"><label for="url">{{S_FIELD_WEBSITE}}</label>
+        <input id="url" name="url" type="url" value="{{URL}}" maxlength="200" autocomplete="url"{{#URL_ERROR}} aria-invalid="true" aria-describedby="url-error"{{/URL_ERROR}}>
+        {{#URL_ERROR}}<span class="field-error" id="url-error">{{TEXT}}</span>{{/URL_ERROR}}</p>
+      <p class="field"><label for="comment">{{S_FIELD_COMMENT}} <span class="required" aria-hidden="true">*</span></label>
+        <textarea id="comment" name="comment" rows="8" maxlength="10000" required{{#COMMENT_ERROR}} aria-invalid="true" aria-describedby="comment-error"{{/COMMENT_ERROR}}>{{COMMENT}}</textarea>
+        {{#COMMENT_ERROR}}<span class="field-error" id="comment-error">{{TEXT}}</span>{{/COMMENT_ERROR}}</p>
+      <p class="hp" aria-hidden="true"><label for="fax">{{S_HONEYPOT_LABEL}}</label>
+        <input id="fax" name="fax" type="text" value="" tabindex="-1" autocomplete="off"></p>
+      <input type="hidden" name="comment_parent" value="{{PARENT}}">
+      <input type="hidden" name="_token" value="{{TOKEN}}">
+      <p><button type="submit">{{S_POST_COMMENT}}</button></p>
+    </form>
+  </div>{{/RESPOND}}
 </section>
 {{#CHECK_ALSO}}<aside class="check-also" aria-labelledby="check-also-heading">
   <h2 id="check-also-heading">{{S_CHECK_ALSO}}</h2>

@@ -6,7 +6,9 @@
       <span class="says">{{S_SAYS}}:</span>
       <a class="comment-date" href="#comment-{{ID}}"><time datetime="{{DATE_ISO}}">{{DATE}}</time></a>
     </header>
+    {{#AWAITING}}<p class="awaiting-moderation">{{S_AWAITING_MODERATION}}</p>{{/AWAITING}}
     <div class="comment-body">{{BODY:none}}</div>
+    {{#REPLY}}<p class="reply"><a class="comment-reply-link" rel="nofollow" href="{{REPLY_URL}}" aria-label="{{REPLY_LABEL}}">{{S_REPLY}}</a></p>{{/REPLY}}
   </article>
   {{#REPLIES}}<ol class="children">
   {{#COMMENT}}{{>COMMENT_ITEM}}

@@ -1,0 +1,177 @@
+#include "site/comment_post.h"
+
+#include <charconv>
+
+#include "content/urls.h"
+#include "http/cookies.h"
+#include "http/url.h"
+
+namespace khabar::site {
+namespace {
+
+std::optional<std::int64_t> to_int64(std::string_view s) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::vector<content::Id> parse_ids(std::string_view list) {
+  std::vector<content::Id> ids;
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t dash = list.find('-', start);
+    if (dash == std::string_view::npos) dash = list.size();
+    if (auto id = to_int64(list.substr(start, dash - start)); id && *id > 0) ids.push_back(*id);
+    start = dash + 1;
+  }
+  return ids;
+}
+
+// The first `max` bytes of `text`, cut back to a whole UTF-8 character.
+std::string truncate_utf8(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut));
+}
+
+http::Response rerender(PageContext& ctx, const content::Article& a, const http::Request& request,
+                        CommentForm form, int status) {
+  ArticleView view;
+  view.own_pending = own_pending_comments(ctx, request);
+  view.form = std::move(form);
+  view.status = status;
+  return article_page(ctx, a, view);
+}
+
+}  // namespace
+
+std::vector<content::Id> own_pending_comments(const PageContext& ctx,
+                                              const http::Request& request) {
+  auto raw = http::cookie(request, kOwnCommentsCookie);
+  if (!raw) return {};
+  auto value = ctx.secret.verify("own-comments", *raw);
+  return value ? parse_ids(*value) : std::vector<content::Id>{};
+}
+
+http::Response post_comment(PageContext& ctx, const http::Request& request,
+                            const content::Article& a, security::FloodGate& flood,
+                            const std::string& client_ip) {
+  if (request.body.size() > kMaxCommentBodyBytes)
+    return http::Response::plain(413,
+                                 "Your comment is too large: a comment form may send at "
+                                 "most 64 KiB. Nothing was saved.");
+  std::string_view type = request.header("content-type");
+  if (!type.starts_with("application/x-www-form-urlencoded"))
+    return http::Response::plain(415,
+                                 "Comments are sent as an HTML form "
+                                 "(application/x-www-form-urlencoded).");
+  std::map<std::string, std::string> fields;
+  for (auto& [k, v] : http::parse_query(request.body)) fields.emplace(k, v);
+  auto field = [&](const char* name) {
+    auto it = fields.find(name);
+    return it == fields.end() ? std::string() : it->second;
+  };
+
+  // Robots: the hidden field filled in, or a form sent too fast, or not from our page.
+  if (!field("fax").empty())
+    return http::Response::plain(403, "Your comment looks like spam and was not accepted.");
+  auto token = ctx.secret.verify("comment-form", field("_token"));
+  std::size_t dash = token ? token->find('-') : std::string::npos;
+  auto token_article = token ? to_int64(std::string_view(*token).substr(0, dash)) : std::nullopt;
+  auto served_at = dash != std::string::npos ? to_int64(std::string_view(*token).substr(dash + 1))
+                                             : std::nullopt;
+  if (!token || !token_article || !served_at || *token_article != a.id)
+    return http::Response::plain(403,
+                                 "This comment form was not sent from this article's page. "
+                                 "Please reload the page and write your comment there.");
+  if (ctx.now - *served_at < kMinFormSeconds)
+    return http::Response::plain(403,
+                                 "Your comment was sent too quickly after the page loaded "
+                                 "and looks like spam. It was not accepted.");
+
+  content::CommentSubmission s;
+  s.name = field("author");
+  s.email = field("email");
+  s.url = field("url");
+  s.body = field("comment");
+  s.ip = client_ip;
+  s.parent_id = to_int64(field("comment_parent")).value_or(0);
+  CommentForm form{s.name, s.email, s.url, s.body, s.parent_id, {}, ""};
+  if (ctx.now - *served_at > kMaxFormSeconds) {
+    form.message = "error_resubmit";
+    return rerender(ctx, a, request, form, 400);
+  }
+  auto moderation =
+      content::moderation_settings([&](std::string_view key) { return ctx.store.setting(key); });
+  if (!content::comments_open(a, moderation, ctx.now)) {
+    form.message = "error_comments_closed";
+    return rerender(ctx, a, request, form, 403);
+  }
+  s = content::normalise_comment(std::move(s));
+  form.errors = content::validate_comment(s);
+  if (s.parent_id) {
+    auto parent = ctx.store.comment(s.parent_id);
+    if (!parent || parent->article_id != a.id ||
+        parent->status != content::CommentStatus::Approved) {
+      form.message = "error_parent_invalid";
+      form.parent_id = 0;
+      return rerender(ctx, a, request, form, 422);
+    }
+  }
+  if (!form.errors.empty()) return rerender(ctx, a, request, form, 422);
+  if (ctx.store.has_same_comment(a.id, s.email, s.body)) {
+    form.message = "error_duplicate";
+    return rerender(ctx, a, request, form, 409);
+  }
+  std::string ip_hash = ctx.secret.keyed_hash("client-ip", client_ip);
+  if (moderation.flood_seconds > 0) {
+    flood.set_interval(std::chrono::seconds(moderation.flood_seconds));
+    if (!flood.allow(ip_hash)) {
+      http::Response r = http::Response::plain(
+          429, "You are posting comments too quickly. Please wait " +
+                   std::to_string(flood.retry_after(ip_hash)) +
+                   " seconds and send it again (use your browser's Back button: "
+                   "your text is still there).");
+      r.set_header("Retry-After", std::to_string(flood.retry_after(ip_hash)));
+      return r;
+    }
+  }
+
+  store::NewComment c;
+  c.article_id = a.id;
+  c.parent_id = s.parent_id;
+  c.author_name = s.name;
+  c.author_email = s.email;
+  c.author_url = s.url;
+  c.body = s.body;
+  c.status = content::classify_comment(s, moderation, ctx.store.has_approved_comment_by(s.email));
+  c.created_at = ctx.now;
+  c.ip_hash = ip_hash;
+  c.user_agent = truncate_utf8(request.header("user-agent"), 255);
+  content::Id id = ctx.store.add_comment(c);  // returns after the commit
+
+  std::string url = content::article_url(a.slug);
+  if (c.status == content::CommentStatus::Spam)
+    return http::Response::redirect(303, url + "#comments");
+  http::Response r = http::Response::redirect(303, url + "#comment-" + std::to_string(id));
+  if (c.status == content::CommentStatus::Pending) {
+    // Remember the reader's held comments (the newest 20) in a signed cookie so that
+    // they, and only they, see them marked as awaiting moderation.
+    auto ids = own_pending_comments(ctx, request);
+    ids.push_back(id);
+    if (ids.size() > 20) ids.erase(ids.begin(), ids.end() - 20);
+    std::string list;
+    for (auto i : ids) list += (list.empty() ? "" : "-") + std::to_string(i);
+    http::CookieOptions options;
+    options.max_age_seconds = 30 * 86400;
+    options.secure = ctx.settings.url.starts_with("https://");
+    r.headers.emplace_back(
+        "Set-Cookie",
+        http::set_cookie(kOwnCommentsCookie, ctx.secret.sign("own-comments", list), options));
+  }
+  return r;
+}
+
+}  // namespace khabar::site
