@@ -237,10 +237,9 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     ThreadOptions thread{lang, url, moderation.thread_depth, open};
     add_comments(ctx, thread, *list, build_tree(comments, moderation.thread_depth), 0, 1);
   }
-  if (open)
-    add_comment_form(ctx, main, a, view, comments);
-  else
-    main.ShowSection("COMMENTS_CLOSED");
+  if (!open) main.ShowSection("COMMENTS_CLOSED");
+  // A refused submission always gets its form back, so the reader keeps what they wrote.
+  if (open || view.status != 200) add_comment_form(ctx, main, a, view, comments);
 
   if (auto related = ctx.store.related_article(a)) add_card(ctx, main, "CHECK_ALSO", *related);
 

@@ -146,10 +146,12 @@ http::Response Site::handle(const http::Request& request) const {
     return not_found_page(ctx);
   if (request.method == "POST") {
     auto seg = split_path(request.path);
-    if (seg.size() == 1 && request.path.back() == '/')
-      if (auto article = store_.published_by_slug(seg[0]);
-          article && article->kind == content::Kind::Article)
+    if (seg.size() == 1 && request.path.back() == '/') {
+      auto article = store_.published_by_slug(seg[0]);
+      if (!article) return not_found_page(ctx);
+      if (article->kind == content::Kind::Article)
         return post_comment(ctx, request, *article, flood_, client_address(request));
+    }
   }
   if (!request.is_get_or_head()) {
     http::Response r = http::Response::plain(405, "This address answers GET and HEAD only.");
