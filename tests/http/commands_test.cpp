@@ -90,10 +90,49 @@ TEST(Commands, BackupWhileServingIsACompleteDatabase) {
   EXPECT_NE(again.output.find("already exists"), std::string::npos) << again.output;
 }
 
+TEST(Commands, CommentModerationFromTheCommandLine) {
+  TempDir dir;
+  auto data = (dir.path() / "site").string();
+  ASSERT_EQ(run_khabar({"init", "--data", data}).exit_code, 0);
+  ASSERT_EQ(run_khabar({"demo", "--data", data}).exit_code, 0);
+  auto approved = run_khabar({"comments", "list", "--data", data, "--status", "approved"});
+  ASSERT_EQ(approved.exit_code, 0);
+  EXPECT_NE(approved.output.find("#1  on /kabul-opens-three-new-public-libraries-before-winter/"),
+            std::string::npos)
+      << approved.output;
+  EXPECT_NE(approved.output.find("<farid@example.org>"), std::string::npos);  // staff see emails
+  EXPECT_EQ(run_khabar({"comments", "list", "--data", data}).output, "No pending comments.\n");
+  auto spam = run_khabar({"comments", "spam", "--data", data, "1", "2"});
+  EXPECT_EQ(spam.exit_code, 0);
+  EXPECT_NE(spam.output.find("2 comments marked as spam."), std::string::npos) << spam.output;
+  EXPECT_NE(run_khabar({"comments", "list", "--data", data, "--status", "spam"}).output.find("#2 "),
+            std::string::npos);
+  EXPECT_EQ(run_khabar({"comments", "trash", "--data", data, "3"}).exit_code, 0);
+  auto gone = run_khabar({"comments", "delete", "--data", data, "3", "99999"});
+  EXPECT_EQ(gone.exit_code, 1);  // one of them did not exist
+  EXPECT_NE(gone.output.find("no comment #99999"), std::string::npos) << gone.output;
+  EXPECT_NE(run_khabar({"comments", "list", "--data", data, "--status", "bogus"}).exit_code, 0);
+}
+
+TEST(Commands, SettingsAreValidated) {
+  TempDir dir;
+  auto data = (dir.path() / "site").string();
+  ASSERT_EQ(run_khabar({"init", "--data", data}).exit_code, 0);
+  EXPECT_EQ(run_khabar({"settings", "--data", data, "comments_hold", "none"}).exit_code, 0);
+  EXPECT_EQ(run_khabar({"settings", "--data", data, "comments_hold"}).output, "none\n");
+  auto bad = run_khabar({"settings", "--data", data, "comments_flood_seconds", "-3"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("whole number"), std::string::npos) << bad.output;
+  EXPECT_EQ(run_khabar({"settings", "--data", data, "nonsense", "1"}).exit_code, 1);
+  EXPECT_EQ(run_khabar({"settings", "--data", data, "url", "ftp://x"}).exit_code, 1);
+  auto all = run_khabar({"settings", "--data", data});
+  EXPECT_NE(all.output.find("comments_block_list"), std::string::npos);
+}
+
 TEST(Commands, HelpExplainsEveryCommand) {
   auto help = run_khabar({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* cmd : {"init", "demo", "serve", "backup"})
+  for (const char* cmd : {"init", "demo", "serve", "backup", "comments", "settings"})
     EXPECT_NE(help.output.find(cmd), std::string::npos) << cmd;
   auto serve = run_khabar({"serve", "--help"});
   EXPECT_EQ(serve.exit_code, 0);
