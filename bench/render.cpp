@@ -13,6 +13,7 @@
 #include "http/finalize.h"
 #include "http/static_files.h"
 #include "render/theme.h"
+#include "security/secret.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -27,6 +28,7 @@ struct Fixture {
   std::unique_ptr<store::Store> db;
   std::unique_ptr<render::Theme> theme;
   std::unique_ptr<http::StaticFiles> assets;
+  security::Secret secret{security::new_secret_hex()};
   std::unique_ptr<site::Site> site;
 
   Fixture() {
@@ -59,7 +61,7 @@ struct Fixture {
     theme = render::Theme::load(KHABAR_SOURCE_DIR "/themes/default", &error);
     if (!theme) throw std::runtime_error(error);
     assets = std::make_unique<http::StaticFiles>(theme->static_dir());
-    site = std::make_unique<site::Site>(*db, *theme, *assets);
+    site = std::make_unique<site::Site>(*db, *theme, *assets, secret);
   }
   ~Fixture() {
     site.reset();
