@@ -1,6 +1,7 @@
 #include "http/finalize.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "http/compression.h"
 
@@ -32,14 +33,23 @@ bool has_header(const Response& r, std::string_view name) {
 }  // namespace
 
 std::string content_hash(std::string_view data) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
+  // FNV-1a over 8-byte words (then the tail bytes), with a final avalanche: stable across
+  // runs and machines, and fast enough to hash every page.
+  std::uint64_t h = 14695981039346656037ull ^ data.size();
+  std::size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data.data() + i, 8);
+    h = (h ^ word) * 1099511628211ull;
+    h ^= h >> 29;
   }
+  for (; i < data.size(); ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
   static constexpr char hex[] = "0123456789abcdef";
   std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = hex[h & 15];
+  for (int k = 15; k >= 0; --k, h >>= 4) out[k] = hex[h & 15];
   return out;
 }
 
@@ -75,7 +85,8 @@ void finalize_response(const Request& request, Response& response) {
     }
   }
   if (gzip && !has_header(response, "Content-Encoding")) {
-    response.body = response.gzip_body ? *response.gzip_body : gzip_compress(response.body);
+    // Made per request: favour speed (level 1); cached pages keep their best compression.
+    response.body = response.gzip_body ? *response.gzip_body : gzip_compress(response.body, 1);
     response.headers.emplace_back("Content-Encoding", "gzip");
   }
   response.gzip_body.reset();

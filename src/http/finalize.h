@@ -15,7 +15,7 @@ namespace khabar::http {
 // After it, `response.body` is exactly the bytes to send (HEAD: the caller sends none).
 void finalize_response(const Request& request, Response& response);
 
-// FNV-1a 64-bit of `data`, 16 hex digits: a stable content hash for ETags and names.
+// A 64-bit hash of `data` as 16 hex digits, stable across runs and machines: ETags, names.
 std::string content_hash(std::string_view data);
 
 }  // namespace khabar::http

@@ -137,6 +137,13 @@ std::string Site::client_address(const http::Request& request) const {
 }
 
 http::Response Site::handle(const http::Request& request) const {
+  if (!request.is_get_or_head()) return respond(request);
+  http::Response response;
+  store_.read_snapshot([&] { response = respond(request); });
+  return response;
+}
+
+http::Response Site::respond(const http::Request& request) const {
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
                  std::chrono::system_clock::now().time_since_epoch())
                  .count();

@@ -35,6 +35,8 @@ class Site {
   store::Store& store_;
   const render::Theme& theme_;
   const http::StaticFiles& assets_;
+  http::Response respond(const http::Request& request) const;
+
   const security::Secret& secret_;
   SiteOptions options_;
   mutable security::FloodGate flood_{std::chrono::seconds(15)};

@@ -144,6 +144,11 @@ class Store {
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;
   virtual WriteStats write_stats() = 0;
+
+  // Runs `work` with every read this thread makes through this store seeing one
+  // consistent snapshot (one read transaction: a page never mixes two states, and SQLite
+  // takes its locks once instead of per query). Writes are unaffected. Nests.
+  virtual void read_snapshot(const std::function<void()>& work) = 0;
 };
 
 }  // namespace khabar::store

@@ -451,6 +451,32 @@ class SqliteStore final : public Store {
     });
   }
 
+  void read_snapshot(const std::function<void()>& work) override {
+    thread_local int depth = 0;
+    thread_local std::uint64_t owner = 0;
+    if (depth > 0 && owner == uid_) {
+      work();
+      return;
+    }
+    Connection& db = reader();
+    db.exec("BEGIN");
+    int saved_depth = depth;
+    std::uint64_t saved_owner = owner;
+    depth = 1;
+    owner = uid_;
+    try {
+      work();
+    } catch (...) {
+      depth = saved_depth;
+      owner = saved_owner;
+      db.exec("COMMIT");
+      throw;
+    }
+    depth = saved_depth;
+    owner = saved_owner;
+    db.exec("COMMIT");
+  }
+
   WriteStats write_stats() override {
     std::lock_guard lock(writer_mutex_);
     return stats_;
