@@ -5,15 +5,18 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/config.h"
 #include "app/demo.h"
 #include "content/language.h"
+#include "http/page_cache.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "render/theme.h"
 #include "security/secret.h"
+#include "site/cache_tags.h"
 #include "site/site.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -129,19 +132,42 @@ int run_serve(const ServeOptions& o) {
   http::StaticFiles assets(theme->static_dir());
   security::Secret secret(config->secret);
   site::Site site(*store, *theme, assets, secret, {config->trusted_proxies});
+  int cache_mb = o.cache_mb >= 0 ? o.cache_mb : config->cache_mb;
+  http::PageCache::Options cache_options;
+  cache_options.budget_bytes = static_cast<std::size_t>(cache_mb) << 20;
+  http::PageCache cache(cache_options);
+  // Every write (from this process or another, e.g. `khabar comments approve`) leaves a
+  // change-log row; before answering from the cache, drop the pages those changes show.
+  std::mutex sync_mutex;
+  std::int64_t change_cursor = store->latest_change();
+  auto sync_cache = [&] {
+    if (!store->changed_since_last_look()) return;
+    std::lock_guard lock(sync_mutex);
+    auto codes = store->changes_since(change_cursor);
+    if (!codes.empty()) cache.invalidate(site::tags_for_changes(codes, store->categories()));
+  };
+  auto render = [&](const http::Request& request) { return site.handle(request); };
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
-    return site.handle(request);
+    if (cache_mb == 0) return site.handle(request);
+    sync_cache();
+    return cache.serve(request, render);
   };
   try {
     http::Server server(server_options, handler);
-    spdlog::info("Khabar {} serving {} on http://{}:{} with {} threads", KHABAR_VERSION,
-                 o.data_dir.string(), listen.substr(0, listen.rfind(':')), server.port(), threads);
+    spdlog::info("Khabar {} serving {} on http://{}:{} with {} threads, page cache {}",
+                 KHABAR_VERSION, o.data_dir.string(), listen.substr(0, listen.rfind(':')),
+                 server.port(), threads, cache_mb ? std::to_string(cache_mb) + " MiB" : "off");
     server.run();
   } catch (const std::exception& e) {
     return fail(e.what());
   }
-  spdlog::info("stopped");
+  auto stats = cache.stats();
+  spdlog::info(
+      "stopped; page cache: {} hits, {} misses, {} bypasses, {} renders, {} evictions, "
+      "{} invalidated, {} pages in {} bytes",
+      stats.hits, stats.misses, stats.bypasses, stats.renders, stats.evictions, stats.invalidated,
+      stats.entries, stats.bytes);
   return 0;
 }
 

@@ -38,6 +38,7 @@ struct ServeOptions {
   std::filesystem::path data_dir;
   std::string listen;  // empty: from khabar.toml
   int threads = -1;    // -1: from khabar.toml
+  int cache_mb = -1;   // -1: from khabar.toml; 0: no page cache
 };
 int run_serve(const ServeOptions& options);
 

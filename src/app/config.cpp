@@ -39,6 +39,11 @@ path = "khabar.db"
 # A theme directory; empty means the default theme shipped with Khabar.
 dir = ""
 
+[cache]
+# Memory for the page cache, in MiB: reader pages are kept rendered and compressed.
+# 0 turns the cache off (every request renders).
+budget_mb = 256
+
 [security]
 # Keys the hashes of client addresses and the signatures of forms and cookies.
 # Keep it private; changing it invalidates open comment forms and reader cookies.
@@ -80,6 +85,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
     c.secret = t["security"]["secret"].value_or(std::string());
+    c.cache_mb = t["cache"]["budget_mb"].value_or(c.cache_mb);
     if (auto* proxies = t["server"]["trusted_proxies"].as_array()) {
       c.trusted_proxies.clear();
       for (auto& p : *proxies)
@@ -101,6 +107,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.read_timeout_ms < 100 || c.idle_timeout_ms < 100) {
     *error = file.string() + ": [server] read_timeout_ms and idle_timeout_ms must be >= 100";
+    return std::nullopt;
+  }
+  if (c.cache_mb < 0 || c.cache_mb > 1 << 20) {
+    *error = file.string() + ": [cache] budget_mb must be between 0 and 1048576";
     return std::nullopt;
   }
   if (!c.secret.empty() && !security::is_valid_secret(c.secret)) {

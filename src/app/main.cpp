@@ -82,6 +82,10 @@ int main(int argc, char** argv) {
       ->add_option("--threads", serve.threads,
                    "Worker threads, 0 = one per core (default: khabar.toml)")
       ->check(CLI::Range(0, 256));
+  serve_cmd
+      ->add_option("--cache-mb", serve.cache_mb,
+                   "Page cache budget in MiB, 0 = no cache (default: khabar.toml)")
+      ->check(CLI::Range(0, 1 << 20));
 
   try {
     cli.parse(argc, argv);

@@ -1,6 +1,9 @@
 #include "http/compression.h"
 
+#include <brotli/encode.h>
 #include <zlib.h>
+
+#include <cstdint>
 
 namespace khabar::http {
 
@@ -61,7 +64,22 @@ std::optional<std::string> gzip_decompress(std::string_view data, std::size_t ma
   return out;
 }
 
-bool accepts_gzip(std::string_view value) {
+std::string brotli_compress(std::string_view data, int quality) {
+  std::size_t size = BrotliEncoderMaxCompressedSize(data.size());
+  if (size == 0) size = data.size() + 1024;
+  std::string out(size, '\0');
+  if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+                             reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                             reinterpret_cast<std::uint8_t*>(out.data())))
+    return {};
+  out.resize(size);
+  return out;
+}
+
+namespace {
+
+// Whether `value` lists `coding` (or "*") without q=0.
+bool accepts_coding(std::string_view value, std::string_view wanted) {
   std::size_t start = 0;
   while (start < value.size()) {
     std::size_t comma = value.find(',', start);
@@ -72,7 +90,7 @@ bool accepts_gzip(std::string_view value) {
     std::size_t semi = item.find(';');
     std::string_view coding = item.substr(0, semi);
     while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
-    if (coding != "gzip" && coding != "*") continue;
+    if (coding != wanted && coding != "*") continue;
     if (semi != std::string_view::npos) {
       std::string_view params = item.substr(semi + 1);
       std::size_t q = params.find("q=");
@@ -88,6 +106,11 @@ bool accepts_gzip(std::string_view value) {
   }
   return false;
 }
+
+}  // namespace
+
+bool accepts_gzip(std::string_view value) { return accepts_coding(value, "gzip"); }
+bool accepts_brotli(std::string_view value) { return accepts_coding(value, "br"); }
 
 bool is_compressible(std::string_view type) {
   return type.starts_with("text/") || type.find("json") != std::string_view::npos ||

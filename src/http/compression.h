@@ -1,4 +1,4 @@
-// gzip (zlib) for responses. Thread-safe.
+// gzip (zlib) and brotli for responses. Thread-safe.
 #pragma once
 
 #include <optional>
@@ -13,8 +13,12 @@ std::string gzip_compress(std::string_view data, int level = 6);
 // Inflates a gzip member; empty optional if it is corrupt or larger than `max_size`.
 std::optional<std::string> gzip_decompress(std::string_view data, std::size_t max_size);
 
-// Whether the Accept-Encoding value allows gzip (and does not refuse it with q=0).
+// A brotli stream holding `data` (quality 0-11; text mode).
+std::string brotli_compress(std::string_view data, int quality = 9);
+
+// Whether the Accept-Encoding value allows gzip / brotli (and does not refuse it with q=0).
 bool accepts_gzip(std::string_view accept_encoding);
+bool accepts_brotli(std::string_view accept_encoding);
 
 // Whether a body of this type is worth compressing (text, JSON, XML, SVG, JS, CSS).
 bool is_compressible(std::string_view content_type);

@@ -18,6 +18,7 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     if (end == std::string_view::npos) break;
     std::string_view tag = if_none_match.substr(pos + 1, end - pos - 1);
     if (tag.ends_with("-gzip")) tag.remove_suffix(5);
+    if (tag.ends_with("-br")) tag.remove_suffix(3);
     if (tag == base) return true;
     pos = end + 1;
   }
@@ -58,7 +59,9 @@ void finalize_response(const Request& request, Response& response) {
   bool cacheable = response.status == 200 && request.is_get_or_head();
   bool compressible =
       is_compressible(response.content_type) && (response.gzip_body || response.body.size() > 512);
-  bool gzip = compressible && accepts_gzip(request.header("accept-encoding"));
+  std::string_view accept = request.header("accept-encoding");
+  bool brotli = compressible && response.brotli_body && accepts_brotli(accept);
+  bool gzip = compressible && !brotli && accepts_gzip(accept);
   if (compressible) response.set_header("Vary", "Accept-Encoding");
   if (response.cache_control.empty() && response.status == 200 &&
       response.content_type.starts_with("text/html"))
@@ -72,8 +75,8 @@ void finalize_response(const Request& request, Response& response) {
       etag = "\"" + content_hash(response.body) + "\"";
       response.headers.emplace_back("ETag", etag);
     }
-    if (gzip) {
-      std::string coded = etag.substr(0, etag.size() - 1) + "-gzip\"";
+    if (gzip || brotli) {
+      std::string coded = etag.substr(0, etag.size() - 1) + (gzip ? "-gzip\"" : "-br\"");
       response.set_header("ETag", coded);
     }
     std::string_view inm = request.header("if-none-match");
@@ -81,8 +84,13 @@ void finalize_response(const Request& request, Response& response) {
       response.status = 304;
       response.body.clear();
       response.gzip_body.reset();
+      response.brotli_body.reset();
       return;
     }
+  }
+  if (brotli) {
+    response.body = *response.brotli_body;
+    response.headers.emplace_back("Content-Encoding", "br");
   }
   if (gzip && !has_header(response, "Content-Encoding")) {
     // Made per request: favour speed (level 1); cached pages keep their best compression.
@@ -90,6 +98,7 @@ void finalize_response(const Request& request, Response& response) {
     response.headers.emplace_back("Content-Encoding", "gzip");
   }
   response.gzip_body.reset();
+  response.brotli_body.reset();
 }
 
 }  // namespace khabar::http

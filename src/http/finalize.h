@@ -9,8 +9,9 @@ namespace khabar::http {
 // Adjusts `response` for `request`:
 // - a 200 to GET/HEAD gets a strong ETag (a hash of the body) unless it has one, and
 //   becomes a 304 without body when If-None-Match names it;
-// - a compressible body over 512 bytes is sent gzip-compressed when the client accepts
-//   it (precomputed gzip_body first), with Vary: Accept-Encoding either way;
+// - a compressible body over 512 bytes is sent compressed when the client accepts it:
+//   brotli if precomputed, else gzip (precomputed, or made now), with
+//   Vary: Accept-Encoding either way; the ETag gets a -br / -gzip suffix;
 // - Cache-Control gets its default, X-Content-Type-Options: nosniff is always set.
 // After it, `response.body` is exactly the bytes to send (HEAD: the caller sends none).
 void finalize_response(const Request& request, Response& response);

@@ -36,8 +36,15 @@ struct Response {
   std::string cache_control;  // empty: "no-cache" for 2xx HTML, nothing otherwise
   Headers headers;            // extra headers (Location, Content-Security-Policy...)
   std::string body;
-  // A gzip form of `body` made ahead of time (static assets); sent when accepted.
+  // gzip / brotli forms of `body` made ahead of time (static assets, cached pages); sent
+  // when the client accepts them (brotli first).
   std::shared_ptr<const std::string> gzip_body;
+  std::shared_ptr<const std::string> brotli_body;
+
+  // For the page cache: whether this response is the same for every reader who asks
+  // (no personal content), and what it shows (tags that, when invalidated, drop it).
+  bool cacheable = false;
+  std::vector<std::string> cache_tags;
 
   static Response redirect(int status, std::string location);
   static Response plain(int status, std::string text);

@@ -51,8 +51,10 @@ StaticFiles::StaticFiles(const std::filesystem::path& dir) {
     file->content_type = std::string(mime_type(name));
     std::string hash = content_hash(file->body);
     file->etag = "\"" + hash + "\"";
-    if (is_compressible(file->content_type))
+    if (is_compressible(file->content_type)) {
       file->gzip = std::make_shared<const std::string>(gzip_compress(file->body, 9));
+      file->brotli = std::make_shared<const std::string>(brotli_compress(file->body, 11));
+    }
     std::size_t dot = name.rfind('.');
     std::size_t slash = name.rfind('/');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = name.size();
@@ -88,6 +90,7 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   r.content_type = f.content_type;
   r.body = f.body;
   r.gzip_body = f.gzip;
+  r.brotli_body = f.brotli;
   r.headers.emplace_back("ETag", f.etag);
   r.cache_control = immutable ? "public, max-age=31536000, immutable" : "public, max-age=3600";
   return r;

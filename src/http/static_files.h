@@ -32,6 +32,7 @@ class StaticFiles {
     std::string content_type;
     std::string body;
     std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const std::string> brotli;
     std::string etag;
     std::string fingerprinted;  // "style.1a2b3c4d.css"
   };

@@ -1,5 +1,6 @@
 #include "content/categories.h"
 #include "content/urls.h"
+#include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -13,6 +14,7 @@ struct Listing {
   std::string description;      // under the heading, and <meta name=description>
   std::string url;              // the listing's own path
   content::Id category_id = 0;  // category listings: the breadcrumb trail ends here
+  std::string tag;              // its page-cache tag
 };
 
 http::Response listing_page(PageContext& ctx, const Listing& l, int page,
@@ -21,6 +23,7 @@ http::Response listing_page(PageContext& ctx, const Listing& l, int page,
   std::int64_t total = ctx.store.count_published_articles(l.filter);
   int page_count = static_cast<int>((total + kArticlesPerPage - 1) / kArticlesPerPage);
   if (page > 1 && page > page_count) return not_found_page(ctx);
+  ctx.tag(l.tag);
   Page p(ctx, lang, "listing.tpl");
   auto& main = p.main();
   std::string title = l.title;
@@ -58,6 +61,7 @@ http::Response category_page(PageContext& ctx, const content::Category& c, int p
   l.description = c.description;
   l.url = content::category_url(c.path);
   l.category_id = c.id;
+  l.tag = tag_category_listing(c.id);
   return listing_page(ctx, l, page);
 }
 
@@ -68,6 +72,7 @@ http::Response tag_page(PageContext& ctx, const content::Tag& t, int page) {
   l.heading = ctx.strings().format(lang, "tagged", {{"name", t.name}});
   l.title = t.name;
   l.url = content::tag_url(t.slug);
+  l.tag = tag_tag_listing(t.id);
   return listing_page(ctx, l, page);
 }
 
@@ -79,6 +84,7 @@ http::Response author_page(PageContext& ctx, const content::Author& a, int page)
   l.title = a.display_name;
   l.description = a.bio;
   l.url = content::author_url(a.slug);
+  l.tag = tag_author(a.id);
   return listing_page(ctx, l, page, [&](Page& p) {
     p.add_meta_property("og:type", "profile");
     p.add_meta_property("profile:username", a.slug);

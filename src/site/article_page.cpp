@@ -10,6 +10,7 @@
 #include "render/comment_text.h"
 #include "render/dates.h"
 #include "render/markdown.h"
+#include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -154,6 +155,7 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
 }
 
 http::Response static_page(PageContext& ctx, const content::Article& a) {
+  ctx.tag(tag_article(a.id));
   Page p(ctx, a.language, "page.tpl");
   auto& main = p.main();
   p.set_title(a.title);
@@ -172,6 +174,11 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   const std::string& lang = a.language;
   const auto& strings = ctx.strings();
   std::string url = content::article_url(a.slug);
+  ctx.tag(tag_article(a.id));
+  ctx.tag(tag_comments(a.id));
+  if (a.category_id) ctx.tag(tag_related_category(a.category_id));
+  for (const auto& t : a.tags) ctx.tag(tag_related_tag(t.id));
+  for (const auto& author : a.authors) ctx.tag(tag_author(author.id));
   Page p(ctx, lang, "article.tpl");
   auto& main = p.main();
   p.set_title(a.title);
@@ -278,6 +285,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   // Comments change the page at any time: browsers revalidate (ETag) on every visit, and
   // a page showing a reader's own held comment or form is theirs alone.
   r.cache_control = personal ? "private, no-cache" : "public, no-cache";
+  r.cacheable = r.cacheable && !personal;
   return r;
 }
 

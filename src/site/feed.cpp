@@ -3,6 +3,7 @@
 #include "content/categories.h"
 #include "content/urls.h"
 #include "render/dates.h"
+#include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -11,6 +12,16 @@ namespace khabar::site {
 http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
                         std::string_view title, std::string_view listing_path) {
   auto items = ctx.store.published_articles(filter, kFeedItems, 0);
+  ctx.tag(kTagSite);
+  if (filter.category_id)
+    ctx.tag(tag_category_listing(*filter.category_id));
+  else if (filter.tag_id)
+    ctx.tag(tag_tag_listing(*filter.tag_id));
+  else if (filter.author_id)
+    ctx.tag(tag_author(*filter.author_id));
+  else
+    ctx.tag(kTagHome);
+  for (const auto& a : items) ctx.tag(tag_article(a.id));
   ctemplate::TemplateDictionary dict("rss");
   dict.SetValue("TITLE", std::string(title));
   dict.SetValue("LINK", ctx.absolute(listing_path));
@@ -36,6 +47,8 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   r.content_type = "application/rss+xml; charset=utf-8";
   r.body = ctx.theme.expand("rss.tpl", dict);
   r.cache_control = "public, max-age=300";
+  r.cacheable = true;
+  r.cache_tags = std::move(ctx.cache_tags);
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "content/categories.h"
 #include "content/urls.h"
+#include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
 
@@ -13,6 +14,7 @@ http::Response home_page(PageContext& ctx, int page) {
   int page_count = static_cast<int>((total + kArticlesPerPage - 1) / kArticlesPerPage);
   if (page > 1 && page > page_count) return not_found_page(ctx);
 
+  ctx.tag(kTagHome);
   Page p(ctx, lang, "home.tpl");
   auto& main = p.main();
   if (page == 1) {
@@ -48,6 +50,7 @@ http::Response home_page(PageContext& ctx, int page) {
 
   if (page == 1) {
     for (const content::Category* c : content::top_level_categories(ctx.categories)) {
+      ctx.tag(tag_category_listing(c->id));
       auto items = ctx.store.published_articles({.category_id = c->id}, 4, 0);
       if (items.empty()) continue;
       auto* section = main.AddSectionDictionary("SECTION");

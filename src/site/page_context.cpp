@@ -6,6 +6,7 @@
 #include "content/language.h"
 #include "content/urls.h"
 #include "render/escape.h"
+#include "site/cache_tags.h"
 
 namespace khabar::site {
 namespace {
@@ -42,7 +43,7 @@ Page::Page(const PageContext& ctx, std::string language, std::string content_tem
   set_strings(root_, ctx.strings(), language_);
   root_.SetValue("LANG", language_);
   root_.SetValue("DIR", std::string(content::text_direction(language_)));
-  root_.SetValue("SITE_TITLE", ctx.settings.title);
+  root_.SetTemplateGlobalValue("SITE_TITLE", ctx.settings.title);
   root_.SetValue("PAGE_TITLE", ctx.settings.title);
   if (!ctx.settings.tagline.empty())
     root_.SetValueAndShowSection("TAGLINE", ctx.settings.tagline, "HAS_TAGLINE");
@@ -106,6 +107,9 @@ http::Response Page::render(int status) {
   r.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("Content-Language", language_);
+  r.cacheable = status == 200;
+  r.cache_tags = std::move(ctx_.cache_tags);
+  r.cache_tags.push_back(kTagSite);
   return r;
 }
 

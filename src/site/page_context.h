@@ -33,6 +33,9 @@ struct PageContext {
   content::Timestamp now;
   SiteSettings settings;
   std::vector<content::Category> categories;
+  // What the page being built shows (site/cache_tags.h), for the page cache.
+  mutable std::vector<std::string> cache_tags;
+  void tag(std::string t) const { cache_tags.push_back(std::move(t)); }
 
   const render::StringTable& strings() const { return theme.strings(); }
   std::string absolute(std::string_view path) const { return settings.url + std::string(path); }

@@ -147,8 +147,8 @@ http::Response Site::respond(const http::Request& request) const {
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
                  std::chrono::system_clock::now().time_since_epoch())
                  .count();
-  PageContext ctx{
-      store_, theme_, assets_, secret_, now, load_settings(store_), store_.categories()};
+  PageContext ctx{store_, theme_, assets_, secret_, now, load_settings(store_), store_.categories(),
+                  {}};
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);
   if (request.method == "POST") {

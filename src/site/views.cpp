@@ -6,6 +6,7 @@
 #include "content/language.h"
 #include "content/urls.h"
 #include "render/dates.h"
+#include "site/cache_tags.h"
 
 namespace khabar::site {
 
@@ -35,6 +36,8 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
               std::string_view section, const content::ArticleSummary& a) {
   auto* item =
       parent.AddSectionDictionary(ctemplate::TemplateString(section.data(), section.size()));
+  ctx.tag(tag_article(a.id));
+  for (const auto& author : a.authors) ctx.tag(tag_author(author.id));
   auto* card = item->AddIncludeDictionary("CARD");
   card->SetFilename("card.tpl");
   card->SetValue("TITLE", a.title);

@@ -132,6 +132,9 @@ class Store {
   virtual Id add_category(const NewCategory& c) = 0;  // path derived from the parent
   virtual Id add_tag(std::string_view name, std::string_view slug) = 0;
   virtual Id add_article(const NewArticle& a) = 0;
+  // Replaces an article's fields, authors and tags. False if there is no such article.
+  virtual bool update_article(Id id, const NewArticle& a) = 0;
+  virtual bool rename_category(Id id, std::string_view name) = 0;
   // Group commit: comments arriving together share one transaction (one fsync); each
   // call returns only after the transaction holding its comment has committed.
   virtual Id add_comment(const NewComment& c) = 0;
@@ -144,6 +147,18 @@ class Store {
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;
   virtual WriteStats write_stats() = 0;
+
+  // --- Change log: what changed, for the page cache (also across processes) ---
+  // Codes: "a:<id>" an article (content or status), "c:<id>" the listing of a category
+  // (its articles' primary category), "t:<id>" a tag's listing, "u:<id>" an author's
+  // listing or bio, "k:<id>" the visible comments of an article, "C" the category tree or
+  // names, "S" site settings, "P" the list of pages.
+  // Whether anything was committed by any connection since this thread last looked
+  // (cheap: no query when nothing changed).
+  virtual bool changed_since_last_look() = 0;
+  // The codes of changes committed after `cursor` (a change id), deduplicated; advances it.
+  virtual std::vector<std::string> changes_since(std::int64_t& cursor) = 0;
+  virtual std::int64_t latest_change() = 0;
 
   // Runs `work` with every read this thread makes through this store seeing one
   // consistent snapshot (one read transaction: a page never mixes two states, and SQLite

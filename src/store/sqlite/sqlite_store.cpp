@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 
 #include "store/sqlite/connection.h"
@@ -334,6 +335,7 @@ class SqliteStore final : public Store {
           .bind(5, c.description)
           .bind(6, static_cast<std::int64_t>(c.position))
           .run();
+      note("C");
       return db.last_insert_id();
     });
   }
@@ -353,41 +355,47 @@ class SqliteStore final : public Store {
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
           "published_at, updated_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-      s.bind(1, to_string(a.kind))
-          .bind(2, a.slug)
-          .bind(3, a.title)
-          .bind(4, a.excerpt)
-          .bind(5, a.body_markdown)
-          .bind(6, to_string(a.status))
-          .bind(7, a.language)
-          .bind(8, a.source_line)
-          .bind_optional_id(9, a.category_id)
-          .bind(10, static_cast<std::int64_t>(a.reading_minutes))
-          .bind(11, static_cast<std::int64_t>(a.comments_open))
-          .bind(12, static_cast<std::int64_t>(a.is_lead))
-          .bind(13, now)
-          .bind_optional_id(14, a.published_at)
-          .bind(15, a.published_at ? a.published_at : now);
+      bind_article(s, a);
+      s.bind(13, now).bind(15, a.published_at ? a.published_at : now);
       s.run();
       Id id = db.last_insert_id();
-      for (std::size_t i = 0; i < a.author_ids.size(); ++i)
-        db.prepare(
-              "INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
-            .bind(1, id)
-            .bind(2, a.author_ids[i])
-            .bind(3, static_cast<std::int64_t>(i))
-            .run();
-      for (Id tag : a.tag_ids)
-        db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)")
-            .bind(1, id)
-            .bind(2, tag)
-            .run();
+      write_bylines_and_tags(db, id, a);
+      note_article(id, a);
       return id;
     });
   }
 
+  bool update_article(Id id, const NewArticle& a) override {
+    return write([&](Connection& db) {
+      note_article_as_stored(db, id);  // the listings it leaves
+      auto s = db.prepare(
+          "UPDATE articles SET kind = ?1, slug = ?2, title = ?3, excerpt = ?4, "
+          "body_markdown = ?5, status = ?6, language = ?7, source_line = ?8, category_id = ?9, "
+          "reading_minutes = ?10, comments_open = ?11, is_lead = ?12, published_at = ?14, "
+          "updated_at = ?13 WHERE id = ?16");
+      bind_article(s, a);
+      s.bind(13, now_seconds()).bind(16, id);
+      s.run();
+      if (sqlite3_changes(db.handle()) == 0) return false;
+      db.prepare("DELETE FROM article_authors WHERE article_id = ?1").bind(1, id).run();
+      db.prepare("DELETE FROM article_tags WHERE article_id = ?1").bind(1, id).run();
+      write_bylines_and_tags(db, id, a);
+      note_article(id, a);  // the listings it joins
+      return true;
+    });
+  }
+
+  bool rename_category(Id id, std::string_view name) override {
+    return write([&](Connection& db) {
+      db.prepare("UPDATE categories SET name = ?2 WHERE id = ?1").bind(1, id).bind(2, name).run();
+      bool changed = sqlite3_changes(db.handle()) > 0;
+      if (changed) note("C");
+      return changed;
+    });
+  }
+
   Id add_comment(const NewComment& c) override {
-    return group_commit([c](Connection& db) {
+    return group_commit([this, c](Connection& db) {
       db.prepare(
             "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, "
             "body, status, created_at, ip_hash, user_agent) "
@@ -403,6 +411,7 @@ class SqliteStore final : public Store {
           .bind(9, c.ip_hash)
           .bind(10, c.user_agent)
           .run();
+      if (c.status == CommentStatus::Approved) note("k:" + std::to_string(c.article_id));
       return db.last_insert_id();
     });
   }
@@ -411,6 +420,7 @@ class SqliteStore final : public Store {
     return write([&](Connection& db) {
       std::vector<Id> changed;
       for (Id id : ids) {
+        note_comment_article(db, id);
         db.prepare("UPDATE comments SET status = ?2 WHERE id = ?1")
             .bind(1, id)
             .bind(2, to_string(status))
@@ -425,6 +435,7 @@ class SqliteStore final : public Store {
     return write([&](Connection& db) {
       std::vector<Id> deleted;
       for (Id id : ids) {
+        note_comment_article(db, id);
         db.prepare("DELETE FROM comments WHERE id = ?1").bind(1, id).run();
         if (sqlite3_changes(db.handle()) > 0) deleted.push_back(id);
       }
@@ -440,6 +451,7 @@ class SqliteStore final : public Store {
           .bind(1, key)
           .bind(2, value)
           .run();
+      note("S");
       return 0;
     });
   }
@@ -475,6 +487,42 @@ class SqliteStore final : public Store {
     depth = saved_depth;
     owner = saved_owner;
     db.exec("COMMIT");
+  }
+
+  bool changed_since_last_look() override {
+    thread_local std::unordered_map<std::uint64_t, std::int64_t> seen;
+    auto v = reader().prepare("PRAGMA data_version");
+    v.step();
+    std::int64_t version = v.int64(0);
+    auto [it, first] = seen.emplace(uid_, version);
+    if (first) return true;
+    if (it->second == version) return false;
+    it->second = version;
+    return true;
+  }
+
+  std::vector<std::string> changes_since(std::int64_t& cursor) override {
+    auto s = reader().prepare("SELECT id, codes FROM changes WHERE id > ?1 ORDER BY id");
+    s.bind(1, cursor);
+    std::set<std::string> codes;
+    while (s.step()) {
+      cursor = std::max(cursor, s.int64(0));
+      std::string list = s.text(1);
+      std::size_t start = 0;
+      while (start < list.size()) {
+        std::size_t space = list.find(' ', start);
+        if (space == std::string::npos) space = list.size();
+        if (space > start) codes.insert(list.substr(start, space - start));
+        start = space + 1;
+      }
+    }
+    return {codes.begin(), codes.end()};
+  }
+
+  std::int64_t latest_change() override {
+    auto s = reader().prepare("SELECT ifnull(max(id), 0) FROM changes");
+    s.step();
+    return s.int64(0);
   }
 
   WriteStats write_stats() override {
@@ -576,6 +624,7 @@ class SqliteStore final : public Store {
       --depth_;
       if (outermost) {
         writing_store_ = 0;
+        flush_changes();
         writer_->exec("COMMIT");
         ++stats_.transactions;
       }
@@ -584,10 +633,90 @@ class SqliteStore final : public Store {
       --depth_;
       if (outermost) {
         writing_store_ = 0;
+        pending_changes_.clear();
         writer_->exec("ROLLBACK");
       }
       throw;
     }
+  }
+
+  static void bind_article(Statement& s, const NewArticle& a) {
+    s.bind(1, to_string(a.kind))
+        .bind(2, a.slug)
+        .bind(3, a.title)
+        .bind(4, a.excerpt)
+        .bind(5, a.body_markdown)
+        .bind(6, to_string(a.status))
+        .bind(7, a.language)
+        .bind(8, a.source_line)
+        .bind_optional_id(9, a.category_id)
+        .bind(10, static_cast<std::int64_t>(a.reading_minutes))
+        .bind(11, static_cast<std::int64_t>(a.comments_open))
+        .bind(12, static_cast<std::int64_t>(a.is_lead))
+        .bind_optional_id(14, a.published_at);
+  }
+
+  static void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {
+    for (std::size_t i = 0; i < a.author_ids.size(); ++i)
+      db.prepare("INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
+          .bind(1, id)
+          .bind(2, a.author_ids[i])
+          .bind(3, static_cast<std::int64_t>(i))
+          .run();
+    for (Id tag : a.tag_ids)
+      db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)")
+          .bind(1, id)
+          .bind(2, tag)
+          .run();
+  }
+
+  // Records a change code for the change log row of the current write transaction.
+  // Called with writer_mutex_ held.
+  void note(std::string code) { pending_changes_.insert(std::move(code)); }
+
+  void note_article(Id id, const NewArticle& a) {
+    note("a:" + std::to_string(id));
+    if (a.category_id) note("c:" + std::to_string(a.category_id));
+    for (Id t : a.tag_ids) note("t:" + std::to_string(t));
+    for (Id u : a.author_ids) note("u:" + std::to_string(u));
+    if (a.kind == Kind::Page) note("P");
+  }
+
+  void note_article_as_stored(Connection& db, Id id) {
+    auto s = db.prepare("SELECT kind, ifnull(category_id, 0) FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return;
+    NewArticle old;
+    old.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
+    old.category_id = s.int64(1);
+    auto t = db.prepare("SELECT tag_id FROM article_tags WHERE article_id = ?1");
+    t.bind(1, id);
+    while (t.step()) old.tag_ids.push_back(t.int64(0));
+    auto u = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1");
+    u.bind(1, id);
+    while (u.step()) old.author_ids.push_back(u.int64(0));
+    note_article(id, old);
+  }
+
+  void note_comment_article(Connection& db, Id comment_id) {
+    auto s = db.prepare("SELECT article_id FROM comments WHERE id = ?1");
+    s.bind(1, comment_id);
+    if (s.step()) note("k:" + std::to_string(s.int64(0)));
+  }
+
+  // Writes the change log row of the transaction about to commit (writer_mutex_ held).
+  void flush_changes() {
+    if (pending_changes_.empty()) return;
+    std::string codes;
+    for (const auto& c : pending_changes_) codes += (codes.empty() ? "" : " ") + c;
+    pending_changes_.clear();
+    std::int64_t now = now_seconds();
+    writer_->prepare("INSERT INTO changes (at, codes) VALUES (?1, ?2)")
+        .bind(1, now)
+        .bind(2, codes)
+        .run();
+    if (++flushes_ % 256 == 0)
+      writer_->prepare("DELETE FROM changes WHERE at < ?1").bind(1, now - 3600).run();
   }
 
   // One queued write of group commit.
@@ -653,10 +782,12 @@ class SqliteStore final : public Store {
       }
     }
     try {
+      flush_changes();
       writer_->exec("COMMIT");
       ++stats_.transactions;
       stats_.grouped_writes += batch.size();
     } catch (...) {
+      pending_changes_.clear();
       auto error = std::current_exception();
       try {
         writer_->exec("ROLLBACK");
@@ -714,6 +845,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<Connection> writer_;
   int depth_ = 0;
   WriteStats stats_;
+  std::set<std::string> pending_changes_;  // codes of the open write transaction
+  std::uint64_t flushes_ = 0;
   // The store whose write transaction the calling thread is inside (0: none).
   static inline thread_local std::uint64_t writing_store_ = 0;
   std::mutex group_mutex_;

@@ -1,0 +1,197 @@
+#include "http/page_cache.h"
+
+#include "http/compression.h"
+#include "http/cookies.h"
+#include "http/finalize.h"
+
+namespace khabar::http {
+
+struct PageCache::Entry {
+  Response response;  // identity body, with gzip_body and brotli_body set
+  std::vector<std::string> tags;
+  std::chrono::steady_clock::time_point made;
+  std::size_t bytes = 0;
+};
+
+// A render in progress that other requests for the same page wait for.
+struct PageCache::Flight {
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  bool done = false;
+  std::shared_ptr<const Entry> result;
+};
+
+PageCache::PageCache(Options options) : options_(std::move(options)) {}
+
+bool PageCache::cacheable_request(const Request& request) const {
+  if (!request.is_get_or_head() || !request.query.empty()) return false;
+  for (const auto& name : options_.bypass_cookies)
+    if (cookie(request, name)) return false;
+  return true;
+}
+
+std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response) {
+  auto entry = std::make_shared<Entry>();
+  if (is_compressible(response.content_type) && response.body.size() > 512) {
+    response.gzip_body = std::make_shared<const std::string>(gzip_compress(response.body, 9));
+    response.brotli_body = std::make_shared<const std::string>(brotli_compress(response.body, 9));
+  }
+  bool has_etag = false;
+  for (const auto& [k, v] : response.headers) has_etag |= k == "ETag";
+  if (!has_etag) response.headers.emplace_back("ETag", "\"" + content_hash(response.body) + "\"");
+  entry->bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
+                 (response.brotli_body ? response.brotli_body->size() : 0) + 512;
+  entry->tags = std::move(response.cache_tags);
+  response.cache_tags.clear();
+  entry->made = std::chrono::steady_clock::now();
+  entry->response = std::move(response);
+  return entry;
+}
+
+Response PageCache::response_from(const Entry& entry) { return entry.response; }
+
+Response PageCache::serve(const Request& request, const Handler& render) {
+  if (!cacheable_request(request)) {
+    {
+      std::lock_guard lock(mutex_);
+      ++stats_.bypasses;
+    }
+    Response r = render(request);
+    r.set_header("X-Cache", "BYPASS");
+    return r;
+  }
+  const std::string& key = request.path;
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = slots_.find(key);
+    if (it != slots_.end()) {
+      if (std::chrono::steady_clock::now() - it->second.entry->made < options_.max_age) {
+        ++stats_.hits;
+        lru_.splice(lru_.begin(), lru_, it->second.lru);
+        auto entry = it->second.entry;
+        Response r = response_from(*entry);
+        r.set_header("X-Cache", "HIT");
+        return r;
+      }
+      erase_locked(key);  // too old: render again
+    }
+    ++stats_.misses;
+    auto f = flights_.find(key);
+    if (f == flights_.end()) {
+      flight = std::make_shared<Flight>();
+      flights_.emplace(key, flight);
+      leader = true;
+      generation = generation_;
+      ++stats_.renders;
+    } else {
+      flight = f->second;
+    }
+  }
+
+  if (!leader) {
+    std::unique_lock wait(flight->mutex);
+    flight->done_cv.wait(wait, [&] { return flight->done; });
+    if (flight->result) {
+      Response r = response_from(*flight->result);
+      r.set_header("X-Cache", "MISS");
+      return r;
+    }
+    Response r = render(request);  // the leader's answer was not cacheable
+    r.set_header("X-Cache", "MISS");
+    return r;
+  }
+
+  std::shared_ptr<const Entry> entry;
+  Response rendered;
+  try {
+    rendered = render(request);
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    flights_.erase(key);
+    std::lock_guard done(flight->mutex);
+    flight->done = true;
+    flight->done_cv.notify_all();
+    throw;
+  }
+  bool keep = rendered.cacheable && rendered.status == 200;
+  if (keep) entry = make_entry(std::move(rendered));
+  {
+    std::lock_guard lock(mutex_);
+    flights_.erase(key);
+    // A change that came while this page was being rendered may not be in it: serve it
+    // to those who asked, but do not keep it.
+    if (entry && generation == generation_) store_locked(key, entry);
+  }
+  {
+    std::lock_guard done(flight->mutex);
+    flight->result = entry;
+    flight->done = true;
+  }
+  flight->done_cv.notify_all();
+  Response r = entry ? response_from(*entry) : std::move(rendered);
+  r.set_header("X-Cache", "MISS");
+  return r;
+}
+
+void PageCache::store_locked(const std::string& key, std::shared_ptr<const Entry> entry) {
+  if (entry->bytes > options_.budget_bytes / 4) return;  // one page may not take the cache
+  erase_locked(key);
+  lru_.push_front(key);
+  for (const auto& tag : entry->tags) by_tag_[tag].insert(key);
+  stats_.bytes += entry->bytes;
+  slots_.emplace(key, Slot{std::move(entry), lru_.begin()});
+  while (stats_.bytes > options_.budget_bytes && !lru_.empty()) {
+    erase_locked(lru_.back());
+    ++stats_.evictions;
+  }
+  stats_.entries = slots_.size();
+}
+
+void PageCache::erase_locked(const std::string& key) {
+  auto it = slots_.find(key);
+  if (it == slots_.end()) return;
+  for (const auto& tag : it->second.entry->tags) {
+    auto t = by_tag_.find(tag);
+    if (t == by_tag_.end()) continue;
+    t->second.erase(key);
+    if (t->second.empty()) by_tag_.erase(t);
+  }
+  stats_.bytes -= it->second.entry->bytes;
+  lru_.erase(it->second.lru);
+  slots_.erase(it);
+  stats_.entries = slots_.size();
+}
+
+void PageCache::invalidate(const std::vector<std::string>& tags) {
+  std::lock_guard lock(mutex_);
+  ++generation_;
+  for (const auto& tag : tags) {
+    auto t = by_tag_.find(tag);
+    if (t == by_tag_.end()) continue;
+    std::vector<std::string> keys(t->second.begin(), t->second.end());
+    for (const auto& key : keys) {
+      erase_locked(key);
+      ++stats_.invalidated;
+    }
+  }
+}
+
+void PageCache::clear() {
+  std::lock_guard lock(mutex_);
+  ++generation_;
+  slots_.clear();
+  lru_.clear();
+  by_tag_.clear();
+  stats_.bytes = 0;
+  stats_.entries = 0;
+}
+
+PageCache::Stats PageCache::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace khabar::http

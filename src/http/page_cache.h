@@ -1,0 +1,84 @@
+// The page cache: reader pages rendered once and kept in memory with their ETag and
+// gzip and brotli forms made once, so that a hit touches neither the store nor the
+// templates. A byte budget with LRU eviction; exact invalidation by tags (each page
+// lists what it shows; a change names what changed); single-flight (many requests for a
+// page not yet cached cause one render).
+//
+// Thread-safe. The cache knows nothing of articles: tags are opaque strings.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "http/message.h"
+
+namespace khabar::http {
+
+class PageCache {
+ public:
+  struct Options {
+    std::size_t budget_bytes = 256u << 20;
+    // Entries older than this are rendered again (pages carry comment-form tokens that
+    // are valid for a day).
+    std::chrono::seconds max_age{6 * 3600};
+    // Requests carrying any of these cookies are personal: never served from the cache
+    // and never stored in it.
+    std::vector<std::string> bypass_cookies = {"khabar_session", "khabar_comments"};
+  };
+
+  struct Stats {
+    std::uint64_t hits = 0, misses = 0, bypasses = 0, evictions = 0, invalidated = 0;
+    std::uint64_t renders = 0;  // calls of the render function for cacheable requests
+    std::size_t entries = 0, bytes = 0;
+  };
+
+  explicit PageCache(Options options);
+  PageCache() : PageCache(Options{}) {}
+
+  // The response for `request`: from the cache, or rendered by `render` (once for all
+  // concurrent requests of the same page) and stored if it says it is cacheable.
+  // Adds X-Cache: HIT, MISS or BYPASS. The response still goes through
+  // finalize_response, which picks the precomputed encoding and answers If-None-Match.
+  Response serve(const Request& request, const Handler& render);
+
+  // Drops every page tagged with any of `tags`.
+  void invalidate(const std::vector<std::string>& tags);
+  void clear();
+  Stats stats() const;
+
+  // Whether `request` may be answered from the cache (GET/HEAD, no query string, no
+  // personal cookie).
+  bool cacheable_request(const Request& request) const;
+
+ private:
+  struct Entry;
+  struct Flight;
+  void store_locked(const std::string& key, std::shared_ptr<const Entry> entry);
+  void erase_locked(const std::string& key);
+  static Response response_from(const Entry& entry);
+  static std::shared_ptr<const Entry> make_entry(Response response);
+
+  Options options_;
+  mutable std::mutex mutex_;
+  struct Slot {
+    std::shared_ptr<const Entry> entry;
+    std::list<std::string>::iterator lru;  // front: most recently used
+  };
+  std::unordered_map<std::string, Slot> slots_;
+  std::list<std::string> lru_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> by_tag_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
+  std::uint64_t generation_ = 0;  // bumped by every invalidation
+  Stats stats_;
+};
+
+}  // namespace khabar::http

@@ -1,0 +1,27 @@
+// What a reader page shows, as page-cache tags, and which tags a store change drops
+// (docs/cache.md). The single place where pages and changes meet.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+
+namespace khabar::site {
+
+inline constexpr const char* kTagSite = "site";          // nav, settings, footer pages
+inline constexpr const char* kTagHome = "listing:home";  // the newest articles overall
+
+std::string tag_article(content::Id id);           // its headline, excerpt, byline...
+std::string tag_comments(content::Id article_id);  // its visible comments
+std::string tag_category_listing(content::Id category_id);
+std::string tag_tag_listing(content::Id tag_id);
+std::string tag_author(content::Id user_id);                // bio and listing
+std::string tag_related_category(content::Id category_id);  // Check Also candidates
+std::string tag_related_tag(content::Id tag_id);
+
+// The tags to invalidate for change codes from Store::changes_since.
+std::vector<std::string> tags_for_changes(const std::vector<std::string>& codes,
+                                          const std::vector<content::Category>& categories);
+
+}  // namespace khabar::site
