@@ -84,7 +84,8 @@ http::Response author_page(PageContext& ctx, const content::Author& a, int page)
   l.title = a.display_name;
   l.description = a.bio;
   l.url = content::author_url(a.slug);
-  l.tag = tag_author(a.id);
+  l.tag = tag_author_listing(a.id);
+  ctx.tag(tag_author(a.id));
   return listing_page(ctx, l, page, [&](Page& p) {
     p.add_meta_property("og:type", "profile");
     p.add_meta_property("profile:username", a.slug);

@@ -14,6 +14,7 @@ std::string tag_category_listing(content::Id id) {
 }
 std::string tag_tag_listing(content::Id id) { return "listing:tag:" + std::to_string(id); }
 std::string tag_author(content::Id id) { return "author:" + std::to_string(id); }
+std::string tag_author_listing(content::Id id) { return "listing:author:" + std::to_string(id); }
 std::string tag_related_category(content::Id id) {
   return "related:category:" + std::to_string(id);
 }
@@ -45,6 +46,8 @@ std::vector<std::string> tags_for_changes(const std::vector<std::string>& codes,
       tags.insert(tag_tag_listing(id));
       tags.insert(tag_related_tag(id));
     } else if (kind == "u") {
+      tags.insert(tag_author_listing(id));
+    } else if (kind == "U") {
       tags.insert(tag_author(id));
     } else if (kind == "k") {
       tags.insert(tag_comments(id));

@@ -16,7 +16,8 @@ std::string tag_article(content::Id id);           // its headline, excerpt, byl
 std::string tag_comments(content::Id article_id);  // its visible comments
 std::string tag_category_listing(content::Id category_id);
 std::string tag_tag_listing(content::Id tag_id);
-std::string tag_author(content::Id user_id);                // bio and listing
+std::string tag_author(content::Id user_id);                // name and bio (profile)
+std::string tag_author_listing(content::Id user_id);        // the author's articles
 std::string tag_related_category(content::Id category_id);  // Check Also candidates
 std::string tag_related_tag(content::Id tag_id);
 

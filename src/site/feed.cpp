@@ -18,7 +18,7 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   else if (filter.tag_id)
     ctx.tag(tag_tag_listing(*filter.tag_id));
   else if (filter.author_id)
-    ctx.tag(tag_author(*filter.author_id));
+    ctx.tag(tag_author_listing(*filter.author_id));
   else
     ctx.tag(kTagHome);
   for (const auto& a : items) ctx.tag(tag_article(a.id));

@@ -151,7 +151,7 @@ class Store {
   // --- Change log: what changed, for the page cache (also across processes) ---
   // Codes: "a:<id>" an article (content or status), "c:<id>" the listing of a category
   // (its articles' primary category), "t:<id>" a tag's listing, "u:<id>" an author's
-  // listing or bio, "k:<id>" the visible comments of an article, "C" the category tree or
+  // listing, "U:<id>" an author's name or bio, "k:<id>" the visible comments of an article, "C" the category tree or
   // names, "S" site settings, "P" the list of pages.
   // Whether anything was committed by any connection since this thread last looked
   // (cheap: no query when nothing changed).

@@ -1,0 +1,170 @@
+#include "http/page_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "http/compression.h"
+#include "http/finalize.h"
+
+using namespace khabar::http;
+
+namespace {
+
+Request get(const std::string& path,
+            std::vector<std::pair<std::string, std::string>> headers = {}) {
+  Request r;
+  r.method = "GET";
+  r.path = path;
+  r.target = path;
+  r.headers = std::move(headers);
+  return r;
+}
+
+Handler page(std::atomic<int>& renders, std::vector<std::string> tags, std::string body = "",
+             bool cacheable = true) {
+  return [&renders, tags, body, cacheable](const Request& r) {
+    ++renders;
+    Response out;
+    out.body = body.empty() ? "<p>" + r.path + "</p>" + std::string(1000, 'x') : body;
+    out.cacheable = cacheable;
+    out.cache_tags = tags;
+    return out;
+  };
+}
+
+std::string header(const Response& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers)
+    if (k == name) return v;
+  return "";
+}
+
+}  // namespace
+
+TEST(PageCache, HitServesTheStoredBytesWithPrecomputedEncodings) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  auto render = page(renders, {"a"});
+  Response first = cache.serve(get("/x/"), render);
+  Response second = cache.serve(get("/x/"), render);
+  EXPECT_EQ(renders.load(), 1);
+  EXPECT_EQ(header(first, "X-Cache"), "MISS");
+  EXPECT_EQ(header(second, "X-Cache"), "HIT");
+  EXPECT_EQ(first.body, second.body);
+  ASSERT_TRUE(second.gzip_body);
+  ASSERT_TRUE(second.brotli_body);
+  EXPECT_EQ(gzip_decompress(*second.gzip_body, 1 << 20), second.body);
+  // The client's encoding and validators are handled by finalize_response.
+  Response br = cache.serve(get("/x/", {{"accept-encoding", "br, gzip"}}), render);
+  finalize_response(get("/x/", {{"accept-encoding", "br, gzip"}}), br);
+  EXPECT_EQ(header(br, "Content-Encoding"), "br");
+  std::string etag = header(br, "ETag");
+  Response again = cache.serve(get("/x/"), render);
+  finalize_response(get("/x/", {{"if-none-match", etag}}), again);
+  EXPECT_EQ(again.status, 304);
+  auto stats = cache.stats();
+  EXPECT_EQ(stats.hits, 3u);
+  EXPECT_EQ(stats.misses, 1u);
+  EXPECT_EQ(stats.entries, 1u);
+}
+
+TEST(PageCache, SingleFlightThousandConcurrentRequestsOneRender) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  Handler slow = [&](const Request&) {
+    ++renders;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    Response r;
+    r.body = "slow page";
+    r.cacheable = true;
+    return r;
+  };
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 1000; ++i)
+    threads.emplace_back([&] {
+      if (cache.serve(get("/busy/"), slow).body == "slow page") ++ok;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(renders.load(), 1);
+  EXPECT_EQ(ok.load(), 1000);
+}
+
+TEST(PageCache, InvalidationDropsExactlyTheTaggedPages) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  cache.serve(get("/a/"), page(renders, {"article:1", "site"}));
+  cache.serve(get("/b/"), page(renders, {"article:2", "site"}));
+  cache.serve(get("/c/"), page(renders, {"article:2"}));
+  cache.invalidate({"article:2"});
+  EXPECT_EQ(cache.stats().entries, 1u);
+  EXPECT_EQ(header(cache.serve(get("/a/"), page(renders, {})), "X-Cache"), "HIT");
+  EXPECT_EQ(header(cache.serve(get("/b/"), page(renders, {"site"})), "X-Cache"), "MISS");
+  cache.invalidate({"site"});
+  EXPECT_EQ(cache.stats().entries, 0u);
+  EXPECT_EQ(cache.stats().invalidated, 4u);
+}
+
+TEST(PageCache, APageRenderedAcrossAChangeIsNotKept) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  Handler racing = [&](const Request&) {
+    ++renders;
+    cache.invalidate({"unrelated"});  // a change lands while this page renders
+    Response r;
+    r.body = "maybe stale";
+    r.cacheable = true;
+    return r;
+  };
+  EXPECT_EQ(cache.serve(get("/r/"), racing).body, "maybe stale");
+  EXPECT_EQ(cache.stats().entries, 0u);
+}
+
+TEST(PageCache, BudgetEvictsLeastRecentlyUsed) {
+  PageCache::Options options;
+  options.budget_bytes = 100000;
+  PageCache cache(options);
+  std::atomic<int> renders{0};
+  std::string noise;
+  std::uint32_t seed = 12345;  // incompressible-ish text, so each page costs ~20 KB
+  for (int i = 0; i < 10000; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    noise += static_cast<char>('a' + (seed >> 24) % 26);
+  }
+  auto big = [&](std::string body) { return page(renders, {}, std::move(body)); };
+  cache.serve(get("/1/"), big("1" + noise));
+  cache.serve(get("/2/"), big("2" + noise));
+  for (int i = 3; i <= 8; ++i) {
+    cache.serve(get("/1/"), big(""));  // keep /1/ the most recently used
+    cache.serve(get("/" + std::to_string(i) + "/"), big(std::to_string(i) + noise));
+  }
+  auto stats = cache.stats();
+  EXPECT_GT(stats.evictions, 0u);
+  EXPECT_LE(stats.bytes, options.budget_bytes);
+  EXPECT_EQ(header(cache.serve(get("/1/"), big("")), "X-Cache"), "HIT");
+  EXPECT_EQ(header(cache.serve(get("/8/"), big("")), "X-Cache"), "HIT");
+  EXPECT_EQ(header(cache.serve(get("/2/"), big("2" + noise)), "X-Cache"), "MISS");  // least recent
+}
+
+TEST(PageCache, PersonalAndOtherRequestsBypassAndNeverFill) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  auto render = page(renders, {"t"});
+  auto logged_in = get("/p/", {{"cookie", "theme=dark; khabar_session=abc"}});
+  EXPECT_EQ(header(cache.serve(logged_in, render), "X-Cache"), "BYPASS");
+  EXPECT_EQ(cache.stats().entries, 0u);
+  auto post = get("/p/");
+  post.method = "POST";
+  EXPECT_EQ(header(cache.serve(post, render), "X-Cache"), "BYPASS");
+  auto query = get("/p/");
+  query.query = "replytocom=3";
+  EXPECT_EQ(header(cache.serve(query, render), "X-Cache"), "BYPASS");
+  EXPECT_EQ(cache.stats().entries, 0u);
+  cache.serve(get("/p/"), render);  // now cached for readers...
+  EXPECT_EQ(header(cache.serve(logged_in, render), "X-Cache"), "BYPASS");  // ...not for them
+  EXPECT_EQ(cache.stats().bypasses, 4u);
+  // Not cacheable, or not a 200: served, not kept.
+  cache.serve(get("/n/"), page(renders, {}, "personal", false));
+  EXPECT_EQ(cache.stats().entries, 1u);
+}
