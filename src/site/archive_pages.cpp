@@ -20,9 +20,11 @@ struct Listing {
 http::Response listing_page(PageContext& ctx, const Listing& l, int page,
                             const std::function<void(Page&)>& extra = {}) {
   const std::string& lang = ctx.settings.language;
-  std::int64_t total = ctx.store.count_published_articles(l.filter);
-  int page_count = static_cast<int>((total + kArticlesPerPage - 1) / kArticlesPerPage);
-  if (page > 1 && page > page_count) return not_found_page(ctx);
+  auto items =
+      ctx.store.published_articles(l.filter, kArticlesPerPage + 1, (page - 1) * kArticlesPerPage);
+  if (page > 1 && items.empty()) return not_found_page(ctx);
+  bool has_older = items.size() > static_cast<std::size_t>(kArticlesPerPage);
+  if (has_older) items.pop_back();
   ctx.tag(l.tag);
   Page p(ctx, lang, "listing.tpl");
   auto& main = p.main();
@@ -41,12 +43,9 @@ http::Response listing_page(PageContext& ctx, const Listing& l, int page,
   if (!trail.empty()) p.set_current_category(trail.front()->id);
   p.add_json_ld(add_breadcrumbs(ctx, main, lang, l.category_id, l.category_id ? "" : l.heading,
                                 l.url, false));
-  if (l.category_id) main.ShowSection("CATEGORY_CRUMB");
-  auto items =
-      ctx.store.published_articles(l.filter, kArticlesPerPage, (page - 1) * kArticlesPerPage);
   for (const auto& a : items) add_card(ctx, main, "ITEM", a);
   if (items.empty()) main.ShowSection("EMPTY");
-  add_pagination(ctx, main, lang, l.url, page, page_count);
+  add_pagination(ctx, main, lang, l.url, page, has_older);
   if (extra) extra(p);
   return p.render();
 }

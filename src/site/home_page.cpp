@@ -10,9 +10,11 @@ namespace khabar::site {
 
 http::Response home_page(PageContext& ctx, int page) {
   const std::string& lang = ctx.settings.language;
-  std::int64_t total = ctx.store.count_published_articles({});
-  int page_count = static_cast<int>((total + kArticlesPerPage - 1) / kArticlesPerPage);
-  if (page > 1 && page > page_count) return not_found_page(ctx);
+  // Page 1 leads with the newest article marked as lead story (else the newest). One
+  // more than a page is read to know whether an older page follows.
+  auto latest = ctx.store.published_articles({}, kArticlesPerPage + 2,
+                                             (page - 1) * kArticlesPerPage);
+  if (page > 1 && latest.empty()) return not_found_page(ctx);
 
   ctx.tag(kTagHome);
   Page p(ctx, lang, "home.tpl");
@@ -28,9 +30,6 @@ http::Response home_page(PageContext& ctx, int page) {
   p.add_meta_property("og:type", "website");
   p.add_meta_property("og:url", ctx.absolute("/"));
 
-  // Page 1 leads with the newest article marked as lead story (else the newest).
-  auto latest =
-      ctx.store.published_articles({}, kArticlesPerPage + 1, (page - 1) * kArticlesPerPage);
   content::Id lead_id = 0;
   if (page == 1) {
     auto lead = ctx.store.lead_article();
@@ -41,9 +40,14 @@ http::Response home_page(PageContext& ctx, int page) {
     }
   }
   int shown = 0;
+  bool has_older = false;
   for (const auto& a : latest) {
     if (a.id == lead_id) continue;
-    if (shown++ == kArticlesPerPage) break;
+    if (shown == kArticlesPerPage) {
+      has_older = true;
+      break;
+    }
+    ++shown;
     add_card(ctx, main, "LATEST", a);
   }
   if (latest.empty()) main.ShowSection("EMPTY");
@@ -66,7 +70,7 @@ http::Response home_page(PageContext& ctx, int page) {
                            {"inLanguage", lang}};
     p.add_json_ld(site.dump());
   }
-  add_pagination(ctx, main, lang, "/", page, page_count);
+  add_pagination(ctx, main, lang, "/", page, has_older);
   return p.render();
 }
 

@@ -84,15 +84,15 @@ std::string add_breadcrumbs(const PageContext& ctx, ctemplate::TemplateDictionar
 
 void add_pagination(const PageContext& ctx, ctemplate::TemplateDictionary& dict,
                     std::string_view language, std::string_view listing_url, int page,
-                    int page_count) {
-  if (page_count <= 1) return;
+                    bool has_older) {
+  if (page == 1 && !has_older) return;
   auto* p = dict.AddIncludeDictionary("PAGINATION");
   p->SetFilename("pagination.tpl");
   p->SetValue("CURRENT",
               ctx.strings().format(language, "page_n", {{"n", number(ctx, language, page)}}));
   if (page > 1)
     p->SetValueAndShowSection("NEWER_URL", content::paged_url(listing_url, page - 1), "NEWER");
-  if (page < page_count)
+  if (has_older)
     p->SetValueAndShowSection("OLDER_URL", content::paged_url(listing_url, page + 1), "OLDER");
 }
 

@@ -30,10 +30,12 @@ std::string add_breadcrumbs(const PageContext& ctx, ctemplate::TemplateDictionar
                             std::string_view last_name, std::string_view last_path,
                             bool link_category_last = true);
 
-// Fills the PAGINATION include (templates/pagination.tpl) when there is more than one page.
+// Fills the PAGINATION include (templates/pagination.tpl) unless this is the only page.
+// Listings are not counted (a count costs as much as the archive is long): `has_older`
+// says whether another page follows.
 void add_pagination(const PageContext& ctx, ctemplate::TemplateDictionary& dict,
                     std::string_view language, std::string_view listing_url, int page,
-                    int page_count);
+                    bool has_older);
 
 // Whole-string display of a number in the page language ("۳" in Pashto).
 std::string number(const PageContext& ctx, std::string_view language, long n);

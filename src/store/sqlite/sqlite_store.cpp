@@ -136,11 +136,13 @@ class SqliteStore final : public Store {
   std::vector<ArticleSummary> published_articles(const ListingFilter& f, int limit,
                                                  int offset) override {
     Connection& db = reader();
-    auto [query, key] = listing_query(f, sql("SELECT ", kSummaryColumns));
-    query += " ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2";
-    auto s = db.prepare(query);
-    s.bind(1, static_cast<std::int64_t>(limit)).bind(2, static_cast<std::int64_t>(offset));
-    if (key) s.bind(3, key);
+    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
+                            " FROM listings l JOIN articles a ON a.id = l.article_id "
+                            "WHERE l.listing = ?3 "
+                            "ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?1 OFFSET ?2"));
+    s.bind(1, static_cast<std::int64_t>(limit))
+        .bind(2, static_cast<std::int64_t>(offset))
+        .bind(3, listing_key(f));
     std::vector<ArticleSummary> out;
     while (s.step()) read_summary(s, out.emplace_back());
     attach_authors(db, out);
@@ -148,9 +150,8 @@ class SqliteStore final : public Store {
   }
 
   std::int64_t count_published_articles(const ListingFilter& f) override {
-    auto [query, key] = listing_query(f, "SELECT count(*)");
-    auto s = reader().prepare(query);
-    if (key) s.bind(3, key);
+    auto s = reader().prepare("SELECT count(*) FROM listings WHERE listing = ?1");
+    s.bind(1, listing_key(f));
     s.step();
     return s.int64(0);
   }
@@ -179,36 +180,36 @@ class SqliteStore final : public Store {
 
   std::optional<ArticleSummary> related_article(const Article& a) override {
     Connection& db = reader();
+    // Candidates are bounded - the newest 50 of the category's listing and the newest 30
+    // of each tag's - so the cost does not grow with the archive; then they are ranked.
+    std::vector<Id> candidates, tags;
+    auto newest = [&](const std::string& listing, int n) {
+      auto s = db.prepare(
+          "SELECT article_id FROM listings WHERE listing = ?1 AND article_id <> ?2 "
+          "ORDER BY published_at DESC, article_id DESC LIMIT ?3");
+      s.bind(1, listing).bind(2, a.id).bind(3, static_cast<std::int64_t>(n));
+      while (s.step()) candidates.push_back(s.int64(0));
+    };
+    if (a.category_id) newest("c:" + std::to_string(a.category_id), 50);
+    for (std::size_t i = 0; i < a.tags.size() && i < 10; ++i) {
+      tags.push_back(a.tags[i].id);
+      newest("t:" + std::to_string(a.tags[i].id), 30);
+    }
+    if (candidates.empty()) newest("all", 1);  // nothing in common: the newest other article
     std::vector<ArticleSummary> out;
     {
-      // Candidates are bounded (newest 50 of the category, newest 200 sharing a tag) so the
-      // cost does not grow with the archive; they are then ranked.
       auto s = db.prepare(sql(
-          "WITH my_tags AS (SELECT tag_id FROM article_tags WHERE article_id = ?1), "
-          "cand(id) AS ("
-          "  SELECT id FROM (SELECT id FROM articles WHERE category_id = ?2 AND kind = 'article' "
-          "    AND status = 'published' AND id <> ?1 ORDER BY published_at DESC LIMIT 50) "
-          "  UNION "
-          "  SELECT article_id FROM (SELECT article_id FROM article_tags "
-          "    WHERE tag_id IN (SELECT tag_id FROM my_tags) AND article_id <> ?1 "
-          "    ORDER BY article_id DESC LIMIT 200)) "
-          "SELECT ",
-          kSummaryColumns,
-          " FROM cand JOIN articles a ON a.id = cand.id "
-          "WHERE a.kind = 'article' AND a.status = 'published' "
+          "SELECT ", kSummaryColumns,
+          " FROM articles a WHERE a.id IN (SELECT value FROM json_each(?1)) "
+          "AND a.kind = 'article' AND a.status = 'published' "
           "ORDER BY (a.category_id IS ?2) DESC, "
           "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
-          "     AND x.tag_id IN (SELECT tag_id FROM my_tags)) DESC, "
+          "     AND x.tag_id IN (SELECT value FROM json_each(?3))) DESC, "
           "  a.published_at DESC, a.id DESC LIMIT 1"));
-      s.bind(1, a.id).bind_optional_id(2, a.category_id);
+      s.bind(1, json_ids(candidates)).bind_optional_id(2, a.category_id).bind(3, json_ids(tags));
       if (s.step()) read_summary(s, out.emplace_back());
     }
-    if (out.empty()) {
-      // Nothing shares a category or tag: the newest other article.
-      for (auto& candidate : published_articles({}, 2, 0))
-        if (candidate.id != a.id) return candidate;
-      return std::nullopt;
-    }
+    if (out.empty()) return std::nullopt;
     attach_authors(db, out);
     return out.front();
   }
@@ -360,6 +361,7 @@ class SqliteStore final : public Store {
       s.run();
       Id id = db.last_insert_id();
       write_bylines_and_tags(db, id, a);
+      refresh_listings(db, id);
       note_article(id, a);
       return id;
     });
@@ -380,6 +382,7 @@ class SqliteStore final : public Store {
       db.prepare("DELETE FROM article_authors WHERE article_id = ?1").bind(1, id).run();
       db.prepare("DELETE FROM article_tags WHERE article_id = ?1").bind(1, id).run();
       write_bylines_and_tags(db, id, a);
+      refresh_listings(db, id);
       note_article(id, a);  // the listings it joins
       return true;
     });
@@ -531,31 +534,13 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // `select` over the published articles of a listing; the filter's id is parameter ?3
-  // (returned as `key`, 0 for none).
-  static std::pair<std::string, std::int64_t> listing_query(const ListingFilter& f,
-                                                            std::string_view select) {
-    std::string query = sql(select, " FROM articles a ");
-    std::int64_t key = 0;
-    if (f.category_id) {
-      query = sql(kSubtreeCte, query, "WHERE a.category_id IN (SELECT id FROM subtree) AND ");
-      key = *f.category_id;
-    } else if (f.tag_id) {
-      query += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = ?3 AND ";
-      key = *f.tag_id;
-    } else if (f.author_id) {
-      query += "JOIN article_authors w ON w.article_id = a.id WHERE w.user_id = ?3 AND ";
-      key = *f.author_id;
-    } else {
-      query += "WHERE ";
-    }
-    query += "a.kind = 'article' AND a.status = 'published'";
-    return {query, key};
+  // The listings key of a filter (migration 0004).
+  static std::string listing_key(const ListingFilter& f) {
+    if (f.category_id) return "c:" + std::to_string(*f.category_id);
+    if (f.tag_id) return "t:" + std::to_string(*f.tag_id);
+    if (f.author_id) return "u:" + std::to_string(*f.author_id);
+    return "all";
   }
-
-  static constexpr std::string_view kSubtreeCte =
-      "WITH RECURSIVE subtree(id) AS (SELECT ?3 UNION "
-      "SELECT c.id FROM categories c JOIN subtree ON c.parent_id = subtree.id) ";
 
   std::string create_file() {
     // SQLITE_OPEN_CREATE is not in Connection's flags: create through a one-off handle.
@@ -668,6 +653,26 @@ class SqliteStore final : public Store {
           .bind(1, id)
           .bind(2, tag)
           .run();
+  }
+
+  // Rewrites the listings rows of one article (migration 0004 says what they are).
+  static void refresh_listings(Connection& db, Id id) {
+    db.prepare("DELETE FROM listings WHERE article_id = ?1").bind(1, id).run();
+    db.prepare(
+          "INSERT OR IGNORE INTO listings (listing, published_at, article_id) "
+          "WITH RECURSIVE me AS (SELECT id, published_at, category_id FROM articles "
+          "  WHERE id = ?1 AND kind = 'article' AND status = 'published'), "
+          "up(category_id) AS (SELECT category_id FROM me WHERE category_id IS NOT NULL "
+          "  UNION ALL SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
+          "  WHERE c.parent_id IS NOT NULL) "
+          "SELECT 'all', published_at, id FROM me "
+          "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id FROM up, me "
+          "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id "
+          "  FROM article_tags t, me WHERE t.article_id = me.id "
+          "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id "
+          "  FROM article_authors w, me WHERE w.article_id = me.id")
+        .bind(1, id)
+        .run();
   }
 
   // Records a change code for the change log row of the current write transaction.
