@@ -39,6 +39,9 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   bool has_etag = false;
   for (const auto& [k, v] : response.headers) has_etag |= k == "ETag";
   if (!has_etag) response.headers.emplace_back("ETag", "\"" + content_hash(response.body) + "\"");
+  // Keep compressed forms only: nearly every reader's browser takes one, and the rare
+  // client that does not gets the gzip form inflated on the way out. A third of the memory.
+  if (response.gzip_body) response.body.clear();
   entry->bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
                  (response.brotli_body ? response.brotli_body->size() : 0) + 512;
   entry->tags = std::move(response.cache_tags);
@@ -48,7 +51,15 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   return entry;
 }
 
-Response PageCache::response_from(const Entry& entry) { return entry.response; }
+Response PageCache::response_from(const Entry& entry, const Request& request) {
+  Response r = entry.response;
+  if (r.body.empty() && r.gzip_body) {
+    std::string_view accept = request.header("accept-encoding");
+    if (!accepts_gzip(accept) && !(r.brotli_body && accepts_brotli(accept)))
+      r.body = gzip_decompress(*r.gzip_body, 64u << 20).value_or("");
+  }
+  return r;
+}
 
 Response PageCache::serve(const Request& request, const Handler& render) {
   if (!cacheable_request(request)) {
@@ -72,7 +83,7 @@ Response PageCache::serve(const Request& request, const Handler& render) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, it->second.lru);
         auto entry = it->second.entry;
-        Response r = response_from(*entry);
+        Response r = response_from(*entry, request);
         r.set_header("X-Cache", "HIT");
         return r;
       }
@@ -95,7 +106,7 @@ Response PageCache::serve(const Request& request, const Handler& render) {
     std::unique_lock wait(flight->mutex);
     flight->done_cv.wait(wait, [&] { return flight->done; });
     if (flight->result) {
-      Response r = response_from(*flight->result);
+      Response r = response_from(*flight->result, request);
       r.set_header("X-Cache", "MISS");
       return r;
     }
@@ -131,7 +142,7 @@ Response PageCache::serve(const Request& request, const Handler& render) {
     flight->done = true;
   }
   flight->done_cv.notify_all();
-  Response r = entry ? response_from(*entry) : std::move(rendered);
+  Response r = entry ? response_from(*entry, request) : std::move(rendered);
   r.set_header("X-Cache", "MISS");
   return r;
 }

@@ -64,7 +64,7 @@ class PageCache {
   struct Flight;
   void store_locked(const std::string& key, std::shared_ptr<const Entry> entry);
   void erase_locked(const std::string& key);
-  static Response response_from(const Entry& entry);
+  static Response response_from(const Entry& entry, const Request& request);
   static std::shared_ptr<const Entry> make_entry(Response response);
 
   Options options_;
