@@ -92,6 +92,7 @@ class SqliteStore final : public Store {
                                            Connection::Mode::ReadWrite);
     writer_->exec("PRAGMA journal_mode = WAL");
     writer_->exec("PRAGMA synchronous = FULL");
+    writer_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages for the writer
     migrate();
   }
 
@@ -586,6 +587,9 @@ class SqliteStore final : public Store {
     if (it != mine.end()) return *it->second;
     auto conn = std::make_unique<Connection>(path_, Connection::Mode::ReadOnly);
     conn->exec("PRAGMA query_only = ON");
+    // Readers map the file (no copy into the page cache for reads) and keep 16 MiB hot.
+    conn->exec("PRAGMA mmap_size = 1073741824");
+    conn->exec("PRAGMA cache_size = -16384");
     Connection* raw = conn.get();
     {
       std::lock_guard lock(readers_mutex_);
