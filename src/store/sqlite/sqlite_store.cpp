@@ -201,8 +201,9 @@ class SqliteStore final : public Store {
     {
       auto s = db.prepare(sql(
           "SELECT ", kSummaryColumns,
-          " FROM articles a WHERE a.id IN (SELECT value FROM json_each(?1)) "
-          "AND a.kind = 'article' AND a.status = 'published' "
+          // CROSS JOIN: walk the candidates and look each up, never scan the articles.
+          " FROM json_each(?1) AS cand CROSS JOIN articles a ON a.id = cand.value "
+          "WHERE a.kind = 'article' AND a.status = 'published' "
           "ORDER BY (a.category_id IS ?2) DESC, "
           "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
           "     AND x.tag_id IN (SELECT value FROM json_each(?3))) DESC, "
@@ -839,9 +840,9 @@ class SqliteStore final : public Store {
     }
     ids += ']';
     auto s = db.prepare(
-        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio FROM article_authors aa "
-        "JOIN users u ON u.id = aa.user_id "
-        "WHERE aa.article_id IN (SELECT value FROM json_each(?1)) "
+        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio "
+        "FROM json_each(?1) AS wanted CROSS JOIN article_authors aa "
+        "ON aa.article_id = wanted.value JOIN users u ON u.id = aa.user_id "
         "ORDER BY aa.article_id, aa.position");
     s.bind(1, ids);
     while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
