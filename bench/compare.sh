@@ -31,6 +31,7 @@ khabar=build-release/khabar
 gen=build-release/bench/bench_gen
 
 work=$(mktemp -d /tmp/khabar-compare-XXXXXX)
+chmod 755 "$work"  # nginx's workers (www-data) read the files below it
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
@@ -77,6 +78,7 @@ home=/
 mkdir -p "$work/nginx/root/a" "$work/nginx/tmp"
 curl -s "http://127.0.0.1:$cached_port$article" -o "$work/nginx/root/a/index.html"
 curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$cached_port$article" -o "$work/nginx/root/a/index.html.gz"
+chmod -R a+rX "$work/nginx"
 nginx_port=$(free_port)
 cat >"$work/nginx/nginx.conf" <<NGINX
 worker_processes 2;
@@ -94,6 +96,10 @@ http {
 NGINX
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/a/" && break; sleep 0.05; done
+# Same bytes, or the comparison means nothing.
+cmp -s <(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$nginx_port/a/") \
+       <(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$cached_port$article") ||
+  { echo "nginx does not serve the same bytes as Khabar" >&2; exit 1; }
 for url in "http://127.0.0.1:$cached_port$article" "http://127.0.0.1:$cached_port$home" \
            "http://127.0.0.1:$cached_port$category"; do curl -s -o /dev/null "$url"; done
 

@@ -54,6 +54,25 @@ std::string content_hash(std::string_view data) {
   return out;
 }
 
+std::string serialize_head(const Response& r) {
+  std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " +
+                     std::string(reason_phrase(r.status)) + "\r\nServer: Khabar\r\nContent-Type: " +
+                     r.content_type + "\r\n";
+  if (!r.cache_control.empty()) head += "Cache-Control: " + r.cache_control + "\r\n";
+  for (const auto& [k, v] : r.headers) head += k + ": " + v + "\r\n";
+  head += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+  return head;
+}
+
+const WireForm* pick_wire_form(const Request& request, const WireResponse& wire) {
+  if (request.method != "GET" || request.version != 11 || !request.header("if-none-match").empty())
+    return nullptr;
+  std::string_view accept = request.header("accept-encoding");
+  if (wire.brotli && accepts_brotli(accept)) return wire.brotli.get();
+  if (wire.gzip && accepts_gzip(accept)) return wire.gzip.get();
+  return nullptr;
+}
+
 void finalize_response(const Request& request, Response& response) {
   response.set_header("X-Content-Type-Options", "nosniff");
   bool cacheable = response.status == 200 && request.is_get_or_head();

@@ -16,6 +16,14 @@ namespace khabar::http {
 // After it, `response.body` is exactly the bytes to send (HEAD: the caller sends none).
 void finalize_response(const Request& request, Response& response);
 
+// The status line and headers of a finalized response as they go on the wire (with
+// Server, Content-Type, Cache-Control and Content-Length), without the final CRLF.
+std::string serialize_head(const Response& response);
+
+// Which precomputed wire form suits `request`: brotli or gzip by its Accept-Encoding;
+// none for HEAD, HTTP/1.0 or conditional requests (they take the ordinary path).
+const WireForm* pick_wire_form(const Request& request, const WireResponse& wire);
+
 // A 64-bit hash of `data` as 16 hex digits, stable across runs and machines: ETags, names.
 std::string content_hash(std::string_view data);
 

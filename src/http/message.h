@@ -16,6 +16,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
   std::string method;  // "GET", "HEAD", "POST"...
+  int version = 11;    // HTTP/1.1 = 11, HTTP/1.0 = 10
   std::string target;  // as sent: path and query, percent-encoded
   std::string path;    // percent-decoded path (may hold any UTF-8; never NUL)
   std::string query;   // raw query string, without '?'
@@ -28,6 +29,17 @@ struct Request {
   // The first query parameter with this name, percent-decoded ('+' as space).
   std::optional<std::string> query_param(std::string_view name) const;
   bool is_get_or_head() const { return method == "GET" || method == "HEAD"; }
+};
+
+// A response already serialized for the wire (the page cache's hits): the status line
+// and headers of each content coding, made once, without Date, Connection or the blank
+// line that ends them; the server adds those and writes the bytes as they are.
+struct WireForm {
+  std::string head;
+  std::shared_ptr<const std::string> body;
+};
+struct WireResponse {
+  std::shared_ptr<const WireForm> gzip, brotli;
 };
 
 struct Response {
@@ -45,6 +57,10 @@ struct Response {
   // (no personal content), and what it shows (tags that, when invalidated, drop it).
   bool cacheable = false;
   std::vector<std::string> cache_tags;
+
+  // Set by the page cache on hits: the server may send one of these forms as they are
+  // (when the client takes that coding and asks no If-None-Match) instead of the above.
+  std::shared_ptr<const WireResponse> wire;
 
   static Response redirect(int status, std::string location);
   static Response plain(int status, std::string text);

@@ -8,6 +8,7 @@ namespace khabar::http {
 
 struct PageCache::Entry {
   Response response;  // identity body, with gzip_body and brotli_body set
+  std::shared_ptr<const WireResponse> wire;
   std::vector<std::string> tags;
   std::chrono::steady_clock::time_point made;
   std::size_t bytes = 0;
@@ -44,6 +45,23 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   if (response.gzip_body) response.body.clear();
   entry->bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
                  (response.brotli_body ? response.brotli_body->size() : 0) + 512;
+  // The wire forms of a hit, made by the same finalize step as any response.
+  auto wire = std::make_shared<WireResponse>();
+  for (const char* coding : {"gzip", "br"}) {
+    if (!response.gzip_body) break;
+    Request probe;
+    probe.method = "GET";
+    probe.headers.emplace_back("accept-encoding", coding);
+    Response copy = response;
+    copy.cache_tags.clear();
+    copy.set_header("X-Cache", "HIT");
+    finalize_response(probe, copy);
+    auto form = std::make_shared<WireForm>();
+    form->head = serialize_head(copy);
+    form->body = std::make_shared<const std::string>(std::move(copy.body));
+    (std::string_view(coding) == "gzip" ? wire->gzip : wire->brotli) = std::move(form);
+  }
+  if (wire->gzip) entry->wire = std::move(wire);
   entry->tags = std::move(response.cache_tags);
   response.cache_tags.clear();
   entry->made = std::chrono::steady_clock::now();
@@ -83,6 +101,11 @@ Response PageCache::serve(const Request& request, const Handler& render) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, it->second.lru);
         auto entry = it->second.entry;
+        if (entry->wire && pick_wire_form(request, *entry->wire)) {
+          Response r;  // the server sends the prepared bytes
+          r.wire = entry->wire;
+          return r;
+        }
         Response r = response_from(*entry, request);
         r.set_header("X-Cache", "HIT");
         return r;

@@ -3,7 +3,9 @@
 // Boost 1.74: <utility> before Asio's coroutine headers.
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
+#include <ctime>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -15,6 +17,7 @@
 
 #include "http/finalize.h"
 #include "http/url.h"
+#include "render/dates.h"
 
 namespace khabar::http {
 
@@ -38,6 +41,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& msg, Target target,
                    std::string remote) {
   Request r;
   r.method = std::string(msg.method_string());
+  r.version = msg.version();
   r.target = std::string(msg.target());
   r.path = std::move(target.path);
   r.query = std::move(target.query);
@@ -107,9 +111,23 @@ struct Server::Impl {
     }
   }
 
+  // "Date: <now>\r\n", made once a second per thread.
+  static const std::string& date_line() {
+    thread_local std::time_t last = 0;
+    thread_local std::string line;
+    std::time_t now = std::time(nullptr);
+    if (now != last) {
+      last = now;
+      line = "Date: " + render::http_date(now) + "\r\n";
+    }
+    return line;
+  }
+
   template <class Body>
   static void add_common_headers(bhttp::response<Body>& res, const Response& r) {
     res.set(bhttp::field::server, "Khabar");
+    const std::string& date = date_line();
+    res.set(bhttp::field::date, std::string_view(date).substr(6, date.size() - 8));
     res.set(bhttp::field::content_type, r.content_type);
     if (!r.cache_control.empty()) res.set(bhttp::field::cache_control, r.cache_control);
     for (const auto& [k, v] : r.headers) res.insert(k, v);
@@ -159,7 +177,20 @@ struct Server::Impl {
       auto& msg = parser.get();
       bool keep_alive =
           msg.keep_alive() && !stopping && served + 1 < options.max_requests_per_connection;
-      Response response = respond(msg, remote);
+      const WireForm* wire = nullptr;
+      Response response = respond(msg, remote, &wire);
+      if (wire) {
+        // A cache hit: its bytes were made once; add Date and Connection, send as is.
+        static constexpr std::string_view kEnd = "\r\n";
+        static constexpr std::string_view kClose = "Connection: close\r\n\r\n";
+        std::array<asio::const_buffer, 4> bufs{
+            asio::buffer(wire->head), asio::buffer(date_line()),
+            asio::buffer(keep_alive ? kEnd : kClose), asio::buffer(*wire->body)};
+        stream.expires_after(options.read_timeout);
+        co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec || !keep_alive) break;
+        continue;
+      }
       bool head = msg.method() == bhttp::verb::head;
       bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status),
                                               msg.version()};
@@ -189,7 +220,10 @@ struct Server::Impl {
     --open_connections;
   }
 
-  Response respond(const bhttp::request<bhttp::string_body>& msg, const std::string& remote) {
+  // The handler's response, finalized; or, for a cache hit the client can take as is, the
+  // prepared wire form in `wire` (then the returned response is not used).
+  Response respond(const bhttp::request<bhttp::string_body>& msg, const std::string& remote,
+                   const WireForm** wire) {
     auto target = parse_target(msg.target());
     Response response;
     Request request;
@@ -209,6 +243,8 @@ struct Server::Impl {
         response = Response::plain(500, "Internal server error. It has been logged.");
       }
     }
+    // The page cache hands back wire forms only when pick_wire_form accepts the request.
+    if (response.wire && (*wire = pick_wire_form(request, *response.wire))) return response;
     finalize_response(request, response);
     return response;
   }

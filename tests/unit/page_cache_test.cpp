@@ -55,13 +55,23 @@ TEST(PageCache, HitServesTheStoredBytesWithPrecomputedEncodings) {
   ASSERT_TRUE(second.gzip_body);
   ASSERT_TRUE(second.brotli_body);
   EXPECT_EQ(gzip_decompress(*second.gzip_body, 1 << 20), second.body);
-  // The client's encoding and validators are handled by finalize_response.
+  // A client that takes brotli gets the prepared wire form: headers made once.
   Response br = cache.serve(get("/x/", {{"accept-encoding", "br, gzip"}}), render);
-  finalize_response(get("/x/", {{"accept-encoding", "br, gzip"}}), br);
-  EXPECT_EQ(header(br, "Content-Encoding"), "br");
-  std::string etag = header(br, "ETag");
-  Response again = cache.serve(get("/x/"), render);
-  finalize_response(get("/x/", {{"if-none-match", etag}}), again);
+  ASSERT_TRUE(br.wire);
+  const WireForm* form = pick_wire_form(get("/x/", {{"accept-encoding", "br, gzip"}}), *br.wire);
+  ASSERT_TRUE(form);
+  EXPECT_NE(form->head.find("Content-Encoding: br\r\n"), std::string::npos) << form->head;
+  EXPECT_NE(form->head.find("X-Cache: HIT\r\n"), std::string::npos);
+  EXPECT_NE(form->head.find("Vary: Accept-Encoding\r\n"), std::string::npos);
+  EXPECT_NE(form->head.find("Content-Length: " + std::to_string(form->body->size()) + "\r\n"),
+            std::string::npos);
+  EXPECT_TRUE(form->head.starts_with("HTTP/1.1 200 OK\r\n"));
+  // Conditional requests take the ordinary path, where finalize answers 304.
+  std::string etag = header(second, "ETag");
+  auto conditional = get("/x/", {{"if-none-match", etag}});
+  Response again = cache.serve(conditional, render);
+  EXPECT_FALSE(again.wire && pick_wire_form(conditional, *again.wire));
+  finalize_response(conditional, again);
   EXPECT_EQ(again.status, 304);
   auto stats = cache.stats();
   EXPECT_EQ(stats.hits, 3u);
