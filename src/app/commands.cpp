@@ -138,19 +138,14 @@ int run_serve(const ServeOptions& o) {
   http::PageCache cache(cache_options);
   // Every write (from this process or another, e.g. `khabar comments approve`) leaves a
   // change-log row; before answering from the cache, drop the pages those changes show.
-  std::mutex sync_mutex;
-  std::int64_t change_cursor = store->latest_change();
-  auto sync_cache = [&] {
-    if (!store->changed_since_last_look()) return;
-    std::lock_guard lock(sync_mutex);
-    auto codes = store->changes_since(change_cursor);
-    if (!codes.empty()) cache.invalidate(site::tags_for_changes(codes, store->categories()));
-  };
+  site.on_changes([&](const std::vector<std::string>& codes) {
+    cache.invalidate(site::tags_for_changes(codes, store->categories()));
+  });
   auto render = [&](const http::Request& request) { return site.handle(request); };
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
     if (cache_mb == 0) return site.handle(request);
-    sync_cache();
+    site.sync_changes();
     return cache.serve(request, render);
   };
   try {

@@ -56,8 +56,8 @@ std::string content_hash(std::string_view data) {
 
 std::string serialize_head(const Response& r) {
   std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " +
-                     std::string(reason_phrase(r.status)) + "\r\nServer: Khabar\r\nContent-Type: " +
-                     r.content_type + "\r\n";
+                     std::string(reason_phrase(r.status)) +
+                     "\r\nServer: Khabar\r\nContent-Type: " + r.content_type + "\r\n";
   if (!r.cache_control.empty()) head += "Cache-Control: " + r.cache_control + "\r\n";
   for (const auto& [k, v] : r.headers) head += k + ": " + v + "\r\n";
   head += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";

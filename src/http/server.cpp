@@ -5,10 +5,10 @@
 
 #include <array>
 #include <atomic>
-#include <ctime>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <ctime>
 #include <list>
 #include <mutex>
 #include <stdexcept>
@@ -183,9 +183,9 @@ struct Server::Impl {
         // A cache hit: its bytes were made once; add Date and Connection, send as is.
         static constexpr std::string_view kEnd = "\r\n";
         static constexpr std::string_view kClose = "Connection: close\r\n\r\n";
-        std::array<asio::const_buffer, 4> bufs{
-            asio::buffer(wire->head), asio::buffer(date_line()),
-            asio::buffer(keep_alive ? kEnd : kClose), asio::buffer(*wire->body)};
+        std::array<asio::const_buffer, 4> bufs{asio::buffer(wire->head), asio::buffer(date_line()),
+                                               asio::buffer(keep_alive ? kEnd : kClose),
+                                               asio::buffer(*wire->body)};
         stream.expires_after(options.read_timeout);
         co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
         if (ec || !keep_alive) break;

@@ -228,8 +228,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     }
   }
 
-  auto moderation =
-      content::moderation_settings([&](std::string_view key) { return ctx.store.setting(key); });
+  const auto& moderation = ctx.moderation;
   bool open = content::comments_open(a, moderation, ctx.now);
   auto comments = ctx.store.approved_comments(a.id, view.own_pending);
   std::size_t n = 0;

@@ -103,8 +103,7 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
     form.message = "error_resubmit";
     return rerender(ctx, a, request, form, 400);
   }
-  auto moderation =
-      content::moderation_settings([&](std::string_view key) { return ctx.store.setting(key); });
+  const auto& moderation = ctx.moderation;
   if (!content::comments_open(a, moderation, ctx.now)) {
     form.message = "error_comments_closed";
     return rerender(ctx, a, request, form, 403);

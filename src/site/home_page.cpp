@@ -12,8 +12,8 @@ http::Response home_page(PageContext& ctx, int page) {
   const std::string& lang = ctx.settings.language;
   // Page 1 leads with the newest article marked as lead story (else the newest). One
   // more than a page is read to know whether an older page follows.
-  auto latest = ctx.store.published_articles({}, kArticlesPerPage + 2,
-                                             (page - 1) * kArticlesPerPage);
+  auto latest =
+      ctx.store.published_articles({}, kArticlesPerPage + 2, (page - 1) * kArticlesPerPage);
   if (page > 1 && latest.empty()) return not_found_page(ctx);
 
   ctx.tag(kTagHome);

@@ -38,6 +38,16 @@ SiteSettings load_settings(store::Store& store) {
   return s;
 }
 
+SiteSnapshot load_snapshot(store::Store& store) {
+  SiteSnapshot s;
+  s.settings = load_settings(store);
+  s.categories = store.categories();
+  s.pages = store.published_pages();
+  s.moderation =
+      content::moderation_settings([&](std::string_view key) { return store.setting(key); });
+  return s;
+}
+
 Page::Page(const PageContext& ctx, std::string language, std::string content_template)
     : ctx_(ctx), language_(std::move(language)), root_("page") {
   set_strings(root_, ctx.strings(), language_);
@@ -95,7 +105,7 @@ http::Response Page::render(int status) {
     item->SetValue("URL", content::category_url(c->path));
     if (c->id == current_category_) item->ShowSection("CURRENT");
   }
-  for (const auto& p : ctx_.store.published_pages()) {
+  for (const auto& p : ctx_.pages) {
     auto* item = root_.AddSectionDictionary("FOOTER_PAGE");
     item->SetValue("TITLE", p.title);
     item->SetValue("URL", content::article_url(p.slug));

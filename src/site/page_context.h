@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "content/comments.h"
 #include "content/model.h"
 #include "http/message.h"
 #include "http/static_files.h"
@@ -24,6 +25,15 @@ struct SiteSettings {
 
 SiteSettings load_settings(store::Store& store);
 
+struct SiteSnapshot {
+  SiteSettings settings;
+  std::vector<content::Category> categories;
+  std::vector<content::ArticleSummary> pages;  // for the footer
+  content::ModerationSettings moderation;
+};
+
+SiteSnapshot load_snapshot(store::Store& store);
+
 // The shared state of one request: settings, categories and the services to render.
 struct PageContext {
   store::Store& store;
@@ -33,6 +43,8 @@ struct PageContext {
   content::Timestamp now;
   SiteSettings settings;
   std::vector<content::Category> categories;
+  std::vector<content::ArticleSummary> pages;
+  content::ModerationSettings moderation;
   // What the page being built shows (site/cache_tags.h), for the page cache.
   mutable std::vector<std::string> cache_tags;
   void tag(std::string t) const { cache_tags.push_back(std::move(t)); }

@@ -123,6 +123,24 @@ Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFi
       secret_(secret),
       options_(std::move(options)) {}
 
+std::shared_ptr<const SiteSnapshot> Site::snapshot() const {
+  std::lock_guard lock(sync_mutex_);
+  if (!snapshot_) snapshot_ = std::make_shared<const SiteSnapshot>(load_snapshot(store_));
+  return snapshot_;
+}
+
+void Site::sync_changes() const {
+  if (!store_.changed_since_last_look()) return;
+  std::vector<std::string> codes;
+  {
+    std::lock_guard lock(sync_mutex_);
+    codes = store_.changes_since(change_cursor_);
+    for (const auto& code : codes)
+      if (code == "C" || code == "S" || code == "P") snapshot_.reset();
+  }
+  if (!codes.empty() && listener_) listener_(codes);
+}
+
 std::string Site::client_address(const http::Request& request) const {
   std::string peer = request.remote_address;
   bool trusted = false;
@@ -147,8 +165,10 @@ http::Response Site::respond(const http::Request& request) const {
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
                  std::chrono::system_clock::now().time_since_epoch())
                  .count();
-  PageContext ctx{store_, theme_, assets_, secret_, now, load_settings(store_), store_.categories(),
-                  {}};
+  sync_changes();
+  auto site = snapshot();
+  PageContext ctx{store_,         theme_,           assets_,     secret_,          now,
+                  site->settings, site->categories, site->pages, site->moderation, {}};
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);
   if (request.method == "POST") {
