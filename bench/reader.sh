@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/reader.sh: req/s and p99 latency of the reader pages under wrk, on a Release
-# build serving the demo site from 127.0.0.1 (no page cache yet: every request renders).
+# build serving the demo site from 127.0.0.1 with the page cache off: every request
+# renders (bench/compare.sh measures the cache).
 #   bench/reader.sh [seconds]      (default 10; wrk -t2 -c64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,8 @@ trap cleanup EXIT
 "$khabar" init --data "$work/site" >/dev/null
 "$khabar" demo --data "$work/site" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$khabar" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
+"$khabar" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 --cache-mb 0 \
+  >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 
