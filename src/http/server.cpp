@@ -29,9 +29,9 @@ using tcp = asio::ip::tcp;
 namespace {
 
 // One open connection, as seen from stop(). Shared so that stop() can reach it safely
-// even as it closes; its flags are touched only on the connection's strand.
+// even as it closes; its flags are touched only on the connection's own thread.
 struct Connection {
-  asio::any_io_executor executor;  // the connection's strand
+  asio::any_io_executor executor;  // the io_context (one thread) the connection lives on
   beast::tcp_stream* stream = nullptr;
   bool waiting_for_request = false;
   bool alive = true;
@@ -61,10 +61,15 @@ Request to_request(const bhttp::request<bhttp::string_body>& msg, Target target,
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
-  asio::io_context ioc;
+  // One io_context per thread, each run by exactly one thread: a connection lives on one
+  // of them for its whole life, so its handlers never hop threads or take locks.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  asio::io_context& ioc;  // contexts[0]: the acceptor and signals live there
+  std::atomic<std::size_t> next_context{0};
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::atomic<bool> stopping{false};
+  std::function<void()> release_guards;  // set by run(); called on ioc's thread at stop
   std::atomic<int> open_connections{0};
   std::mutex connections_mutex;
   std::list<std::shared_ptr<Connection>> connections;
@@ -72,7 +77,8 @@ struct Server::Impl {
   Impl(ServerOptions o, Handler h)
       : options(std::move(o)),
         handler(std::move(h)),
-        ioc(options.threads),
+        contexts(make_contexts(options.threads)),
+        ioc(*contexts.front()),
         acceptor(ioc),
         signals(ioc) {
     boost::system::error_code ec;
@@ -88,9 +94,17 @@ struct Server::Impl {
                                std::to_string(options.port) + ": " + ec.message());
   }
 
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(int threads) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    for (int i = 0; i < std::max(1, threads); ++i)
+      out.push_back(std::make_unique<asio::io_context>(1));
+    return out;
+  }
+
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      tcp::socket socket(asio::make_strand(ioc));
+      auto& home = *contexts[next_context++ % contexts.size()];
+      tcp::socket socket(home.get_executor());
       boost::system::error_code ec;
       co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
       if (stopping) co_return;
@@ -267,6 +281,7 @@ struct Server::Impl {
       boost::system::error_code ec;
       acceptor.close(ec);
       signals.cancel(ec);
+      if (release_guards) release_guards();
       std::lock_guard lock(connections_mutex);
       for (const auto& conn : connections) {
         // On the connection's strand: close it only if it waits for a request.
@@ -298,8 +313,15 @@ void Server::run() {
     });
   }
   asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
+  // The other contexts have no work until connections arrive: keep them running until
+  // the stop, then let them finish their connections.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (std::size_t i = 1; i < s.contexts.size(); ++i)
+    guards.emplace_back(s.contexts[i]->get_executor());
+  s.release_guards = [&guards] { guards.clear(); };
   std::vector<std::thread> workers;
-  for (int i = 1; i < s.options.threads; ++i) workers.emplace_back([&s] { s.ioc.run(); });
+  for (std::size_t i = 1; i < s.contexts.size(); ++i)
+    workers.emplace_back([&s, i] { s.contexts[i]->run(); });
   s.ioc.run();
   for (auto& t : workers) t.join();
 }
