@@ -40,6 +40,7 @@ std::string gzip_compress(std::string_view data, int level) {
   z.avail_out = static_cast<uInt>(out.size());
   deflate(&z, Z_FINISH);
   out.resize(z.total_out);
+  out.shrink_to_fit();  // the bound is about the input's size: do not keep it
   return out;
 }
 
@@ -68,11 +69,16 @@ std::string brotli_compress(std::string_view data, int quality) {
   std::size_t size = BrotliEncoderMaxCompressedSize(data.size());
   if (size == 0) size = data.size() + 1024;
   std::string out(size, '\0');
-  if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+  // A window just big enough for the input: the default (4 MiB) makes the encoder allocate
+  // and clear tens of MiB per call, which costs more than compressing a page.
+  int window = BROTLI_MIN_WINDOW_BITS;
+  while (window < BROTLI_MAX_WINDOW_BITS && (std::size_t{1} << window) - 16 < data.size()) ++window;
+  if (!BrotliEncoderCompress(quality, window, BROTLI_MODE_TEXT, data.size(),
                              reinterpret_cast<const std::uint8_t*>(data.data()), &size,
                              reinterpret_cast<std::uint8_t*>(out.data())))
     return {};
   out.resize(size);
+  out.shrink_to_fit();
   return out;
 }
 

@@ -78,6 +78,7 @@ class PageCache {
   std::unordered_map<std::string, std::unordered_set<std::string>> by_tag_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
   std::uint64_t generation_ = 0;  // bumped by every invalidation
+  std::uint64_t stores_ = 0;
   Stats stats_;
 };
 

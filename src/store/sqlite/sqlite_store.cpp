@@ -137,10 +137,12 @@ class SqliteStore final : public Store {
   std::vector<ArticleSummary> published_articles(const ListingFilter& f, int limit,
                                                  int offset) override {
     Connection& db = reader();
+    // The offset is taken in the listings index alone; only the page's rows are joined.
     auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                            " FROM listings l JOIN articles a ON a.id = l.article_id "
-                            "WHERE l.listing = ?3 "
-                            "ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?1 OFFSET ?2"));
+                            " FROM (SELECT article_id, published_at FROM listings "
+                            "WHERE listing = ?3 ORDER BY published_at DESC, article_id DESC "
+                            "LIMIT ?1 OFFSET ?2) l CROSS JOIN articles a ON a.id = l.article_id "
+                            "ORDER BY l.published_at DESC, l.article_id DESC"));
     s.bind(1, static_cast<std::int64_t>(limit))
         .bind(2, static_cast<std::int64_t>(offset))
         .bind(3, listing_key(f));
@@ -588,9 +590,8 @@ class SqliteStore final : public Store {
     if (it != mine.end()) return *it->second;
     auto conn = std::make_unique<Connection>(path_, Connection::Mode::ReadOnly);
     conn->exec("PRAGMA query_only = ON");
-    // Readers map the file (no copy into the page cache for reads) and keep 16 MiB hot.
+    // Readers map the file: pages are read in place, not copied into SQLite's cache.
     conn->exec("PRAGMA mmap_size = 1073741824");
-    conn->exec("PRAGMA cache_size = -16384");
     Connection* raw = conn.get();
     {
       std::lock_guard lock(readers_mutex_);
