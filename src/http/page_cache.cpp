@@ -44,7 +44,12 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   if (!has_etag) response.headers.emplace_back("ETag", "\"" + content_hash(response.body) + "\"");
   // Keep compressed forms only: nearly every reader's browser takes one, and the rare
   // client that does not gets the gzip form inflated on the way out. A third of the memory.
-  if (response.gzip_body) response.body = std::string();  // release, not just clear
+  if (response.gzip_body) {
+    // Release the buffer: neither clear() nor assigning an empty string does (libstdc++
+    // copies a short string into the existing allocation).
+    response.body.clear();
+    response.body.shrink_to_fit();
+  }
   entry->bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
                  (response.brotli_body ? response.brotli_body->size() : 0) + 512;
   // The wire forms of a hit, made by the same finalize step as any response.

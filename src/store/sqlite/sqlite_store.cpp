@@ -590,8 +590,6 @@ class SqliteStore final : public Store {
     if (it != mine.end()) return *it->second;
     auto conn = std::make_unique<Connection>(path_, Connection::Mode::ReadOnly);
     conn->exec("PRAGMA query_only = ON");
-    // Readers map the file: pages are read in place, not copied into SQLite's cache.
-    conn->exec("PRAGMA mmap_size = 1073741824");
     Connection* raw = conn.get();
     {
       std::lock_guard lock(readers_mutex_);
