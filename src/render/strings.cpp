@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <cctype>
+
 namespace khabar::render {
 
 std::optional<StringTable> StringTable::load(const std::filesystem::path& dir, std::string* error) {
@@ -34,6 +36,14 @@ std::optional<StringTable> StringTable::load(const std::filesystem::path& dir, s
   if (!table.tables_.contains("en")) {
     *error = dir.string() + " has no en.toml (English is the fallback and is required)";
     return std::nullopt;
+  }
+  for (const auto& [language, _] : table.tables_) {
+    Variables& vars = table.variables_[language];
+    for (const auto& [key, value] : table.tables_["en"]) {
+      std::string name = "S_";
+      for (char c : key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      vars.emplace_back(std::move(name), table.get(language, key));
+    }
   }
   return table;
 }
@@ -91,6 +101,13 @@ std::string StringTable::date(std::string_view language, int year, int month, in
                 {{"day", number(language, day)},
                  {"month", get(language, "month_" + std::to_string(month))},
                  {"year", number(language, year)}});
+}
+
+const StringTable::Variables& StringTable::template_variables(std::string_view language) const {
+  auto it = variables_.find(language);
+  if (it == variables_.end()) it = variables_.find(language.substr(0, language.find('-')));
+  if (it == variables_.end()) it = variables_.find("en");
+  return it->second;
 }
 
 bool StringTable::has_language(std::string_view language) const {

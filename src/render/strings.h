@@ -35,9 +35,15 @@ class StringTable {
   std::vector<std::string> languages() const;
   const std::map<std::string, std::string, std::less<>>& keys(std::string_view language) const;
 
+  // Every key as a template variable name ("check_also" -> "S_CHECK_ALSO") with its
+  // string in `language` (English where it has none). Made once at load.
+  using Variables = std::vector<std::pair<std::string, std::string>>;
+  const Variables& template_variables(std::string_view language) const;
+
  private:
   const std::map<std::string, std::string, std::less<>>* table_for(std::string_view lang) const;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> tables_;
+  std::map<std::string, Variables, std::less<>> variables_;
 };
 
 }  // namespace khabar::render

@@ -14,12 +14,11 @@ namespace {
 // Strings of the theme become S_<KEY> variables (e.g. S_CHECK_ALSO) in every template.
 void set_strings(ctemplate::TemplateDictionary& dict, const render::StringTable& strings,
                  std::string_view language) {
-  for (const auto& [key, _] : strings.keys("en")) {
-    std::string name = "S_";
-    for (char c : key) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const std::string& value = strings.get(language, key);
-    dict.SetTemplateGlobalValue(name, ctemplate::TemplateString(value.data(), value.size()));
-  }
+  // The strings live as long as the theme: no copy into each page's dictionary.
+  for (const auto& [name, value] : strings.template_variables(language))
+    dict.SetTemplateGlobalValueWithoutCopy(
+        ctemplate::TemplateString(name.data(), name.size()),
+        ctemplate::TemplateString(value.data(), value.size()));
 }
 
 constexpr std::string_view kContentSecurityPolicy =
