@@ -5,7 +5,6 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <thread>
 
 #include "app/config.h"

@@ -10,18 +10,6 @@ namespace {
 
 using content::Id;
 
-std::vector<std::string> split_commas(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t comma = s.find(',', start);
-    if (comma == std::string_view::npos) comma = s.size();
-    if (comma > start) out.emplace_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 // A tag's display name from its slug: "mobile-money" -> "mobile money".
 std::string tag_name(std::string_view slug) {
   std::string name(slug);
@@ -109,7 +97,7 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
     }
     auto tag_ids = [&](std::string_view list) {
       std::vector<Id> ids;
-      for (const auto& slug : split_commas(list)) {
+      for (std::string_view slug : content::split(list, ',')) {
         auto id = s.tag_id_by_slug(slug);
         if (!id) {
           id = s.add_tag(tag_name(slug), slug);

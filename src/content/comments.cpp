@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 
 #include "content/text.h"
@@ -27,22 +26,15 @@ std::string trim(std::string_view s) {
 
 std::vector<std::string> lines(std::string_view text) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line = trim(text.substr(start, end - start));
-    if (!line.empty()) out.push_back(line);
-    start = end + 1;
-  }
+  for (std::string_view line : split(text, '\n'))
+    if (std::string trimmed = trim(line); !trimmed.empty()) out.push_back(std::move(trimmed));
   return out;
 }
 
 std::optional<int> to_int(std::string_view s, int min, int max) {
-  int v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v < min || v > max) return std::nullopt;
-  return v;
+  auto v = parse_integer(s);
+  if (!v || *v < min || *v > max) return std::nullopt;
+  return static_cast<int>(*v);
 }
 
 bool looks_like_email(std::string_view e) {

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace khabar::content {
 
@@ -25,6 +28,12 @@ std::string make_excerpt(std::string_view text, std::size_t max_chars);
 
 // Whole minutes to read `text` at 200 words a minute; never less than 1.
 int reading_minutes(std::string_view text);
+
+// The non-empty pieces of `text` between occurrences of `separator`.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+// A whole string as a decimal integer (an optional leading '-', then digits only).
+std::optional<std::int64_t> parse_integer(std::string_view text);
 
 // Number of code points in valid UTF-8 (invalid bytes count as one each).
 std::size_t utf8_length(std::string_view text);

@@ -55,7 +55,7 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   // The wire forms of a hit, made by the same finalize step as any response.
   auto wire = std::make_shared<WireResponse>();
   for (const char* coding : {"gzip", "br"}) {
-    if (!response.gzip_body) break;
+    if (!response.gzip_body) break;  // not compressible: hits take the ordinary path
     Request probe;
     probe.method = "GET";
     probe.headers.emplace_back("accept-encoding", coding);

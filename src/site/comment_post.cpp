@@ -1,7 +1,6 @@
 #include "site/comment_post.h"
 
-#include <charconv>
-
+#include "content/text.h"
 #include "content/urls.h"
 #include "http/cookies.h"
 #include "http/url.h"
@@ -9,22 +8,10 @@
 namespace khabar::site {
 namespace {
 
-std::optional<std::int64_t> to_int64(std::string_view s) {
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 std::vector<content::Id> parse_ids(std::string_view list) {
   std::vector<content::Id> ids;
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t dash = list.find('-', start);
-    if (dash == std::string_view::npos) dash = list.size();
-    if (auto id = to_int64(list.substr(start, dash - start)); id && *id > 0) ids.push_back(*id);
-    start = dash + 1;
-  }
+  for (std::string_view piece : content::split(list, '-'))
+    if (auto id = content::parse_integer(piece); id && *id > 0) ids.push_back(*id);
   return ids;
 }
 
@@ -77,16 +64,21 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   // Robots: the hidden field filled in, or a form sent too fast, or not from our page.
   if (!field("fax").empty())
     return http::Response::plain(403, "Your comment looks like spam and was not accepted.");
-  auto token = ctx.secret.verify("comment-form", field("_token"));
-  std::size_t dash = token ? token->find('-') : std::string::npos;
-  auto token_article = token ? to_int64(std::string_view(*token).substr(0, dash)) : std::nullopt;
-  auto served_at = dash != std::string::npos ? to_int64(std::string_view(*token).substr(dash + 1))
-                                             : std::nullopt;
-  if (!token || !token_article || !served_at || *token_article != a.id)
+  // The token is "<article id>-<time served>", signed.
+  std::int64_t served_at = 0;
+  bool token_ok = false;
+  if (auto token = ctx.secret.verify("comment-form", field("_token"))) {
+    auto parts = content::split(*token, '-');
+    auto article_id = parts.size() == 2 ? content::parse_integer(parts[0]) : std::nullopt;
+    auto time = parts.size() == 2 ? content::parse_integer(parts[1]) : std::nullopt;
+    token_ok = article_id && time && *article_id == a.id;
+    if (token_ok) served_at = *time;
+  }
+  if (!token_ok)
     return http::Response::plain(403,
                                  "This comment form was not sent from this article's page. "
                                  "Please reload the page and write your comment there.");
-  if (ctx.now - *served_at < kMinFormSeconds)
+  if (ctx.now - served_at < kMinFormSeconds)
     return http::Response::plain(403,
                                  "Your comment was sent too quickly after the page loaded "
                                  "and looks like spam. It was not accepted.");
@@ -97,9 +89,9 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   s.url = field("url");
   s.body = field("comment");
   s.ip = client_ip;
-  s.parent_id = to_int64(field("comment_parent")).value_or(0);
+  s.parent_id = content::parse_integer(field("comment_parent")).value_or(0);
   CommentForm form{s.name, s.email, s.url, s.body, s.parent_id, {}, ""};
-  if (ctx.now - *served_at > kMaxFormSeconds) {
+  if (ctx.now - served_at > kMaxFormSeconds) {
     form.message = "error_resubmit";
     return rerender(ctx, a, request, form, 400);
   }

@@ -16,9 +16,8 @@ void set_strings(ctemplate::TemplateDictionary& dict, const render::StringTable&
                  std::string_view language) {
   // The strings live as long as the theme: no copy into each page's dictionary.
   for (const auto& [name, value] : strings.template_variables(language))
-    dict.SetTemplateGlobalValueWithoutCopy(
-        ctemplate::TemplateString(name.data(), name.size()),
-        ctemplate::TemplateString(value.data(), value.size()));
+    dict.SetTemplateGlobalValueWithoutCopy(ctemplate::TemplateString(name.data(), name.size()),
+                                           ctemplate::TemplateString(value.data(), value.size()));
 }
 
 constexpr std::string_view kContentSecurityPolicy =

@@ -12,25 +12,12 @@
 namespace khabar::site {
 namespace {
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start < path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return out;
-}
-
 // A page number as written in a URL: 1..1,000,000, digits only, no leading zero.
 std::optional<int> parse_page(std::string_view s) {
   if (s.empty() || s.size() > 7 || s[0] == '0') return std::nullopt;
-  int n = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (ec != std::errc() || end != s.data() + s.size() || n < 1 || n > 1000000) return std::nullopt;
-  return n;
+  auto n = content::parse_integer(s);
+  if (!n || *n < 1 || *n > 1000000) return std::nullopt;
+  return static_cast<int>(*n);
 }
 
 // What follows a listing's own segments: nothing, "page/N" or "feed".
@@ -67,7 +54,7 @@ std::string join(const std::vector<std::string_view>& segments, std::size_t from
 }
 
 http::Response route(PageContext& ctx, std::string_view path, const ArticleView& view = {}) {
-  auto seg = split_path(path);
+  auto seg = content::split(path, '/');
   if (seg.empty()) return home_page(ctx, 1);
   const std::string& site_title = ctx.settings.title;
   if (seg.size() == 1 && seg[0] == "feed") return rss_feed(ctx, {}, site_title, "/");
@@ -172,7 +159,7 @@ http::Response Site::respond(const http::Request& request) const {
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);
   if (request.method == "POST") {
-    auto seg = split_path(request.path);
+    auto seg = content::split(request.path, '/');
     if (seg.size() == 1 && request.path.back() == '/') {
       auto article = store_.published_by_slug(seg[0]);
       if (!article) return not_found_page(ctx);
@@ -198,9 +185,7 @@ http::Response Site::respond(const http::Request& request) const {
   ArticleView view;
   view.own_pending = own_pending_comments(ctx, request);
   if (auto reply = request.query_param("replytocom")) {
-    std::int64_t id = 0;
-    std::from_chars(reply->data(), reply->data() + reply->size(), id);
-    view.reply_to = id;
+    view.reply_to = content::parse_integer(*reply).value_or(0);
   }
   return route(ctx, request.path, view);
 }

@@ -9,6 +9,7 @@
 
 #include "content/urls.h"
 #include "security/secret.h"
+#include "store/sqlite/sqlite_store.h"
 #include "support/demo_site.h"
 #include "support/html.h"
 #include "support/http_client.h"
@@ -238,6 +239,44 @@ TEST_F(Comments, UnknownClosedAndNonArticleTargets) {
   EXPECT_EQ(comment_count(), before);
 }
 
+TEST_F(Comments, CommentsClosedOnOneArticle) {
+  int before = comment_count();
+  std::string form_token = token(kArticle);
+  {
+    // Close comments on this article only, as the editor will (same store, another process).
+    auto db = khabar::store::open_sqlite_store((data_ / "khabar.db").string());
+    auto a = db->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+    khabar::store::NewArticle edit;
+    edit.slug = a->slug;
+    edit.title = a->title;
+    edit.excerpt = a->excerpt;
+    edit.body_markdown = a->body_markdown;
+    edit.status = khabar::content::Status::Published;
+    edit.language = a->language;
+    edit.source_line = a->source_line;
+    edit.category_id = a->category_id;
+    for (const auto& author : a->authors) edit.author_ids.push_back(author.id);
+    for (const auto& t : a->tags) edit.tag_ids.push_back(t.id);
+    edit.published_at = a->published_at;
+    edit.is_lead = a->is_lead;
+    edit.comments_open = false;
+    ASSERT_TRUE(db->update_article(a->id, edit));
+  }
+  auto closed = post(kArticle,
+                     {{"author", "A"},
+                      {"email", "a@example.com"},
+                      {"comment", "Closed here?"},
+                      {"_token", form_token}},
+                     {}, false);
+  EXPECT_EQ(closed.status, 403);
+  EXPECT_NE(closed.body.find("Comments are closed on this article."), std::string::npos);
+  Html page(http_get(port(), kArticle).body);
+  EXPECT_FALSE(page.first("form", "class", "comment-form"));
+  EXPECT_TRUE(page.first("p", "class", "comments-closed"));
+  EXPECT_EQ(post_comment("A", "a@example.com", "Open elsewhere", {}, kOther).status, 303);
+  EXPECT_EQ(comment_count(), before + 1);
+}
+
 TEST_F(Comments, RobotsAreTurnedAway) {
   int before = comment_count();
   auto honeypot = post(
@@ -359,9 +398,6 @@ TEST_F(Comments, RepliesWithoutJavaScriptAndThreadDepth) {
   // Depth 2: comments at depth 2 have no Reply link.
   setting("comments_thread_depth", "2");
   Html shallow(http_get(port(), kArticle).body);
-  for (auto* li : shallow.by_class("depth-2"))
-    EXPECT_EQ(Html::descendants(li, "a").size() - Html::descendants(li, "li").size() * 0,
-              Html::descendants(li, "a").size());
   EXPECT_EQ(shallow.by_class("depth-3").size(), 0u);
   for (auto* li : shallow.by_class("depth-2")) {
     auto* article = Html::descendants(li, "article").at(0);

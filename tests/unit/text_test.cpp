@@ -66,3 +66,14 @@ TEST(Utf8, ValidatesAndCounts) {
   EXPECT_FALSE(is_valid_utf8("\xe2\x82"));      // truncated
   EXPECT_EQ(utf8_length("پښتو"), 4u);
 }
+
+TEST(Text, SplitDropsEmptyPiecesAndIntegersAreWholeStrings) {
+  EXPECT_EQ(split("/a//b/", '/'), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_TRUE(split("", ',').empty());
+  EXPECT_EQ(parse_integer("42"), 42);
+  EXPECT_EQ(parse_integer("-7"), -7);
+  EXPECT_FALSE(parse_integer(""));
+  EXPECT_FALSE(parse_integer("4x"));
+  EXPECT_FALSE(parse_integer(" 4"));
+  EXPECT_FALSE(parse_integer("99999999999999999999"));
+}

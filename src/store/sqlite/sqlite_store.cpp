@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "content/text.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
@@ -201,15 +202,15 @@ class SqliteStore final : public Store {
     if (candidates.empty()) newest("all", 1);  // nothing in common: the newest other article
     std::vector<ArticleSummary> out;
     {
-      auto s = db.prepare(sql(
-          "SELECT ", kSummaryColumns,
-          // CROSS JOIN: walk the candidates and look each up, never scan the articles.
-          " FROM json_each(?1) AS cand CROSS JOIN articles a ON a.id = cand.value "
-          "WHERE a.kind = 'article' AND a.status = 'published' "
-          "ORDER BY (a.category_id IS ?2) DESC, "
-          "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
-          "     AND x.tag_id IN (SELECT value FROM json_each(?3))) DESC, "
-          "  a.published_at DESC, a.id DESC LIMIT 1"));
+      auto s = db.prepare(
+          sql("SELECT ", kSummaryColumns,
+              // CROSS JOIN: walk the candidates and look each up, never scan the articles.
+              " FROM json_each(?1) AS cand CROSS JOIN articles a ON a.id = cand.value "
+              "WHERE a.kind = 'article' AND a.status = 'published' "
+              "ORDER BY (a.category_id IS ?2) DESC, "
+              "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
+              "     AND x.tag_id IN (SELECT value FROM json_each(?3))) DESC, "
+              "  a.published_at DESC, a.id DESC LIMIT 1"));
       s.bind(1, json_ids(candidates)).bind_optional_id(2, a.category_id).bind(3, json_ids(tags));
       if (s.step()) read_summary(s, out.emplace_back());
     }
@@ -515,13 +516,7 @@ class SqliteStore final : public Store {
     while (s.step()) {
       cursor = std::max(cursor, s.int64(0));
       std::string list = s.text(1);
-      std::size_t start = 0;
-      while (start < list.size()) {
-        std::size_t space = list.find(' ', start);
-        if (space == std::string::npos) space = list.size();
-        if (space > start) codes.insert(list.substr(start, space - start));
-        start = space + 1;
-      }
+      for (std::string_view code : content::split(list, ' ')) codes.emplace(code);
     }
     return {codes.begin(), codes.end()};
   }
