@@ -7,7 +7,10 @@
 #include <iostream>
 #include <thread>
 
+#include "app/cli_support.h"
 #include "app/config.h"
+#include "admin/accounts.h"
+#include "admin/admin.h"
 #include "app/demo.h"
 #include "content/language.h"
 #include "http/page_cache.h"
@@ -30,11 +33,6 @@ std::int64_t now_seconds() {
       .count();
 }
 
-int fail(const std::string& message) {
-  std::cerr << "khabar: " << message << "\n";
-  return 1;
-}
-
 }  // namespace
 
 int run_init(const InitOptions& o) {
@@ -50,14 +48,24 @@ int run_init(const InitOptions& o) {
                   " exists); nothing was changed. Choose another --data directory.");
   fs::create_directories(o.data_dir, ec);
   if (ec) return fail("cannot create " + o.data_dir.string() + ": " + ec.message());
+  admin::NewAccount first_admin{o.admin_login, o.admin_email, "", content::Role::Administrator};
+  std::string admin_link;
   try {
     auto db_path = o.data_dir / "khabar.db";
     auto store = store::open_sqlite_store(db_path.string(), {.create = true});
+    if (!o.admin_login.empty())
+      if (auto problem = admin::new_account_problem(*store, first_admin)) {
+        store.reset();
+        fs::remove(db_path, ec);
+        return fail("--admin-login: " + *problem);
+      }
     store->batch([&] {
       store->set_setting("title", o.title);
       store->set_setting("tagline", o.tagline);
       store->set_setting("url", o.url);
       store->set_setting("language", o.language);
+      if (!o.admin_login.empty())
+        admin_link = admin::create_account(*store, first_admin, o.url, now_seconds()).link;
     });
   } catch (const std::exception& e) {
     return fail(e.what());
@@ -66,8 +74,12 @@ int run_init(const InitOptions& o) {
   toml << default_config_text(security::new_secret_hex());
   if (!toml) return fail("cannot write " + (o.data_dir / "khabar.toml").string());
   std::cout << "Created a Khabar site in " << o.data_dir.string() << " (schema version "
-            << store::sqlite_schema_version() << ").\n"
-            << "Serve it with: khabar serve --data " << o.data_dir.string() << "\n";
+            << store::sqlite_schema_version() << ").\n";
+  if (!admin_link.empty())
+    std::cout << "The administrator '" << o.admin_login
+              << "' chooses a password with this link (once, within 24 hours):\n"
+              << admin_link << "\n";
+  std::cout << "Serve it with: khabar serve --data " << o.data_dir.string() << "\n";
   return 0;
 }
 
@@ -140,9 +152,11 @@ int run_serve(const ServeOptions& o) {
   site.on_changes([&](const std::vector<std::string>& codes) {
     cache.invalidate(site::tags_for_changes(codes, store->categories()));
   });
+  admin::Admin admin(*store, *theme, assets, secret);
   auto render = [&](const http::Request& request) { return site.handle(request); };
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
+    if (admin::Admin::owns(request.path)) return admin.handle(request, site.client_address(request));
     if (cache_mb == 0) return site.handle(request);
     site.sync_changes();
     return cache.serve(request, render);

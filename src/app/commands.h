@@ -16,6 +16,8 @@ struct InitOptions {
   std::string url = "http://127.0.0.1:8080";
   std::string language = "en";
   std::string tagline = "Independent news";
+  std::string admin_login;  // when set, the first administrator is created
+  std::string admin_email;
 };
 int run_init(const InitOptions& options);
 
@@ -33,6 +35,17 @@ int run_comments_action(const std::filesystem::path& data_dir, const std::string
 // khabar settings [KEY [VALUE]]: list, show or change a site setting.
 int run_settings(const std::filesystem::path& data_dir, const std::string& key,
                  const std::optional<std::string>& value);
+
+// khabar user list|add|link|passwd|disable|enable|reset-2fa
+struct UserOptions {
+  std::string action;
+  std::filesystem::path data_dir;
+  std::string login;
+  std::string role = "contributor";
+  std::string email;
+  std::string display_name;
+};
+int run_user(const UserOptions& options);
 
 struct ServeOptions {
   std::filesystem::path data_dir;

@@ -22,6 +22,39 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   init_cmd->add_option("--tagline", init.tagline, "Short line under the title")
       ->capture_default_str();
+  init_cmd->add_option("--admin-login", init.admin_login,
+                       "Create the first administrator with this login and print the link "
+                       "where they choose a password");
+  init_cmd->add_option("--admin-email", init.admin_email, "The first administrator's email");
+
+  UserOptions user;
+  auto* user_cmd = cli.add_subcommand("user", "Manage newsroom accounts");
+  user_cmd->require_subcommand(1);
+  struct UserAction {
+    const char* name;
+    const char* help;
+    bool needs_login;
+  };
+  for (const UserAction& a : {
+           UserAction{"list", "List the accounts", false},
+           UserAction{"add", "Create an account; prints its one-time set-password link", true},
+           UserAction{"link", "Print a new one-time set-password link (24 hours)", true},
+           UserAction{"passwd", "Set a password (read from standard input); ends their sessions", true},
+           UserAction{"disable", "Disable an account and end its sessions", true},
+           UserAction{"enable", "Enable a disabled account", true},
+           UserAction{"reset-2fa", "Turn off an account's two-factor sign-in", true},
+       }) {
+    auto* cmd = user_cmd->add_subcommand(a.name, a.help);
+    cmd->add_option("--data", user.data_dir, "Data directory of the site")->required();
+    if (a.needs_login) cmd->add_option("--login", user.login, "The account's login")->required();
+    if (std::string_view(a.name) == "add") {
+      cmd->add_option("--role", user.role, "administrator, editor, author or contributor")
+          ->capture_default_str();
+      cmd->add_option("--email", user.email, "Email (private)");
+      cmd->add_option("--display-name", user.display_name, "Public name (default: the login)");
+    }
+    cmd->callback([&user, name = a.name] { user.action = name; });
+  }
 
   std::filesystem::path demo_dir;
   auto* demo_cmd = cli.add_subcommand(
@@ -99,6 +132,7 @@ int main(int argc, char** argv) {
   if (!comment_action.empty())
     return run_comments_action(comments_dir, comment_action, comment_ids);
   if (*settings_cmd) return run_settings(settings_dir, settings_key, settings_value);
+  if (*user_cmd) return run_user(user);
   if (*serve_cmd) return run_serve(serve);
   return 1;
 }

@@ -1,31 +1,17 @@
 // `khabar comments ...` and `khabar settings ...`: moderation and site settings from the
-// command line (the admin screens come later).
+// command line (the same as the admin's Comments and Settings screens).
 #include <iomanip>
 #include <iostream>
 
+#include "app/cli_support.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "content/comments.h"
+#include "content/settings.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace khabar::app {
 namespace {
-
-int fail(const std::string& message) {
-  std::cerr << "khabar: " << message << "\n";
-  return 1;
-}
-
-std::unique_ptr<store::Store> open_site(const std::filesystem::path& data_dir, std::string* error) {
-  auto config = load_config(data_dir, error);
-  if (!config) return nullptr;
-  try {
-    return store::open_sqlite_store(config->database_path().string());
-  } catch (const std::exception& e) {
-    *error = e.what();
-    return nullptr;
-  }
-}
 
 std::string one_line(std::string text, std::size_t max) {
   for (char& c : text)
@@ -93,42 +79,27 @@ int run_comments_action(const std::filesystem::path& data_dir, const std::string
 
 int run_settings(const std::filesystem::path& data_dir, const std::string& key,
                  const std::optional<std::string>& value) {
-  static const std::map<std::string, std::string> site_keys = {
-      {"title", "site title"},
-      {"tagline", "line under the title"},
-      {"url", "public base URL, http:// or https://"},
-      {"language", "site language code"}};
   std::string error;
   auto store = open_site(data_dir, &error);
   if (!store) return fail(error);
-  auto describe = [&](const std::string& k, const std::string& what) {
-    std::cout << std::left << std::setw(28) << k << " = " << store->setting(k).value_or("(default)")
-              << "\n"
-              << std::setw(28) << ""
-              << "   " << what << "\n";
-  };
   if (key.empty()) {
-    for (const auto& [k, what] : site_keys) describe(k, what);
-    for (const auto& [k, what] : content::moderation_setting_keys()) describe(k, what);
+    for (const auto& spec : content::setting_specs()) {
+      std::string k(spec.key);
+      std::cout << std::left << std::setw(28) << k << " = "
+                << store->setting(k).value_or("(default: " + std::string(spec.fallback) + ")")
+                << "\n"
+                << std::setw(28) << "" << "   " << spec.description << "\n";
+    }
     return 0;
   }
-  bool known = site_keys.contains(key) || content::moderation_setting_keys().contains(key);
-  if (!known) return fail("unknown setting '" + key + "'; 'khabar settings --data DIR' lists them");
+  const content::SettingSpec* spec = content::find_setting(key);
+  if (!spec) return fail("unknown setting '" + key + "'; 'khabar settings --data DIR' lists them");
   if (!value) {
-    std::cout << store->setting(key).value_or("") << "\n";
+    std::cout << store->setting(key).value_or(std::string(spec->fallback)) << "\n";
     return 0;
   }
-  if (key == "url" && !value->starts_with("http://") && !value->starts_with("https://"))
-    return fail("url must start with http:// or https://");
-  if (content::moderation_setting_keys().contains(key) &&
-      !content::valid_moderation_setting(key, *value, &error))
-    return fail(error);
-  std::string stored = *value;
-  // Lists may be given on one line separated by commas.
-  if (key.ends_with("_list"))
-    for (char& c : stored)
-      if (c == ',') c = '\n';
-  store->set_setting(key, stored);
+  if (auto problem = content::setting_problem(*spec, *value)) return fail(*problem);
+  store->set_setting(key, content::normalise_setting(*spec, *value));
   std::cout << key << " set.\n";
   return 0;
 }

@@ -10,20 +10,6 @@
 namespace khabar::content {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-std::string trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::vector<std::string> lines(std::string_view text) {
   std::vector<std::string> out;
   for (std::string_view line : split(text, '\n'))
@@ -62,50 +48,17 @@ bool is_ip_pattern(std::string_view entry) {
 // email exactly, an IP pattern the address, anything else is a word looked for in the
 // name, email, website and text (case-insensitive).
 bool entry_matches(const std::string& entry, const CommentSubmission& s, bool words_too) {
-  std::string e = lower(entry);
-  if (e.find('@') != std::string::npos) return lower(s.email) == e;
+  std::string e = ascii_lower(entry);
+  if (e.find('@') != std::string::npos) return ascii_lower(s.email) == e;
   if (is_ip_pattern(e)) return ip_matches(s.ip, e);
   if (!words_too) return false;
   for (const std::string* field : {&s.name, &s.email, &s.url, &s.body})
-    if (lower(*field).find(e) != std::string::npos) return true;
+    if (ascii_lower(*field).find(e) != std::string::npos) return true;
   return false;
 }
 
 }  // namespace
 
-const std::map<std::string, std::string>& moderation_setting_keys() {
-  static const std::map<std::string, std::string> keys = {
-      {"comments_hold", "all | first_time | none: which new comments wait for moderation"},
-      {"comments_max_links", "hold comments with more links than this (0-100)"},
-      {"comments_block_list", "one per line: words, emails, IPs or ranges; matches go to spam"},
-      {"comments_allow_list", "one per line: emails, IPs or ranges; matches are approved"},
-      {"comments_close_after_days", "close comments on articles older than this; 0 = never"},
-      {"comments_thread_depth", "how deep replies nest (1-10)"},
-      {"comments_flood_seconds", "one comment per client in this many seconds (0-3600)"},
-  };
-  return keys;
-}
-
-bool valid_moderation_setting(std::string_view key, std::string_view value, std::string* error) {
-  auto range = [&](int min, int max) {
-    if (to_int(value, min, max)) return true;
-    *error = std::string(key) + " must be a whole number from " + std::to_string(min) + " to " +
-             std::to_string(max);
-    return false;
-  };
-  if (key == "comments_hold") {
-    if (value == "all" || value == "first_time" || value == "none") return true;
-    *error = "comments_hold must be all, first_time or none";
-    return false;
-  }
-  if (key == "comments_max_links") return range(0, 100);
-  if (key == "comments_close_after_days") return range(0, 36500);
-  if (key == "comments_thread_depth") return range(1, 10);
-  if (key == "comments_flood_seconds") return range(0, 3600);
-  if (key == "comments_block_list" || key == "comments_allow_list") return true;
-  *error = "unknown setting " + std::string(key);
-  return false;
-}
 
 ModerationSettings moderation_settings(
     const std::function<std::optional<std::string>(std::string_view)>& setting) {
@@ -131,7 +84,7 @@ ModerationSettings moderation_settings(
 
 CommentSubmission normalise_comment(CommentSubmission s) {
   s.name = trim(s.name);
-  s.email = lower(trim(s.email));
+  s.email = ascii_lower(trim(s.email));
   s.url = trim(s.url);
   s.body = trim(s.body);
   std::string body;
@@ -152,7 +105,7 @@ FieldErrors validate_comment(const CommentSubmission& s) {
   else if (!looks_like_email(s.email))
     errors["email"] = "error_email_invalid";
   if (!s.url.empty()) {
-    std::string u = lower(s.url);
+    std::string u = ascii_lower(s.url);
     bool scheme = u.starts_with("http://") || u.starts_with("https://");
     bool clean = u.find_first_of(" \"<>\\") == std::string::npos && u.size() <= 200 && u.size() > 8;
     if (!scheme || !clean) errors["url"] = "error_url_invalid";
@@ -167,7 +120,7 @@ FieldErrors validate_comment(const CommentSubmission& s) {
 }
 
 int count_links(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = ascii_lower(text);
   int n = 0;
   for (std::string_view marker : {"http://", "https://"})
     for (std::size_t p = t.find(marker); p != std::string::npos; p = t.find(marker, p + 1)) ++n;

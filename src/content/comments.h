@@ -31,11 +31,6 @@ struct ModerationSettings {
 ModerationSettings moderation_settings(
     const std::function<std::optional<std::string>(std::string_view)>& setting);
 
-// The setting keys moderation_settings reads, with a one-line description each.
-const std::map<std::string, std::string>& moderation_setting_keys();
-// Whether `value` is acceptable for moderation setting `key`; sets `error` if not.
-bool valid_moderation_setting(std::string_view key, std::string_view value, std::string* error);
-
 struct CommentSubmission {
   std::string name;
   std::string email;

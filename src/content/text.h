@@ -29,6 +29,12 @@ std::string make_excerpt(std::string_view text, std::size_t max_chars);
 // Whole minutes to read `text` at 200 words a minute; never less than 1.
 int reading_minutes(std::string_view text);
 
+// `s` without leading and trailing spaces, tabs and line breaks.
+std::string trim(std::string_view s);
+
+// ASCII letters lowered; other bytes (UTF-8) as they are.
+std::string ascii_lower(std::string_view s);
+
 // The non-empty pieces of `text` between occurrences of `separator`.
 std::vector<std::string_view> split(std::string_view text, char separator);
 

@@ -13,7 +13,7 @@ namespace khabar::http {
 std::optional<std::string> cookie(const Request& request, std::string_view name);
 
 struct CookieOptions {
-  int max_age_seconds = 0;  // 0: a session cookie
+  int max_age_seconds = 0;  // 0: a session cookie; negative: delete the cookie now
   bool secure = false;      // only over https
   bool http_only = true;
   std::string same_site = "Lax";

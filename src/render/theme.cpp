@@ -23,7 +23,8 @@ std::unique_ptr<Theme> Theme::load(const std::filesystem::path& dir, std::string
   }
   std::error_code ec;
   int loaded = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(templates, ec)) {
+  // Reader templates at the top; the admin's in templates/admin/ (named "admin/x.tpl").
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(templates, ec)) {
     if (entry.path().extension() != ".tpl") continue;
     std::ifstream in(entry.path());
     std::stringstream text;
@@ -32,7 +33,7 @@ std::unique_ptr<Theme> Theme::load(const std::filesystem::path& dir, std::string
       *error = entry.path().string() + ": every template must declare {{%AUTOESCAPE ...}}";
       return nullptr;
     }
-    if (!theme->cache_->LoadTemplate(entry.path().filename().string(),
+    if (!theme->cache_->LoadTemplate(entry.path().lexically_relative(templates).string(),
                                      ctemplate::STRIP_BLANK_LINES)) {
       *error = entry.path().string() + ": template does not parse (see the log above)";
       return nullptr;

@@ -1,4 +1,5 @@
-// A theme: ctemplate templates (<dir>/templates/*.tpl, every one declaring
+// A theme: ctemplate templates (<dir>/templates/*.tpl and the admin's in
+// <dir>/templates/admin/*.tpl, named "admin/<file>"; every one declaring
 // {{%AUTOESCAPE context="..."}} so all values are escaped by default), string tables
 // (<dir>/strings) and static assets (<dir>/static, served by http::StaticFiles).
 // Loaded once at start and then immutable: expand() is thread-safe.

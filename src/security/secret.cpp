@@ -28,6 +28,15 @@ std::string new_secret_hex() {
   return to_hex(bytes, sizeof bytes);
 }
 
+std::string new_token() { return new_secret_hex(); }
+
+std::string token_digest(std::string_view token) {
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return to_hex(hash, sizeof hash);
+}
+
 bool is_valid_secret(std::string_view hex) {
   if (hex.size() < 64 || hex.size() % 2 != 0) return false;
   for (char c : hex)
@@ -75,6 +84,40 @@ std::optional<std::string> Secret::verify(std::string_view purpose,
       sodium_memcmp(mac.data(), expected.data(), expected.size()) != 0)
     return std::nullopt;
   return std::string(value);
+}
+
+std::string Secret::seal(std::string_view purpose, std::string_view plain) const {
+  std::string key_hex = keyed_hash("seal:" + std::string(purpose), "key");
+  unsigned char key[crypto_secretbox_KEYBYTES];
+  sodium_hex2bin(key, sizeof key, key_hex.data(), key_hex.size(), nullptr, nullptr, nullptr);
+  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), '\0');
+  auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(bytes, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(bytes + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), bytes,
+                        key);
+  sodium_memzero(key, sizeof key);
+  return to_hex(bytes, out.size());
+}
+
+std::optional<std::string> Secret::open(std::string_view purpose, std::string_view sealed) const {
+  std::string raw(sealed.size() / 2, '\0');
+  std::size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), sealed.data(),
+                     sealed.size(), nullptr, &len, nullptr) != 0 ||
+      len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    return std::nullopt;
+  std::string key_hex = keyed_hash("seal:" + std::string(purpose), "key");
+  unsigned char key[crypto_secretbox_KEYBYTES];
+  sodium_hex2bin(key, sizeof key, key_hex.data(), key_hex.size(), nullptr, nullptr, nullptr);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
+  std::string plain(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  int rc = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                      bytes + crypto_secretbox_NONCEBYTES,
+                                      len - crypto_secretbox_NONCEBYTES, bytes, key);
+  sodium_memzero(key, sizeof key);
+  if (rc != 0) return std::nullopt;
+  return plain;
 }
 
 }  // namespace khabar::security

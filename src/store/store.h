@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "content/model.h"
+#include "store/accounts.h"
 
 namespace khabar::store {
 
@@ -82,6 +83,25 @@ struct ModerationItem {
   std::string article_slug;
 };
 
+// An article as the newsroom's desk lists it (any status).
+struct DeskArticle {
+  Id id = 0;
+  content::Kind kind = content::Kind::Article;
+  std::string slug;
+  std::string title;
+  content::Status status = content::Status::Draft;
+  std::vector<Id> author_ids;  // first is the primary byline
+  content::Timestamp updated_at = 0;
+  content::Timestamp published_at = 0;
+};
+
+struct DeskFilter {
+  std::optional<content::Status> status;
+  Id author_id = 0;  // 0: anyone's
+  int limit = 50;
+  int offset = 0;
+};
+
 struct WriteStats {
   std::uint64_t transactions = 0;    // commits of the writer connection
   std::uint64_t grouped_writes = 0;  // writes that went through group commit
@@ -121,6 +141,12 @@ class Store {
   virtual std::optional<content::Author> author_by_slug(std::string_view slug) = 0;
   virtual std::optional<std::string> setting(std::string_view key) = 0;
 
+  // --- The newsroom's desk (any status) ---
+  virtual std::int64_t count_articles(content::Status status) = 0;  // articles and pages
+  virtual std::int64_t count_comments(content::CommentStatus status) = 0;
+  virtual std::optional<DeskArticle> desk_article(Id id) = 0;
+  virtual std::vector<DeskArticle> desk_articles(const DeskFilter& filter) = 0;  // newest change first
+
   // --- Lookups for writers (any status; they see the writes of an open batch) ---
   virtual std::optional<Id> user_id_by_login(std::string_view login) = 0;
   virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
@@ -135,6 +161,9 @@ class Store {
   // Replaces an article's fields, authors and tags. False if there is no such article.
   virtual bool update_article(Id id, const NewArticle& a) = 0;
   virtual bool rename_category(Id id, std::string_view name) = 0;
+  // Moves an article along the workflow; publishing sets published_at to `now` unless it
+  // already has one. False if there is no such article.
+  virtual bool set_article_status(Id id, content::Status status, content::Timestamp now) = 0;
   // Group commit: comments arriving together share one transaction (one fsync); each
   // call returns only after the transaction holding its comment has committed.
   virtual Id add_comment(const NewComment& c) = 0;
@@ -147,6 +176,9 @@ class Store {
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;
   virtual WriteStats write_stats() = 0;
+
+  // Accounts, sessions and the login throttle (accounts.h), in the same database.
+  virtual AccountStore& accounts() = 0;
 
   // --- Change log: what changed, for the page cache (also across processes) ---
   // Codes: "a:<id>" an article (content or status), "c:<id>" the listing of a category

@@ -1,4 +1,5 @@
 #include "content/comments.h"
+#include "content/settings.h"
 
 #include <gtest/gtest.h>
 
@@ -122,9 +123,13 @@ TEST(CommentRules, SettingsAndClosing) {
   EXPECT_EQ(m.max_links, 5);
   EXPECT_EQ(m.block_list, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(m.thread_depth, 5);  // out of range: default kept
-  std::string error;
-  EXPECT_FALSE(valid_moderation_setting("comments_thread_depth", "0", &error));
-  EXPECT_TRUE(valid_moderation_setting("comments_hold", "none", &error));
+  EXPECT_TRUE(setting_problem(*find_setting("comments_thread_depth"), "0"));
+  EXPECT_FALSE(setting_problem(*find_setting("comments_hold"), "none"));
+  EXPECT_TRUE(setting_problem(*find_setting("comments_hold"), "sometimes"));
+  EXPECT_EQ(normalise_setting(*find_setting("comments_block_list"), " a, b\n\nc "), "a\nb\nc");
+  EXPECT_TRUE(setting_problem(*find_setting("timezone"), "Mars/Olympus"));
+  EXPECT_TRUE(setting_problem(*find_setting("timezone"), "../../etc/passwd"));
+  EXPECT_FALSE(setting_problem(*find_setting("timezone"), "Asia/Kabul"));
   Article a;
   a.kind = Kind::Article;
   a.published_at = 1000;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "content/text.h"
+#include "store/sqlite/accounts.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
@@ -82,7 +83,7 @@ std::string sql(std::string_view a, std::string_view b = {}, std::string_view c 
   return out;
 }
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, private sqlite::Access {
  public:
   SqliteStore(std::string path, SqliteOptions options) : path_(std::move(path)), uid_(next_uid_++) {
     if (!options.create) {
@@ -95,7 +96,10 @@ class SqliteStore final : public Store {
     writer_->exec("PRAGMA synchronous = FULL");
     writer_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages for the writer
     migrate();
+    accounts_ = sqlite::make_account_store(*this);
   }
+
+  AccountStore& accounts() override { return *accounts_; }
 
   // --- reads ---
 
@@ -302,7 +306,62 @@ class SqliteStore final : public Store {
     return lookup_id("SELECT id FROM tags WHERE slug = ?1", slug);
   }
 
+  // --- the desk ---
+
+  std::int64_t count_articles(Status status) override {
+    auto s = reader().prepare("SELECT count(*) FROM articles WHERE status = ?1");
+    s.bind(1, to_string(status));
+    s.step();
+    return s.int64(0);
+  }
+
+  std::int64_t count_comments(CommentStatus status) override {
+    auto s = reader().prepare("SELECT count(*) FROM comments WHERE status = ?1");
+    s.bind(1, to_string(status));
+    s.step();
+    return s.int64(0);
+  }
+
+  std::optional<DeskArticle> desk_article(Id id) override {
+    auto s = reader().prepare(sql("SELECT ", kDeskColumns, " FROM articles a WHERE a.id = ?1"));
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_desk_article(s);
+  }
+
+  std::vector<DeskArticle> desk_articles(const DeskFilter& f) override {
+    auto s = reader().prepare(
+        sql("SELECT ", kDeskColumns,
+            " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
+            "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
+            "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4"));
+    s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
+        .bind(2, f.author_id)
+        .bind(3, static_cast<std::int64_t>(f.limit))
+        .bind(4, static_cast<std::int64_t>(f.offset));
+    std::vector<DeskArticle> out;
+    while (s.step()) out.push_back(read_desk_article(s));
+    return out;
+  }
+
   // --- writes ---
+
+  bool set_article_status(Id id, Status status, Timestamp now) override {
+    return write([&](Connection& db) {
+      note_article_as_stored(db, id);
+      db.prepare(
+            "UPDATE articles SET status = ?2, updated_at = ?3, published_at = CASE "
+            "WHEN ?2 = 'published' THEN ifnull(published_at, ?3) ELSE published_at END "
+            "WHERE id = ?1")
+          .bind(1, id)
+          .bind(2, to_string(status))
+          .bind(3, now)
+          .run();
+      if (sqlite3_changes(db.handle()) == 0) return false;
+      refresh_listings(db, id);
+      return true;
+    });
+  }
 
   Id add_user(const NewUser& u) override {
     return write([&](Connection& db) {
@@ -533,6 +592,36 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // sqlite::Access, for the account store.
+  sqlite::Connection& read_connection() override { return reader(); }
+  void write_transaction(const std::function<void(Connection&)>& work) override {
+    write([&](Connection& db) {
+      work(db);
+      return 0;
+    });
+  }
+  void note_change(std::string code) override { note(std::move(code)); }
+
+  static constexpr std::string_view kDeskColumns =
+      "a.id, a.kind, a.slug, a.title, a.status, a.updated_at, ifnull(a.published_at, 0), "
+      "(SELECT group_concat(user_id) FROM (SELECT user_id FROM article_authors "
+      "WHERE article_id = a.id ORDER BY position))";
+
+  static DeskArticle read_desk_article(const Statement& s) {
+    DeskArticle d;
+    d.id = s.int64(0);
+    d.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
+    d.slug = s.text(2);
+    d.title = s.text(3);
+    d.status = parse_status(s.text(4)).value_or(Status::Draft);
+    d.updated_at = s.int64(5);
+    d.published_at = s.int64(6);
+    std::string authors = s.text(7);
+    for (std::string_view id : content::split(authors, ','))
+      if (auto n = content::parse_integer(id)) d.author_ids.push_back(*n);
+    return d;
+  }
+
   // The listings key of a filter (migration 0004).
   static std::string listing_key(const ListingFilter& f) {
     if (f.category_id) return "c:" + std::to_string(*f.category_id);
@@ -859,6 +948,7 @@ class SqliteStore final : public Store {
   bool group_leader_ = false;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> readers_;
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 }  // namespace

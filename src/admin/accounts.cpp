@@ -1,0 +1,85 @@
+#include "admin/accounts.h"
+
+#include "content/text.h"
+#include "security/secret.h"
+
+namespace khabar::admin {
+namespace {
+
+bool valid_login(std::string_view login) {
+  if (login.size() < 2 || login.size() > 60) return false;
+  for (char c : login)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+          c == '@'))
+      return false;
+  return true;
+}
+
+bool valid_email(std::string_view email) {
+  if (email.empty()) return true;
+  std::size_t at = email.find('@');
+  return at != std::string_view::npos && at > 0 && email.find('.', at) != std::string_view::npos &&
+         email.size() <= 254 && email.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
+}
+
+// The display name's slug, made unique among authors with -2, -3...
+std::string unique_slug(store::Store& store, std::string_view name) {
+  std::string base = content::make_slug(name);
+  if (base.empty()) base = "author";
+  std::string slug = base;
+  for (int n = 2; store.author_by_slug(slug); ++n) slug = base + "-" + std::to_string(n);
+  return slug;
+}
+
+}  // namespace
+
+std::optional<std::string> new_account_problem(store::Store& store, const NewAccount& a) {
+  if (!valid_login(a.login))
+    return "A login has 2 to 60 characters: lower-case letters a-z, digits, '.', '_', '-' or '@'.";
+  if (store.accounts().account_by_login(a.login)) return "The login '" + a.login + "' is taken.";
+  if (!valid_email(a.email)) return "'" + a.email + "' is not an email address.";
+  if (a.display_name.size() > 200 || !content::is_valid_utf8(a.display_name))
+    return "The display name is too long or not valid text.";
+  return std::nullopt;
+}
+
+Invitation create_account(store::Store& store, const NewAccount& a, std::string_view site_url,
+                          std::int64_t now) {
+  Invitation out;
+  store.batch([&] {
+    store::NewUser u;
+    u.login = a.login;
+    u.email = a.email;
+    u.display_name = a.display_name.empty() ? a.login : a.display_name;
+    u.slug = unique_slug(store, u.display_name);
+    u.role = std::string(to_string(a.role));
+    out.user_id = store.add_user(u);
+    out.link = password_link(store, out.user_id, site_url, now);
+  });
+  return out;
+}
+
+std::string password_link(store::Store& store, content::Id user_id, std::string_view site_url,
+                          std::int64_t now) {
+  std::string token = security::new_token();
+  store.accounts().add_password_link(security::token_digest(token), user_id,
+                                     now + kPasswordLinkSeconds);
+  std::string base(site_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/admin/password?token=" + token;
+}
+
+bool is_last_administrator(store::Store& store, content::Id user_id) {
+  int others = 0;
+  bool is_admin = false;
+  for (const auto& a : store.accounts().accounts()) {
+    if (a.role != content::Role::Administrator || a.disabled) continue;
+    if (a.id == user_id)
+      is_admin = true;
+    else
+      ++others;
+  }
+  return is_admin && others == 0;
+}
+
+}  // namespace khabar::admin

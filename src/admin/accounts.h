@@ -1,0 +1,46 @@
+// Account operations shared by the admin screens and the command line (`khabar user`):
+// creating a user with a one-time set-password link, new links, and the rules that keep
+// a site administrable (there is always an enabled administrator).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "content/capabilities.h"
+#include "store/store.h"
+
+namespace khabar::admin {
+
+inline constexpr std::int64_t kPasswordLinkSeconds = 24 * 3600;
+
+struct NewAccount {
+  std::string login;
+  std::string email;
+  std::string display_name;  // defaults to the login
+  content::Role role = content::Role::Contributor;
+};
+
+// Why `a` cannot be created (bad login, taken login, bad email...), or nothing.
+std::optional<std::string> new_account_problem(store::Store& store, const NewAccount& a);
+
+// Creates the account (no password: it can sign in once it has followed the link) and
+// returns the account id and a set-password link (valid 24 hours). Call
+// new_account_problem first.
+struct Invitation {
+  content::Id user_id = 0;
+  std::string link;
+};
+Invitation create_account(store::Store& store, const NewAccount& a, std::string_view site_url,
+                          std::int64_t now);
+
+// A new set-password link for an existing account (earlier links stay valid until used
+// or expired; using one voids the others).
+std::string password_link(store::Store& store, content::Id user_id, std::string_view site_url,
+                          std::int64_t now);
+
+// Whether taking administrator rights from `user_id` (demoting or disabling it) would
+// leave the site without an enabled administrator.
+bool is_last_administrator(store::Store& store, content::Id user_id);
+
+}  // namespace khabar::admin

@@ -1,0 +1,134 @@
+#include "admin/admin.h"
+
+#include <chrono>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "admin/session.h"
+#include "content/capabilities.h"
+#include "content/text.h"
+#include "content/urls.h"
+#include "http/url.h"
+
+namespace khabar::admin {
+namespace {
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+int int_setting(store::Store& store, std::string_view key, int fallback, int min, int max) {
+  auto value = store.setting(key);
+  auto n = value ? content::parse_integer(*value) : std::nullopt;
+  return n && *n >= min && *n <= max ? static_cast<int>(*n) : fallback;
+}
+
+http::Response route(Context& ctx) {
+  auto seg = content::split(ctx.request.path, '/');  // seg[0] == "admin"
+  std::string_view page = seg.size() >= 2 ? seg[1] : std::string_view();
+  if (page == "login") return login(ctx);
+  if (page == "logout") return logout(ctx);
+  if (page == "password") return set_password(ctx);
+
+  if (!ctx.user) {
+    if (ctx.is_post())
+      return message_page(ctx, 403, "Signed out",
+                          "Your session has ended. Sign in again; what you sent was not saved.");
+    return see_other("/admin/login?next=" + content::percent_encode(ctx.request.target));
+  }
+  if (ctx.is_post()) {
+    std::string why;
+    if (!genuine_request(ctx, ctx.user->csrf, &why)) return message_page(ctx, 403, "Refused", why);
+  }
+  const auto& me = ctx.user->account;
+  if (ctx.settings.require_two_factor && me.totp_sealed.empty() && content::publishes(me.role) &&
+      page != "two-factor")
+    return see_other("/admin/two-factor");
+
+  if (seg.size() == 1) return dashboard(ctx);
+  if (seg.size() == 2) {
+    if (page == "articles") return articles(ctx);
+    if (page == "comments") return comments(ctx);
+    if (page == "users") return users(ctx);
+    if (page == "profile") return profile(ctx);
+    if (page == "two-factor") return two_factor(ctx);
+    if (page == "settings") return site_settings(ctx);
+  }
+  if (seg.size() == 3 && ctx.is_post()) {
+    if (page == "articles") return article_action(ctx, seg[2]);
+    if (page == "users") return user_action(ctx, seg[2]);
+  }
+  return message_page(ctx, 404, "Not found", "There is no admin page at this address.");
+}
+
+}  // namespace
+
+AdminSettings load_admin_settings(store::Store& store) {
+  AdminSettings s;
+  if (auto v = store.setting("title")) s.site_title = *v;
+  if (auto v = store.setting("url")) s.site_url = *v;
+  while (!s.site_url.empty() && s.site_url.back() == '/') s.site_url.pop_back();
+  s.session_idle_minutes = int_setting(store, "session_idle_minutes", 720, 1, 60 * 24 * 30);
+  s.session_lifetime_hours = int_setting(store, "session_lifetime_hours", 336, 1, 24 * 365);
+  s.require_two_factor = store.setting("require_two_factor").value_or("") == "true";
+  s.login_account_failures = int_setting(store, "login_account_failures", 5, 1, 1000000);
+  s.login_client_failures = int_setting(store, "login_client_failures", 20, 1, 1000000);
+  return s;
+}
+
+Admin::Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
+             const security::Secret& secret)
+    : store_(store), theme_(theme), assets_(assets), secret_(secret) {}
+
+bool Admin::owns(std::string_view path) {
+  return path == "/admin" || path.starts_with("/admin/");
+}
+
+http::Response Admin::handle(const http::Request& request, std::string client_address) const {
+  if (request.path == "/admin") return see_other("/admin/");
+  Context ctx{store_, theme_, assets_, secret_, request, std::move(client_address),
+              unix_now(), load_admin_settings(store_), {}, std::nullopt};
+  if (request.method == "POST") {
+    if (!request.header("content-type").starts_with("application/x-www-form-urlencoded"))
+      return with_admin_headers(
+          http::Response::plain(415, "Admin forms are sent as application/x-www-form-urlencoded."));
+    ctx.form = Form(request.body);
+  } else if (!request.is_get_or_head()) {
+    auto r = with_admin_headers(http::Response::plain(405, "The admin answers GET, HEAD and POST."));
+    r.set_header("Allow", "GET, HEAD, POST");
+    return r;
+  }
+  ctx.user = authenticate(ctx);
+  return route(ctx);
+}
+
+Form::Form(std::string_view body) : fields_(http::parse_query(body)) {}
+
+std::string Form::get(std::string_view name) const {
+  for (const auto& [k, v] : fields_)
+    if (k == name) return v;
+  return "";
+}
+
+std::vector<std::string> Form::all(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : fields_)
+    if (k == name) out.push_back(v);
+  return out;
+}
+
+bool Form::has(std::string_view name) const {
+  for (const auto& field : fields_)
+    if (field.first == name) return true;
+  return false;
+}
+
+http::Response forbidden(Context& ctx) {
+  return message_page(ctx, 403, "Not allowed",
+                      "Your role (" + std::string(to_string(ctx.user->account.role)) +
+                          ") may not do this. Ask an administrator if you need to.");
+}
+
+}  // namespace khabar::admin

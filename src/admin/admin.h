@@ -1,0 +1,36 @@
+// The newsroom admin under /admin/: sign-in, dashboard, moderation, users, profile,
+// two-factor, settings. Never cached; every response carries the admin's security
+// headers. Thread-safe: holds no mutable state (everything lives in the store).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "http/message.h"
+#include "http/static_files.h"
+#include "render/theme.h"
+#include "security/secret.h"
+#include "store/store.h"
+
+namespace khabar::admin {
+
+class Admin {
+ public:
+  Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
+        const security::Secret& secret);
+
+  // Whether `path` belongs to the admin ("/admin" or below it).
+  static bool owns(std::string_view path);
+
+  // Answers a request for an admin path. `client_address` is the reader's address as the
+  // site determined it (trusted proxies applied); used for the sign-in throttle.
+  http::Response handle(const http::Request& request, std::string client_address) const;
+
+ private:
+  store::Store& store_;
+  const render::Theme& theme_;
+  const http::StaticFiles& assets_;
+  const security::Secret& secret_;
+};
+
+}  // namespace khabar::admin

@@ -1,0 +1,101 @@
+#include "admin/admin_page.h"
+
+#include <array>
+#include <ctime>
+
+#include "content/capabilities.h"
+
+namespace khabar::admin {
+namespace {
+
+constexpr std::string_view kAdminPolicy =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+struct NavItem {
+  const char* label;
+  const char* url;
+  content::Action needs;
+};
+
+constexpr std::array kNav = {
+    NavItem{"Dashboard", "/admin/", content::Action::ViewDashboard},
+    NavItem{"Articles", "/admin/articles", content::Action::CreateArticle},
+    NavItem{"Comments", "/admin/comments", content::Action::ModerateComments},
+    NavItem{"Users", "/admin/users", content::Action::ManageUsers},
+    NavItem{"Settings", "/admin/settings", content::Action::ManageSettings},
+    NavItem{"Profile", "/admin/profile", content::Action::ViewDashboard},
+};
+
+}  // namespace
+
+AdminPage::AdminPage(const Context& ctx, std::string content_template, std::string_view title)
+    : ctx_(ctx), root_("admin") {
+  root_.SetValue("TITLE", std::string(title));
+  root_.SetValue("SITE_TITLE", ctx.settings.site_title);
+  root_.SetValue("STYLESHEET", ctx.assets.url_for("admin.css"));
+  main_ = root_.AddIncludeDictionary("CONTENT");
+  main_->SetFilename(content_template);
+  if (ctx.user) {
+    auto* signed_in = root_.AddSectionDictionary("SIGNED_IN");
+    signed_in->SetValue("USER_NAME", ctx.user->account.display_name);
+    signed_in->SetValue("USER_ROLE", std::string(to_string(ctx.user->account.role)));
+    signed_in->SetValue("CSRF", ctx.user->csrf);
+    for (const NavItem& item : kNav) {
+      if (!content::can(ctx.user->account.role, item.needs, content::Ownership::Own)) continue;
+      auto* d = signed_in->AddSectionDictionary("NAV");
+      d->SetValue("LABEL", item.label);
+      d->SetValue("URL", item.url);
+      if (ctx.request.path == item.url) d->ShowSection("CURRENT");
+    }
+    main_->SetValue("CSRF", ctx.user->csrf);
+  }
+}
+
+void AdminPage::notice(std::string_view text) {
+  root_.AddSectionDictionary("NOTICE")->SetValue("TEXT", std::string(text));
+}
+
+void AdminPage::error(std::string_view text) {
+  root_.AddSectionDictionary("ERROR")->SetValue("TEXT", std::string(text));
+}
+
+http::Response AdminPage::render(int status) {
+  http::Response r;
+  r.status = status;
+  r.body = ctx_.theme.expand("admin/base.tpl", root_);
+  return with_admin_headers(std::move(r));
+}
+
+http::Response with_admin_headers(http::Response r) {
+  r.cache_control = "no-store";
+  r.cacheable = false;
+  r.set_header("Content-Security-Policy", std::string(kAdminPolicy));
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("X-Frame-Options", "DENY");
+  r.set_header("Referrer-Policy", "same-origin");
+  return r;
+}
+
+http::Response see_other(std::string location) {
+  return with_admin_headers(http::Response::redirect(303, std::move(location)));
+}
+
+http::Response message_page(const Context& ctx, int status, std::string_view title,
+                            std::string_view text) {
+  AdminPage page(ctx, "admin/message.tpl", title);
+  page.main().SetValue("HEADING", std::string(title));
+  page.main().SetValue("TEXT", std::string(text));
+  return page.render(status);
+}
+
+std::string admin_time(Timestamp t) {
+  std::time_t time = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+}  // namespace khabar::admin

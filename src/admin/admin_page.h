@@ -1,0 +1,43 @@
+// The admin's layout (templates/admin/base.tpl): navigation by capability, the sign-out
+// button, notices, and the security headers every admin response carries.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+
+#include "admin/context.h"
+
+namespace khabar::admin {
+
+class AdminPage {
+ public:
+  // `content_template` is a file under templates/admin/ (e.g. "admin/dashboard.tpl").
+  AdminPage(const Context& ctx, std::string content_template, std::string_view title);
+
+  ctemplate::TemplateDictionary& main() { return *main_; }
+  void notice(std::string_view text);  // a green "done" line above the content
+  void error(std::string_view text);   // a red "not done" line (role="alert")
+  http::Response render(int status = 200);
+
+ private:
+  const Context& ctx_;
+  ctemplate::TemplateDictionary root_;
+  ctemplate::TemplateDictionary* main_;
+};
+
+// Adds the admin's security headers (CSP without inline scripts, nosniff,
+// frame-ancestors 'none', Referrer-Policy same-origin, Cache-Control no-store).
+http::Response with_admin_headers(http::Response r);
+
+// 303 See Other to a path of this site.
+http::Response see_other(std::string location);
+
+// A page with just a heading and a paragraph (errors, refusals).
+http::Response message_page(const Context& ctx, int status, std::string_view title,
+                            std::string_view text);
+
+// Formats a time for the admin ("2026-11-27 14:05 UTC").
+std::string admin_time(Timestamp t);
+
+}  // namespace khabar::admin

@@ -1,0 +1,85 @@
+// The moderation queue: comments by status, approve / spam / trash / delete, one or many.
+#include <array>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/capabilities.h"
+#include "content/text.h"
+#include "content/urls.h"
+
+namespace khabar::admin {
+namespace {
+
+using content::CommentStatus;
+
+constexpr std::array kTabs = {CommentStatus::Pending, CommentStatus::Approved, CommentStatus::Spam,
+                              CommentStatus::Trash};
+
+std::vector<Id> ids_of(const Form& form) {
+  std::vector<Id> ids;
+  for (const auto& value : form.all("id"))
+    if (auto id = content::parse_integer(value); id && *id > 0) ids.push_back(*id);
+  return ids;
+}
+
+}  // namespace
+
+http::Response comments(Context& ctx) {
+  if (!content::can(ctx.user->account.role, content::Action::ModerateComments))
+    return forbidden(ctx);
+  std::string tab = ctx.is_post() ? ctx.form.get("status")
+                                  : ctx.request.query_param("status").value_or("pending");
+  auto status = content::parse_comment_status(tab).value_or(CommentStatus::Pending);
+  std::string back = "/admin/comments?status=" + std::string(to_string(status));
+  if (ctx.is_post()) {
+    std::string action = ctx.form.get("action");
+    auto ids = ids_of(ctx.form);
+    if (ids.empty()) return see_other(back + "&done=none");
+    std::size_t changed = 0;
+    if (action == "delete") {
+      changed = ctx.store.delete_comments(ids).size();
+    } else {
+      auto to = action == "approve" ? std::optional(CommentStatus::Approved)
+                : action == "spam"  ? std::optional(CommentStatus::Spam)
+                : action == "trash" ? std::optional(CommentStatus::Trash)
+                : action == "pending" ? std::optional(CommentStatus::Pending)
+                                      : std::nullopt;
+      if (!to) return message_page(ctx, 400, "Unknown action", "That is not a moderation action.");
+      changed = ctx.store.set_comment_status(ids, *to).size();
+    }
+    return see_other(back + "&done=" + action + "&n=" + std::to_string(changed));
+  }
+
+  AdminPage page(ctx, "admin/comments.tpl", "Comments");
+  auto& d = page.main();
+  if (auto done = ctx.request.query_param("done")) {
+    if (*done == "none")
+      page.error("Select at least one comment first.");
+    else
+      page.notice(ctx.request.query_param("n").value_or("0") + " comment(s): " + *done + " done.");
+  }
+  for (CommentStatus s : kTabs) {
+    auto* t = d.AddSectionDictionary("TAB");
+    t->SetValue("NAME", std::string(to_string(s)));
+    t->SetIntValue("COUNT", static_cast<long>(ctx.store.count_comments(s)));
+    if (s == status) t->ShowSection("CURRENT");
+  }
+  d.SetValue("STATUS", std::string(to_string(status)));
+  auto items = ctx.store.comments_for_moderation(status, 100);
+  if (items.empty()) d.ShowSection("EMPTY");
+  for (const auto& item : items) {
+    auto* c = d.AddSectionDictionary("COMMENT");
+    c->SetIntValue("ID", static_cast<long>(item.comment.id));
+    c->SetValue("AUTHOR", item.comment.author_name);
+    c->SetValue("EMAIL", item.author_email);
+    if (!item.comment.author_url.empty())
+      c->SetValueAndShowSection("URL", item.comment.author_url, "HAS_URL");
+    c->SetValue("BODY", item.comment.body);
+    c->SetValue("WHEN", admin_time(item.comment.created_at));
+    c->SetValue("ARTICLE_URL", content::article_url(item.article_slug));
+    c->SetValue("ARTICLE_SLUG", item.article_slug);
+  }
+  return page.render();
+}
+
+}  // namespace khabar::admin

@@ -1,0 +1,30 @@
+// The admin's pages, one function per screen. Each takes the request's Context (with
+// the signed-in user set, except for the sign-in screens) and answers it; each checks
+// the capability it needs (content/capabilities.h) itself.
+#pragma once
+
+#include <string_view>
+
+#include "admin/context.h"
+
+namespace khabar::admin {
+
+// Sign-in: GET/POST /admin/login, POST /admin/logout, GET/POST /admin/password?token=
+http::Response login(Context& ctx);
+http::Response logout(Context& ctx);
+http::Response set_password(Context& ctx);
+
+http::Response dashboard(Context& ctx);
+http::Response articles(Context& ctx);                         // GET /admin/articles
+http::Response article_action(Context& ctx, std::string_view id);  // POST /admin/articles/<id>
+http::Response comments(Context& ctx);                         // /admin/comments
+http::Response users(Context& ctx);                            // /admin/users
+http::Response user_action(Context& ctx, std::string_view id);  // POST /admin/users/<id>
+http::Response profile(Context& ctx);                          // /admin/profile
+http::Response two_factor(Context& ctx);                       // /admin/two-factor
+http::Response site_settings(Context& ctx);                    // /admin/settings
+
+// 403 page for an action the user's role may not do.
+http::Response forbidden(Context& ctx);
+
+}  // namespace khabar::admin

@@ -1,0 +1,86 @@
+// My profile: public name and bio, private email, password, two-factor status, and the
+// sessions signed in as me (each can be ended).
+#include <spdlog/spdlog.h>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/text.h"
+#include "security/password.h"
+
+namespace khabar::admin {
+namespace {
+
+http::Response profile_page(Context& ctx, int status, std::string_view error) {
+  const auto& me = ctx.user->account;
+  AdminPage page(ctx, "admin/profile.tpl", "Your profile");
+  auto& d = page.main();
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) {
+    if (*done == "details") page.notice("Your profile is saved.");
+    if (*done == "password") page.notice("Your password is changed; your other sessions ended.");
+    if (*done == "revoked") page.notice("The session has ended.");
+  }
+  bool post = ctx.is_post() && ctx.form.get("action") == "details";
+  d.SetValue("DISPLAY_NAME", post ? ctx.form.get("display_name") : me.display_name);
+  d.SetValue("EMAIL", post ? ctx.form.get("email") : me.email);
+  d.SetValue("BIO", post ? ctx.form.get("bio") : me.bio);
+  d.SetValue("LOGIN", me.login);
+  d.SetValue("SLUG", me.slug);
+  d.SetValue("ROLE", std::string(to_string(me.role)));
+  d.SetValue("TWO_FACTOR", me.totp_sealed.empty() ? "off" : "on");
+  d.SetIntValue("MIN_LENGTH", static_cast<long>(security::kMinPasswordLength));
+  for (const auto& s : ctx.accounts().sessions_of(me.id)) {
+    auto* row = d.AddSectionDictionary("SESSION");
+    row->SetValue("STARTED", admin_time(s.created_at));
+    row->SetValue("LAST_SEEN", admin_time(s.last_seen_at));
+    row->SetValue("AGENT", s.user_agent.empty() ? "(unknown browser)" : s.user_agent);
+    row->SetValue("DIGEST", s.id_digest);
+    row->SetValue("CSRF", ctx.user->csrf);
+    if (s.id_digest == ctx.user->session_digest) row->ShowSection("THIS");
+  }
+  return page.render(status);
+}
+
+}  // namespace
+
+http::Response profile(Context& ctx) {
+  if (!ctx.is_post()) return profile_page(ctx, 200, "");
+  const auto& me = ctx.user->account;
+  std::string action = ctx.form.get("action");
+  if (action == "details") {
+    store::ProfileChange change{content::trim(ctx.form.get("display_name")),
+                                content::trim(ctx.form.get("email")),
+                                content::trim(ctx.form.get("bio"))};
+    if (change.display_name.empty() || change.display_name.size() > 200)
+      return profile_page(ctx, 422, "Your display name must have 1 to 200 characters.");
+    if (!content::is_valid_utf8(change.display_name + change.bio) || change.bio.size() > 5000)
+      return profile_page(ctx, 422, "Your bio must be valid text of at most 5,000 bytes.");
+    if (!change.email.empty() && change.email.find('@') == std::string::npos)
+      return profile_page(ctx, 422, "That is not an email address.");
+    ctx.accounts().update_profile(me.id, change);
+    return see_other("/admin/profile?done=details");
+  }
+  if (action == "password") {
+    if (!security::verify_password(me.password_hash, ctx.form.get("current")))
+      return profile_page(ctx, 403, "Your current password is not right.");
+    std::string password = ctx.form.get("password");
+    if (password != ctx.form.get("confirm"))
+      return profile_page(ctx, 422, "The two new passwords are not the same.");
+    if (auto weak = security::password_weakness(password, me.login, me.display_name))
+      return profile_page(ctx, 422, *weak);
+    ctx.accounts().set_password_hash(me.id, security::hash_password(password), ctx.now,
+                                     ctx.user->session_digest);
+    spdlog::info("admin: {} changed their password", me.login);
+    return see_other("/admin/profile?done=password");
+  }
+  if (action == "revoke") {
+    std::string digest = ctx.form.get("session");
+    for (const auto& s : ctx.accounts().sessions_of(me.id))
+      if (s.id_digest == digest) ctx.accounts().delete_session(digest);
+    return see_other(digest == ctx.user->session_digest ? "/admin/login"
+                                                        : "/admin/profile?done=revoked");
+  }
+  return message_page(ctx, 400, "Unknown action", "That is not a profile action.");
+}
+
+}  // namespace khabar::admin

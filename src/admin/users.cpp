@@ -1,0 +1,117 @@
+// Users: list, invite (with a one-time set-password link), change role, disable and
+// enable, reset two-factor, new link. Administrators only.
+#include <spdlog/spdlog.h>
+
+#include "admin/accounts.h"
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/text.h"
+
+namespace khabar::admin {
+namespace {
+
+http::Response user_list(Context& ctx, int status, std::string_view error,
+                         const NewAccount& draft) {
+  AdminPage page(ctx, "admin/users.tpl", "Users");
+  auto& d = page.main();
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
+  for (const auto& a : ctx.accounts().accounts()) {
+    auto* row = d.AddSectionDictionary("USER");
+    row->SetIntValue("ID", static_cast<long>(a.id));
+    row->SetValue("NAME", a.display_name);
+    row->SetValue("LOGIN", a.login);
+    row->SetValue("EMAIL", a.email);
+    row->SetValue("ROLE", std::string(to_string(a.role)));
+    row->SetValue("CSRF", ctx.user->csrf);
+    row->SetValue("STATE", a.disabled ? "disabled"
+                           : a.password_hash.empty() ? "invited"
+                                                     : "active");
+    row->SetValue("TWO_FACTOR", a.totp_sealed.empty() ? "off" : "on");
+    for (content::Role r : content::all_roles()) {
+      auto* option = row->AddSectionDictionary("ROLE_OPTION");
+      option->SetValue("VALUE", std::string(to_string(r)));
+      if (r == a.role) option->ShowSection("SELECTED");
+    }
+    row->ShowSection(a.disabled ? "CAN_ENABLE" : "CAN_DISABLE");
+    if (!a.totp_sealed.empty()) row->ShowSection("CAN_RESET_2FA");
+  }
+  d.SetValue("NEW_LOGIN", draft.login);
+  d.SetValue("NEW_EMAIL", draft.email);
+  d.SetValue("NEW_NAME", draft.display_name);
+  for (content::Role r : content::all_roles()) {
+    auto* option = d.AddSectionDictionary("NEW_ROLE");
+    option->SetValue("VALUE", std::string(to_string(r)));
+    if (r == draft.role) option->ShowSection("SELECTED");
+  }
+  return page.render(status);
+}
+
+http::Response link_page(Context& ctx, const store::Account& account, const std::string& link,
+                         bool invited) {
+  AdminPage page(ctx, "admin/link.tpl", invited ? "User invited" : "Set-password link");
+  page.main().SetValue("NAME", account.display_name);
+  page.main().SetValue("LOGIN", account.login);
+  page.main().SetValue("LINK", link);
+  if (invited) page.main().ShowSection("INVITED");
+  return page.render(invited ? 201 : 200);
+}
+
+}  // namespace
+
+http::Response users(Context& ctx) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageUsers)) return forbidden(ctx);
+  NewAccount draft;
+  if (!ctx.is_post()) return user_list(ctx, 200, "", draft);
+  draft.login = content::trim(ctx.form.get("login"));
+  draft.email = content::trim(ctx.form.get("email"));
+  draft.display_name = content::trim(ctx.form.get("display_name"));
+  auto role = content::parse_role(ctx.form.get("role"));
+  if (role) draft.role = *role;
+  std::optional<std::string> problem =
+      role ? new_account_problem(ctx.store, draft) : std::optional<std::string>("Choose a role.");
+  if (problem) return user_list(ctx, 422, *problem, draft);
+  auto invitation = create_account(ctx.store, draft, ctx.settings.site_url, ctx.now);
+  spdlog::info("admin: {} invited user {} as {}", ctx.user->account.login, draft.login,
+               to_string(draft.role));
+  auto account = ctx.accounts().account(invitation.user_id);
+  return link_page(ctx, *account, invitation.link, true);
+}
+
+http::Response user_action(Context& ctx, std::string_view id_text) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageUsers)) return forbidden(ctx);
+  auto id = content::parse_integer(id_text);
+  auto account = id ? ctx.accounts().account(*id) : std::nullopt;
+  if (!account) return message_page(ctx, 404, "Not found", "There is no such user.");
+  std::string action = ctx.form.get("action");
+  auto refuse_last_admin = [&] {
+    return message_page(ctx, 409, "Not possible",
+                        "This is the site's only enabled administrator. Make someone else an "
+                        "administrator first.");
+  };
+  if (action == "role") {
+    auto role = content::parse_role(ctx.form.get("role"));
+    if (!role) return message_page(ctx, 400, "Unknown role", "Choose one of the four roles.");
+    if (*role != content::Role::Administrator && is_last_administrator(ctx.store, account->id))
+      return refuse_last_admin();
+    ctx.accounts().set_role(account->id, *role);
+  } else if (action == "disable") {
+    if (account->id == ctx.user->account.id)
+      return message_page(ctx, 409, "Not possible", "You cannot disable your own account.");
+    if (is_last_administrator(ctx.store, account->id)) return refuse_last_admin();
+    ctx.accounts().set_disabled(account->id, true);
+  } else if (action == "enable") {
+    ctx.accounts().set_disabled(account->id, false);
+  } else if (action == "reset-2fa") {
+    ctx.accounts().set_two_factor(account->id, "", {});
+  } else if (action == "link") {
+    return link_page(ctx, *account,
+                     password_link(ctx.store, account->id, ctx.settings.site_url, ctx.now), false);
+  } else {
+    return message_page(ctx, 400, "Unknown action", "That is not a user action.");
+  }
+  spdlog::info("admin: {} did {} on user {}", ctx.user->account.login, action, account->login);
+  return see_other("/admin/users?done=" + action);
+}
+
+}  // namespace khabar::admin

@@ -1,0 +1,107 @@
+#include "content/settings.h"
+
+#include <array>
+#include <filesystem>
+
+#include "content/language.h"
+#include "content/text.h"
+
+namespace khabar::content {
+namespace {
+
+using K = SettingSpec::Kind;
+
+constexpr std::array kSpecs = {
+    SettingSpec{"title", "Site title", "the site's name, in the header and feeds", K::Text, 0, 0, "", "Khabar"},
+    SettingSpec{"tagline", "Tagline", "the line under the title", K::Text, 0, 0, "", ""},
+    SettingSpec{"url", "Site address", "public base URL, http:// or https://", K::Url, 0, 0, "", ""},
+    SettingSpec{"language", "Language", "the site's language code (en, ps, fa...)", K::Language, 0, 0, "", "en"},
+    SettingSpec{"timezone", "Time zone", "the newsroom's time zone (e.g. Asia/Kabul)", K::TimeZone, 0, 0, "", "UTC"},
+    SettingSpec{"comments_hold", "Hold comments", "all | first_time | none: which new comments wait for moderation", K::Choice, 0, 0, "all|first_time|none", "first_time"},
+    SettingSpec{"comments_max_links", "Most links", "hold comments with more links than this (0-100)", K::Integer, 0, 100, "", "2"},
+    SettingSpec{"comments_block_list", "Block list", "one per line: words, emails, IPs or ranges; matches go to spam", K::List, 0, 0, "", ""},
+    SettingSpec{"comments_allow_list", "Allow list", "one per line: emails, IPs or ranges; matches are approved", K::List, 0, 0, "", ""},
+    SettingSpec{"comments_close_after_days", "Close comments after (days)", "close comments on articles older than this; 0 = never", K::Integer, 0, 36500, "", "0"},
+    SettingSpec{"comments_thread_depth", "Reply depth", "how deep replies nest (1-10)", K::Integer, 1, 10, "", "5"},
+    SettingSpec{"comments_flood_seconds", "Seconds between comments", "one comment per client in this many seconds (0-3600)", K::Integer, 0, 3600, "", "15"},
+    SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)", "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "", "720"},
+    SettingSpec{"session_lifetime_hours", "Session lifetime (hours)", "admin sessions end after this long in any case (1-8760)", K::Integer, 1, 8760, "", "336"},
+    SettingSpec{"require_two_factor", "Require two-factor", "true: everyone who can publish must use two-factor sign-in", K::Flag, 0, 0, "", "false"},
+    SettingSpec{"login_account_failures", "Failed sign-ins per account", "failures within 15 minutes before sign-in is paused (1-1000)", K::Integer, 1, 1000, "", "5"},
+    SettingSpec{"login_client_failures", "Failed sign-ins per client", "failures from one address within 15 minutes before it is paused (1-10000)", K::Integer, 1, 10000, "", "20"},
+};
+
+}  // namespace
+
+std::span<const SettingSpec> setting_specs() { return kSpecs; }
+
+const SettingSpec* find_setting(std::string_view key) {
+  for (const auto& s : kSpecs)
+    if (s.key == key) return &s;
+  return nullptr;
+}
+
+std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_view raw) {
+  std::string value = trim(raw);
+  std::string name(spec.key);
+  if (!is_valid_utf8(value) || value.size() > 100000) return name + " is not valid text";
+  switch (spec.kind) {
+    case K::Text:
+      if (spec.key == "title" && value.empty()) return "the title must not be empty";
+      return std::nullopt;
+    case K::Url:
+      if (!value.starts_with("http://") && !value.starts_with("https://"))
+        return "url must start with http:// or https://";
+      if (value.find_first_of(" \t\r\n\"<>") != std::string::npos) return "url holds a space or quote";
+      return std::nullopt;
+    case K::Language:
+      if (!is_valid_language_code(value)) return "'" + value + "' is not a language code (en, ps, fa...)";
+      return std::nullopt;
+    case K::TimeZone: {
+      bool shaped = !value.empty() && value.find("..") == std::string::npos && value[0] != '/';
+      for (char c : value)
+        shaped &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '/' || c == '_' || c == '-' || c == '+';
+      std::error_code ec;
+      if (value == "UTC" || (shaped && std::filesystem::is_regular_file(
+                                           std::filesystem::path("/usr/share/zoneinfo") / value, ec)))
+        return std::nullopt;
+      return "'" + value + "' is not a time zone name (e.g. Asia/Kabul, Europe/London, UTC)";
+    }
+    case K::Integer: {
+      auto n = parse_integer(value);
+      if (n && *n >= spec.min && *n <= spec.max) return std::nullopt;
+      return name + " must be a whole number from " + std::to_string(spec.min) + " to " +
+             std::to_string(spec.max);
+    }
+    case K::Choice:
+      for (std::string_view choice : split(spec.choices, '|'))
+        if (choice == value) return std::nullopt;
+      return name + " must be one of: " + std::string(spec.choices);
+    case K::List:
+      return std::nullopt;
+    case K::Flag:
+      if (value == "true" || value == "false" || value == "on" || value.empty()) return std::nullopt;
+      return name + " must be true or false";
+  }
+  return std::nullopt;
+}
+
+std::string normalise_setting(const SettingSpec& spec, std::string_view raw) {
+  std::string value = trim(raw);
+  if (spec.kind == K::Flag) return value == "true" || value == "on" ? "true" : "false";
+  if (spec.kind == K::Url)
+    while (!value.empty() && value.back() == '/') value.pop_back();
+  if (spec.kind != K::List) return value;
+  std::string out;
+  for (char& c : value)
+    if (c == ',') c = '\n';
+  for (std::string_view line : split(value, '\n')) {
+    std::string entry = trim(line);
+    if (entry.empty()) continue;
+    out += (out.empty() ? "" : "\n") + entry;
+  }
+  return out;
+}
+
+}  // namespace khabar::content

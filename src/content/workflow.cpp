@@ -1,0 +1,41 @@
+#include "content/workflow.h"
+
+#include <array>
+
+namespace khabar::content {
+namespace {
+
+constexpr std::array kMoves = {
+    Move{"submit", Status::Pending, Action::SubmitForReview},
+    Move{"publish", Status::Published, Action::PublishArticle},
+    Move{"unpublish", Status::Draft, Action::PublishArticle},
+    Move{"trash", Status::Trash, Action::TrashArticle},
+    Move{"restore", Status::Draft, Action::TrashArticle},
+};
+
+}  // namespace
+
+std::span<const Move> all_moves() { return kMoves; }
+
+std::optional<Move> find_move(std::string_view name) {
+  for (const Move& m : kMoves)
+    if (m.name == name) return m;
+  return std::nullopt;
+}
+
+bool applies(const Move& move, Status from) {
+  if (move.name == "submit") return from == Status::Draft;
+  if (move.name == "publish") return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
+  if (move.name == "unpublish") return from == Status::Published || from == Status::Scheduled;
+  if (move.name == "trash") return from != Status::Trash;
+  if (move.name == "restore") return from == Status::Trash;
+  return false;
+}
+
+bool may_move(Role role, Ownership ownership, Status from, const Move& move) {
+  if (!applies(move, from)) return false;
+  if (role == Role::Contributor && from == Status::Published) return false;
+  return can(role, move.needs, ownership);
+}
+
+}  // namespace khabar::content

@@ -1,0 +1,30 @@
+// The publishing workflow: draft -> pending review -> scheduled -> published, unpublish,
+// trash and restore, and who may make each move (with capabilities.h). Pure.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "content/capabilities.h"
+#include "content/model.h"
+
+namespace khabar::content {
+
+// A move a user asks for by name ("submit", "publish", "unpublish", "trash", "restore").
+struct Move {
+  std::string_view name;
+  Status to;
+  Action needs;
+};
+std::span<const Move> all_moves();
+std::optional<Move> find_move(std::string_view name);
+
+// Whether `move` applies to an article in `from` at all (e.g. only a draft is submitted).
+bool applies(const Move& move, Status from);
+
+// Whether `role` may make `move` on an article in `from` that is `ownership`'s.
+// Contributors never touch what is published.
+bool may_move(Role role, Ownership ownership, Status from, const Move& move);
+
+}  // namespace khabar::content

@@ -1,0 +1,71 @@
+#include "security/password.h"
+
+#include <crack.h>
+#include <sodium.h>
+
+#include <cctype>
+#include <mutex>
+#include <stdexcept>
+
+#include "content/text.h"
+#include "security/secret.h"
+
+namespace khabar::security {
+namespace {
+
+constexpr auto kOps = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+constexpr auto kMem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+
+const std::string& dummy_hash() {
+  static const std::string hash = hash_password("khabar-dummy-password-for-timing");
+  return hash;
+}
+
+}  // namespace
+
+std::string hash_password(std::string_view password) {
+  if (!init_crypto()) throw std::runtime_error("libsodium cannot be initialised");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), kOps, kMem) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(std::string_view hash, std::string_view password) {
+  if (!init_crypto()) return false;
+  bool known = !hash.empty() && hash.size() < crypto_pwhash_STRBYTES;
+  std::string stored(known ? hash : std::string_view(dummy_hash()));
+  bool match =
+      crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+  return known && match;
+}
+
+std::optional<std::string> password_weakness(std::string_view password, std::string_view login,
+                                             std::string_view display_name) {
+  if (password.size() < kMinPasswordLength)
+    return "The password must have at least " + std::to_string(kMinPasswordLength) +
+           " characters.";
+  if (password.size() > kMaxPasswordLength)
+    return "The password must have at most " + std::to_string(kMaxPasswordLength) +
+           " characters.";
+  std::string p = content::ascii_lower(password);
+  for (std::string_view name : {login, display_name}) {
+    std::string n = content::ascii_lower(name);
+    if (n.size() >= 4 && p.find(n) != std::string::npos)
+      return "The password must not contain your login or your name.";
+  }
+  if (password.find('\0') != std::string_view::npos)
+    return "The password must not contain a NUL character.";
+  // cracklib keeps state between calls and is not documented as thread-safe.
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::string copy(password);
+  if (const char* reason = FascistCheck(copy.c_str(), GetDefaultCracklibDict())) {
+    std::string why(reason);
+    if (!why.empty()) why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+    return "This password is too easy to guess: " + why + ".";
+  }
+  return std::nullopt;
+}
+
+}  // namespace khabar::security

@@ -1,0 +1,27 @@
+// The SQLite side of AccountStore. It shares the SqliteStore's connections through
+// `Access`, so its writes are transactions of the same single writer (and join a batch).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/accounts.h"
+#include "store/sqlite/connection.h"
+
+namespace khabar::store::sqlite {
+
+class Access {
+ public:
+  virtual ~Access() = default;
+  // The calling thread's read-only connection.
+  virtual Connection& read_connection() = 0;
+  // Runs `work` on the writer connection as one transaction (or inside the open batch).
+  virtual void write_transaction(const std::function<void(Connection&)>& work) = 0;
+  // Inside write_transaction: records a change-log code (store.h) for its commit.
+  virtual void note_change(std::string code) = 0;
+};
+
+std::unique_ptr<AccountStore> make_account_store(Access& access);
+
+}  // namespace khabar::store::sqlite

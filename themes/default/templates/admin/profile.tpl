@@ -1,0 +1,40 @@
+{{%AUTOESCAPE context="HTML"}}<p>You sign in as <strong>{{LOGIN}}</strong> ({{ROLE}}). Readers see your articles at <a href="/author/{{SLUG}}/">/author/{{SLUG}}/</a>.</p>
+<form class="card" method="post" action="/admin/profile">
+  <h2>About you</h2>
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="details">
+  <p><label for="display_name">Display name (public)</label>
+  <input id="display_name" name="display_name" value="{{DISPLAY_NAME}}" required></p>
+  <p><label for="email">Email (private)</label>
+  <input id="email" name="email" type="email" value="{{EMAIL}}"></p>
+  <p><label for="bio">Bio (public, shown in the author box)</label>
+  <textarea id="bio" name="bio" rows="4">{{BIO}}</textarea></p>
+  <p><button type="submit">Save</button></p>
+</form>
+<form class="card" method="post" action="/admin/profile">
+  <h2>Password</h2>
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="password">
+  <input type="text" name="login" value="{{LOGIN}}" autocomplete="username" hidden>
+  <p><label for="current">Current password</label>
+  <input id="current" name="current" type="password" autocomplete="current-password" required></p>
+  <p><label for="new-password">New password (at least {{MIN_LENGTH}} characters)</label>
+  <input id="new-password" name="password" type="password" autocomplete="new-password" minlength="{{MIN_LENGTH}}" required></p>
+  <p><label for="confirm">New password again</label>
+  <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="{{MIN_LENGTH}}" required></p>
+  <p><button type="submit">Change password</button> <span class="help">Your other sessions end.</span></p>
+</form>
+<section class="card">
+  <h2>Two-factor sign-in: {{TWO_FACTOR}}</h2>
+  <p><a href="/admin/two-factor">Manage two-factor sign-in</a></p>
+</section>
+<section class="card">
+  <h2>Where you are signed in</h2>
+  <table class="list">
+    <thead><tr><th scope="col">Browser</th><th scope="col">Signed in</th><th scope="col">Last seen</th><th scope="col"></th></tr></thead>
+    <tbody>
+    {{#SESSION}}<tr><td>{{AGENT}}{{#THIS}} <strong>(this browser)</strong>{{/THIS}}</td><td>{{STARTED}}</td><td>{{LAST_SEEN}}</td>
+      <td><form method="post" action="/admin/profile" class="inline">
+        <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="revoke">
+        <input type="hidden" name="session" value="{{DIGEST}}"><button>End this session</button></form></td></tr>
+    {{/SESSION}}</tbody>
+  </table>
+</section>
