@@ -51,7 +51,9 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
     u.login = a.login;
     u.email = a.email;
     u.display_name = a.display_name.empty() ? a.login : a.display_name;
-    u.slug = unique_slug(store, u.display_name);
+    // The slug is public (/author/<slug>/): a name made from the login would give it away.
+    u.slug = u.display_name == a.login ? unique_slug(store, "author-" + security::new_token().substr(0, 8))
+                                       : unique_slug(store, u.display_name);
     u.role = std::string(to_string(a.role));
     out.user_id = store.add_user(u);
     out.link = password_link(store, out.user_id, site_url, now);

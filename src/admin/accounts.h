@@ -17,7 +17,7 @@ inline constexpr std::int64_t kPasswordLinkSeconds = 24 * 3600;
 struct NewAccount {
   std::string login;
   std::string email;
-  std::string display_name;  // defaults to the login
+  std::string display_name;  // defaults to the login (then the public slug is random)
   content::Role role = content::Role::Contributor;
 };
 

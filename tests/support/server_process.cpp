@@ -16,9 +16,13 @@
 namespace khabar::test {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& log) {
+pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& log,
+            const std::filesystem::path& input = "/dev/null") {
   pid_t pid = fork();
   if (pid == 0) {
+    int in = open(input.c_str(), O_RDONLY);
+    dup2(in, 0);
+    close(in);
     int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, 1);
     dup2(fd, 2);
@@ -45,16 +49,20 @@ std::string read_file(const std::filesystem::path& p) {
 
 }  // namespace
 
-CommandResult run_khabar(const std::vector<std::string>& args) {
+CommandResult run_khabar(const std::vector<std::string>& args, const std::string& input) {
   auto log =
       std::filesystem::temp_directory_path() / ("khabar-cmd-" + std::to_string(getpid()) + ".log");
-  pid_t pid = spawn(args, log);
+  auto stdin_file =
+      std::filesystem::temp_directory_path() / ("khabar-cmd-" + std::to_string(getpid()) + ".in");
+  std::ofstream(stdin_file) << input;
+  pid_t pid = spawn(args, log, stdin_file);
   int status = 0;
   waitpid(pid, &status, 0);
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.output = read_file(log);
   std::filesystem::remove(log);
+  std::filesystem::remove(stdin_file);
   return r;
 }
 

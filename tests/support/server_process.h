@@ -15,8 +15,8 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs `khabar args...` to completion.
-CommandResult run_khabar(const std::vector<std::string>& args);
+// Runs `khabar args...` to completion, with `input` as its standard input.
+CommandResult run_khabar(const std::vector<std::string>& args, const std::string& input = "");
 
 class ServerProcess {
  public:

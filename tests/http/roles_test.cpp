@@ -1,0 +1,159 @@
+// The role matrix over real HTTP: every role x every admin action that has an endpoint
+// x the user's own thing or someone else's. The expectations are written out here by
+// hand (WordPress's semantics), not read from content/capabilities, so a wrong table
+// fails this test. Each allowed action is checked in the database too; each refused one
+// must leave it as it was.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <map>
+
+#include "support/admin_client.h"
+#include "support/database.h"
+#include "support/demo_site.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+namespace {
+
+
+enum Who { Own, Others, Site };
+
+struct Case {
+  std::string action;
+  Who who;
+  // administrator, editor, author, contributor
+  std::array<bool, 4> allowed;
+};
+
+const std::vector<Case> kMatrix = {
+    {"view dashboard", Site, {true, true, true, true}},
+    {"submit for review", Own, {true, true, true, true}},
+    {"submit for review", Others, {true, true, false, false}},
+    {"publish", Own, {true, true, true, false}},
+    {"publish", Others, {true, true, false, false}},
+    {"unpublish", Own, {true, true, true, false}},
+    {"unpublish", Others, {true, true, false, false}},
+    {"trash", Own, {true, true, true, true}},
+    {"trash", Others, {true, true, false, false}},
+    {"restore", Own, {true, true, true, true}},
+    {"restore", Others, {true, true, false, false}},
+    {"moderate comments", Site, {true, true, false, false}},
+    {"list users", Site, {true, false, false, false}},
+    {"manage users", Site, {true, false, false, false}},
+    {"change settings", Site, {true, false, false, false}},
+};
+
+const std::array<std::string, 4> kRoles = {"administrator", "editor", "author", "contributor"};
+
+class Roles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "site";
+    make_demo_site(data_);
+    server_ = std::make_unique<ServerProcess>(data_);
+    AdminClient setup(server_->port());
+    setup.set_password(add_user(data_, "other-writer", "author", "Other Writer"), strong_password("o"));
+    other_id_ = sql(data_, "SELECT id FROM users WHERE login = 'other-writer'");
+  }
+
+  // A new article with `status`, by `author_id`.
+  std::string article(const std::string& status, const std::string& author_id) {
+    static int n = 0;
+    std::string slug = "matrix-" + std::to_string(++n);
+    sql(data_, "INSERT INTO articles (slug, title, status, created_at, updated_at, published_at) "
+               "VALUES ('" + slug + "', 'Matrix " + slug + "', '" + status + "', 1, 1, " +
+               (status == "published" ? "1" : "NULL") + ")");
+    std::string id = sql(data_, "SELECT id FROM articles WHERE slug = '" + slug + "'");
+    sql(data_, "INSERT INTO article_authors (article_id, user_id, position) VALUES (" + id + ", " +
+                   author_id + ", 0)");
+    return id;
+  }
+
+  std::string status_of(const std::string& id) {
+    return sql(data_, "SELECT status FROM articles WHERE id = " + id);
+  }
+
+  // Performs `c.action` as `client`; returns {HTTP status, whether the change happened}.
+  std::pair<int, bool> attempt(AdminClient& client, const Case& c, const std::string& me) {
+    std::string owner = c.who == Own ? me : other_id_;
+    auto move = [&](const std::string& from, const std::string& name, const std::string& to) {
+      std::string id = article(from, owner);
+      int status = client.post("/admin/articles/" + id, {{"action", name}}).status;
+      return std::pair{status, status_of(id) == to};
+    };
+    if (c.action == "view dashboard") {
+      int s = client.get("/admin/").status;
+      return {s, s == 200};
+    }
+    if (c.action == "submit for review") return move("draft", "submit", "pending");
+    if (c.action == "publish") return move("pending", "publish", "published");
+    if (c.action == "unpublish") return move("published", "unpublish", "draft");
+    if (c.action == "trash") return move("draft", "trash", "trash");
+    if (c.action == "restore") return move("trash", "restore", "draft");
+    if (c.action == "moderate comments") {
+      sql(data_, "INSERT INTO comments (article_id, author_name, body, status, created_at) "
+                 "SELECT id, 'Matrix', 'matrix comment', 'pending', 1 FROM articles LIMIT 1");
+      std::string id = sql(data_, "SELECT max(id) FROM comments");
+      int s = client.post("/admin/comments", {{"action", "approve"}, {"id", id}}).status;
+      return {s, sql(data_, "SELECT status FROM comments WHERE id = " + id) == "approved"};
+    }
+    if (c.action == "list users") {
+      auto r = client.get("/admin/users");
+      return {r.status, r.body.find("other-writer") != std::string::npos};
+    }
+    if (c.action == "manage users") {
+      sql(data_, "UPDATE users SET disabled = 0 WHERE id = " + other_id_);
+      int s = client.post("/admin/users/" + other_id_, {{"action", "disable"}}).status;
+      return {s, sql(data_, "SELECT disabled FROM users WHERE id = " + other_id_) == "1"};
+    }
+    if (c.action == "change settings") {
+      std::string tagline = "Tagline by " + me;
+      int s = client.post("/admin/settings", {{"title", "Khabar Test"}, {"tagline", tagline}}).status;
+      return {s, sql(data_, "SELECT value FROM settings WHERE key = 'tagline'") == tagline};
+    }
+    ADD_FAILURE() << "no probe for " << c.action;
+    return {0, false};
+  }
+
+  TempDir dir_;
+  std::filesystem::path data_;
+  std::unique_ptr<ServerProcess> server_;
+  std::string other_id_;
+};
+
+TEST_F(Roles, EveryRoleEveryActionOwnAndOthers) {
+  for (std::size_t r = 0; r < kRoles.size(); ++r) {
+    std::string login = "matrix-" + kRoles[r];
+    AdminClient client(server_->port());
+    ASSERT_EQ(client.set_password(add_user(data_, login, kRoles[r], "Matrix " + kRoles[r]),
+                                  strong_password(login)).status, 303);
+    ASSERT_EQ(client.sign_in(login, strong_password(login)).status, 303);
+    std::string me = sql(data_, "SELECT id FROM users WHERE login = '" + login + "'");
+    for (const Case& c : kMatrix) {
+      SCOPED_TRACE(kRoles[r] + " / " + c.action + (c.who == Own ? " (own)" : c.who == Others ? " (others')" : ""));
+      auto [status, happened] = attempt(client, c, me);
+      if (c.allowed[r]) {
+        EXPECT_TRUE(status == 200 || status == 303) << status;
+        EXPECT_TRUE(happened);
+      } else {
+        EXPECT_EQ(status, 403);
+        EXPECT_FALSE(happened);
+      }
+    }
+  }
+}
+
+TEST_F(Roles, SignedOutRequestsChangeNothing) {
+  AdminClient anonymous(server_->port());
+  std::string id = article("draft", other_id_);
+  auto r = anonymous.post("/admin/articles/" + id, {{"action", "publish"}, {"_csrf", "x"}}, false);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(status_of(id), "draft");
+  EXPECT_EQ(anonymous.get("/admin/users").status, 303);
+}
+
+}  // namespace

@@ -1,0 +1,127 @@
+#include "support/admin_client.h"
+
+#include <chrono>
+#include <functional>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+
+#include "content/urls.h"
+#include "security/totp.h"
+#include "support/server_process.h"
+
+namespace khabar::test {
+namespace {
+
+std::string decode_entities(std::string s) {
+  for (auto [from, to] : {std::pair{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"},
+                          {"&amp;", "&"}}) {
+    for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, strlen(from), to);
+  }
+  return s;
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+std::string form_encode(const Fields& fields) {
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += (body.empty() ? "" : "&") + content::percent_encode(k) + "=" + content::percent_encode(v);
+  return body;
+}
+
+std::string input_value(const std::string& html, const std::string& name) {
+  std::smatch m;
+  std::regex re("name=\"" + name + "\"[^>]*? value=\"([^\"]*)\"");
+  if (!std::regex_search(html, m, re)) return "";
+  return decode_entities(m[1].str());
+}
+
+std::vector<std::string> AdminClient::cookie_headers(std::vector<std::string> headers) const {
+  if (!session_.empty()) headers.push_back("Cookie: khabar_session=" + session_);
+  if (!client_ip_.empty()) headers.push_back("X-Forwarded-For: " + client_ip_);
+  return headers;
+}
+
+void AdminClient::remember_cookie(const HttpResponse& r) {
+  std::string cookie = r.header("set-cookie");
+  if (!cookie.starts_with("khabar_session=")) return;
+  std::string value = cookie.substr(15, cookie.find(';') - 15);
+  set_session(value);
+}
+
+HttpResponse AdminClient::get(const std::string& target, const std::vector<std::string>& headers) {
+  auto r = http_request(port_, "GET", target, cookie_headers(headers));
+  remember_cookie(r);
+  return r;
+}
+
+HttpResponse AdminClient::post(const std::string& target, Fields fields, bool csrf,
+                               const std::vector<std::string>& headers) {
+  if (csrf) fields.emplace_back("_csrf", this->csrf());
+  auto h = cookie_headers(headers);
+  h.push_back("Content-Type: application/x-www-form-urlencoded");
+  auto r = http_request(port_, "POST", target, h, form_encode(fields));
+  remember_cookie(r);
+  return r;
+}
+
+std::string AdminClient::csrf() {
+  if (csrf_.empty()) csrf_ = input_value(get("/admin/profile").body, "_csrf");
+  return csrf_;
+}
+
+HttpResponse AdminClient::sign_in(const std::string& login, const std::string& password,
+                                  const std::string& totp_secret) {
+  auto page = get("/admin/login");
+  std::string token = input_value(page.body, "_csrf");
+  auto r = post("/admin/login", {{"_csrf", token}, {"login", login}, {"password", password}}, false);
+  if (r.status == 200 && !totp_secret.empty()) {
+    std::string pending = input_value(r.body, "pending");
+    r = post("/admin/login",
+             {{"_csrf", input_value(r.body, "_csrf")},
+              {"pending", pending},
+              {"code", security::totp_code(totp_secret, unix_now())}},
+             false);
+  }
+  return r;
+}
+
+HttpResponse AdminClient::set_password(const std::string& link, const std::string& password) {
+  std::string target = link.substr(link.find("/admin/password"));
+  auto page = get(target);
+  if (page.status != 200) return page;
+  return post("/admin/password",
+              {{"_csrf", input_value(page.body, "_csrf")},
+               {"token", input_value(page.body, "token")},
+               {"password", password},
+               {"confirm", password}},
+              false);
+}
+
+std::string add_user(const std::filesystem::path& data, const std::string& login,
+                     const std::string& role, const std::string& display_name) {
+  std::vector<std::string> args = {"user", "add", "--data", data.string(), "--login", login,
+                                   "--role", role};
+  if (!display_name.empty()) args.insert(args.end(), {"--display-name", display_name});
+  auto r = run_khabar(args);
+  std::size_t at = r.output.find("http");
+  if (r.exit_code != 0 || at == std::string::npos)
+    throw std::runtime_error("user add failed: " + r.output);
+  std::string link = r.output.substr(at);
+  return link.substr(0, link.find('\n'));
+}
+
+std::string strong_password(const std::string& seed) {
+  // Not the seed itself: a password may not contain the login it belongs to.
+  return "Violet tram " + std::to_string(std::hash<std::string>{}(seed) % 100000) +
+         " sings under bridges";
+}
+
+}  // namespace khabar::test
