@@ -55,8 +55,15 @@ http::Response comments(Context& ctx) {
   if (auto done = ctx.request.query_param("done")) {
     if (*done == "none")
       page.error("Select at least one comment first.");
-    else
-      page.notice(ctx.request.query_param("n").value_or("0") + " comment(s): " + *done + " done.");
+    else {
+      std::string n = ctx.request.query_param("n").value_or("0");
+      std::string what = n + (n == "1" ? " comment" : " comments");
+      page.notice(*done == "approve" ? "Approved " + what + "."
+                  : *done == "spam"  ? "Marked " + what + " as spam."
+                  : *done == "trash" ? "Moved " + what + " to the trash."
+                  : *done == "delete" ? "Deleted " + what + " for good."
+                                      : "Moved " + what + " back to pending.");
+    }
   }
   for (CommentStatus s : kTabs) {
     auto* t = d.AddSectionDictionary("TAB");

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { createServer, connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,13 +29,18 @@ function accepts(port) {
   });
 }
 
-export async function startSite() {
+// Options: adminLogin creates the first administrator (its set-password link is returned
+// as adminLink).
+export async function startSite({ adminLogin } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
   const data = join(dir, 'site');
   const env = { ...process.env, KHABAR_THEME_DIR: join(root, 'themes/default') };
-  execFileSync(binary, ['init', '--data', data, '--title', 'Khabar'], { env });
-  execFileSync(binary, ['demo', '--data', data], { env });
   const port = await freePort();
+  const init = ['init', '--data', data, '--title', 'Khabar', '--url', `http://127.0.0.1:${port}`];
+  if (adminLogin) init.push('--admin-login', adminLogin);
+  const output = execFileSync(binary, init, { env }).toString();
+  const adminLink = (output.match(/http:\/\/\S+\/admin\/password\?token=[0-9a-f]+/) || [])[0];
+  execFileSync(binary, ['demo', '--data', data], { env });
   const server = spawn(binary, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`],
                        { env, stdio: 'ignore' });
   for (let i = 0; i < 200 && !(await accepts(port)); i++) await new Promise(r => setTimeout(r, 25));
@@ -47,6 +53,7 @@ export async function startSite() {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     browser,
+    adminLink,
     async stop() {
       await browser.close();
       server.kill('SIGTERM');
@@ -54,4 +61,21 @@ export async function startSite() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// The TOTP code (RFC 6238: HMAC-SHA-1, 30 s, 6 digits) of a base32 secret at `unixTime`,
+// computed here independently of the server's liboath.
+export function totp(base32, unixTime) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of base32.replace(/[ =]/g, '').toUpperCase())
+    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.alloc(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixTime / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return value.toString().padStart(6, '0');
 }
