@@ -79,8 +79,12 @@ AdminSettings load_admin_settings(store::Store& store) {
 }
 
 Admin::Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
-             const security::Secret& secret)
-    : store_(store), theme_(theme), assets_(assets), secret_(secret) {}
+             const security::Secret& secret, std::filesystem::path media_dir)
+    : store_(store),
+      theme_(theme),
+      assets_(assets),
+      secret_(secret),
+      media_dir_(std::move(media_dir)) {}
 
 bool Admin::owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
@@ -88,13 +92,25 @@ bool Admin::owns(std::string_view path) {
 
 http::Response Admin::handle(const http::Request& request, std::string client_address) const {
   if (request.path == "/admin") return see_other("/admin/");
-  Context ctx{store_, theme_, assets_, secret_, request, std::move(client_address),
-              unix_now(), load_admin_settings(store_), {}, std::nullopt};
+  Context ctx{store_,     theme_, assets_,      secret_, request, std::move(client_address),
+              unix_now(), load_admin_settings(store_),  {},      {},      media_dir_,
+              std::nullopt};
   if (request.method == "POST") {
-    if (!request.header("content-type").starts_with("application/x-www-form-urlencoded"))
-      return with_admin_headers(
-          http::Response::plain(415, "Admin forms are sent as application/x-www-form-urlencoded."));
-    ctx.form = Form(request.body);
+    std::string_view type = request.header("content-type");
+    if (type.starts_with("application/x-www-form-urlencoded")) {
+      ctx.form = Form(request.body);
+    } else if (auto boundary = http::multipart_boundary(type)) {
+      std::string error;
+      auto parts = http::parse_multipart(request.body, *boundary, &error);
+      if (!parts)
+        return with_admin_headers(http::Response::plain(400, "The form could not be read: " + error + "."));
+      ctx.form = Form(*parts);
+      for (auto& part : *parts)
+        if (!part.filename.empty()) ctx.files.push_back(std::move(part));
+    } else {
+      return with_admin_headers(http::Response::plain(
+          415, "Admin forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
+    }
   } else if (!request.is_get_or_head()) {
     auto r = with_admin_headers(http::Response::plain(405, "The admin answers GET, HEAD and POST."));
     r.set_header("Allow", "GET, HEAD, POST");
@@ -105,6 +121,11 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
 }
 
 Form::Form(std::string_view body) : fields_(http::parse_query(body)) {}
+
+Form::Form(const std::vector<http::FormPart>& parts) {
+  for (const auto& part : parts)
+    if (part.filename.empty()) fields_.emplace_back(part.name, part.data);
+}
 
 std::string Form::get(std::string_view name) const {
   for (const auto& [k, v] : fields_)

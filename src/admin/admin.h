@@ -3,6 +3,7 @@
 // headers. Thread-safe: holds no mutable state (everything lives in the store).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -16,8 +17,9 @@ namespace khabar::admin {
 
 class Admin {
  public:
+  // Uploads (author photos) are written under `media_dir` (served as /media/).
   Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
-        const security::Secret& secret);
+        const security::Secret& secret, std::filesystem::path media_dir);
 
   // Whether `path` belongs to the admin ("/admin" or below it).
   static bool owns(std::string_view path);
@@ -31,6 +33,7 @@ class Admin {
   const render::Theme& theme_;
   const http::StaticFiles& assets_;
   const security::Secret& secret_;
+  std::filesystem::path media_dir_;
 };
 
 }  // namespace khabar::admin

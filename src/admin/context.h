@@ -2,12 +2,14 @@
 // that matter to the admin, and the signed-in user (if any).
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "http/message.h"
+#include "http/multipart.h"
 #include "http/static_files.h"
 #include "render/theme.h"
 #include "security/secret.h"
@@ -35,6 +37,8 @@ class Form {
  public:
   Form() = default;
   explicit Form(std::string_view body);
+  // The plain fields of a multipart/form-data body.
+  explicit Form(const std::vector<http::FormPart>& parts);
   std::string get(std::string_view name) const;       // first value or ""
   std::vector<std::string> all(std::string_view name) const;
   bool has(std::string_view name) const;
@@ -58,7 +62,9 @@ struct Context {
   std::string client_address;
   Timestamp now;
   AdminSettings settings;
-  Form form;  // the body of a POST
+  Form form;                          // the body of a POST
+  std::vector<http::FormPart> files;  // its file parts (multipart/form-data)
+  std::filesystem::path media_dir;    // uploaded files are kept here
   std::optional<SignedIn> user;
 
   store::AccountStore& accounts() const { return store.accounts(); }

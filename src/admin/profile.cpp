@@ -2,13 +2,34 @@
 // sessions signed in as me (each can be ended).
 #include <spdlog/spdlog.h>
 
+#include <fstream>
+
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
 #include "content/text.h"
+#include "media/image.h"
+#include "security/secret.h"
 #include "security/password.h"
 
 namespace khabar::admin {
 namespace {
+
+constexpr int kPhotoSize = 256;
+
+// Writes `bytes` to `path` through a temporary file, so that a reader never sees half.
+bool write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  auto temporary = path;
+  temporary += ".part";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) return false;
+  }
+  std::filesystem::rename(temporary, path, ec);
+  return !ec;
+}
 
 http::Response profile_page(Context& ctx, int status, std::string_view error) {
   const auto& me = ctx.user->account;
@@ -19,12 +40,14 @@ http::Response profile_page(Context& ctx, int status, std::string_view error) {
     if (*done == "details") page.notice("Your profile is saved.");
     if (*done == "password") page.notice("Your password is changed; your other sessions ended.");
     if (*done == "revoked") page.notice("The session has ended.");
+    if (*done == "photo") page.notice("Your photo is saved.");
   }
   bool post = ctx.is_post() && ctx.form.get("action") == "details";
   d.SetValue("DISPLAY_NAME", post ? ctx.form.get("display_name") : me.display_name);
   d.SetValue("EMAIL", post ? ctx.form.get("email") : me.email);
   d.SetValue("BIO", post ? ctx.form.get("bio") : me.bio);
   d.SetValue("LOGIN", me.login);
+  if (!me.avatar.empty()) d.SetValueAndShowSection("PHOTO", "/media/" + me.avatar, "HAS_PHOTO");
   d.SetValue("SLUG", me.slug);
   d.SetValue("ROLE", std::string(to_string(me.role)));
   d.SetValue("TWO_FACTOR", me.totp_sealed.empty() ? "off" : "on");
@@ -72,6 +95,29 @@ http::Response profile(Context& ctx) {
                                      ctx.user->session_digest);
     spdlog::info("admin: {} changed their password", me.login);
     return see_other("/admin/profile?done=password");
+  }
+  if (action == "photo" || action == "remove-photo") {
+    std::string stored;
+    if (action == "photo") {
+      const http::FormPart* upload = nullptr;
+      for (const auto& f : ctx.files)
+        if (f.name == "avatar") upload = &f;
+      if (!upload || upload->data.empty())
+        return profile_page(ctx, 422, "Choose a photo to upload first.");
+      std::string error;
+      auto photo = media::make_square_jpeg(upload->data, kPhotoSize, &error);
+      if (!photo) return profile_page(ctx, 422, error);
+      stored = "avatars/" + std::to_string(me.id) + "-" +
+               security::token_digest(photo->bytes).substr(0, 16) + ".jpg";
+      if (!write_file(ctx.media_dir / stored, photo->bytes))
+        return profile_page(ctx, 500, "The photo could not be saved on the server's disk.");
+    }
+    ctx.accounts().set_avatar(me.id, stored);
+    if (!me.avatar.empty() && me.avatar != stored) {
+      std::error_code ec;
+      std::filesystem::remove(ctx.media_dir / me.avatar, ec);
+    }
+    return see_other("/admin/profile?done=photo");
   }
   if (action == "revoke") {
     std::string digest = ctx.form.get("session");

@@ -13,6 +13,7 @@
 #include "admin/admin.h"
 #include "app/demo.h"
 #include "content/language.h"
+#include "http/media_files.h"
 #include "http/page_cache.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -130,6 +131,7 @@ int run_serve(const ServeOptions& o) {
   server_options.read_timeout = std::chrono::milliseconds(config->read_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(config->idle_timeout_ms);
   server_options.body_limit = static_cast<std::size_t>(config->max_body_bytes);
+  server_options.upload_body_limit = static_cast<std::size_t>(config->max_upload_bytes);
 
   std::unique_ptr<store::Store> store;
   try {
@@ -152,10 +154,12 @@ int run_serve(const ServeOptions& o) {
   site.on_changes([&](const std::vector<std::string>& codes) {
     cache.invalidate(site::tags_for_changes(codes, store->categories()));
   });
-  admin::Admin admin(*store, *theme, assets, secret);
+  http::MediaFiles media(o.data_dir / "media");
+  admin::Admin admin(*store, *theme, assets, secret, media.root());
   auto render = [&](const http::Request& request) { return site.handle(request); };
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
+    if (auto r = media.serve(request)) return *r;
     if (admin::Admin::owns(request.path)) return admin.handle(request, site.client_address(request));
     if (cache_mb == 0) return site.handle(request);
     site.sync_changes();

@@ -26,6 +26,8 @@ read_timeout_ms = 15000
 idle_timeout_ms = 30000
 # Largest request body accepted, in bytes (larger ones get 413).
 max_body_bytes = 1048576
+# Largest request body accepted for the admin (/admin/: photo uploads), in bytes.
+max_upload_bytes = 26214400
 # Peers whose X-Forwarded-For header is believed (nginx on this machine).
 trusted_proxies = ["127.0.0.1", "::1"]
 
@@ -81,6 +83,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.read_timeout_ms = t["server"]["read_timeout_ms"].value_or(c.read_timeout_ms);
     c.idle_timeout_ms = t["server"]["idle_timeout_ms"].value_or(c.idle_timeout_ms);
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
+    c.max_upload_bytes = t["server"]["max_upload_bytes"].value_or(c.max_upload_bytes);
     c.store_backend = t["store"]["backend"].value_or(c.store_backend);
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
@@ -119,6 +122,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.max_body_bytes < 1024) {
     *error = file.string() + ": [server] max_body_bytes must be >= 1024";
+    return std::nullopt;
+  }
+  if (c.max_upload_bytes < c.max_body_bytes) {
+    *error = file.string() + ": [server] max_upload_bytes must be >= max_body_bytes";
     return std::nullopt;
   }
   std::string address;

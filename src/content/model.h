@@ -29,6 +29,7 @@ struct Author {
   std::string display_name;
   std::string slug;  // public, used in /author/<slug>/
   std::string bio;
+  std::string avatar;  // a media file ("avatars/12-ab34.jpg") or "" for none
 };
 
 struct Category {

@@ -171,8 +171,15 @@ struct Server::Impl {
       stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
       self->waiting_for_request = true;
       if (stopping) break;
-      co_await bhttp::async_read(stream, buffer, parser,
-                                 asio::redirect_error(asio::use_awaitable, ec));
+      co_await bhttp::async_read_header(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec && !parser.is_done()) {
+        if (parser.get().target().starts_with(options.upload_prefix) &&
+            options.upload_body_limit > options.body_limit)
+          parser.body_limit(options.upload_body_limit);
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      }
       self->waiting_for_request = false;
       if (ec) {
         int status = 0;

@@ -25,6 +25,10 @@ struct ServerOptions {
   int threads = 2;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
+  // A larger body limit for targets starting with `upload_prefix` (the admin's uploads);
+  // the headers are read first, then the limit for that target is applied.
+  std::size_t upload_body_limit = 25 * 1024 * 1024;
+  std::string upload_prefix = "/admin/";
   std::chrono::milliseconds read_timeout{15000};  // whole request, from its first byte wait
   std::chrono::milliseconds idle_timeout{30000};  // keep-alive wait for the next request
   int max_requests_per_connection = 1000;

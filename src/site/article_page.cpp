@@ -212,7 +212,10 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     auto* box = main.AddSectionDictionary("AUTHOR_BOX");
     box->SetIntValue("ID", author.id);
     box->SetValue("HEADING", strings.format(lang, "about_author", {{"name", author.display_name}}));
-    box->SetValue("INITIALS", initials(author.display_name));
+    if (author.avatar.empty())
+      box->SetValueAndShowSection("INITIALS", initials(author.display_name), "NO_PHOTO");
+    else
+      box->SetValueAndShowSection("PHOTO", "/media/" + author.avatar, "HAS_PHOTO");
     box->SetValue("BIO", author.bio);
     box->SetValue("URL", content::author_url(author.slug));
     box->SetValue("LINK_TEXT",

@@ -24,6 +24,7 @@ struct Account {
   std::string display_name;
   std::string slug;
   std::string bio;
+  std::string avatar;  // media file or ""
   content::Role role = content::Role::Contributor;
   bool disabled = false;
   std::string password_hash;  // argon2id; "" = none set yet (invited)
@@ -59,6 +60,8 @@ class AccountStore {
   virtual bool set_role(Id id, content::Role role) = 0;
   virtual bool set_disabled(Id id, bool disabled) = 0;  // disabling ends all sessions
   virtual bool update_profile(Id id, const ProfileChange& p) = 0;
+  // Sets the author photo (a media file name, "" for none).
+  virtual bool set_avatar(Id id, std::string_view avatar) = 0;
   // Sets the password hash and ends every session of the user but `keep_session`.
   virtual bool set_password_hash(Id id, std::string_view hash, Timestamp now,
                                  std::string_view keep_session = {}) = 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <regex>
 
 #include "content/text.h"
@@ -16,6 +17,7 @@
 #include "support/database.h"
 #include "support/demo_site.h"
 #include "support/html.h"
+#include "support/images.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
 
@@ -522,6 +524,79 @@ TEST(AdminTiming, UnknownUserAndWrongPasswordTakeTheSameTime) {
   RecordProperty("wrong_password_ms", std::to_string(b));
   EXPECT_LT(std::abs(a - b), 0.2 * std::max(a, b)) << "unknown user " << a << " ms, wrong password " << b << " ms";
   EXPECT_GT(std::min(a, b), 5.0) << "a wrong sign-in should cost a real argon2id verification";
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
+  AdminClient c = user("photographer", "author");
+  auto original = dir_->path() / "with-location.jpg";
+  write_jpeg_with_location(original, 640, 480);
+  std::string before = exiftool("-a -G1 -s '" + original.string() + "'");
+  ASSERT_NE(before.find("GPSLatitude"), std::string::npos) << before;  // the test file has it
+  std::ifstream in(original, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  // A PDF named .jpg is refused, and nothing is stored.
+  auto pdf = c.post_multipart("/admin/profile", {{"action", "photo"}},
+                              {{"avatar", "me.jpg", "%PDF-1.7\n1 0 obj <<>> endobj\n"}});
+  EXPECT_EQ(pdf.status, 422);
+  EXPECT_NE(pdf.body.find("not a JPEG, PNG, WebP or GIF"), std::string::npos);
+  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'"), "");
+  // A broken image too.
+  EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "photo"}},
+                             {{"avatar", "cut.jpg", bytes.substr(0, bytes.size() / 3)}}).status,
+            422);
+
+  auto ok = c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "me.jpg", bytes}});
+  ASSERT_EQ(ok.status, 303);
+  std::string stored = sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'");
+  ASSERT_TRUE(stored.starts_with("avatars/")) << stored;
+  auto file = data_ / "media" / stored;
+  ASSERT_TRUE(std::filesystem::exists(file));
+  std::string after = exiftool("-a -G1 -s '" + file.string() + "'");
+  for (const char* tag : {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
+    EXPECT_EQ(after.find(tag), std::string::npos) << tag << " survived:\n" << after;
+  EXPECT_NE(after.find("ImageWidth                      : 256"), std::string::npos) << after;
+
+  // Served from /media/ as stored: the bytes a reader gets carry no location either.
+  auto served = http_get(port(), "/media/" + stored);
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.header("content-type"), "image/jpeg");
+  EXPECT_NE(served.header("cache-control").find("immutable"), std::string::npos);
+  auto copy = dir_->path() / "served.jpg";
+  std::ofstream(copy, std::ios::binary) << served.body;
+  EXPECT_EQ(exiftool("-a -G1 -s '" + copy.string() + "'").find("GPS"), std::string::npos);
+  EXPECT_EQ(http_get(port(), "/media/../khabar.toml").status, 400);  // dot segments: refused by http/
+  EXPECT_EQ(http_get(port(), "/media/avatars/.hidden.jpg").status, 404);
+
+  // The author box shows it.
+  std::string user_id = sql(data_, "SELECT id FROM users WHERE login = 'photographer'");
+  sql(data_, "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) "
+             "VALUES ('photo-byline', 'Photo byline', 'published', 1, 1, 1)");
+  sql(data_, "INSERT INTO article_authors (article_id, user_id, position) SELECT id, " + user_id +
+                 ", 0 FROM articles WHERE slug = 'photo-byline'");
+  EXPECT_NE(http_get(port(), "/photo-byline/").body.find("src=\"/media/" + stored + "\""), std::string::npos);
+
+  // Removing it deletes the file.
+  EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "remove-photo"}}, {}).status, 303);
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'"), "");
+}
+
+TEST_F(Admin, UploadsLargerThanTheLimitGet413) {
+  AdminClient c = user("big-upload", "author");
+  std::string huge(26 * 1024 * 1024, 'x');
+  auto r = c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "huge.jpg", huge}});
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'big-upload'"), "");
+  // Reader addresses keep the small limit.
+  EXPECT_EQ(http_request(port(), "POST", "/kabul-opens-three-new-public-libraries-before-winter/",
+                         {"Content-Type: application/x-www-form-urlencoded"}, std::string(2 * 1024 * 1024, 'a'))
+                .status,
+            413);
 }
 
 }  // namespace

@@ -72,6 +72,25 @@ HttpResponse AdminClient::post(const std::string& target, Fields fields, bool cs
   return r;
 }
 
+HttpResponse AdminClient::post_multipart(const std::string& target, Fields fields,
+                                        const std::vector<Upload>& files) {
+  fields.emplace_back("_csrf", csrf());
+  const std::string boundary = "----khabar-test-boundary-7MA4YWxkTrZu0gW";
+  std::string body;
+  for (const auto& [k, v] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v +
+            "\r\n";
+  for (const auto& f : files)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
+            "\"; filename=\"" + f.filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
+            f.content + "\r\n";
+  body += "--" + boundary + "--\r\n";
+  auto h = cookie_headers({"Content-Type: multipart/form-data; boundary=" + boundary});
+  auto r = http_request(port_, "POST", target, h, body);
+  remember_cookie(r);
+  return r;
+}
+
 std::string AdminClient::csrf() {
   if (csrf_.empty()) csrf_ = input_value(get("/admin/profile").body, "_csrf");
   return csrf_;

@@ -30,6 +30,14 @@ class AdminClient {
   HttpResponse post(const std::string& target, Fields fields, bool csrf = true,
                     const std::vector<std::string>& headers = {});
 
+  // Posts a multipart/form-data form: `fields`, the CSRF token, and `files` given as
+  // {field name, file name, content}.
+  struct Upload {
+    std::string field, filename, content;
+  };
+  HttpResponse post_multipart(const std::string& target, Fields fields,
+                              const std::vector<Upload>& files);
+
   // Signs in through /admin/login; with a `totp_secret`, answers the code step with a
   // code computed from it. Returns the final response (303 on success).
   HttpResponse sign_in(const std::string& login, const std::string& password,

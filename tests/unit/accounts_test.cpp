@@ -131,3 +131,51 @@ TEST(QrSvg, DrawsAnInlineSvgWithoutScript) {
   EXPECT_EQ(svg.find("<script"), std::string::npos);
   EXPECT_EQ(render::qr_svg(std::string(8000, 'x'), "too long"), "");
 }
+
+#include "http/multipart.h"
+#include "media/image.h"
+#include "support/images.h"
+
+
+TEST(Multipart, SplitsFieldsAndFiles) {
+  std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me \\\"1\\\".jpg\"\r\n"
+      "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\r\n--XyZ-not-yet\r\n"
+      "--XyZ--\r\n";
+  EXPECT_EQ(http::multipart_boundary("multipart/form-data; boundary=XyZ"), "XyZ");
+  EXPECT_EQ(http::multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b\""), "a b");
+  EXPECT_FALSE(http::multipart_boundary("application/x-www-form-urlencoded"));
+  std::string error;
+  auto parts = http::parse_multipart(body, "XyZ", &error);
+  ASSERT_TRUE(parts) << error;
+  ASSERT_EQ(parts->size(), 2u);
+  EXPECT_EQ((*parts)[0].name, "_csrf");
+  EXPECT_EQ((*parts)[0].data, "abc");
+  EXPECT_EQ((*parts)[1].filename, "me \"1\".jpg");
+  EXPECT_EQ((*parts)[1].content_type, "image/jpeg");
+  EXPECT_EQ((*parts)[1].data, "\xFF\xD8\r\n--XyZ-not-yet");
+  for (std::string broken : {std::string("no boundary at all"), body.substr(0, body.size() - 12),
+                             std::string("--XyZ\r\nContent-Type: x\r\n\r\ndata\r\n--XyZ--")}) {
+    EXPECT_FALSE(http::parse_multipart(broken, "XyZ", &error)) << broken;
+    EXPECT_FALSE(error.empty());
+  }
+}
+
+TEST(Images, AreRecognisedByContentAndCroppedToASquareJpeg) {
+  std::string png = khabar::test::make_image(400, 200, ".png");
+  EXPECT_EQ(media::sniff_image(png), media::ImageType::Png);
+  EXPECT_EQ(media::sniff_image(khabar::test::make_image(10, 10)), media::ImageType::Jpeg);
+  EXPECT_FALSE(media::sniff_image("%PDF-1.7\n"));
+  std::string error;
+  auto square = media::make_square_jpeg(png, 128, &error);
+  ASSERT_TRUE(square) << error;
+  EXPECT_EQ(square->width, 128);
+  EXPECT_EQ(square->height, 128);
+  EXPECT_EQ(media::sniff_image(square->bytes), media::ImageType::Jpeg);
+  EXPECT_FALSE(media::make_square_jpeg("%PDF-1.7\nnot an image", 128, &error));
+  EXPECT_NE(error.find("not a JPEG"), std::string::npos);
+  std::string broken = khabar::test::make_image(300, 300).substr(0, 200);
+  EXPECT_FALSE(media::make_square_jpeg(broken, 128, &error));
+  EXPECT_NE(error.find("damaged"), std::string::npos);
+}

@@ -5,7 +5,7 @@ namespace {
 
 constexpr std::string_view kAccountColumns =
     "id, login, email, display_name, slug, bio, role, disabled, password_hash, totp_sealed, "
-    "totp_last_step, created_at, password_changed_at";
+    "totp_last_step, created_at, password_changed_at, avatar";
 
 Account read_account(const Statement& s) {
   Account a;
@@ -22,6 +22,7 @@ Account read_account(const Statement& s) {
   a.totp_last_step = s.int64(10);
   a.created_at = s.int64(11);
   a.password_changed_at = s.int64(12);
+  a.avatar = s.text(13);
   return a;
 }
 
@@ -94,6 +95,16 @@ class SqliteAccounts final : public AccountStore {
           .run();
       found = sqlite3_changes(db.handle()) > 0;
       // The author's name and bio show on the reader site (change code "U:<id>").
+      if (found) db_.note_change("U:" + std::to_string(id));
+    });
+    return found;
+  }
+
+  bool set_avatar(Id id, std::string_view avatar) override {
+    bool found = false;
+    db_.write_transaction([&](Connection& db) {
+      db.prepare("UPDATE users SET avatar = ?2 WHERE id = ?1").bind(1, id).bind(2, avatar).run();
+      found = sqlite3_changes(db.handle()) > 0;
       if (found) db_.note_change("U:" + std::to_string(id));
     });
     return found;

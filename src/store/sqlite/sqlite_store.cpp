@@ -47,7 +47,8 @@ void read_summary(const Statement& s, ArticleSummary& out) {
 }
 
 Author read_author(const Statement& s, int first) {
-  return Author{s.int64(first), s.text(first + 1), s.text(first + 2), s.text(first + 3)};
+  return Author{s.int64(first), s.text(first + 1), s.text(first + 2), s.text(first + 3),
+                s.text(first + 4)};
 }
 
 constexpr std::string_view kCommentColumns =
@@ -280,7 +281,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
 
   std::optional<Author> author_by_slug(std::string_view slug) override {
-    auto s = reader().prepare("SELECT id, display_name, slug, bio FROM users WHERE slug = ?1");
+    auto s = reader().prepare("SELECT id, display_name, slug, bio, avatar FROM users WHERE slug = ?1");
     s.bind(1, slug);
     if (!s.step()) return std::nullopt;
     return read_author(s, 0);
@@ -903,7 +904,7 @@ class SqliteStore final : public Store, private sqlite::Access {
 
   std::vector<Author> authors_of(Connection& db, Id article_id) {
     auto s = db.prepare(
-        "SELECT u.id, u.display_name, u.slug, u.bio FROM article_authors aa "
+        "SELECT u.id, u.display_name, u.slug, u.bio, u.avatar FROM article_authors aa "
         "JOIN users u ON u.id = aa.user_id WHERE aa.article_id = ?1 ORDER BY aa.position");
     s.bind(1, article_id);
     std::vector<Author> out;
@@ -923,7 +924,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     }
     ids += ']';
     auto s = db.prepare(
-        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio "
+        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio, u.avatar "
         "FROM json_each(?1) AS wanted CROSS JOIN article_authors aa "
         "ON aa.article_id = wanted.value JOIN users u ON u.id = aa.user_id "
         "ORDER BY aa.article_id, aa.position");

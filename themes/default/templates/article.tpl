@@ -21,7 +21,7 @@
     {{/TAG}}</p>{{/TAGS}}
 </article>
 {{#AUTHOR_BOX}}<aside class="author-box" aria-labelledby="about-author-{{ID}}">
-  <div class="avatar" aria-hidden="true">{{INITIALS}}</div>
+  {{#NO_PHOTO}}<div class="avatar" aria-hidden="true">{{INITIALS}}</div>{{/NO_PHOTO}}{{#HAS_PHOTO}}<img class="avatar photo" src="{{PHOTO}}" alt="" width="96" height="96" loading="lazy" decoding="async">{{/HAS_PHOTO}}
   <div class="author-text">
     <h2 id="about-author-{{ID}}">{{HEADING}}</h2>
     <p>{{BIO}}</p>

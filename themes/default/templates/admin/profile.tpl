@@ -10,6 +10,16 @@
   <textarea id="bio" name="bio" rows="4">{{BIO}}</textarea></p>
   <p><button type="submit">Save</button></p>
 </form>
+<form class="card" method="post" action="/admin/profile" enctype="multipart/form-data">
+  <h2>Photo</h2>
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+  {{#HAS_PHOTO}}<p><img class="photo-preview" src="{{PHOTO}}" alt="Your current photo" width="96" height="96"></p>{{/HAS_PHOTO}}
+  <p><label for="avatar">A photo of you for the author box (JPEG, PNG, WebP or GIF)</label>
+  <input id="avatar" name="avatar" type="file" accept="image/jpeg,image/png,image/webp,image/gif" aria-describedby="avatar-help">
+  <span id="avatar-help" class="help">It is cropped to a square, and everything stored in the file besides the picture (such as where it was taken) is removed.</span></p>
+  <p><button name="action" value="photo">Upload photo</button>
+  {{#HAS_PHOTO}}<button name="action" value="remove-photo">Remove photo</button>{{/HAS_PHOTO}}</p>
+</form>
 <form class="card" method="post" action="/admin/profile">
   <h2>Password</h2>
   <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="password">

@@ -1,0 +1,117 @@
+#include "media/image.h"
+
+#include <vips/vips.h>
+
+#include <memory>
+#include <mutex>
+
+namespace khabar::media {
+namespace {
+
+void init_vips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("khabar") != 0) vips_error_exit("libvips cannot be initialised");
+    vips_cache_set_max(0);  // no operation cache: each upload is new
+  });
+}
+
+struct Unref {
+  void operator()(VipsImage* i) const { g_object_unref(i); }
+};
+using Image = std::unique_ptr<VipsImage, Unref>;
+
+std::string vips_failure(std::string_view what) {
+  std::string detail = vips_error_buffer();
+  vips_error_clear();
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+  return std::string(what) + (detail.empty() ? "" : " (" + detail + ")");
+}
+
+}  // namespace
+
+std::optional<ImageType> sniff_image(std::string_view b) {
+  auto starts = [&](std::string_view magic, std::size_t at = 0) {
+    return b.size() >= at + magic.size() && b.substr(at, magic.size()) == magic;
+  };
+  if (starts("\xFF\xD8\xFF")) return ImageType::Jpeg;
+  if (starts("\x89PNG\r\n\x1A\n")) return ImageType::Png;
+  if (starts("GIF87a") || starts("GIF89a")) return ImageType::Gif;
+  if (starts("RIFF") && starts("WEBP", 8)) return ImageType::Webp;
+  return std::nullopt;
+}
+
+std::string_view extension(ImageType t) {
+  switch (t) {
+    case ImageType::Jpeg: return "jpg";
+    case ImageType::Png: return "png";
+    case ImageType::Webp: return "webp";
+    case ImageType::Gif: return "gif";
+  }
+  return "bin";
+}
+
+std::string_view mime_type(ImageType t) {
+  switch (t) {
+    case ImageType::Jpeg: return "image/jpeg";
+    case ImageType::Png: return "image/png";
+    case ImageType::Webp: return "image/webp";
+    case ImageType::Gif: return "image/gif";
+  }
+  return "application/octet-stream";
+}
+
+std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
+  if (!sniff_image(bytes)) {
+    *error = "This file is not a JPEG, PNG, WebP or GIF image.";
+    return std::nullopt;
+  }
+  init_vips();
+  // The header first: refuse what would take too much memory to decode.
+  VipsImage* raw = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
+  if (!raw) {
+    *error = vips_failure("This image cannot be read; it may be damaged.");
+    return std::nullopt;
+  }
+  Image header(raw);
+  if (static_cast<long>(vips_image_get_width(raw)) * vips_image_get_height(raw) > kMaxPixels) {
+    *error = "This image has too many pixels (at most 100 megapixels).";
+    return std::nullopt;
+  }
+  // Shrinks while decoding, turns the picture upright (EXIF orientation), crops the middle.
+  VipsImage* thumb = nullptr;
+  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, size, "height",
+                            size, "crop", VIPS_INTERESTING_CENTRE, nullptr) != 0) {
+    *error = vips_failure("This image cannot be read; it may be damaged.");
+    return std::nullopt;
+  }
+  Image picture(thumb);
+  if (vips_image_hasalpha(thumb)) {
+    VipsImage* flat = nullptr;
+    VipsArrayDouble* white = vips_array_double_newv(1, 255.0);
+    int rc = vips_flatten(thumb, &flat, "background", white, nullptr);
+    vips_area_unref(VIPS_AREA(white));
+    if (rc != 0) {
+      *error = vips_failure("This image cannot be converted.");
+      return std::nullopt;
+    }
+    picture.reset(flat);
+  }
+  void* out = nullptr;
+  size_t length = 0;
+  // "strip": no EXIF, XMP, IPTC, ICC or comments in the file written.
+  if (vips_jpegsave_buffer(picture.get(), &out, &length, "Q", 85, "strip", TRUE,
+                           "optimize_coding", TRUE, nullptr) != 0) {
+    *error = vips_failure("This image cannot be converted.");
+    return std::nullopt;
+  }
+  EncodedImage result;
+  result.bytes.assign(static_cast<const char*>(out), length);
+  g_free(out);
+  result.width = vips_image_get_width(picture.get());
+  result.height = vips_image_get_height(picture.get());
+  result.type = ImageType::Jpeg;
+  return result;
+}
+
+}  // namespace khabar::media

@@ -1,0 +1,33 @@
+// Images with libvips: recognising a file by its bytes (never by its name), and making
+// resized copies with every piece of metadata removed (EXIF with GPS, XMP, IPTC,
+// comments) after the orientation has been applied. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace khabar::media {
+
+enum class ImageType { Jpeg, Png, Webp, Gif };
+
+// The type the bytes say they are (magic numbers), or nothing.
+std::optional<ImageType> sniff_image(std::string_view bytes);
+std::string_view extension(ImageType t);  // "jpg", "png", "webp", "gif"
+std::string_view mime_type(ImageType t);
+
+struct EncodedImage {
+  std::string bytes;
+  int width = 0;
+  int height = 0;
+  ImageType type = ImageType::Jpeg;
+};
+
+inline constexpr long kMaxPixels = 100'000'000;  // larger images are refused (decompression bombs)
+
+// A square `size` x `size` JPEG of the middle of the picture (an author's photo).
+// Returns nothing and sets `error` (a sentence for the user) when the bytes are not a
+// JPEG, PNG, WebP or GIF image, are broken, or are too large.
+std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error);
+
+}  // namespace khabar::media
