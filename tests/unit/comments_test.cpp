@@ -163,7 +163,8 @@ TEST(Secret, SignsVerifiesAndHashesPerPurpose) {
   EXPECT_FALSE(other.verify("form", s));
   EXPECT_EQ(secret.keyed_hash("ip", "127.0.0.1"), secret.keyed_hash("ip", "127.0.0.1"));
   EXPECT_NE(secret.keyed_hash("ip", "127.0.0.1"), other.keyed_hash("ip", "127.0.0.1"));
-  EXPECT_EQ(secret.keyed_hash("ip", "127.0.0.1").find("127"), std::string::npos);
+  EXPECT_EQ(secret.keyed_hash("ip", "127.0.0.1").find("127.0.0.1"), std::string::npos);
+  EXPECT_EQ(secret.keyed_hash("ip", "127.0.0.1").size(), 64u);
   EXPECT_FALSE(security::is_valid_secret("abc"));
   EXPECT_THROW(security::Secret("zz"), std::invalid_argument);
 }
