@@ -1,0 +1,19 @@
+// The HTML sanitiser: what HTML from outside (a WordPress import) may keep. Parsed with
+// gumbo as browsers parse it, then rebuilt from an allow-list of elements and attributes:
+// no script, style, frame, form or embedded object survives, no event handler (on*), no
+// style attribute, and no URL but http(s), mailto, tel and relative ones. Elements not on
+// the list are dropped but their text is kept; dangerous ones are dropped with their
+// content. Thread-safe, pure.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace khabar::render {
+
+std::string sanitize_html(std::string_view html);
+
+// Whether `url` is safe in href/src: http(s), mailto, tel, or relative (no scheme).
+bool is_safe_url(std::string_view url);
+
+}  // namespace khabar::render
