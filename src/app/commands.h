@@ -47,6 +47,15 @@ struct UserOptions {
 };
 int run_user(const UserOptions& options);
 
+// khabar import wordpress --data DIR FILE.xml [--uploads DIR] [--dry-run]
+struct ImportCommand {
+  std::filesystem::path data_dir;
+  std::filesystem::path file;
+  std::filesystem::path uploads;
+  bool dry_run = false;
+};
+int run_import_wordpress(const ImportCommand& options);
+
 struct ServeOptions {
   std::filesystem::path data_dir;
   std::string listen;  // empty: from khabar.toml

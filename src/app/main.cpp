@@ -27,6 +27,20 @@ int main(int argc, char** argv) {
                        "where they choose a password");
   init_cmd->add_option("--admin-email", init.admin_email, "The first administrator's email");
 
+  ImportCommand import;
+  auto* import_cmd = cli.add_subcommand("import", "Import another site");
+  import_cmd->require_subcommand(1);
+  auto* wordpress_cmd = import_cmd->add_subcommand(
+      "wordpress",
+      "Import a WordPress export (Tools > Export > All content: WXR 1.0-1.2). Running it again "
+      "updates what changed and adds nothing twice; a broken file changes nothing");
+  wordpress_cmd->add_option("--data", import.data_dir, "Data directory of the site")->required();
+  wordpress_cmd->add_option("file", import.file, "The export file (.xml)")->required();
+  wordpress_cmd->add_option("--uploads", import.uploads,
+                            "A copy of wp-content/uploads (not supported yet)");
+  wordpress_cmd->add_flag("--dry-run", import.dry_run,
+                          "Read and check everything, print the summary, write nothing");
+
   UserOptions user;
   auto* user_cmd = cli.add_subcommand("user", "Manage newsroom accounts");
   user_cmd->require_subcommand(1);
@@ -133,6 +147,7 @@ int main(int argc, char** argv) {
     return run_comments_action(comments_dir, comment_action, comment_ids);
   if (*settings_cmd) return run_settings(settings_dir, settings_key, settings_value);
   if (*user_cmd) return run_user(user);
+  if (*wordpress_cmd) return run_import_wordpress(import);
   if (*serve_cmd) return run_serve(serve);
   return 1;
 }

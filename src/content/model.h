@@ -65,6 +65,8 @@ struct ArticleSummary {
 
 struct Article : ArticleSummary {
   std::string body_markdown;
+  std::string body_html;       // imported articles: sanitised HTML, shown instead of the Markdown
+  std::string featured_image;  // URL of the lead picture, or 
   std::string source_line;  // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
   Status status = Status::Draft;
   bool comments_open = true;

@@ -20,6 +20,18 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+std::string percent_encode_path(std::string_view path) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t slash = path.find('/', start);
+    out += percent_encode(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) return out;
+    out += '/';
+    start = slash + 1;
+  }
+}
+
 std::string article_url(std::string_view slug) { return "/" + percent_encode(slug) + "/"; }
 
 std::string category_url(std::string_view path) {

@@ -9,6 +9,8 @@ namespace khabar::content {
 
 // Percent-encodes everything but RFC 3986 unreserved characters.
 std::string percent_encode(std::string_view text);
+// A path with each segment percent-encoded and the slashes kept.
+std::string percent_encode_path(std::string_view path);
 
 std::string article_url(std::string_view slug);                 // /<slug>/
 std::string category_url(std::string_view path);                // /category/world/asia/

@@ -146,6 +146,7 @@ class Reader {
     else if (name == "wp:menu_order") item_.menu_order = static_cast<int>(to_int(value));
     else if (name == "wp:post_type") item_.post_type = content::trim(value);
     else if (name == "wp:post_password") item_.password = std::move(value);
+    else if (name == "wp:comment_status") item_.comment_status = content::trim(value);
     else if (name == "wp:is_sticky") item_.sticky = content::trim(value) == "1";
     else if (name == "wp:attachment_url") item_.attachment_url = content::trim(value);
     else if (name == "category") item_.category_names.push_back(std::move(value));

@@ -49,6 +49,7 @@ struct WxrItem {
   int menu_order = 0;
   std::string post_type;  // post, page, attachment, nav_menu_item...
   std::string password;
+  std::string comment_status;  // "open" or "closed"
   bool sticky = false;
   std::string attachment_url;
   std::vector<std::pair<std::string, std::string>> categories;  // (domain, nicename)

@@ -10,6 +10,7 @@
 #include "render/comment_text.h"
 #include "render/dates.h"
 #include "render/markdown.h"
+#include "render/sanitize.h"
 #include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
@@ -154,6 +155,12 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
     form->AddSectionDictionary("FORM_MESSAGE")->SetValue("TEXT", strings.get(lang, message));
 }
 
+// The body as HTML: imported articles carry HTML already sanitised at import; written
+// ones are Markdown.
+std::string body_html(const content::Article& a) {
+  return a.body_html.empty() ? render::markdown_to_html(a.body_markdown) : a.body_html;
+}
+
 http::Response static_page(PageContext& ctx, const content::Article& a) {
   ctx.tag(tag_article(a.id));
   Page p(ctx, a.language, "page.tpl");
@@ -162,7 +169,7 @@ http::Response static_page(PageContext& ctx, const content::Article& a) {
   p.set_canonical(content::article_url(a.slug));
   p.set_description(a.excerpt);
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", render::markdown_to_html(a.body_markdown));
+  main.SetValue("BODY", body_html(a));
   p.add_json_ld(add_breadcrumbs(ctx, main, a.language, 0, a.title, content::article_url(a.slug)));
   return p.render();
 }
@@ -188,7 +195,9 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   if (!trail.empty()) p.set_current_category(trail.front()->id);
 
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", render::markdown_to_html(a.body_markdown));
+  main.SetValue("BODY", body_html(a));
+  if (!a.featured_image.empty() && render::is_safe_url(a.featured_image))
+    main.SetValueAndShowSection("IMAGE", a.featured_image, "FEATURED_IMAGE");
   main.SetValue("PUBLISHED_ISO", render::iso8601(a.published_at));
   main.SetValue("PUBLISHED", display_date(ctx, lang, a.published_at));
   if (a.updated_at > a.published_at + 60) {

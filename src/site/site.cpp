@@ -182,12 +182,32 @@ http::Response Site::respond(const http::Request& request) const {
     if (q != std::string_view::npos) location += target.substr(q);
     return http::Response::redirect(301, location);
   }
+  // Old WordPress links: /?p=ID and /?page_id=ID.
+  if (request.path == "/") {
+    for (const char* key : {"p", "page_id"})
+      if (auto id = request.query_param(key))
+        if (auto target = store_.redirect("?" + std::string(key) + "=" + *id))
+          return http::Response::redirect(301, *target);
+  }
   ArticleView view;
   view.own_pending = own_pending_comments(ctx, request);
   if (auto reply = request.query_param("replytocom")) {
     view.reply_to = content::parse_integer(*reply).value_or(0);
   }
-  return route(ctx, request.path, view);
+  http::Response r = route(ctx, request.path, view);
+  if (r.status == 404)
+    if (auto target = old_address(request.path)) return http::Response::redirect(301, *target);
+  return r;
+}
+
+std::optional<std::string> Site::old_address(const std::string& path) const {
+  if (auto target = store_.redirect(path)) return target;
+  // The feed of an old address: /2014/01/10/story/feed/ -> /story/feed/
+  constexpr std::string_view kFeed = "feed/";
+  if (path.size() > kFeed.size() && path.ends_with(kFeed))
+    if (auto target = store_.redirect(path.substr(0, path.size() - kFeed.size())))
+      return content::feed_url(*target);
+  return std::nullopt;
 }
 
 }  // namespace khabar::site

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ class Site {
   const render::Theme& theme_;
   const http::StaticFiles& assets_;
   http::Response respond(const http::Request& request) const;
+  // Where an address of the site's previous software (an import) lives now.
+  std::optional<std::string> old_address(const std::string& path) const;
   std::shared_ptr<const SiteSnapshot> snapshot() const;
 
   const security::Secret& secret_;

@@ -58,7 +58,8 @@ class AccountStore {
   virtual std::int64_t count_accounts() = 0;
 
   virtual bool set_role(Id id, content::Role role) = 0;
-  virtual bool set_disabled(Id id, bool disabled) = 0;  // disabling ends all sessions
+  // Disabling ends all sessions and voids the user's set-password links.
+  virtual bool set_disabled(Id id, bool disabled) = 0;
   virtual bool update_profile(Id id, const ProfileChange& p) = 0;
   // Sets the author photo (a media file name, "" for none).
   virtual bool set_avatar(Id id, std::string_view avatar) = 0;
@@ -85,8 +86,8 @@ class AccountStore {
                                  Timestamp expires_at) = 0;
   // The user of an unexpired link, without using it up.
   virtual std::optional<Id> password_link_user(std::string_view token_digest, Timestamp now) = 0;
-  // Uses the link up (with every other link of its user) and sets the password, in one
-  // transaction; false if the link is unknown or expired.
+  // Uses the link up (with every other link of its user), sets the password and enables
+  // the account (an invitation), in one transaction; false if unknown or expired.
   virtual bool redeem_password_link(std::string_view token_digest, std::string_view hash,
                                     Timestamp now) = 0;
 

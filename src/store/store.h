@@ -51,6 +51,8 @@ struct NewArticle {
   std::string title;
   std::string excerpt;  // the caller makes one when the writer left it empty
   std::string body_markdown;
+  std::string body_html;       // sanitised HTML (imports); shown instead of the Markdown
+  std::string featured_image;  // URL
   content::Status status = content::Status::Draft;
   std::string language = "en";
   std::string source_line;
@@ -152,6 +154,11 @@ class Store {
   virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
   virtual std::optional<Id> category_id_by_path(std::string_view path) = 0;
   virtual std::optional<Id> tag_id_by_slug(std::string_view slug) = 0;
+  // Imports: what an item of another system became (kind "wp:post", key its id there).
+  virtual std::optional<Id> import_target(std::string_view kind, std::string_view key) = 0;
+
+  // Old addresses kept working: the new path for `path` (a decoded path, or "?p=ID").
+  virtual std::optional<std::string> redirect(std::string_view path) = 0;
 
   // --- Writes ---
   virtual Id add_user(const NewUser& u) = 0;
@@ -172,6 +179,8 @@ class Store {
                                              content::CommentStatus status) = 0;
   virtual std::vector<Id> delete_comments(const std::vector<Id>& ids) = 0;
   virtual void set_setting(std::string_view key, std::string_view value) = 0;
+  virtual void set_import_target(std::string_view kind, std::string_view key, Id target) = 0;
+  virtual void add_redirect(std::string_view path, std::string_view target) = 0;  // replaces
   // Runs `work` (which calls the write methods above) as one transaction: all or nothing.
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;

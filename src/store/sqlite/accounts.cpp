@@ -79,7 +79,10 @@ class SqliteAccounts final : public AccountStore {
           .bind(2, static_cast<std::int64_t>(disabled))
           .run();
       found = sqlite3_changes(db.handle()) > 0;
-      if (disabled) db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
+      if (disabled) {
+        db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, id).run();
+        db.prepare("DELETE FROM password_links WHERE user_id = ?1").bind(1, id).run();
+      }
     });
     return found;
   }
@@ -237,6 +240,8 @@ class SqliteAccounts final : public AccountStore {
       if (!s.step()) return;
       Id user = s.int64(0);
       db.prepare("DELETE FROM password_links WHERE user_id = ?1").bind(1, user).run();
+      // A link is an invitation: following it enables an account created disabled (imports).
+      db.prepare("UPDATE users SET disabled = 0 WHERE id = ?1").bind(1, user).run();
       ok = write_password(db, user, hash, now, {});
     });
     return ok;

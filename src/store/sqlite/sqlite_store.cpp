@@ -120,7 +120,8 @@ class SqliteStore final : public Store, private sqlite::Access {
     Article a;
     {
       auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                              ", a.body_markdown, a.source_line, a.comments_open, a.is_lead "
+                              ", a.body_markdown, a.source_line, a.comments_open, a.is_lead, "
+                              "a.body_html, a.featured_image "
                               "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
       s.bind(1, slug);
       if (!s.step()) return std::nullopt;
@@ -129,6 +130,8 @@ class SqliteStore final : public Store, private sqlite::Access {
       a.source_line = s.text(kSummaryColumnCount + 1);
       a.comments_open = s.int64(kSummaryColumnCount + 2) != 0;
       a.is_lead = s.int64(kSummaryColumnCount + 3) != 0;
+      a.body_html = s.text(kSummaryColumnCount + 4);
+      a.featured_image = s.text(kSummaryColumnCount + 5);
       a.status = Status::Published;
     }
     a.authors = authors_of(db, a.id);
@@ -306,6 +309,20 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::optional<Id> tag_id_by_slug(std::string_view slug) override {
     return lookup_id("SELECT id FROM tags WHERE slug = ?1", slug);
   }
+  std::optional<Id> import_target(std::string_view kind, std::string_view key) override {
+    std::lock_guard lock(writer_mutex_);
+    auto s = writer_->prepare("SELECT target_id FROM import_keys WHERE kind = ?1 AND key = ?2");
+    s.bind(1, kind).bind(2, key);
+    if (!s.step()) return std::nullopt;
+    return s.int64(0);
+  }
+
+  std::optional<std::string> redirect(std::string_view path) override {
+    auto s = reader().prepare("SELECT target FROM redirects WHERE path = ?1");
+    s.bind(1, path);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
 
   // --- the desk ---
 
@@ -419,8 +436,8 @@ class SqliteStore final : public Store, private sqlite::Access {
       auto s = db.prepare(
           "INSERT INTO articles (kind, slug, title, excerpt, body_markdown, status, language, "
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
-          "published_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+          "published_at, updated_at, body_html, featured_image) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18)");
       bind_article(s, a);
       s.bind(13, now).bind(15, a.published_at ? a.published_at : now);
       s.run();
@@ -439,7 +456,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           "UPDATE articles SET kind = ?1, slug = ?2, title = ?3, excerpt = ?4, "
           "body_markdown = ?5, status = ?6, language = ?7, source_line = ?8, category_id = ?9, "
           "reading_minutes = ?10, comments_open = ?11, is_lead = ?12, published_at = ?14, "
-          "updated_at = ?13 WHERE id = ?16");
+          "updated_at = ?13, body_html = ?17, featured_image = ?18 WHERE id = ?16");
       bind_article(s, a);
       s.bind(13, now_seconds()).bind(16, id);
       s.run();
@@ -520,6 +537,27 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(2, value)
           .run();
       note("S");
+      return 0;
+    });
+  }
+
+  void set_import_target(std::string_view kind, std::string_view key, Id target) override {
+    write([&](Connection& db) {
+      db.prepare("INSERT OR REPLACE INTO import_keys (kind, key, target_id) VALUES (?1, ?2, ?3)")
+          .bind(1, kind)
+          .bind(2, key)
+          .bind(3, target)
+          .run();
+      return 0;
+    });
+  }
+
+  void add_redirect(std::string_view path, std::string_view target) override {
+    write([&](Connection& db) {
+      db.prepare("INSERT OR REPLACE INTO redirects (path, target) VALUES (?1, ?2)")
+          .bind(1, path)
+          .bind(2, target)
+          .run();
       return 0;
     });
   }
@@ -727,7 +765,9 @@ class SqliteStore final : public Store, private sqlite::Access {
         .bind(10, static_cast<std::int64_t>(a.reading_minutes))
         .bind(11, static_cast<std::int64_t>(a.comments_open))
         .bind(12, static_cast<std::int64_t>(a.is_lead))
-        .bind_optional_id(14, a.published_at);
+        .bind_optional_id(14, a.published_at)
+        .bind(17, a.body_html)
+        .bind(18, a.featured_image);
   }
 
   static void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {

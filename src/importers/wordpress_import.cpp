@@ -1,0 +1,435 @@
+#include "importers/wordpress_import.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "content/text.h"
+#include "content/urls.h"
+#include "importers/wordpress_content.h"
+#include "render/sanitize.h"
+
+namespace khabar::importers {
+namespace {
+
+using content::Id;
+
+struct DryRun {};
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return content::is_valid_utf8(out) ? out : std::string(s);
+}
+
+// A WordPress slug as a Khabar slug: decoded, and made again from `fallback` if unusable.
+std::string usable_slug(std::string_view wordpress_slug, std::string_view fallback) {
+  std::string slug = content::trim(percent_decoded(wordpress_slug));
+  bool ok = !slug.empty() && slug.size() <= 200 && slug.find_first_of("/?#% \t") == std::string::npos;
+  if (ok) return content::ascii_lower(slug);
+  return content::make_slug(fallback);
+}
+
+// The path of a URL ("https://x.example/a/b/?q" -> "/a/b/"), percent-decoded.
+std::string path_of(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  std::size_t start = scheme == std::string_view::npos ? 0 : url.find('/', scheme + 3);
+  if (start == std::string_view::npos) return "/";
+  std::string_view path = url.substr(start);
+  path = path.substr(0, path.find_first_of("?#"));
+  std::string out;
+  for (char c : percent_decoded(path))
+    if (!(c == '/' && !out.empty() && out.back() == '/')) out += c;
+  return out;
+}
+
+content::Status map_status(const std::string& wordpress) {
+  if (wordpress == "publish") return content::Status::Published;
+  if (wordpress == "pending") return content::Status::Pending;
+  if (wordpress == "future") return content::Status::Scheduled;
+  if (wordpress == "trash") return content::Status::Trash;
+  return content::Status::Draft;  // draft, private, auto-draft...
+}
+
+// Pass 1: what items refer to across the file (attachments, parents), and how many there are.
+struct Collected : WxrHandler {
+  std::unordered_map<std::int64_t, Attachment> attachments;
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> children;
+  std::unordered_set<std::int64_t> ids;
+  std::uint64_t items = 0;
+  const ImportOptions* options = nullptr;
+
+  void item(const WxrItem& i) override {
+    ++items;
+    ids.insert(i.post_id);
+    if (i.post_type != "attachment") return;
+    Attachment a{i.attachment_url.empty() ? i.guid : i.attachment_url, html_to_text(i.excerpt), ""};
+    for (const auto& [k, v] : i.meta)
+      if (k == "_wp_attachment_image_alt") a.alt = v;
+    attachments.emplace(i.post_id, std::move(a));
+    if (i.post_parent) children[i.post_parent].push_back(i.post_id);
+  }
+  void progress(std::uint64_t bytes, std::uint64_t total) override {
+    if (options->progress) options->progress(bytes, total * 2, items);
+  }
+};
+
+class Importer : public WxrHandler {
+ public:
+  Importer(store::Store& store, const ImportOptions& options, const Collected& collected,
+           ImportSummary& summary)
+      : store_(store), options_(options), collected_(collected), s_(summary) {
+    language_ = store.setting("language").value_or("en");
+    for (const auto& c : store.categories()) paths_[c.id] = c.path;
+  }
+
+  void site(const WxrSite& site) override {
+    base_ = site.base_blog_url.empty() ? site.link : site.base_blog_url;
+  }
+
+  void author(const WxrAuthor& a) override {
+    std::string key = a.login;
+    std::string display = content::trim(a.display_name.empty() ? a.login : a.display_name);
+    if (auto id = store_.import_target("wp:author", key)) {
+      authors_[a.login] = *id;
+      if (auto existing = store_.accounts().account(*id)) {
+        store_.accounts().update_profile(*id, {display, a.email, existing->bio});
+        author_slugs_[a.login] = existing->slug;
+      }
+      ++s_.authors.updated;
+    } else {
+      store::NewUser u;
+      u.login = login_for(a.login);
+      u.email = a.email;
+      u.display_name = display;
+      u.slug = author_slug(display == a.login ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
+      u.role = "author";
+      Id user = store_.add_user(u);
+      store_.accounts().set_disabled(user, true);  // until invited (khabar user link)
+      store_.set_import_target("wp:author", key, user);
+      authors_[a.login] = user;
+      author_slugs_[a.login] = u.slug;
+      s_.invited.push_back(u.login);
+      ++s_.authors.imported;
+    }
+    // WordPress's author archive is /author/<login>/. (Reads inside this transaction go
+    // through the writer's lookups: the readers do not see what it has not committed.)
+    if (auto slug = author_slugs_.find(a.login); slug != author_slugs_.end())
+      redirect("/author/" + percent_decoded(a.login) + "/", content::author_url(slug->second));
+  }
+
+  void category(const WxrTerm& t) override { pending_categories_.push_back(t); }
+
+  void tag(const WxrTerm& t) override { tag_id(t.slug, t.name, true); }
+
+  void item(const WxrItem& i) override {
+    flush_categories();
+    ++done_;
+    if (i.post_type == "post" || i.post_type == "page") return post(i);
+    if (i.post_type == "attachment") {
+      ++s_.attachments.imported;  // referenced by URL from the articles that show them
+      return;
+    }
+    s_.other_items.skip("post type '" + i.post_type + "' is not imported");
+  }
+
+  void progress(std::uint64_t bytes, std::uint64_t total) override {
+    if (options_.progress) options_.progress(total + bytes, total * 2, collected_.items + done_);
+  }
+
+  // After the last item: categories of a file without items.
+  void finish() { flush_categories(); }
+
+ private:
+  // A login Khabar accepts: lower case, letters, digits and . _ - @ only.
+  std::string login_for(const std::string& wordpress_login) {
+    std::string login;
+    for (char c : content::ascii_lower(wordpress_login))
+      login += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@') ? c : '-';
+    if (login.size() < 2) login = "wp-" + login;
+    std::string base = login;
+    for (int n = 2; store_.user_id_by_login(login); ++n) login = base + "-" + std::to_string(n);
+    return login;
+  }
+
+  std::string author_slug(std::string_view name) {
+    std::string base = content::make_slug(name);
+    if (base.empty()) base = "author";
+    std::string slug = base;
+    for (int n = 2; store_.author_by_slug(slug) || taken_author_slugs_.contains(slug); ++n)
+      slug = base + "-" + std::to_string(n);
+    taken_author_slugs_.insert(slug);
+    return slug;
+  }
+
+  void redirect(const std::string& from, const std::string& to) {
+    // `from` is decoded (as requests are matched); `to` is a link, percent-encoded.
+    if (from.empty() || from.size() > 2000 || from == percent_decoded(to)) return;
+    store_.add_redirect(from, to);
+    if (redirected_.insert(from).second) ++s_.redirects;
+  }
+
+  // Categories arrive before the items; a parent may be listed after its child, so they
+  // are imported parents first once all are known.
+  void flush_categories() {
+    if (pending_categories_.empty()) return;
+    std::vector<WxrTerm> left = std::move(pending_categories_);
+    pending_categories_.clear();
+    while (!left.empty()) {
+      std::vector<WxrTerm> later;
+      for (auto& t : left) {
+        if (!t.parent_slug.empty() && !categories_.contains(t.parent_slug)) later.push_back(std::move(t));
+        else import_category(t, t.parent_slug.empty() ? 0 : categories_[t.parent_slug]);
+      }
+      if (later.size() == left.size()) {  // parents that are not in the file
+        for (auto& t : later) {
+          s_.notes.push_back("category '" + t.name + "': its parent '" + t.parent_slug +
+                             "' is not in the file; imported at the top level");
+          import_category(t, 0);
+        }
+        break;
+      }
+      left = std::move(later);
+    }
+  }
+
+  void import_category(const WxrTerm& t, Id parent) {
+    std::string key = t.id ? std::to_string(t.id) : t.slug;
+    std::string slug = usable_slug(t.slug, t.name);
+    if (slug.empty()) slug = "category-" + key;
+    if (auto id = store_.import_target("wp:category", key)) {
+      categories_[t.slug] = *id;
+      wordpress_paths_[t.slug] =
+          (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
+      store_.rename_category(*id, t.name);
+      ++s_.categories.updated;
+      return;
+    }
+    std::string path = parent ? paths_[parent] + "/" + slug : slug;
+    std::string wordpress_path =
+        (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
+    wordpress_paths_[t.slug] = wordpress_path;
+    Id id = 0;
+    if (auto existing = store_.category_id_by_path(path)) {
+      id = *existing;
+      ++s_.categories.updated;
+    } else {
+      id = store_.add_category({t.name.empty() ? slug : t.name, slug, parent, t.description, 0});
+      ++s_.categories.imported;
+    }
+    store_.set_import_target("wp:category", key, id);
+    categories_[t.slug] = id;
+    paths_[id] = path;
+    redirect("/category/" + wordpress_path + "/", content::category_url(path));
+  }
+
+  Id tag_id(const std::string& wordpress_slug, const std::string& name, bool declared) {
+    if (auto it = tags_.find(wordpress_slug); it != tags_.end()) return it->second;
+    std::string slug = usable_slug(wordpress_slug, name);
+    if (slug.empty()) slug = "tag";
+    Id id = 0;
+    if (auto existing = store_.tag_id_by_slug(slug)) {
+      id = *existing;
+      if (declared) ++s_.tags.updated;
+    } else {
+      id = store_.add_tag(name.empty() ? slug : name, slug);
+      if (declared) ++s_.tags.imported;
+    }
+    tags_[wordpress_slug] = id;
+    redirect("/tag/" + percent_decoded(wordpress_slug) + "/", content::tag_url(slug));
+    return id;
+  }
+
+  std::string unique_article_slug(std::string slug, Id self) {
+    std::string base = slug;
+    for (int n = 2;; ++n) {
+      auto owner = store_.article_id_by_slug(slug);
+      if (!owner || *owner == self) return slug;
+      slug = base + "-" + std::to_string(n);
+    }
+  }
+
+  void post(const WxrItem& i) {
+    bool is_page = i.post_type == "page";
+    Tally& tally = is_page ? s_.pages : s_.posts;
+    if (i.status == "auto-draft" || i.status == "inherit") {
+      tally.skip("status '" + i.status + "'");
+      return;
+    }
+    store::NewArticle a;
+    a.kind = is_page ? content::Kind::Page : content::Kind::Article;
+    a.title = content::trim(i.title);
+    if (a.title.empty()) a.title = "(untitled " + std::to_string(i.post_id) + ")";
+    a.status = map_status(i.status);
+    if (!i.password.empty()) {
+      a.status = content::Status::Draft;
+      s_.password_protected.push_back(a.title + " (WordPress id " + std::to_string(i.post_id) + ")");
+    }
+    if (i.status == "private")
+      s_.notes.push_back("'" + a.title + "' was private: imported as a draft");
+    if (is_page && i.post_parent && !collected_.ids.contains(i.post_parent))
+      s_.notes.push_back("page '" + a.title + "': its parent (WordPress id " +
+                         std::to_string(i.post_parent) + ") is not in the file");
+    auto published = parse_wordpress_date(i.date_gmt);
+    if (!published) published = parse_wordpress_date(i.date);
+    a.published_at = a.status == content::Status::Draft || a.status == content::Status::Pending
+                         ? 0
+                         : published.value_or(0);
+    a.language = language_;
+    a.is_lead = i.sticky;
+    a.comments_open = i.comment_status != "closed";
+    for (std::size_t k = 0; k < i.categories.size(); ++k) {
+      const auto& [domain, nicename] = i.categories[k];
+      std::string name = k < i.category_names.size() ? i.category_names[k] : nicename;
+      if (domain == "category" && !a.category_id) {
+        if (auto it = categories_.find(nicename); it != categories_.end()) a.category_id = it->second;
+      } else if (domain == "post_tag") {
+        Id t = tag_id(nicename, name, false);
+        if (std::find(a.tag_ids.begin(), a.tag_ids.end(), t) == a.tag_ids.end()) a.tag_ids.push_back(t);
+      }
+    }
+    if (auto it = authors_.find(i.creator); it != authors_.end()) a.author_ids.push_back(it->second);
+    auto lookup = [this](std::int64_t id) -> const Attachment* {
+      auto it = collected_.attachments.find(id);
+      return it == collected_.attachments.end() ? nullptr : &it->second;
+    };
+    static const std::vector<std::int64_t> kNone;
+    auto kids = collected_.children.find(i.post_id);
+    ContentReport report;
+    a.body_html = wordpress_to_html(i.content, lookup, kids == collected_.children.end() ? kNone : kids->second, report);
+    for (const auto& [name, n] : report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
+    std::string text = html_to_text(a.body_html);
+    std::string excerpt = html_to_text(render::sanitize_html(i.excerpt));
+    a.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
+    a.reading_minutes = content::reading_minutes(text);
+    for (const auto& [k, v] : i.meta)
+      if (k == "_thumbnail_id")
+        if (const Attachment* att = lookup(content::parse_integer(v).value_or(0)))
+          if (render::is_safe_url(att->url)) a.featured_image = att->url;
+
+    std::string key = std::to_string(i.post_id);
+    auto existing = store_.import_target("wp:post", key);
+    a.slug = unique_article_slug(usable_slug(i.post_name, a.title), existing.value_or(0));
+    if (a.slug.empty()) a.slug = unique_article_slug("post-" + key, existing.value_or(0));
+    Id id = 0;
+    if (existing && store_.update_article(*existing, a)) {
+      id = *existing;
+      ++tally.updated;
+    } else {
+      id = store_.add_article(a);
+      store_.set_import_target("wp:post", key, id);
+      ++tally.imported;
+    }
+    if (a.status == content::Status::Published) add_post_redirects(i, a, is_page);
+    comments(i, id);
+  }
+
+  void add_post_redirects(const WxrItem& i, const store::NewArticle& a, bool is_page) {
+    std::string url = content::article_url(a.slug);
+    std::string id = std::to_string(i.post_id);
+    redirect("?p=" + id, url);
+    if (is_page) redirect("?page_id=" + id, url);
+    redirect(path_of(i.link), url);
+    std::string name = percent_decoded(i.post_name);
+    if (!name.empty() && i.date.size() >= 10 && !is_page) {
+      std::string y = i.date.substr(0, 4), m = i.date.substr(5, 2), d = i.date.substr(8, 2);
+      redirect("/" + y + "/" + m + "/" + d + "/" + name + "/", url);
+      redirect("/" + y + "/" + m + "/" + name + "/", url);
+    }
+    if (!name.empty()) redirect("/" + name + "/", url);
+  }
+
+  void comments(const WxrItem& i, Id article) {
+    for (const auto& c : i.comments) {
+      if (c.type == "pingback" || c.type == "trackback") {
+        s_.comments.skip(c.type + "s are not imported");
+        continue;
+      }
+      content::CommentStatus status;
+      if (c.approved == "1" || c.approved == "approve") status = content::CommentStatus::Approved;
+      else if (c.approved == "0" || c.approved == "hold") status = content::CommentStatus::Pending;
+      else if (c.approved == "spam") status = content::CommentStatus::Spam;
+      else if (c.approved == "trash") status = content::CommentStatus::Trash;
+      else {
+        s_.comments.skip("unknown approval status '" + c.approved + "'");
+        continue;
+      }
+      std::string key = std::to_string(c.id);
+      if (auto existing = store_.import_target("wp:comment", key)) {
+        store_.set_comment_status({*existing}, status);
+        ++s_.comments.updated;
+        continue;
+      }
+      store::NewComment n;
+      n.article_id = article;
+      if (c.parent) {
+        auto parent = store_.import_target("wp:comment", std::to_string(c.parent));
+        if (parent) n.parent_id = *parent;
+        else s_.notes.push_back("comment " + key + ": its parent comment " + std::to_string(c.parent) +
+                                " is not in the file; imported as a top-level comment");
+      }
+      n.author_name = content::trim(c.author).empty() ? "Anonymous" : content::trim(c.author);
+      n.author_email = content::ascii_lower(c.email);
+      n.author_url = render::is_safe_url(c.url) ? c.url : "";
+      n.body = html_to_text(c.content, true);
+      if (n.body.empty()) n.body = "\u2026";
+      n.status = status;
+      auto when = parse_wordpress_date(c.date_gmt);
+      if (!when) when = parse_wordpress_date(c.date);
+      n.created_at = when.value_or(0);
+      if (!c.ip.empty() && options_.hash_ip) n.ip_hash = options_.hash_ip(c.ip);
+      Id id = store_.add_comment(n);
+      store_.set_import_target("wp:comment", key, id);
+      ++s_.comments.imported;
+    }
+  }
+
+  store::Store& store_;
+  const ImportOptions& options_;
+  const Collected& collected_;
+  ImportSummary& s_;
+  std::string language_, base_;
+  std::map<std::string, Id> authors_, categories_, tags_;
+  std::map<std::string, std::string> author_slugs_, wordpress_paths_;  // by WordPress login / nicename
+  std::map<Id, std::string> paths_;                                     // category paths
+  std::set<std::string> taken_author_slugs_, redirected_;
+  std::vector<WxrTerm> pending_categories_;
+  std::uint64_t done_ = 0;
+  std::int64_t anonymous_ = 0;
+};
+
+}  // namespace
+
+std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
+                                                       const ImportOptions& options) {
+  Collected collected;
+  collected.options = &options;
+  if (auto error = read_wxr(options.file, collected)) return *error;
+  ImportSummary summary;
+  std::optional<WxrError> failure;
+  try {
+    store.batch([&] {
+      Importer importer(store, options, collected, summary);
+      failure = read_wxr(options.file, importer);
+      if (failure) throw *failure;  // rolls everything back
+      importer.finish();
+      if (options.dry_run) throw DryRun{};
+    });
+  } catch (const WxrError& e) {
+    return e;
+  } catch (const DryRun&) {
+  }
+  return summary;
+}
+
+}  // namespace khabar::importers

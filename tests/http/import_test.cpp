@@ -1,0 +1,260 @@
+// `khabar import wordpress` with the real WordPress theme-unit-test export: the summary
+// against counts made here independently (regular expressions over the raw file), every
+// published post and page served, threads and the category tree kept, every old address
+// answering 301 to a page that answers 200, no script or event handler in imported
+// content, idempotence, and broken files that change nothing.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "content/text.h"
+#include "content/urls.h"
+#include "support/database.h"
+#include "support/html.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+namespace {
+
+const std::filesystem::path kFixture = std::filesystem::path(KHABAR_SOURCE_DIR) /
+                                       "../shared/fixtures/wxr/themeunittestdata.wordpress.xml";
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int count(const std::string& text, const std::string& needle) {
+  int n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// The value of a WXR element in `text` (with or without CDATA).
+std::string field(const std::string& text, const std::string& element) {
+  std::smatch m;
+  std::regex re("<" + element + ">(?:<!\\[CDATA\\[)?([^<\\]]*)");
+  return std::regex_search(text, m, re) ? m[1].str() : "";
+}
+
+struct Expected {
+  std::map<std::string, int> items;  // post type -> count (auto-draft/inherit posts aside)
+  int comments = 0, pings = 0, authors = 0, categories = 0, tags = 0;
+  int published = 0;  // posts and pages with status publish and no password
+  std::vector<std::pair<std::string, std::string>> threads;          // comment id, parent id
+  std::vector<std::pair<std::string, std::string>> category_parents;  // nicename, parent nicename
+};
+
+Expected expected_from(const std::string& xml) {
+  Expected e;
+  e.authors = count(xml, "<wp:author>");
+  e.categories = count(xml, "<wp:category>");
+  e.tags = count(xml, "<wp:tag>");
+  std::size_t at = 0;
+  while ((at = xml.find("<wp:category>", at)) != std::string::npos) {
+    std::size_t end = xml.find("</wp:category>", at);
+    std::string c = xml.substr(at, end - at);
+    std::string parent = field(c, "wp:category_parent");
+    if (!parent.empty()) e.category_parents.emplace_back(field(c, "wp:category_nicename"), parent);
+    at = end;
+  }
+  at = 0;
+  while ((at = xml.find("<item>", at)) != std::string::npos) {
+    std::size_t end = xml.find("</item>", at);
+    std::string item = xml.substr(at, end - at);
+    std::string type = field(item, "wp:post_type");
+    ++e.items[type];
+    if ((type == "post" || type == "page") && field(item, "wp:status") == "publish" &&
+        field(item, "wp:post_password").empty())
+      ++e.published;
+    std::size_t c = 0;
+    while ((c = item.find("<wp:comment>", c)) != std::string::npos) {
+      std::size_t c_end = item.find("</wp:comment>", c);
+      std::string comment = item.substr(c, c_end - c);
+      std::string type = field(comment, "wp:comment_type");
+      if (type == "pingback" || type == "trackback") ++e.pings;
+      else {
+        ++e.comments;
+        std::string parent = field(comment, "wp:comment_parent");
+        if (parent != "0" && !parent.empty()) e.threads.emplace_back(field(comment, "wp:comment_id"), parent);
+      }
+      c = c_end;
+    }
+    at = end;
+  }
+  return e;
+}
+
+// "  posts   58 imported   0 updated   0 skipped" -> {58, 0, 0}
+std::array<int, 3> tally(const std::string& output, const std::string& what) {
+  std::smatch m;
+  std::regex re("\\n  " + what + " +(\\d+) imported +(\\d+) updated +(\\d+) skipped");
+  if (!std::regex_search(output, m, re)) return {-1, -1, -1};
+  return {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+}
+
+std::string counts(const std::filesystem::path& data) {
+  return sql(data, "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM comments) || ' ' || "
+                   "(SELECT count(*) FROM categories) || ' ' || (SELECT count(*) FROM tags) || ' ' || "
+                   "(SELECT count(*) FROM users) || ' ' || (SELECT count(*) FROM redirects)");
+}
+
+class Import : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "site";
+    auto init = run_khabar({"init", "--data", data_.string(), "--url", "http://127.0.0.1:1"});
+    ASSERT_EQ(init.exit_code, 0) << init.output;
+  }
+  CommandResult import(const std::filesystem::path& file, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"import", "wordpress", "--data", data_.string(), file.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_khabar(args);
+  }
+  std::filesystem::path write(const std::string& name, const std::string& text) {
+    auto p = dir_.path() / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+  TempDir dir_;
+  std::filesystem::path data_;
+};
+
+TEST_F(Import, TheThemeUnitTestExport) {
+  std::string xml = read(kFixture);
+  Expected e = expected_from(xml);
+  auto r = import(kFixture);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  SCOPED_TRACE(r.output);
+  EXPECT_EQ(tally(r.output, "posts")[0], e.items["post"]);
+  EXPECT_EQ(tally(r.output, "pages")[0], e.items["page"]);
+  EXPECT_EQ(tally(r.output, "attachments")[0], e.items["attachment"]);
+  EXPECT_EQ(tally(r.output, "other items")[2], e.items["nav_menu_item"]);
+  EXPECT_EQ(tally(r.output, "categories")[0], e.categories);
+  EXPECT_EQ(tally(r.output, "tags")[0], e.tags);
+  EXPECT_EQ(tally(r.output, "authors")[0], e.authors);
+  EXPECT_EQ(tally(r.output, "comments")[0], e.comments);
+  EXPECT_EQ(tally(r.output, "comments")[2], e.pings);
+  EXPECT_NE(r.output.find("Template: Password Protected"), std::string::npos);  // listed, now a draft
+  EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE title LIKE 'Template: Password Protected%'"), "draft");
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE is_lead = 1"), "1");  // the sticky post
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE status = 'scheduled'"), "1");  // "future"
+  // Authors: created, disabled until invited, their logins private.
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM users WHERE disabled = 1 AND password_hash = ''"), std::to_string(e.authors));
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM users WHERE slug = login"), "0");
+
+  // Threads keep their parents.
+  ASSERT_FALSE(e.threads.empty());
+  for (const auto& [id, parent] : e.threads)
+    EXPECT_EQ(sql(data_, "SELECT c.parent_id = p.target_id FROM comments c "
+                         "JOIN import_keys k ON k.kind = 'wp:comment' AND k.key = '" + id + "' AND k.target_id = c.id "
+                         "JOIN import_keys p ON p.kind = 'wp:comment' AND p.key = '" + parent + "'"),
+              "1") << "comment " << id;
+  // The category tree is kept.
+  ASSERT_FALSE(e.category_parents.empty());
+  for (const auto& [child, parent] : e.category_parents) {
+    std::string path = sql(data_, "SELECT c.path FROM categories c JOIN import_keys k ON k.target_id = c.id "
+                                  "AND k.kind = 'wp:category' JOIN categories p ON p.id = c.parent_id "
+                                  "WHERE c.slug = '" + child + "' AND p.slug = '" + parent + "'");
+    EXPECT_FALSE(path.empty()) << child << " under " << parent;
+  }
+
+  ServerProcess server(data_, {"--cache-mb", "0"});
+  // Every published post and page renders, without script or event handler from the import.
+  std::string slugs = sql(data_, "SELECT slug FROM articles WHERE status = 'published'");
+  int pages = 0;
+  for (std::string_view slug : khabar::content::split(slugs, '\n')) {
+    std::string path = khabar::content::article_url(slug);
+    auto page = http_get(server.port(), path);
+    ASSERT_EQ(page.status, 200) << path;
+    ++pages;
+    Html html(page.body);
+    for (const auto* script : html.all("script"))
+      EXPECT_EQ(Html::attr(script, "type"), "application/ld+json") << path;
+    std::regex handler("<[^>]*\\son[a-z]+\\s*=", std::regex::icase);
+    EXPECT_FALSE(std::regex_search(page.body, handler)) << path;
+    EXPECT_EQ(page.body.find("javascript:"), std::string::npos) << path;
+  }
+  EXPECT_EQ(pages, e.published);
+
+  // Every old address answers 301, to a page that answers 200.
+  std::string rows = sql(data_, "SELECT path || char(9) || target FROM redirects");
+  int redirects = 0;
+  for (std::string_view row : khabar::content::split(rows, '\n')) {
+    std::string from(row.substr(0, row.find('\t'))), to(row.substr(row.find('\t') + 1));
+    std::string target = from.starts_with("?") ? "/" + from : khabar::content::percent_encode_path(from);
+    auto r301 = http_get(server.port(), target);
+    EXPECT_EQ(r301.status, 301) << from;
+    EXPECT_EQ(r301.header("location"), to) << from;
+    EXPECT_EQ(http_get(server.port(), to).status, 200) << from << " -> " << to;
+    ++redirects;
+  }
+  EXPECT_GT(redirects, e.items["post"]);
+  // The feed of an old category address goes to the new feed.
+  auto feed = http_get(server.port(), "/category/parent-category/feed/");
+  EXPECT_TRUE(feed.status == 200 || feed.status == 301) << feed.status;
+
+  // Importing again duplicates nothing.
+  std::string before = counts(data_);
+  auto again = import(kFixture);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(counts(data_), before);
+  EXPECT_EQ(tally(again.output, "posts")[1], e.items["post"]);
+  EXPECT_EQ(tally(again.output, "posts")[0], 0);
+}
+
+TEST_F(Import, BrokenFilesChangeNothing) {
+  ASSERT_EQ(import(kFixture).exit_code, 0);
+  std::string before = counts(data_);
+  std::string xml = read(kFixture);
+  struct Case {
+    std::string name, text, message;
+  };
+  std::string header = xml.substr(0, xml.find("<wp:author>"));
+  std::vector<Case> cases = {
+      {"truncated.xml", xml.substr(0, xml.size() * 2 / 3), "truncated.xml:"},
+      {"utf8.xml", xml.substr(0, xml.find("<item>")) + "<item><title>caf\xC3\x28</title></item></channel></rss>", "utf8.xml:"},
+      {"version.xml", std::regex_replace(xml, std::regex("<wp:wxr_version>1.2"), "<wp:wxr_version>9.9"), "WXR version '9.9'"},
+      {"cdata.xml", header + "<item><title>x</title><content:encoded><![CDATA[ends ]]> early]]></content:encoded></item></channel></rss>", "cdata.xml:"},
+  };
+  for (const auto& c : cases) {
+    auto r = import(write(c.name, c.text));
+    EXPECT_NE(r.exit_code, 0) << c.name;
+    EXPECT_NE(r.output.find(c.message), std::string::npos) << c.name << ": " << r.output;
+    EXPECT_NE(r.output.find("Nothing was imported"), std::string::npos) << r.output;
+    EXPECT_EQ(counts(data_), before) << c.name;
+  }
+  // "]]>" written the WordPress way (split across two CDATA sections) is content.
+  auto split = import(write("split.xml", header +
+                                             "<item><title>Split</title><wp:post_id>900001</wp:post_id>"
+                                             "<wp:post_name>split-cdata</wp:post_name><wp:status>publish</wp:status>"
+                                             "<wp:post_type>post</wp:post_type><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt>"
+                                             "<content:encoded><![CDATA[a ]]]]><![CDATA[> b]]></content:encoded></item></channel></rss>"));
+  ASSERT_EQ(split.exit_code, 0) << split.output;
+  EXPECT_EQ(sql(data_, "SELECT body_html FROM articles WHERE slug = 'split-cdata'"), "<p>a ]]&gt; b</p>\n");
+  // A page whose parent is not in the file: imported, and the summary says so.
+  auto orphan = import(write("orphan.xml", header +
+                                               "<item><title>Orphan page</title><wp:post_id>900002</wp:post_id>"
+                                               "<wp:post_name>orphan</wp:post_name><wp:status>publish</wp:status>"
+                                               "<wp:post_parent>777777</wp:post_parent><wp:post_type>page</wp:post_type>"
+                                               "<content:encoded><![CDATA[Text]]></content:encoded></item></channel></rss>"));
+  ASSERT_EQ(orphan.exit_code, 0) << orphan.output;
+  EXPECT_NE(orphan.output.find("its parent (WordPress id 777777) is not in the file"), std::string::npos) << orphan.output;
+  EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE slug = 'orphan'"), "published");
+}
+
+TEST_F(Import, DryRunWritesNothing) {
+  std::string before = counts(data_);
+  auto r = import(kFixture, {"--dry-run"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("nothing was written"), std::string::npos);
+  EXPECT_GT(tally(r.output, "posts")[0], 0);
+  EXPECT_EQ(counts(data_), before);
+}
+
+}  // namespace
