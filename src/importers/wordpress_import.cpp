@@ -1,6 +1,10 @@
 #include "importers/wordpress_import.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cctype>
 #include <set>
 #include <unordered_map>
@@ -82,6 +86,138 @@ struct Collected : WxrHandler {
   void progress(std::uint64_t bytes, std::uint64_t total) override {
     if (options->progress) options->progress(bytes, total * 2, items);
   }
+  bool wants_bodies() const override { return false; }
+};
+
+// An item with the work that needs no database done: the body made safe HTML, excerpt,
+// reading time, featured image, comment texts. Runs on the parsing thread.
+struct Prepared {
+  WxrItem item;
+  std::string body_html, excerpt, featured_image;
+  int reading_minutes = 1;
+  ContentReport report;
+};
+
+Prepared prepare(WxrItem item, const Collected& collected) {
+  Prepared p;
+  if (item.post_type == "post" || item.post_type == "page") {
+    auto lookup = [&](std::int64_t id) -> const Attachment* {
+      auto it = collected.attachments.find(id);
+      return it == collected.attachments.end() ? nullptr : &it->second;
+    };
+    static const std::vector<std::int64_t> kNone;
+    auto kids = collected.children.find(item.post_id);
+    p.body_html = wordpress_to_html(item.content, lookup,
+                                    kids == collected.children.end() ? kNone : kids->second, p.report);
+    std::string text = html_to_text(p.body_html);
+    std::string excerpt = html_to_text(render::sanitize_html(item.excerpt));
+    p.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
+    p.reading_minutes = content::reading_minutes(text);
+    for (const auto& [k, v] : item.meta)
+      if (k == "_thumbnail_id")
+        if (const Attachment* att = lookup(content::parse_integer(v).value_or(0)))
+          if (render::is_safe_url(att->url)) p.featured_image = att->url;
+    for (auto& c : item.comments) c.content = html_to_text(c.content, true);
+  }
+  item.content.clear();
+  item.content.shrink_to_fit();
+  item.excerpt.clear();
+  p.item = std::move(item);
+  return p;
+}
+
+// What the parsing thread hands to the writing thread.
+struct Event {
+  enum class Kind { Site, Author, Category, Tag, Item, Progress, End } kind = Kind::End;
+  WxrSite site;
+  WxrAuthor author;
+  WxrTerm term;
+  Prepared item;
+  std::uint64_t bytes = 0, total = 0;
+  std::optional<WxrError> error;
+};
+
+// A bounded queue between the two threads; cancel() wakes and stops both sides.
+class Channel {
+ public:
+  explicit Channel(std::size_t capacity) : capacity_(capacity) {}
+  // False when cancelled (the event is dropped).
+  bool push(Event e) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(e));
+    not_empty_.notify_one();
+    return true;
+  }
+  Event pop() {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty(); });
+    Event e = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return e;
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Event> queue_;
+  bool cancelled_ = false;
+};
+
+struct Cancelled {};
+
+// Pass 2's parsing side: prepares each item and queues it.
+class Producer : public WxrHandler {
+ public:
+  Producer(Channel& channel, const Collected& collected) : channel_(channel), collected_(collected) {}
+  void site(const WxrSite& s) override {
+    Event e;
+    e.kind = Event::Kind::Site;
+    e.site = s;
+    send(std::move(e));
+  }
+  void author(const WxrAuthor& a) override {
+    Event e;
+    e.kind = Event::Kind::Author;
+    e.author = a;
+    send(std::move(e));
+  }
+  void category(const WxrTerm& t) override { term(Event::Kind::Category, t); }
+  void tag(const WxrTerm& t) override { term(Event::Kind::Tag, t); }
+  void item(const WxrItem& i) override {
+    Event e;
+    e.kind = Event::Kind::Item;
+    e.item = prepare(i, collected_);
+    send(std::move(e));
+  }
+  void progress(std::uint64_t bytes, std::uint64_t total) override {
+    Event e;
+    e.kind = Event::Kind::Progress;
+    e.bytes = bytes;
+    e.total = total;
+    send(std::move(e));
+  }
+
+ private:
+  void term(Event::Kind kind, const WxrTerm& t) {
+    Event e;
+    e.kind = kind;
+    e.term = t;
+    send(std::move(e));
+  }
+  void send(Event e) {
+    if (!channel_.push(std::move(e))) throw Cancelled{};
+  }
+  Channel& channel_;
+  const Collected& collected_;
 };
 
 class Importer : public WxrHandler {
@@ -132,10 +268,11 @@ class Importer : public WxrHandler {
 
   void tag(const WxrTerm& t) override { tag_id(t.slug, t.name, true); }
 
-  void item(const WxrItem& i) override {
+  void item(Prepared& p) {
+    const WxrItem& i = p.item;
     flush_categories();
     ++done_;
-    if (i.post_type == "post" || i.post_type == "page") return post(i);
+    if (i.post_type == "post" || i.post_type == "page") return post(p);
     if (i.post_type == "attachment") {
       ++s_.attachments.imported;  // referenced by URL from the articles that show them
       return;
@@ -146,6 +283,7 @@ class Importer : public WxrHandler {
   void progress(std::uint64_t bytes, std::uint64_t total) override {
     if (options_.progress) options_.progress(total + bytes, total * 2, collected_.items + done_);
   }
+  void item(const WxrItem&) override {}  // items arrive prepared (item(Prepared&))
 
   // After the last item: categories of a file without items.
   void finish() { flush_categories(); }
@@ -259,7 +397,8 @@ class Importer : public WxrHandler {
     }
   }
 
-  void post(const WxrItem& i) {
+  void post(Prepared& p) {
+    const WxrItem& i = p.item;
     bool is_page = i.post_type == "page";
     Tally& tally = is_page ? s_.pages : s_.posts;
     if (i.status == "auto-draft" || i.status == "inherit") {
@@ -299,23 +438,11 @@ class Importer : public WxrHandler {
       }
     }
     if (auto it = authors_.find(i.creator); it != authors_.end()) a.author_ids.push_back(it->second);
-    auto lookup = [this](std::int64_t id) -> const Attachment* {
-      auto it = collected_.attachments.find(id);
-      return it == collected_.attachments.end() ? nullptr : &it->second;
-    };
-    static const std::vector<std::int64_t> kNone;
-    auto kids = collected_.children.find(i.post_id);
-    ContentReport report;
-    a.body_html = wordpress_to_html(i.content, lookup, kids == collected_.children.end() ? kNone : kids->second, report);
-    for (const auto& [name, n] : report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
-    std::string text = html_to_text(a.body_html);
-    std::string excerpt = html_to_text(render::sanitize_html(i.excerpt));
-    a.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
-    a.reading_minutes = content::reading_minutes(text);
-    for (const auto& [k, v] : i.meta)
-      if (k == "_thumbnail_id")
-        if (const Attachment* att = lookup(content::parse_integer(v).value_or(0)))
-          if (render::is_safe_url(att->url)) a.featured_image = att->url;
+    a.body_html = std::move(p.body_html);
+    a.excerpt = std::move(p.excerpt);
+    a.reading_minutes = p.reading_minutes;
+    a.featured_image = std::move(p.featured_image);
+    for (const auto& [name, n] : p.report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
 
     std::string key = std::to_string(i.post_id);
     auto existing = store_.import_target("wp:post", key);
@@ -381,7 +508,7 @@ class Importer : public WxrHandler {
       n.author_name = content::trim(c.author).empty() ? "Anonymous" : content::trim(c.author);
       n.author_email = content::ascii_lower(c.email);
       n.author_url = render::is_safe_url(c.url) ? c.url : "";
-      n.body = html_to_text(c.content, true);
+      n.body = c.content;  // made plain text by prepare()
       if (n.body.empty()) n.body = "\u2026";
       n.status = status;
       auto when = parse_wordpress_date(c.date_gmt);
@@ -416,12 +543,49 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
   collected.options = &options;
   if (auto error = read_wxr(options.file, collected)) return *error;
   ImportSummary summary;
-  std::optional<WxrError> failure;
+  // Two cores, two threads: one parses and prepares items, this one writes them.
+  Channel channel(64);
+  std::thread parser([&] {
+    Producer producer(channel, collected);
+    Event end;
+    try {
+      end.error = read_wxr(options.file, producer);
+    } catch (const Cancelled&) {
+      return;
+    } catch (const std::exception& e) {
+      end.error = WxrError{std::string("while reading the export: ") + e.what()};
+    }
+    channel.push(std::move(end));
+  });
+  struct Join {
+    Channel& channel;
+    std::thread& thread;
+    ~Join() {
+      channel.cancel();
+      thread.join();
+    }
+  } join{channel, parser};
   try {
     store.batch([&] {
       Importer importer(store, options, collected, summary);
-      failure = read_wxr(options.file, importer);
-      if (failure) throw *failure;  // rolls everything back
+      std::optional<WxrError> error;
+      while (true) {
+        Event e = channel.pop();
+        if (e.kind == Event::Kind::End) {
+          error = std::move(e.error);
+          break;
+        }
+        switch (e.kind) {
+          case Event::Kind::Site: importer.site(e.site); break;
+          case Event::Kind::Author: importer.author(e.author); break;
+          case Event::Kind::Category: importer.category(e.term); break;
+          case Event::Kind::Tag: importer.tag(e.term); break;
+          case Event::Kind::Item: importer.item(e.item); break;
+          case Event::Kind::Progress: importer.progress(e.bytes, e.total); break;
+          case Event::Kind::End: break;
+        }
+      }
+      if (error) throw *error;  // rolls everything back
       importer.finish();
       if (options.dry_run) throw DryRun{};
     });

@@ -16,7 +16,7 @@ std::int64_t to_int(const std::string& s) {
 
 class Reader {
  public:
-  explicit Reader(WxrHandler& handler) : handler_(handler) {}
+  explicit Reader(WxrHandler& handler) : handler_(handler), bodies_(handler.wants_bodies()) {}
 
   static void on_start(void* self, const XML_Char* name, const XML_Char** attributes) {
     static_cast<Reader*>(self)->start(name, attributes);
@@ -46,7 +46,7 @@ class Reader {
       return;
     }
     text_.clear();
-    capturing_ = true;
+    capturing_ = bodies_ || (name != "content:encoded" && name != "wp:comment_content");
     if (name == "item") {
       in_item_ = true;
       item_ = WxrItem{};
@@ -174,6 +174,7 @@ class Reader {
   }
 
   WxrHandler& handler_;
+  bool bodies_;
   int depth_ = 0;
   bool capturing_ = false;
   std::string text_;

@@ -71,6 +71,8 @@ class WxrHandler {
   virtual void category(const WxrTerm&) {}
   virtual void tag(const WxrTerm&) {}
   virtual void item(const WxrItem&) {}
+  // False: items arrive without post bodies and comment texts (a faster first look).
+  virtual bool wants_bodies() const { return true; }
   // Bytes read so far of the file, for progress.
   virtual void progress(std::uint64_t /*bytes*/, std::uint64_t /*total*/) {}
 };
