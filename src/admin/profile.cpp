@@ -2,11 +2,10 @@
 // sessions signed in as me (each can be ended).
 #include <spdlog/spdlog.h>
 
-#include <fstream>
-
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
 #include "content/text.h"
+#include "media/files.h"
 #include "media/image.h"
 #include "security/secret.h"
 #include "security/password.h"
@@ -15,21 +14,6 @@ namespace khabar::admin {
 namespace {
 
 constexpr int kPhotoSize = 256;
-
-// Writes `bytes` to `path` through a temporary file, so that a reader never sees half.
-bool write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  auto temporary = path;
-  temporary += ".part";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return false;
-  }
-  std::filesystem::rename(temporary, path, ec);
-  return !ec;
-}
 
 http::Response profile_page(Context& ctx, int status, std::string_view error) {
   const auto& me = ctx.user->account;
@@ -109,7 +93,7 @@ http::Response profile(Context& ctx) {
       if (!photo) return profile_page(ctx, 422, error);
       stored = "avatars/" + std::to_string(me.id) + "-" +
                security::token_digest(photo->bytes).substr(0, 16) + ".jpg";
-      if (!write_file(ctx.media_dir / stored, photo->bytes))
+      if (!media::write_file_atomically(ctx.media_dir / stored, photo->bytes))
         return profile_page(ctx, 500, "The photo could not be saved on the server's disk.");
     }
     ctx.accounts().set_avatar(me.id, stored);

@@ -71,10 +71,10 @@ void print_tally(const char* what, const importers::Tally& t) {
 }  // namespace
 
 int run_import_wordpress(const ImportCommand& o) {
-  if (!o.uploads.empty())
-    return fail("--uploads is not supported yet (it comes with the media library); without it "
-                "images stay where they are and articles refer to them by URL. Nothing was "
-                "imported.");
+  std::error_code ec;
+  if (!o.uploads.empty() && !std::filesystem::is_directory(o.uploads, ec))
+    return fail("--uploads " + o.uploads.string() +
+                " is not a directory (give a copy of wp-content/uploads). Nothing was imported.");
   std::string error;
   auto config = load_config(o.data_dir, &error);
   if (!config) return fail(error);
@@ -86,6 +86,8 @@ int run_import_wordpress(const ImportCommand& o) {
   importers::ImportOptions options;
   options.file = o.file;
   options.dry_run = o.dry_run;
+  options.uploads = o.uploads;
+  options.media_dir = o.data_dir / "media";
   options.hash_ip = [&](std::string_view ip) { return secret.keyed_hash("comment-ip", ip); };
   options.progress = [&](std::uint64_t b, std::uint64_t t, std::uint64_t n) { display.update(b, t, n); };
   auto start = Clock::now();
@@ -113,8 +115,12 @@ int run_import_wordpress(const ImportCommand& o) {
   print_tally("attachments", s.attachments);
   if (s.other_items.total()) print_tally("other items", s.other_items);
   std::cout << "  " << s.redirects << " old addresses now answer 301 with the new ones.\n";
-  if (s.attachments.imported)
-    std::cout << "  Attachments are referenced by their URL on the old site; keep it reachable.\n";
+  if (s.media_copied)
+    std::cout << "  " << s.media_copied
+              << " files copied from --uploads into the media library, all metadata removed.\n";
+  if (s.attachments.imported > s.media_copied)
+    std::cout << "  " << s.attachments.imported - s.media_copied
+              << " attachments are referenced by their URL on the old site; keep it reachable.\n";
   if (!s.password_protected.empty()) {
     std::cout << "Password-protected posts, imported as drafts:\n";
     for (const auto& p : s.password_protected) std::cout << "  " << p << "\n";

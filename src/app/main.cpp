@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   wordpress_cmd->add_option("--data", import.data_dir, "Data directory of the site")->required();
   wordpress_cmd->add_option("file", import.file, "The export file (.xml)")->required();
   wordpress_cmd->add_option("--uploads", import.uploads,
-                            "A copy of wp-content/uploads (not supported yet)");
+                            "A copy of wp-content/uploads: images are copied into the media "
+                            "library with their metadata (GPS...) removed");
   wordpress_cmd->add_flag("--dry-run", import.dry_run,
                           "Read and check everything, print the summary, write nothing");
 

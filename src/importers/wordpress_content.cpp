@@ -289,10 +289,11 @@ std::string autop(std::string_view input) {
 }
 
 std::string wordpress_to_html(std::string_view content, const AttachmentLookup& attachments,
-                              const std::vector<std::int64_t>& children, ContentReport& report) {
+                              const std::vector<std::int64_t>& children, ContentReport& report,
+                              const render::UrlRewrite& rewrite) {
   Shortcodes shortcodes{attachments, children, report};
   std::string html = shortcodes.expand(drop_block_comments(content));
-  return render::sanitize_html(autop(html));
+  return render::sanitize_html(autop(html), rewrite);
 }
 
 std::string html_to_text(std::string_view html, bool keep_lines) {

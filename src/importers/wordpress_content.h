@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render/sanitize.h"
+
 namespace khabar::importers {
 
 struct Attachment {
@@ -27,8 +29,10 @@ struct ContentReport {
 using AttachmentLookup = std::function<const Attachment*(std::int64_t id)>;
 
 // `children`: the attachments whose parent is this post ([gallery] without ids shows them).
+// `rewrite` may move URLs (uploads copied into the media library).
 std::string wordpress_to_html(std::string_view content, const AttachmentLookup& attachments,
-                              const std::vector<std::int64_t>& children, ContentReport& report);
+                              const std::vector<std::int64_t>& children, ContentReport& report,
+                              const render::UrlRewrite& rewrite = nullptr);
 
 // WordPress's wpautop: <p> around text blocks separated by blank lines, <br> for single
 // line breaks, nothing added inside <pre> or around block-level elements.

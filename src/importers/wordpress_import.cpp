@@ -1,6 +1,8 @@
 #include "importers/wordpress_import.h"
 
 #include <algorithm>
+#include <fstream>
+#include <regex>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -13,6 +15,9 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "importers/wordpress_content.h"
+#include "media/files.h"
+#include "media/image.h"
+#include "security/secret.h"
 #include "render/sanitize.h"
 
 namespace khabar::importers {
@@ -57,6 +62,26 @@ std::string path_of(std::string_view url) {
   return out;
 }
 
+// The path of an uploads URL without extension and size suffix:
+// "https://x/wp-content/uploads/2013/03/photo-300x200.jpg" -> "/wp-content/uploads/2013/03/photo".
+std::string upload_stem(std::string_view url) {
+  std::string path = path_of(url);
+  std::size_t slash = path.rfind('/');
+  std::size_t dot = path.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) path.resize(dot);
+  std::size_t dash = path.rfind('-');
+  if (dash != std::string::npos && (slash == std::string::npos || dash > slash)) {
+    std::string_view size = std::string_view(path).substr(dash + 1);
+    std::size_t x = size.find('x');
+    auto digits = [](std::string_view d) {
+      return !d.empty() && d.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (x != std::string_view::npos && digits(size.substr(0, x)) && digits(size.substr(x + 1)))
+      path.resize(dash);
+  }
+  return path;
+}
+
 content::Status map_status(const std::string& wordpress) {
   if (wordpress == "publish") return content::Status::Published;
   if (wordpress == "pending") return content::Status::Pending;
@@ -70,6 +95,9 @@ struct Collected : WxrHandler {
   std::unordered_map<std::int64_t, Attachment> attachments;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> children;
   std::unordered_set<std::int64_t> ids;
+  // Uploads copied into the media library: old URL path without extension and without
+  // WordPress's "-300x200" size suffix -> the new URL.
+  std::unordered_map<std::string, std::string> moved;
   std::uint64_t items = 0;
   const ImportOptions* options = nullptr;
 
@@ -107,8 +135,16 @@ Prepared prepare(WxrItem item, const Collected& collected) {
     };
     static const std::vector<std::int64_t> kNone;
     auto kids = collected.children.find(item.post_id);
+    render::UrlRewrite rewrite;
+    if (!collected.moved.empty())
+      rewrite = [&](std::string_view url) -> std::optional<std::string> {
+        auto it = collected.moved.find(upload_stem(url));
+        if (it == collected.moved.end()) return std::nullopt;
+        return it->second;
+      };
     p.body_html = wordpress_to_html(item.content, lookup,
-                                    kids == collected.children.end() ? kNone : kids->second, p.report);
+                                    kids == collected.children.end() ? kNone : kids->second, p.report,
+                                    rewrite);
     std::string text = html_to_text(p.body_html);
     std::string excerpt = html_to_text(render::sanitize_html(item.excerpt));
     p.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
@@ -535,6 +571,94 @@ class Importer : public WxrHandler {
   std::int64_t anonymous_ = 0;
 };
 
+void remove_files(const std::vector<std::filesystem::path>& files) {
+  std::error_code ec;
+  for (const auto& f : files) std::filesystem::remove(f, ec);
+}
+
+// The file of an attachment in a copy of wp-content/uploads, if it is there.
+std::optional<std::filesystem::path> find_upload(const std::filesystem::path& uploads,
+                                                 const std::string& url) {
+  std::string path = path_of(url);
+  std::vector<std::string> candidates;
+  if (auto at = path.find("/wp-content/uploads/"); at != std::string::npos)
+    candidates.push_back(path.substr(at + 20));
+  if (auto at = path.find("/files/"); at != std::string::npos) candidates.push_back(path.substr(at + 7));
+  candidates.push_back(path.substr(1));
+  for (const auto& relative : candidates) {
+    if (relative.empty() || relative.find("..") != std::string::npos) continue;
+    std::error_code ec;
+    auto file = uploads / relative;
+    if (std::filesystem::is_regular_file(file, ec)) return file;
+  }
+  return std::nullopt;
+}
+
+// --uploads: each attachment's file goes into the media library with its metadata
+// removed; the attachment then points to the copy. Runs before the items are read.
+void copy_uploads(store::Store& store, const ImportOptions& options, Collected& collected,
+                  ImportSummary& s, std::vector<std::filesystem::path>& written) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, a] : collected.attachments) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (std::int64_t id : ids) {
+    Attachment& a = collected.attachments[id];
+    std::string key = std::to_string(id);
+    std::string stem = upload_stem(a.url);
+    if (auto existing = store.import_target("wp:attachment", key))
+      if (auto file = store.media_file(*existing)) {
+        collected.moved[stem] = a.url = "/media/" + *file;
+        continue;
+      }
+    auto source = find_upload(options.uploads, a.url);
+    if (!source) {
+      s.notes.push_back("attachment " + key + ": " + path_of(a.url) +
+                        " is not in --uploads; the article keeps the old URL");
+      continue;
+    }
+    std::error_code ec;
+    if (std::filesystem::file_size(*source, ec) > 50u << 20) {
+      s.notes.push_back("attachment " + key + ": larger than 50 MB; not copied");
+      continue;
+    }
+    std::ifstream in(*source, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string error;
+    auto clean = media::strip_metadata(bytes, &error);
+    if (!clean) {
+      s.notes.push_back("attachment " + key + " (" + source->filename().string() + "): " + error +
+                        " The article keeps the old URL.");
+      continue;
+    }
+    std::string dir = "imported";
+    std::string path = path_of(a.url);
+    std::smatch m;
+    static const std::regex year_month("/(\\d{4})/(\\d{2})/[^/]+$");
+    if (std::regex_search(path, m, year_month)) dir = m[1].str() + "/" + m[2].str();
+    std::string file = dir + "/" + security::token_digest(clean->bytes).substr(0, 16) + "." +
+                       std::string(media::extension(clean->type));
+    auto target = options.media_dir / file;
+    if (!std::filesystem::exists(target, ec)) {
+      if (!media::write_file_atomically(target, clean->bytes))
+        throw store::StoreError("cannot write " + target.string());
+      written.push_back(target);
+    }
+    store::NewMedia media;
+    media.file = file;
+    media.mime = std::string(media::mime_type(clean->type));
+    media.width = clean->width;
+    media.height = clean->height;
+    media.bytes = static_cast<std::int64_t>(clean->bytes.size());
+    media.alt = a.alt;
+    media.caption = a.caption;
+    media.original_name = source->filename().string();
+    Id media_id = store.add_media(media);
+    store.set_import_target("wp:attachment", key, media_id);
+    collected.moved[stem] = a.url = "/media/" + file;
+    ++s.media_copied;
+  }
+}
+
 }  // namespace
 
 std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
@@ -543,30 +667,33 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
   collected.options = &options;
   if (auto error = read_wxr(options.file, collected)) return *error;
   ImportSummary summary;
-  // Two cores, two threads: one parses and prepares items, this one writes them.
-  Channel channel(64);
-  std::thread parser([&] {
-    Producer producer(channel, collected);
-    Event end;
-    try {
-      end.error = read_wxr(options.file, producer);
-    } catch (const Cancelled&) {
-      return;
-    } catch (const std::exception& e) {
-      end.error = WxrError{std::string("while reading the export: ") + e.what()};
-    }
-    channel.push(std::move(end));
-  });
-  struct Join {
-    Channel& channel;
-    std::thread& thread;
-    ~Join() {
-      channel.cancel();
-      thread.join();
-    }
-  } join{channel, parser};
+  std::vector<std::filesystem::path> written;  // media files, removed again if nothing is kept
+  bool keep = false;
   try {
     store.batch([&] {
+      if (!options.uploads.empty()) copy_uploads(store, options, collected, summary, written);
+      // Two cores, two threads: one parses and prepares items, this one writes them.
+      Channel channel(64);
+      std::thread parser([&] {
+        Producer producer(channel, collected);
+        Event end;
+        try {
+          end.error = read_wxr(options.file, producer);
+        } catch (const Cancelled&) {
+          return;
+        } catch (const std::exception& e) {
+          end.error = WxrError{std::string("while reading the export: ") + e.what()};
+        }
+        channel.push(std::move(end));
+      });
+      struct Join {
+        Channel& channel;
+        std::thread& thread;
+        ~Join() {
+          channel.cancel();
+          thread.join();
+        }
+      } join{channel, parser};
       Importer importer(store, options, collected, summary);
       std::optional<WxrError> error;
       while (true) {
@@ -589,10 +716,16 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
       importer.finish();
       if (options.dry_run) throw DryRun{};
     });
+    keep = true;
   } catch (const WxrError& e) {
+    remove_files(written);
     return e;
   } catch (const DryRun&) {
+  } catch (...) {
+    remove_files(written);
+    throw;
   }
+  if (!keep) remove_files(written);
   return summary;
 }
 

@@ -21,6 +21,10 @@ namespace khabar::importers {
 struct ImportOptions {
   std::filesystem::path file;
   bool dry_run = false;  // do everything, then roll back
+  // A copy of wp-content/uploads: attachments found there are copied into the media
+  // library (`media_dir`), metadata stripped, and articles point to the copies.
+  std::filesystem::path uploads;
+  std::filesystem::path media_dir;
   // Keyed hash of a commenter's IP address (the site secret's); addresses are not stored.
   std::function<std::string(std::string_view ip)> hash_ip;
   // Called now and then: bytes read, file size, items done (both passes).
@@ -42,6 +46,7 @@ struct ImportSummary {
   std::vector<std::string> notes;               // anything else worth reading
   std::map<std::string, int> unknown_shortcodes;
   std::int64_t redirects = 0;
+  std::int64_t media_copied = 0;  // --uploads: files copied into the media library
   std::vector<std::string> invited;  // logins of the authors created (disabled until invited)
 };
 

@@ -61,23 +61,73 @@ std::string_view mime_type(ImageType t) {
   return "application/octet-stream";
 }
 
-std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
+namespace {
+
+// Reads the header and refuses what is not an image or too large to decode.
+Image open_checked(std::string_view bytes, std::string* error) {
   if (!sniff_image(bytes)) {
     *error = "This file is not a JPEG, PNG, WebP or GIF image.";
-    return std::nullopt;
+    return nullptr;
   }
   init_vips();
-  // The header first: refuse what would take too much memory to decode.
   VipsImage* raw = vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr);
   if (!raw) {
     *error = vips_failure("This image cannot be read; it may be damaged.");
-    return std::nullopt;
+    return nullptr;
   }
-  Image header(raw);
+  Image image(raw);
   if (static_cast<long>(vips_image_get_width(raw)) * vips_image_get_height(raw) > kMaxPixels) {
     *error = "This image has too many pixels (at most 100 megapixels).";
+    return nullptr;
+  }
+  return image;
+}
+
+}  // namespace
+
+std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* error) {
+  Image image = open_checked(bytes, error);
+  if (!image) return std::nullopt;
+  ImageType type = *sniff_image(bytes);
+  VipsImage* upright = nullptr;
+  if (vips_autorot(image.get(), &upright, nullptr) != 0) {
+    *error = vips_failure("This image cannot be read; it may be damaged.");
     return std::nullopt;
   }
+  Image picture(upright);
+  void* out = nullptr;
+  size_t length = 0;
+  int rc = 0;
+  // "strip": no EXIF (GPS), XMP, IPTC, ICC or comments in the file written.
+  switch (type) {
+    case ImageType::Jpeg:
+      rc = vips_jpegsave_buffer(picture.get(), &out, &length, "Q", 90, "strip", TRUE, nullptr);
+      break;
+    case ImageType::Png:
+      rc = vips_pngsave_buffer(picture.get(), &out, &length, "strip", TRUE, nullptr);
+      break;
+    case ImageType::Webp:
+      rc = vips_webpsave_buffer(picture.get(), &out, &length, "Q", 90, "strip", TRUE, nullptr);
+      break;
+    case ImageType::Gif:
+      rc = vips_gifsave_buffer(picture.get(), &out, &length, "strip", TRUE, nullptr);
+      break;
+  }
+  if (rc != 0) {
+    *error = vips_failure("This image cannot be converted (it may be damaged).");
+    return std::nullopt;
+  }
+  EncodedImage result;
+  result.bytes.assign(static_cast<const char*>(out), length);
+  g_free(out);
+  result.width = vips_image_get_width(picture.get());
+  result.height = vips_image_get_height(picture.get());
+  result.type = type;
+  return result;
+}
+
+std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
+  if (!open_checked(bytes, error)) return std::nullopt;  // the header first
   // Shrinks while decoding, turns the picture upright (EXIF orientation), crops the middle.
   VipsImage* thumb = nullptr;
   if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, size, "height",

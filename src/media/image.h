@@ -30,4 +30,8 @@ inline constexpr long kMaxPixels = 100'000'000;  // larger images are refused (d
 // JPEG, PNG, WebP or GIF image, are broken, or are too large.
 std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error);
 
+// The same picture in the same format, upright (EXIF orientation applied), with every
+// piece of metadata removed. For GIFs only the first frame is kept. Errors as above.
+std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* error);
+
 }  // namespace khabar::media

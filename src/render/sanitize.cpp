@@ -92,15 +92,15 @@ std::string safe_classes(std::string_view value) {
   return out;
 }
 
-void serialize(const GumboNode* node, std::string& out);
+void serialize(const GumboNode* node, std::string& out, const UrlRewrite& rewrite);
 
-void serialize_children(const GumboNode* node, std::string& out) {
+void serialize_children(const GumboNode* node, std::string& out, const UrlRewrite& rewrite) {
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i)
-    serialize(static_cast<const GumboNode*>(children.data[i]), out);
+    serialize(static_cast<const GumboNode*>(children.data[i]), out, rewrite);
 }
 
-void serialize(const GumboNode* node, std::string& out) {
+void serialize(const GumboNode* node, std::string& out, const UrlRewrite& rewrite) {
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
@@ -119,7 +119,7 @@ void serialize(const GumboNode* node, std::string& out) {
   if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML || dropped(tag)) return;
   const Allowed* rule = allowed(tag);
   if (!rule) {  // unknown or not allowed: keep what is inside
-    serialize_children(node, out);
+    serialize_children(node, out, rewrite);
     return;
   }
   const char* name = gumbo_normalized_tagname(tag);
@@ -132,6 +132,8 @@ void serialize(const GumboNode* node, std::string& out) {
     std::string value = attr->value;
     if (!allowed_attribute(*rule, key)) continue;
     if ((key == "href" || key == "src" || key == "cite") && !is_safe_url(value)) continue;
+    if ((key == "href" || key == "src") && rewrite)
+      if (auto moved = rewrite(value)) value = std::move(*moved);
     if (key == "class") {
       value = safe_classes(value);
       if (value.empty()) continue;
@@ -146,7 +148,7 @@ void serialize(const GumboNode* node, std::string& out) {
   if (tag == GUMBO_TAG_IMG) out += " loading=\"lazy\"";
   out += '>';
   if (is_void(tag)) return;
-  serialize_children(node, out);
+  serialize_children(node, out, rewrite);
   out += "</";
   out += name;
   out += '>';
@@ -167,7 +169,7 @@ bool is_safe_url(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
 }
 
-std::string sanitize_html(std::string_view html) {
+std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite) {
   GumboOptions options = kGumboDefaultOptions;
   options.fragment_context = GUMBO_TAG_DIV;
   options.fragment_namespace = GUMBO_NAMESPACE_HTML;
@@ -175,7 +177,7 @@ std::string sanitize_html(std::string_view html) {
   std::string out;
   out.reserve(html.size());
   // A fragment parses into <html> holding the nodes.
-  serialize_children(parsed->root, out);
+  serialize_children(parsed->root, out, rewrite);
   gumbo_destroy_output(&options, parsed);
   return out;
 }

@@ -6,12 +6,18 @@
 // content. Thread-safe, pure.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace khabar::render {
 
-std::string sanitize_html(std::string_view html);
+// `rewrite`, when given, may replace each safe href/src URL (e.g. an imported site's
+// uploads moved into the media library); it returns nothing to keep the URL.
+using UrlRewrite = std::function<std::optional<std::string>(std::string_view url)>;
+
+std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite = nullptr);
 
 // Whether `url` is safe in href/src: http(s), mailto, tel, or relative (no scheme).
 bool is_safe_url(std::string_view url);

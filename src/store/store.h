@@ -104,6 +104,15 @@ struct DeskFilter {
   int offset = 0;
 };
 
+// A file of the media library (already stripped of metadata and written to disk).
+struct NewMedia {
+  std::string file;  // relative to the media folder: "2024/03/ab12cd34ef56ab78.jpg"
+  std::string mime;
+  int width = 0, height = 0;
+  std::int64_t bytes = 0;
+  std::string alt, caption, credit, original_name;
+};
+
 struct WriteStats {
   std::uint64_t transactions = 0;    // commits of the writer connection
   std::uint64_t grouped_writes = 0;  // writes that went through group commit
@@ -181,6 +190,9 @@ class Store {
   virtual void set_setting(std::string_view key, std::string_view value) = 0;
   virtual void set_import_target(std::string_view kind, std::string_view key, Id target) = 0;
   virtual void add_redirect(std::string_view path, std::string_view target) = 0;  // replaces
+  virtual Id add_media(const NewMedia& m) = 0;
+  // The file of a media item (writer's view: sees an open batch).
+  virtual std::optional<std::string> media_file(Id id) = 0;
   // Runs `work` (which calls the write methods above) as one transaction: all or nothing.
   // If `work` throws, everything it wrote is rolled back and the exception propagates.
   virtual void batch(const std::function<void()>& work) = 0;

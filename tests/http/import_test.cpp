@@ -14,6 +14,7 @@
 #include "support/database.h"
 #include "support/html.h"
 #include "support/http_client.h"
+#include "support/images.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
 
@@ -246,6 +247,70 @@ TEST_F(Import, BrokenFilesChangeNothing) {
   ASSERT_EQ(orphan.exit_code, 0) << orphan.output;
   EXPECT_NE(orphan.output.find("its parent (WordPress id 777777) is not in the file"), std::string::npos) << orphan.output;
   EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE slug = 'orphan'"), "published");
+}
+
+TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
+  auto uploads = dir_.path() / "uploads";
+  std::filesystem::create_directories(uploads / "2013/03");
+  write_jpeg_with_location(uploads / "2013/03/kabul.jpg", 800, 600);
+  ASSERT_NE(exiftool("-a -G1 -s '" + (uploads / "2013/03/kabul.jpg").string() + "'").find("GPSLatitude"),
+            std::string::npos);
+  std::string xml = read(kFixture);
+  std::string header = xml.substr(0, xml.find("<wp:author>"));
+  auto file = write("uploads.xml", header +
+      "<item><title>Kabul photo</title><wp:post_id>50</wp:post_id><wp:post_parent>51</wp:post_parent>"
+      "<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
+      "<wp:attachment_url>https://old.example/wp-content/uploads/2013/03/kabul.jpg</wp:attachment_url>"
+      "<excerpt:encoded><![CDATA[The city at dawn]]></excerpt:encoded>"
+      "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Kabul rooftops</wp:meta_value></wp:postmeta></item>"
+      "<item><title>With a photo</title><wp:post_id>51</wp:post_id><wp:post_name>with-a-photo</wp:post_name>"
+      "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_date_gmt>2013-03-02 10:00:00</wp:post_date_gmt>"
+      "<content:encoded><![CDATA[Intro.\n\n<img src=\"https://old.example/wp-content/uploads/2013/03/kabul-300x200.jpg\" alt=\"small\" />\n\n"
+      "[caption align=\"alignleft\"]<img src=\"https://old.example/wp-content/uploads/2013/03/kabul.jpg\" /> At dawn[/caption]]]></content:encoded>"
+      "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>50</wp:meta_value></wp:postmeta></item>"
+      "</channel></rss>");
+  auto r = import(file, {"--uploads", uploads.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("1 files copied from --uploads"), std::string::npos) << r.output;
+  std::string stored = sql(data_, "SELECT file FROM media");
+  ASSERT_TRUE(stored.starts_with("2013/03/")) << stored;
+  EXPECT_EQ(sql(data_, "SELECT alt || '|' || caption FROM media"), "Kabul rooftops|The city at dawn");
+  auto copy = data_ / "media" / stored;
+  std::string tags = exiftool("-a -G1 -s '" + copy.string() + "'");
+  for (const char* tag : {"GPS", "Make", "Model", "XMP", "IPTC", "secret-location"})
+    EXPECT_EQ(tags.find(tag), std::string::npos) << tag << " survived:\n" << tags;
+  EXPECT_EQ(sql(data_, "SELECT featured_image FROM articles WHERE slug = 'with-a-photo'"), "/media/" + stored);
+  std::string body = sql(data_, "SELECT body_html FROM articles WHERE slug = 'with-a-photo'");
+  EXPECT_EQ(body.find("old.example"), std::string::npos) << body;  // both sizes now point to the copy
+  EXPECT_NE(body.find("src=\"/media/" + stored + "\""), std::string::npos) << body;
+  EXPECT_NE(body.find("<figure class=\"wp-caption alignleft\">"), std::string::npos) << body;
+  {
+    ServerProcess server(data_);
+    auto page = http_get(server.port(), "/with-a-photo/");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("/media/" + stored), std::string::npos);
+    auto image = http_get(server.port(), "/media/" + stored);
+    EXPECT_EQ(image.status, 200);
+    EXPECT_EQ(image.header("content-type"), "image/jpeg");
+  }
+  // Again: nothing copied twice.
+  auto again = import(file, {"--uploads", uploads.string()});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
+  std::size_t files = 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(data_ / "media");
+       it != std::filesystem::recursive_directory_iterator(); ++it)
+    files += it->is_regular_file();
+  EXPECT_EQ(files, 1u);
+  // A dry run with --uploads copies, then removes what it copied with the rollback.
+  auto fresh = dir_.path() / "fresh";
+  ASSERT_EQ(run_khabar({"init", "--data", fresh.string()}).exit_code, 0);
+  auto dry = run_khabar({"import", "wordpress", "--data", fresh.string(), file.string(), "--uploads",
+                         uploads.string(), "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("1 files copied"), std::string::npos) << dry.output;
+  EXPECT_FALSE(std::filesystem::exists(fresh / "media" / stored));
+  EXPECT_EQ(sql(fresh, "SELECT count(*) FROM media"), "0");
 }
 
 TEST_F(Import, DryRunWritesNothing) {
