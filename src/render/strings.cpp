@@ -83,6 +83,7 @@ std::string StringTable::format(
 std::string StringTable::number(std::string_view language, long value) const {
   std::string ascii = std::to_string(value);
   const std::string& digits = get(language, "digits");
+  if (digits == "0123456789") return ascii;  // the common case: nothing to map
   // digits holds ten code points; split them once per call (short strings).
   std::vector<std::string> glyphs;
   for (std::size_t i = 0; i < digits.size();) {

@@ -8,6 +8,7 @@
 #include <ctemplate/template.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,15 +28,25 @@ class Theme {
   // Expands templates/<name> with `dict`; include dictionaries name other templates.
   std::string expand(std::string_view name, const ctemplate::TemplateDictionary& dict) const;
 
+  // The name of template `name` with the theme strings of `language` already written into
+  // it ("ps/article.tpl"): at load, every {{S_KEY}} of a reader template is replaced by the
+  // string, escaped, so pages do not set ~60 variables each. Templates without strings,
+  // and languages without a table, keep their own (English) name.
+  const std::string& localized(std::string_view language, std::string_view name) const;
+
   const StringTable& strings() const { return strings_; }
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path static_dir() const { return dir_ / "static"; }
 
  private:
   Theme(std::filesystem::path dir, StringTable strings);
+  bool localize(const std::string& name, const std::string& text, std::string* error);
   std::filesystem::path dir_;
   StringTable strings_;
   std::unique_ptr<ctemplate::TemplateCache> cache_;
+  // language -> template name -> the name of its localized copy
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> localized_;
+  std::map<std::string, std::string, std::less<>> own_names_;
 };
 
 }  // namespace khabar::render

@@ -66,7 +66,7 @@ void add_comments(const PageContext& ctx, const ThreadOptions& o,
   for (const content::Comment* c : it->second) {
     auto* item = parent.AddSectionDictionary("COMMENT");
     auto* d = item->AddIncludeDictionary("COMMENT_ITEM");
-    d->SetFilename("comment.tpl");
+    d->SetFilename(ctx.theme.localized(o.lang, "comment.tpl"));
     d->SetIntValue("ID", c->id);
     d->SetIntValue("DEPTH", depth);
     d->SetValue("AUTHOR", c->author_name);

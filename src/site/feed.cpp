@@ -45,7 +45,7 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   if (newest) dict.SetValueAndShowSection("BUILD_DATE", render::rfc822(newest), "HAS_BUILD_DATE");
   http::Response r;
   r.content_type = "application/rss+xml; charset=utf-8";
-  r.body = ctx.theme.expand("rss.tpl", dict);
+  r.body = ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "rss.tpl"), dict);
   r.cache_control = "public, max-age=300";
   r.cacheable = true;
   r.cache_tags = std::move(ctx.cache_tags);

@@ -11,15 +11,6 @@
 namespace khabar::site {
 namespace {
 
-// Strings of the theme become S_<KEY> variables (e.g. S_CHECK_ALSO) in every template.
-void set_strings(ctemplate::TemplateDictionary& dict, const render::StringTable& strings,
-                 std::string_view language) {
-  // The strings live as long as the theme: no copy into each page's dictionary.
-  for (const auto& [name, value] : strings.template_variables(language))
-    dict.SetTemplateGlobalValueWithoutCopy(ctemplate::TemplateString(name.data(), name.size()),
-                                           ctemplate::TemplateString(value.data(), value.size()));
-}
-
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
@@ -48,7 +39,6 @@ SiteSnapshot load_snapshot(store::Store& store) {
 
 Page::Page(const PageContext& ctx, std::string language, std::string content_template)
     : ctx_(ctx), language_(std::move(language)), root_("page") {
-  set_strings(root_, ctx.strings(), language_);
   root_.SetValue("LANG", language_);
   root_.SetValue("DIR", std::string(content::text_direction(language_)));
   root_.SetTemplateGlobalValue("SITE_TITLE", ctx.settings.title);
@@ -60,7 +50,8 @@ Page::Page(const PageContext& ctx, std::string language, std::string content_tem
   root_.SetValue("FEED_TITLE", ctx.settings.title);
   root_.SetValue("YEAR", "");
   main_ = root_.AddIncludeDictionary("CONTENT");
-  main_->SetFilename(content_template);
+  // The theme's strings are already written into the language's copy of each template.
+  main_->SetFilename(ctx.theme.localized(language_, content_template));
 }
 
 void Page::set_title(std::string_view title) {
@@ -110,7 +101,7 @@ http::Response Page::render(int status) {
   }
   http::Response r;
   r.status = status;
-  r.body = ctx_.theme.expand("base.tpl", root_);
+  r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);
   r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
   r.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");

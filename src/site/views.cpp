@@ -39,7 +39,7 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   ctx.tag(tag_article(a.id));
   for (const auto& author : a.authors) ctx.tag(tag_author(author.id));
   auto* card = item->AddIncludeDictionary("CARD");
-  card->SetFilename("card.tpl");
+  card->SetFilename(ctx.theme.localized(a.language, "card.tpl"));
   card->SetValue("TITLE", a.title);
   card->SetValue("URL", content::article_url(a.slug));
   card->SetValue("EXCERPT", a.excerpt);
@@ -87,7 +87,7 @@ void add_pagination(const PageContext& ctx, ctemplate::TemplateDictionary& dict,
                     bool has_older) {
   if (page == 1 && !has_older) return;
   auto* p = dict.AddIncludeDictionary("PAGINATION");
-  p->SetFilename("pagination.tpl");
+  p->SetFilename(ctx.theme.localized(language, "pagination.tpl"));
   p->SetValue("CURRENT",
               ctx.strings().format(language, "page_n", {{"n", number(ctx, language, page)}}));
   if (page > 1)
