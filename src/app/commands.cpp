@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -165,6 +167,40 @@ int run_serve(const ServeOptions& o) {
     site.sync_changes();
     return cache.serve(request, render);
   };
+  // The scheduler: publishes scheduled articles when their time comes (and, at start,
+  // those whose time passed while Khabar was not running).
+  std::mutex scheduler_mutex;
+  std::condition_variable scheduler_wake;
+  bool scheduler_stop = false;
+  std::thread scheduler([&] {
+    std::unique_lock lock(scheduler_mutex);
+    while (!scheduler_stop) {
+      lock.unlock();
+      try {
+        auto published = store->publish_due(now_seconds());
+        if (!published.empty()) spdlog::info("scheduler: published {} article(s)", published.size());
+      } catch (const std::exception& e) {
+        spdlog::error("scheduler: {}", e.what());
+      }
+      lock.lock();
+      scheduler_wake.wait_for(lock, std::chrono::seconds(config->scheduler_interval_s),
+                              [&] { return scheduler_stop; });
+    }
+  });
+  struct StopScheduler {
+    std::mutex& mutex;
+    std::condition_variable& wake;
+    bool& stop;
+    std::thread& thread;
+    ~StopScheduler() {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+      }
+      wake.notify_all();
+      thread.join();
+    }
+  } stop_scheduler{scheduler_mutex, scheduler_wake, scheduler_stop, scheduler};
   try {
     http::Server server(server_options, handler);
     spdlog::info("Khabar {} serving {} on http://{}:{} with {} threads, page cache {}",

@@ -28,6 +28,8 @@ idle_timeout_ms = 30000
 max_body_bytes = 1048576
 # Largest request body accepted for the admin (/admin/: photo uploads), in bytes.
 max_upload_bytes = 26214400
+# Scheduled articles are published at most this many seconds after their time (1-60).
+scheduler_interval_s = 15
 # Peers whose X-Forwarded-For header is believed (nginx on this machine).
 trusted_proxies = ["127.0.0.1", "::1"]
 
@@ -84,6 +86,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.idle_timeout_ms = t["server"]["idle_timeout_ms"].value_or(c.idle_timeout_ms);
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
     c.max_upload_bytes = t["server"]["max_upload_bytes"].value_or(c.max_upload_bytes);
+    c.scheduler_interval_s = t["server"]["scheduler_interval_s"].value_or(c.scheduler_interval_s);
     c.store_backend = t["store"]["backend"].value_or(c.store_backend);
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
@@ -122,6 +125,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.max_body_bytes < 1024) {
     *error = file.string() + ": [server] max_body_bytes must be >= 1024";
+    return std::nullopt;
+  }
+  if (c.scheduler_interval_s < 1 || c.scheduler_interval_s > 60) {
+    *error = file.string() + ": [server] scheduler_interval_s must be 1 to 60";
     return std::nullopt;
   }
   if (c.max_upload_bytes < c.max_body_bytes) {

@@ -17,6 +17,7 @@ struct Config {
   int idle_timeout_ms = 30000;  // keep-alive connections close after this idle time
   int max_body_bytes = 1 << 20;
   int max_upload_bytes = 25 << 20;  // bodies of /admin/ requests (uploads)
+  int scheduler_interval_s = 15;     // how often scheduled articles are checked
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   int cache_mb = 256;  // [cache] budget_mb: memory for the page cache; 0 turns it off
   std::string secret;  // [security] secret: 64 hex digits; keys hashes and signatures

@@ -381,6 +381,30 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
 
+  std::vector<Id> publish_due(Timestamp now) override {
+    {
+      auto due = reader().prepare(
+          "SELECT 1 FROM articles WHERE status = 'scheduled' AND published_at <= ?1 LIMIT 1");
+      due.bind(1, now);
+      if (!due.step()) return {};
+    }
+    return write([&](Connection& db) {
+      std::vector<Id> ids;
+      {
+        auto s = db.prepare(
+            "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ?1");
+        s.bind(1, now);
+        while (s.step()) ids.push_back(s.int64(0));
+      }
+      for (Id id : ids) {
+        note_article_as_stored(db, id);
+        db.prepare("UPDATE articles SET status = 'published' WHERE id = ?1").bind(1, id).run();
+        refresh_listings(db, id);
+      }
+      return ids;
+    });
+  }
+
   Id add_user(const NewUser& u) override {
     return write([&](Connection& db) {
       db.prepare(
