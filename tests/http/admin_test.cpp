@@ -14,6 +14,7 @@
 #include "security/secret.h"
 #include "security/totp.h"
 #include "support/admin_client.h"
+#include "support/clock.h"
 #include "support/database.h"
 #include "support/demo_site.h"
 #include "support/html.h"
@@ -25,11 +26,6 @@ using namespace khabar::test;
 
 namespace {
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 
 // One demo site with an administrator ("chief") for the whole suite.

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "store/sqlite/sqlite_store.h"
+#include "support/clock.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -17,11 +18,6 @@ using namespace khabar::test;
 
 namespace {
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 content::Id schedule(store::Store& db, const std::string& slug, std::int64_t at) {
   store::NewArticle a;

@@ -1,4 +1,5 @@
 #include "support/admin_client.h"
+#include "support/clock.h"
 
 #include <chrono>
 #include <functional>
@@ -21,11 +22,6 @@ std::string decode_entities(std::string s) {
   return s;
 }
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
