@@ -22,8 +22,7 @@ using namespace khabar::test;
 
 namespace {
 
-const std::filesystem::path kFixture = std::filesystem::path(KHABAR_SOURCE_DIR) /
-                                       "../shared/fixtures/wxr/themeunittestdata.wordpress.xml";
+const std::filesystem::path kFixture = std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
 
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

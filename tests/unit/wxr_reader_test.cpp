@@ -12,7 +12,7 @@ using namespace khabar::importers;
 namespace {
 
 const std::filesystem::path kFixture =
-    std::filesystem::path(KHABAR_SOURCE_DIR) / "../shared/fixtures/wxr/themeunittestdata.wordpress.xml";
+    std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
 
 struct Counter : WxrHandler {
   WxrSite s;
