@@ -55,10 +55,12 @@ http::Response route(Context& ctx) {
     if (page == "profile") return profile(ctx);
     if (page == "two-factor") return two_factor(ctx);
     if (page == "settings") return site_settings(ctx);
+    if (page == "categories") return categories(ctx);
   }
   if (seg.size() == 3 && ctx.is_post()) {
     if (page == "articles") return article_action(ctx, seg[2]);
     if (page == "users") return user_action(ctx, seg[2]);
+    if (page == "categories") return category_action(ctx, seg[2]);
   }
   return message_page(ctx, 404, "Not found", "There is no admin page at this address.");
 }

@@ -22,6 +22,7 @@ constexpr std::array kNav = {
     NavItem{"Dashboard", "/admin/", content::Action::ViewDashboard},
     NavItem{"Articles", "/admin/articles", content::Action::CreateArticle},
     NavItem{"Comments", "/admin/comments", content::Action::ModerateComments},
+    NavItem{"Categories", "/admin/categories", content::Action::ManageCategories},
     NavItem{"Users", "/admin/users", content::Action::ManageUsers},
     NavItem{"Settings", "/admin/settings", content::Action::ManageSettings},
     NavItem{"Profile", "/admin/profile", content::Action::ViewDashboard},

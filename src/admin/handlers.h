@@ -23,6 +23,8 @@ http::Response user_action(Context& ctx, std::string_view id);  // POST /admin/u
 http::Response profile(Context& ctx);                          // /admin/profile
 http::Response two_factor(Context& ctx);                       // /admin/two-factor
 http::Response site_settings(Context& ctx);                    // /admin/settings
+http::Response categories(Context& ctx);                       // /admin/categories
+http::Response category_action(Context& ctx, std::string_view id);  // POST /admin/categories/<id>
 
 // 403 page for an action the user's role may not do.
 http::Response forbidden(Context& ctx);

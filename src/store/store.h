@@ -177,6 +177,15 @@ class Store {
   // Replaces an article's fields, authors and tags. False if there is no such article.
   virtual bool update_article(Id id, const NewArticle& a) = 0;
   virtual bool rename_category(Id id, std::string_view name) = 0;
+  // Changes a category's name, slug, parent, description and position. The paths of the
+  // category and everything below it are rewritten and the listings of their articles
+  // refreshed. The caller checks that the parent is not the category or below it.
+  // Returns the old path of every category whose path changed (old -> new).
+  virtual std::vector<std::pair<std::string, std::string>> update_category(Id id,
+                                                                           const NewCategory& c) = 0;
+  // Deletes a category: its articles move to `move_to` (0: no category), its children to
+  // its parent. Returns the moved paths (old -> new) as above; empty if no such category.
+  virtual std::vector<std::pair<std::string, std::string>> delete_category(Id id, Id move_to) = 0;
   // Moves an article along the workflow; publishing sets published_at to `now` unless it
   // already has one. False if there is no such article.
   virtual bool set_article_status(Id id, content::Status status, content::Timestamp now) = 0;

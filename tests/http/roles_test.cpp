@@ -42,6 +42,7 @@ const std::vector<Case> kMatrix = {
     {"restore", Own, {true, true, true, true}},
     {"restore", Others, {true, true, false, false}},
     {"moderate comments", Site, {true, true, false, false}},
+    {"manage categories", Site, {true, true, false, false}},
     {"list users", Site, {true, false, false, false}},
     {"manage users", Site, {true, false, false, false}},
     {"change settings", Site, {true, false, false, false}},
@@ -100,6 +101,11 @@ class Roles : public ::testing::Test {
       std::string id = sql(data_, "SELECT max(id) FROM comments");
       int s = client.post("/admin/comments", {{"action", "approve"}, {"id", id}}).status;
       return {s, sql(data_, "SELECT status FROM comments WHERE id = " + id) == "approved"};
+    }
+    if (c.action == "manage categories") {
+      std::string name = "Matrix section " + me;
+      int s = client.post("/admin/categories", {{"name", name}}).status;
+      return {s, sql(data_, "SELECT count(*) FROM categories WHERE name = '" + name + "'") == "1"};
     }
     if (c.action == "list users") {
       auto r = client.get("/admin/users");

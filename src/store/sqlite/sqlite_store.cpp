@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -447,6 +448,56 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
 
+  std::vector<std::pair<std::string, std::string>> update_category(Id id,
+                                                                   const NewCategory& c) override {
+    return write([&](Connection& db) {
+      db.prepare(
+            "UPDATE categories SET parent_id = ?2, slug = ?3, name = ?4, description = ?5, "
+            "position = ?6 WHERE id = ?1")
+          .bind(1, id)
+          .bind_optional_id(2, c.parent_id)
+          .bind(3, c.slug)
+          .bind(4, c.name)
+          .bind(5, c.description)
+          .bind(6, static_cast<std::int64_t>(c.position))
+          .run();
+      note("C");
+      return rewrite_paths(db);
+    });
+  }
+
+  std::vector<std::pair<std::string, std::string>> delete_category(Id id, Id move_to) override {
+    return write([&](Connection& db) -> std::vector<std::pair<std::string, std::string>> {
+      auto s = db.prepare("SELECT ifnull(parent_id, 0) FROM categories WHERE id = ?1");
+      s.bind(1, id);
+      if (!s.step()) return {};
+      Id parent = s.int64(0);
+      std::vector<Id> moved;
+      {
+        auto a = db.prepare("SELECT id FROM articles WHERE category_id = ?1");
+        a.bind(1, id);
+        while (a.step()) moved.push_back(a.int64(0));
+      }
+      for (Id article : moved) note_article_as_stored(db, article);
+      db.prepare("UPDATE articles SET category_id = ?2 WHERE category_id = ?1")
+          .bind(1, id)
+          .bind_optional_id(2, move_to)
+          .run();
+      db.prepare("UPDATE categories SET parent_id = ?2 WHERE parent_id = ?1")
+          .bind(1, id)
+          .bind_optional_id(2, parent)
+          .run();
+      db.prepare("DELETE FROM listings WHERE listing = ?1").bind(1, "c:" + std::to_string(id)).run();
+      db.prepare("DELETE FROM categories WHERE id = ?1").bind(1, id).run();
+      note("C");
+      note("c:" + std::to_string(id));
+      if (move_to) note("c:" + std::to_string(move_to));
+      auto changed = rewrite_paths(db);
+      for (Id article : moved) refresh_listings(db, article);
+      return changed;
+    });
+  }
+
   Id add_tag(std::string_view name, std::string_view slug) override {
     return write([&](Connection& db) {
       db.prepare("INSERT INTO tags (slug, name) VALUES (?1, ?2)").bind(1, slug).bind(2, name).run();
@@ -834,6 +885,58 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(1, id)
           .bind(2, tag)
           .run();
+  }
+
+  // Recomputes every category's path from the parent links; for those that changed,
+  // refreshes the listings of the articles below them. Returns (old path, new path).
+  std::vector<std::pair<std::string, std::string>> rewrite_paths(Connection& db) {
+    struct Row {
+      Id parent;
+      std::string slug, path;
+    };
+    std::map<Id, Row> rows;
+    {
+      auto s = db.prepare("SELECT id, ifnull(parent_id, 0), slug, path FROM categories");
+      while (s.step()) rows[s.int64(0)] = {s.int64(1), s.text(2), s.text(3)};
+    }
+    std::map<Id, std::string> paths;
+    std::function<std::string(Id, int)> path_of = [&](Id id, int depth) -> std::string {
+      if (auto it = paths.find(id); it != paths.end()) return it->second;
+      const Row& r = rows.at(id);
+      std::string p = r.parent && rows.contains(r.parent) && depth < 64
+                          ? path_of(r.parent, depth + 1) + "/" + r.slug
+                          : r.slug;
+      return paths[id] = p;
+    };
+    std::vector<std::pair<std::string, std::string>> changed;
+    std::vector<Id> ids;
+    for (const auto& [id, r] : rows)
+      if (path_of(id, 0) != r.path) ids.push_back(id), changed.emplace_back(r.path, paths[id]);
+    // Two steps, so that no intermediate state breaks the uniqueness of paths.
+    for (Id id : ids)
+      db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1")
+          .bind(1, id)
+          .bind(2, "\x01moving/" + std::to_string(id))
+          .run();
+    for (Id id : ids)
+      db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1").bind(1, id).bind(2, paths[id]).run();
+    // Listings of a category include its descendants: every article below a moved
+    // category is listed under a different set of ancestors now.
+    std::set<Id> articles;
+    for (Id id : ids) {
+      note("c:" + std::to_string(id));
+      auto a = db.prepare(
+          "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT c.id FROM categories c "
+          "JOIN below b ON c.parent_id = b.id) SELECT a.id FROM articles a JOIN below b "
+          "ON a.category_id = b.id");
+      a.bind(1, id);
+      while (a.step()) articles.insert(a.int64(0));
+    }
+    for (Id article : articles) {
+      note_article_as_stored(db, article);
+      refresh_listings(db, article);
+    }
+    return changed;
   }
 
   // Rewrites the listings rows of one article (migration 0004 says what they are).

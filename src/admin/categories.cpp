@@ -1,0 +1,152 @@
+// Categories: create, rename, change slug (old addresses answer 301), nest, reorder, and
+// delete with the articles moved to another category. Editors and administrators.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/categories.h"
+#include "content/text.h"
+#include "content/urls.h"
+
+namespace khabar::admin {
+namespace {
+
+using content::Category;
+
+// The tree in display order with each category's depth.
+void walk(const std::vector<Category>& all, Id parent, int depth,
+          std::vector<std::pair<const Category*, int>>& out) {
+  std::vector<const Category*> children;
+  for (const auto& c : all)
+    if (c.parent_id == parent) children.push_back(&c);
+  std::sort(children.begin(), children.end(), [](const Category* a, const Category* b) {
+    return a->position != b->position ? a->position < b->position : a->name < b->name;
+  });
+  for (const Category* c : children) {
+    out.emplace_back(c, depth);
+    if (depth < 32) walk(all, c->id, depth + 1, out);
+  }
+}
+
+void parent_options(ctemplate::TemplateDictionary& d, const char* section,
+                    const std::vector<std::pair<const Category*, int>>& tree, Id selected,
+                    Id exclude_below) {
+  for (const auto& [c, depth] : tree) {
+    if (exclude_below && c->id == exclude_below) continue;
+    auto* o = d.AddSectionDictionary(section);
+    o->SetIntValue("VALUE", static_cast<long>(c->id));
+    o->SetValue("LABEL", std::string(static_cast<std::size_t>(depth) * 2, ' ') + c->name);
+    if (c->id == selected) o->ShowSection("SELECTED");
+  }
+}
+
+struct Fields {
+  store::NewCategory c;
+  std::string problem;
+};
+
+// The form's values, checked against the tree (`self`: the category being edited).
+Fields read_fields(Context& ctx, const std::vector<Category>& all, Id self) {
+  Fields f;
+  f.c.name = content::trim(ctx.form.get("name"));
+  std::string slug = content::trim(ctx.form.get("slug"));
+  f.c.slug = content::make_slug(slug.empty() ? f.c.name : slug);
+  f.c.parent_id = content::parse_integer(ctx.form.get("parent")).value_or(0);
+  f.c.description = content::trim(ctx.form.get("description"));
+  f.c.position = static_cast<int>(content::parse_integer(ctx.form.get("position")).value_or(0));
+  if (f.c.name.empty() || f.c.name.size() > 200) f.problem = "A category needs a name (at most 200 bytes).";
+  else if (f.c.slug.empty()) f.problem = "The slug must have letters or digits.";
+  else if (f.c.parent_id && !content::find_category(all, f.c.parent_id))
+    f.problem = "The parent category does not exist.";
+  else if (self && f.c.parent_id) {
+    auto below = content::category_subtree(all, self);
+    if (std::find(below.begin(), below.end(), f.c.parent_id) != below.end())
+      f.problem = "A category cannot be placed inside itself or inside one of its subcategories.";
+  }
+  if (f.problem.empty())
+    for (const auto& c : all)
+      if (c.id != self && c.parent_id == f.c.parent_id && c.slug == f.c.slug)
+        f.problem = "Another category here already has the slug '" + f.c.slug + "'.";
+  return f;
+}
+
+void keep_old_addresses(Context& ctx, const std::vector<std::pair<std::string, std::string>>& moved) {
+  for (const auto& [from, to] : moved)
+    ctx.store.add_redirect("/category/" + from + "/", content::category_url(to));
+}
+
+http::Response list(Context& ctx, int status, std::string_view error) {
+  auto all = ctx.store.categories();
+  std::vector<std::pair<const Category*, int>> tree;
+  walk(all, 0, 0, tree);
+  AdminPage page(ctx, "admin/categories.tpl", "Categories");
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
+  auto& d = page.main();
+  for (const auto& [c, depth] : tree) {
+    auto* row = d.AddSectionDictionary("CATEGORY");
+    row->SetIntValue("ID", static_cast<long>(c->id));
+    row->SetValue("NAME", c->name);
+    row->SetValue("SLUG", c->slug);
+    row->SetValue("DESCRIPTION", c->description);
+    row->SetIntValue("POSITION", c->position);
+    row->SetIntValue("DEPTH", depth);
+    row->SetValue("URL", content::category_url(c->path));
+    row->SetValue("CSRF", ctx.user->csrf);
+    auto* none = row->AddSectionDictionary("PARENT_OPTION");
+    none->SetValue("VALUE", "0");
+    none->SetValue("LABEL", "(top level)");
+    if (!c->parent_id) none->ShowSection("SELECTED");
+    parent_options(*row, "PARENT_OPTION", tree, c->parent_id, c->id);
+    parent_options(*row, "MOVE_OPTION", tree, 0, c->id);
+  }
+  auto* none = d.AddSectionDictionary("NEW_PARENT");
+  none->SetValue("VALUE", "0");
+  none->SetValue("LABEL", "(top level)");
+  parent_options(d, "NEW_PARENT", tree, 0, 0);
+  return page.render(status);
+}
+
+}  // namespace
+
+http::Response categories(Context& ctx) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!ctx.is_post()) return list(ctx, 200, "");
+  auto f = read_fields(ctx, ctx.store.categories(), 0);
+  if (!f.problem.empty()) return list(ctx, 422, f.problem);
+  ctx.store.add_category(f.c);
+  spdlog::info("admin: {} added category {}", ctx.user->account.login, f.c.name);
+  return see_other("/admin/categories?done=added");
+}
+
+http::Response category_action(Context& ctx, std::string_view id_text) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  auto all = ctx.store.categories();
+  auto id = content::parse_integer(id_text);
+  const Category* category = id ? content::find_category(all, *id) : nullptr;
+  if (!category) return message_page(ctx, 404, "Not found", "There is no such category.");
+  std::string action = ctx.form.get("action");
+  if (action == "save") {
+    auto f = read_fields(ctx, all, category->id);
+    if (!f.problem.empty()) return list(ctx, 422, f.problem);
+    keep_old_addresses(ctx, ctx.store.update_category(category->id, f.c));
+    return see_other("/admin/categories?done=saved");
+  }
+  if (action == "delete") {
+    Id move_to = content::parse_integer(ctx.form.get("move_to")).value_or(0);
+    if (move_to == category->id || (move_to && !content::find_category(all, move_to)))
+      return list(ctx, 422, "Choose another existing category for its articles.");
+    std::string old_path = category->path;
+    auto moved = ctx.store.delete_category(category->id, move_to);
+    keep_old_addresses(ctx, moved);
+    if (const Category* target = content::find_category(all, move_to))
+      ctx.store.add_redirect("/category/" + old_path + "/", content::category_url(target->path));
+    spdlog::info("admin: {} deleted category {}", ctx.user->account.login, category->name);
+    return see_other("/admin/categories?done=deleted");
+  }
+  return message_page(ctx, 400, "Unknown action", "That is not a category action.");
+}
+
+}  // namespace khabar::admin
