@@ -1,5 +1,6 @@
 #include "admin/admin.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "admin/admin_page.h"
@@ -57,6 +58,9 @@ http::Response route(Context& ctx) {
     if (page == "settings") return site_settings(ctx);
     if (page == "categories") return categories(ctx);
   }
+  if (page == "articles" && seg.size() == 3 && seg[2] == "new") return article_editor(ctx, "new");
+  if (page == "articles" && seg.size() == 4 && seg[3] == "edit") return article_editor(ctx, seg[2]);
+  if (page == "articles" && seg.size() == 4 && seg[3] == "revisions") return article_revisions(ctx, seg[2]);
   if (seg.size() == 3 && ctx.is_post()) {
     if (page == "articles") return article_action(ctx, seg[2]);
     if (page == "users") return user_action(ctx, seg[2]);
@@ -146,6 +150,12 @@ bool Form::has(std::string_view name) const {
   for (const auto& field : fields_)
     if (field.first == name) return true;
   return false;
+}
+
+content::Ownership ownership_of(const Context& ctx, const std::vector<Id>& author_ids) {
+  return std::find(author_ids.begin(), author_ids.end(), ctx.user->account.id) != author_ids.end()
+             ? content::Ownership::Own
+             : content::Ownership::Others;
 }
 
 http::Response forbidden(Context& ctx) {

@@ -9,17 +9,6 @@
 #include "content/workflow.h"
 
 namespace khabar::admin {
-namespace {
-
-content::Ownership ownership(const Context& ctx, const store::DeskArticle& a) {
-  const auto& ids = a.author_ids;
-  return std::find(ids.begin(), ids.end(), ctx.user->account.id) != ids.end()
-             ? content::Ownership::Own
-             : content::Ownership::Others;
-}
-
-}  // namespace
-
 http::Response articles(Context& ctx) {
   store::DeskFilter filter;
   auto status_name = ctx.request.query_param("status").value_or("");
@@ -41,8 +30,10 @@ http::Response articles(Context& ctx) {
       row->SetValueAndShowSection("URL", content::article_url(a.slug), "PUBLIC");
     else
       row->ShowSection("PRIVATE");
+    if (content::may_edit(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status))
+      row->ShowSection("CAN_EDIT");
     for (const auto& move : content::all_moves()) {
-      if (!content::may_move(ctx.user->account.role, ownership(ctx, a), a.status, move)) continue;
+      if (!content::may_move(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status, move)) continue;
       auto* m = row->AddSectionDictionary("MOVE");
       m->SetValue("NAME", std::string(move.name));
       m->SetValue("CSRF", ctx.user->csrf);
@@ -62,7 +53,7 @@ http::Response article_action(Context& ctx, std::string_view id_text) {
     return message_page(ctx, 409, "Not possible",
                         "This article is " + std::string(to_string(article->status)) +
                             "; '" + std::string(move->name) + "' does not apply to it.");
-  if (!content::may_move(ctx.user->account.role, ownership(ctx, *article), article->status, *move))
+  if (!content::may_move(ctx.user->account.role, ownership_of(ctx, article->author_ids), article->status, *move))
     return forbidden(ctx);
   ctx.store.set_article_status(article->id, move->to, ctx.now);
   return see_other("/admin/articles?done=" + std::string(move->name));

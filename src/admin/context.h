@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/capabilities.h"
 #include "http/message.h"
 #include "http/multipart.h"
 #include "http/static_files.h"
@@ -70,5 +71,8 @@ struct Context {
   store::AccountStore& accounts() const { return store.accounts(); }
   bool is_post() const { return request.method == "POST"; }
 };
+
+// Whether the signed-in user is among `author_ids` (an article's bylines).
+content::Ownership ownership_of(const Context& ctx, const std::vector<Id>& author_ids);
 
 }  // namespace khabar::admin

@@ -17,6 +17,8 @@ http::Response set_password(Context& ctx);
 http::Response dashboard(Context& ctx);
 http::Response articles(Context& ctx);                         // GET /admin/articles
 http::Response article_action(Context& ctx, std::string_view id);  // POST /admin/articles/<id>
+http::Response article_editor(Context& ctx, std::string_view id);     // /admin/articles/<id|new>/edit
+http::Response article_revisions(Context& ctx, std::string_view id);  // /admin/articles/<id>/revisions
 http::Response comments(Context& ctx);                         // /admin/comments
 http::Response users(Context& ctx);                            // /admin/users
 http::Response user_action(Context& ctx, std::string_view id);  // POST /admin/users/<id>

@@ -37,6 +37,11 @@ std::string ascii_lower(std::string_view s);
 
 // The non-empty pieces of `text` between occurrences of `separator`.
 std::vector<std::string_view> split(std::string_view text, char separator);
+// The pieces are views into `text`: a temporary string would leave them dangling.
+std::vector<std::string_view> split(std::string&& text, char separator) = delete;
+inline std::vector<std::string_view> split(const char* text, char separator) {
+  return split(std::string_view(text), separator);
+}
 
 // A whole string as a decimal integer (an optional leading '-', then digits only).
 std::optional<std::int64_t> parse_integer(std::string_view text);

@@ -38,4 +38,10 @@ bool may_move(Role role, Ownership ownership, Status from, const Move& move) {
   return can(role, move.needs, ownership);
 }
 
+bool may_edit(Role role, Ownership ownership, Status from) {
+  if (role == Role::Contributor && (from == Status::Published || from == Status::Scheduled))
+    return false;
+  return can(role, Action::EditArticle, ownership);
+}
+
 }  // namespace khabar::content

@@ -27,4 +27,8 @@ bool applies(const Move& move, Status from);
 // Contributors never touch what is published.
 bool may_move(Role role, Ownership ownership, Status from, const Move& move);
 
+// Whether `role` may change the text of an article in `from` that is `ownership`'s:
+// EditArticle, and contributors only while it is unpublished.
+bool may_edit(Role role, Ownership ownership, Status from);
+
 }  // namespace khabar::content

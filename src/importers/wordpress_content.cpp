@@ -211,9 +211,10 @@ struct Shortcodes {
 
   std::string gallery(const Attributes& a) {
     std::vector<std::int64_t> ids;
-    for (std::string_view id : content::split(attr(a, "ids"), ','))
+    std::string listed = attr(a, "ids");  // split() returns views into it
+    for (std::string_view id : content::split(listed, ','))
       if (auto n = content::parse_integer(content::trim(id))) ids.push_back(*n);
-    if (attr(a, "ids").empty()) ids = children;
+    if (listed.empty()) ids = children;
     std::string out = "<figure class=\"gallery\">";
     int shown = 0;
     for (auto id : ids)

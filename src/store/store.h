@@ -97,6 +97,32 @@ struct DeskArticle {
   content::Timestamp published_at = 0;
 };
 
+// An article as the editor loads it: every field, any status.
+struct EditableArticle {
+  Id id = 0;
+  int version = 1;
+  NewArticle fields;
+  std::vector<std::string> tag_names;
+  content::Timestamp updated_at = 0;
+};
+
+struct Revision {
+  Id id = 0;
+  Id article_id = 0;
+  int version = 0;
+  Id user_id = 0;
+  content::Timestamp created_at = 0;
+  std::string title, excerpt, body_markdown;
+};
+
+// What a save did: the article's id and new version, or (conflict) nothing, because
+// someone else saved since `expected_version`.
+struct SaveOutcome {
+  Id id = 0;
+  int version = 0;
+  bool conflict = false;
+};
+
 struct DeskFilter {
   std::optional<content::Status> status;
   Id author_id = 0;  // 0: anyone's
@@ -157,6 +183,9 @@ class Store {
   virtual std::int64_t count_comments(content::CommentStatus status) = 0;
   virtual std::optional<DeskArticle> desk_article(Id id) = 0;
   virtual std::vector<DeskArticle> desk_articles(const DeskFilter& filter) = 0;  // newest change first
+  virtual std::optional<EditableArticle> article_for_edit(Id id) = 0;
+  virtual std::vector<Revision> revisions(Id article_id) = 0;  // newest first
+  virtual std::optional<Revision> revision(Id id) = 0;
 
   // --- Lookups for writers (any status; they see the writes of an open batch) ---
   virtual std::optional<Id> user_id_by_login(std::string_view login) = 0;
@@ -192,6 +221,11 @@ class Store {
   // Publishes every scheduled article whose time (published_at) is at or before `now`;
   // returns their ids. Cheap when none is due (one read, no write).
   virtual std::vector<Id> publish_due(content::Timestamp now) = 0;
+  // The editor's save: creates (id 0) or updates an article if its version is still
+  // `expected_version` (else nothing changes and `conflict` is set), bumps the version
+  // and keeps a revision by `user_id`, in one transaction.
+  virtual SaveOutcome save_article(Id id, const NewArticle& a, int expected_version, Id user_id,
+                                   content::Timestamp now) = 0;
   // Group commit: comments arriving together share one transaction (one fsync); each
   // call returns only after the transaction holding its comment has committed.
   virtual Id add_comment(const NewComment& c) = 0;

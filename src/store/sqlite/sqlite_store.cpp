@@ -363,7 +363,102 @@ class SqliteStore final : public Store, private sqlite::Access {
     return out;
   }
 
+  std::optional<EditableArticle> article_for_edit(Id id) override {
+    Connection& db = reader();
+    auto s = db.prepare(
+        "SELECT kind, slug, title, excerpt, body_markdown, body_html, featured_image, status, "
+        "language, source_line, ifnull(category_id, 0), reading_minutes, comments_open, is_lead, "
+        "ifnull(published_at, 0), version, updated_at FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    EditableArticle e;
+    e.id = id;
+    NewArticle& a = e.fields;
+    a.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
+    a.slug = s.text(1);
+    a.title = s.text(2);
+    a.excerpt = s.text(3);
+    a.body_markdown = s.text(4);
+    a.body_html = s.text(5);
+    a.featured_image = s.text(6);
+    a.status = parse_status(s.text(7)).value_or(Status::Draft);
+    a.language = s.text(8);
+    a.source_line = s.text(9);
+    a.category_id = s.int64(10);
+    a.reading_minutes = static_cast<int>(s.int64(11));
+    a.comments_open = s.int64(12) != 0;
+    a.is_lead = s.int64(13) != 0;
+    a.published_at = s.int64(14);
+    e.version = static_cast<int>(s.int64(15));
+    e.updated_at = s.int64(16);
+    auto w = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position");
+    w.bind(1, id);
+    while (w.step()) a.author_ids.push_back(w.int64(0));
+    auto t = db.prepare(
+        "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.article_id = ?1 ORDER BY t.name");
+    t.bind(1, id);
+    while (t.step()) {
+      a.tag_ids.push_back(t.int64(0));
+      e.tag_names.push_back(t.text(1));
+    }
+    return e;
+  }
+
+  std::vector<Revision> revisions(Id article_id) override {
+    auto s = reader().prepare(sql("SELECT ", kRevisionColumns,
+                                  " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC"));
+    s.bind(1, article_id);
+    std::vector<Revision> out;
+    while (s.step()) out.push_back(read_revision(s));
+    return out;
+  }
+
+  std::optional<Revision> revision(Id id) override {
+    auto s = reader().prepare(sql("SELECT ", kRevisionColumns, " FROM revisions WHERE id = ?1"));
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_revision(s);
+  }
+
   // --- writes ---
+
+  SaveOutcome save_article(Id id, const NewArticle& a, int expected_version, Id user_id,
+                           Timestamp now) override {
+    return write([&](Connection& db) {
+      SaveOutcome out;
+      if (id) {
+        auto v = db.prepare("SELECT version FROM articles WHERE id = ?1");
+        v.bind(1, id);
+        if (!v.step() || v.int64(0) != expected_version) {
+          out.conflict = true;
+          return out;
+        }
+        out.version = expected_version + 1;
+        if (!update_article(id, a)) {
+          out.conflict = true;
+          return out;
+        }
+        out.id = id;
+      } else {
+        out.id = add_article(a);
+        out.version = 1;
+      }
+      db.prepare("UPDATE articles SET version = ?2 WHERE id = ?1").bind(1, out.id).bind(2, out.version).run();
+      db.prepare(
+            "INSERT INTO revisions (article_id, version, user_id, created_at, title, excerpt, "
+            "body_markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          .bind(1, out.id)
+          .bind(2, static_cast<std::int64_t>(out.version))
+          .bind_optional_id(3, user_id)
+          .bind(4, now)
+          .bind(5, a.title)
+          .bind(6, a.excerpt)
+          .bind(7, a.body_markdown)
+          .run();
+      return out;
+    });
+  }
 
   bool set_article_status(Id id, Status status, Timestamp now) override {
     return write([&](Connection& db) {
@@ -743,6 +838,14 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
   void note_change(std::string code) override { note(std::move(code)); }
+
+  static constexpr std::string_view kRevisionColumns =
+      "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown";
+
+  static Revision read_revision(const Statement& s) {
+    return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4),
+            s.text(5), s.text(6), s.text(7)};
+  }
 
   static constexpr std::string_view kDeskColumns =
       "a.id, a.kind, a.slug, a.title, a.status, a.updated_at, ifnull(a.published_at, 0), "

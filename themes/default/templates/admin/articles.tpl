@@ -9,6 +9,7 @@
     <li><a href="/admin/articles?status=trash">Trash</a></li>
   </ul>
 </nav>
+<p><a href="/admin/articles/new">New article</a> · <a href="/admin/articles/new?kind=page">New page</a></p>
 {{#EMPTY}}<p>Nothing here.</p>{{/EMPTY}}
 <table class="list">
   <thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Changed</th><th scope="col">Actions</th></tr></thead>
@@ -16,7 +17,7 @@
   {{#ARTICLE}}<tr id="article-{{ID}}">
     <td>{{#PUBLIC}}<a href="{{URL}}">{{TITLE}}</a>{{/PUBLIC}}{{#PRIVATE}}{{TITLE}}{{/PRIVATE}}</td>
     <td>{{KIND}}</td><td class="status">{{STATUS}}</td><td>{{UPDATED}}</td>
-    <td>{{#MOVE}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
+    <td>{{#CAN_EDIT}}<a href="/admin/articles/{{ID}}/edit">Edit</a> {{/CAN_EDIT}}{{#MOVE}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
       <input type="hidden" name="_csrf" value="{{CSRF}}"><button name="action" value="{{NAME}}">{{NAME}}</button>
     </form>{{/MOVE}}</td>
   </tr>

@@ -1,0 +1,73 @@
+// Revisions: every save of an article, who made it and when, each with a line diff
+// against the current text, and a restore (which is itself a save: nothing is lost).
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/diff.h"
+#include "content/text.h"
+#include "content/workflow.h"
+
+namespace khabar::admin {
+
+http::Response article_revisions(Context& ctx, std::string_view id_text) {
+  const auto& me = ctx.user->account;
+  auto id = content::parse_integer(id_text);
+  auto stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;
+  if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
+  if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids), stored->fields.status))
+    return forbidden(ctx);
+
+  if (ctx.is_post()) {
+    auto rev_id = content::parse_integer(ctx.form.get("revision"));
+    auto rev = rev_id ? ctx.store.revision(*rev_id) : std::nullopt;
+    if (!rev || rev->article_id != stored->id)
+      return message_page(ctx, 404, "Not found", "There is no such revision of this article.");
+    store::NewArticle restored = stored->fields;
+    restored.title = rev->title;
+    restored.excerpt = rev->excerpt;
+    restored.body_markdown = rev->body_markdown;
+    restored.reading_minutes = content::reading_minutes(content::markdown_to_plain_text(rev->body_markdown));
+    auto saved = ctx.store.save_article(stored->id, restored, stored->version, me.id, ctx.now);
+    if (saved.conflict)
+      return message_page(ctx, 409, "Not restored",
+                          "Someone saved this article a moment ago. Reload the revisions and try again.");
+    spdlog::info("admin: {} restored version {} of article {}", me.login, rev->version, stored->id);
+    return see_other("/admin/articles/" + std::to_string(stored->id) + "/edit?done=restored");
+  }
+
+  AdminPage page(ctx, "admin/revisions.tpl", "Revisions: " + stored->fields.title);
+  auto& d = page.main();
+  d.SetIntValue("ID", static_cast<long>(stored->id));
+  d.SetIntValue("CURRENT", stored->version);
+  for (const auto& r : ctx.store.revisions(stored->id)) {
+    auto* row = d.AddSectionDictionary("REVISION");
+    row->SetIntValue("REVISION_ID", static_cast<long>(r.id));
+    row->SetIntValue("VERSION", r.version);
+    row->SetValue("WHEN", admin_time(r.created_at));
+    auto who = ctx.accounts().account(r.user_id);
+    row->SetValue("WHO", who ? who->display_name : std::string("(deleted user)"));
+    row->SetValue("TITLE", r.title);
+    if (r.version == stored->version) {
+      row->ShowSection("IS_CURRENT");
+      continue;
+    }
+    row->AddSectionDictionary("RESTORE")->SetValue("CSRF", ctx.user->csrf);
+    auto* diff = row->AddSectionDictionary("DIFF");
+    for (const auto& line : content::line_diff(r.body_markdown, stored->fields.body_markdown)) {
+      auto* l = diff->AddSectionDictionary("LINE");
+      l->SetValue("TEXT", line.text.empty() ? " " : line.text);
+      l->SetValue("CLASS", line.kind == content::DiffLine::Kind::Added     ? "added"
+                           : line.kind == content::DiffLine::Kind::Removed ? "removed"
+                                                                           : "same");
+      l->SetValue("MARK", line.kind == content::DiffLine::Kind::Added     ? "+"
+                          : line.kind == content::DiffLine::Kind::Removed ? "-"
+                                                                          : " ");
+    }
+  }
+  return page.render();
+}
+
+}  // namespace khabar::admin

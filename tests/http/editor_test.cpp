@@ -1,0 +1,121 @@
+// The editor on a real server: create and change articles, Unicode slugs kept unique,
+// preview in the reader theme, optimistic locking with nothing lost, revisions with a
+// diff and restore, a 301 when a published article's slug changes, and role limits.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/admin_client.h"
+#include "support/database.h"
+#include "support/demo_site.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+namespace {
+
+class Editor : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "site";
+    make_demo_site(data_);
+    server_ = std::make_unique<ServerProcess>(data_);
+    writer_ = std::make_unique<AdminClient>(signed_in("writer", "author"));
+  }
+  AdminClient signed_in(const std::string& login, const std::string& role) {
+    AdminClient c(server_->port());
+    EXPECT_EQ(c.set_password(add_user(data_, login, role, "Name " + login), strong_password(login)).status, 303);
+    EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
+    return c;
+  }
+  std::string create(AdminClient& c, Fields fields) {
+    auto r = c.post("/admin/articles/new", fields);
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
+    std::smatch m;
+    std::string location = r.header("location");
+    EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/articles/(\\d+)/edit"))) << location;
+    return m[1].str();
+  }
+  static Fields article(const std::string& title, const std::string& body, const std::string& version = "0") {
+    return {{"title", title}, {"body", body}, {"language", "en"}, {"tags", "Kabul, Water"}, {"version", version},
+            {"comments_open", "on"}};
+  }
+  TempDir dir_;
+  std::filesystem::path data_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<AdminClient> writer_;
+};
+
+TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
+  std::string id = create(*writer_, article("Wells run dry in Herat", "First line.\n\nSecond line."));
+  EXPECT_EQ(sql(data_, "SELECT slug || '|' || status || '|' || version FROM articles WHERE id = " + id),
+            "wells-run-dry-in-herat|draft|1");
+  EXPECT_EQ(sql(data_, "SELECT group_concat(t.slug) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                       "WHERE at.article_id = " + id + " ORDER BY t.slug"), "kabul,water");
+  EXPECT_FALSE(sql(data_, "SELECT excerpt FROM articles WHERE id = " + id).empty());  // made from the text
+  // The same headline again: a unique slug; a Pashto headline: a Pashto slug.
+  std::string twin = create(*writer_, article("Wells run dry in Herat", "Other."));
+  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + twin), "wells-run-dry-in-herat-2");
+  std::string pashto = create(*writer_, article("په هرات کې څاګانې وچېږي", "متن"));
+  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + pashto), "په-هرات-کې-څاګانې-وچېږي");
+
+  // Two people open version 1; the first save wins, the second is refused and kept.
+  std::string edit = "/admin/articles/" + id + "/edit";
+  AdminClient editor = signed_in("night-editor", "editor");
+  auto first = writer_->post(edit, article("Wells run dry in Herat", "First line.\n\nSecond line, edited.", "1"));
+  EXPECT_EQ(first.status, 303);
+  auto second = editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "1"));
+  EXPECT_EQ(second.status, 409);
+  EXPECT_NE(second.body.find("The editor&#39;s own rewrite."), std::string::npos);  // shown back, not lost
+  EXPECT_EQ(sql(data_, "SELECT body_markdown FROM articles WHERE id = " + id), "First line.\n\nSecond line, edited.");
+  EXPECT_EQ(input_value(second.body, "version"), "2");  // the form now starts from version 2
+  EXPECT_EQ(editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "2")).status, 303);
+  EXPECT_EQ(sql(data_, "SELECT version || '|' || (SELECT count(*) FROM revisions WHERE article_id = " + id +
+                           ") FROM articles WHERE id = " + id), "3|3");
+
+  // Revisions: a diff against the current text, and restoring version 1 is a new save.
+  auto revisions = writer_->get("/admin/articles/" + id + "/revisions");
+  ASSERT_EQ(revisions.status, 200);
+  EXPECT_NE(revisions.body.find("Name night-editor"), std::string::npos);
+  EXPECT_NE(revisions.body.find("class=\"removed\"><span aria-hidden=\"true\">-</span> First line."), std::string::npos);
+  EXPECT_NE(revisions.body.find("class=\"added\"><span aria-hidden=\"true\">+</span> The editor&#39;s own rewrite."), std::string::npos);
+  std::string v1 = sql(data_, "SELECT id FROM revisions WHERE article_id = " + id + " AND version = 1");
+  EXPECT_EQ(writer_->post("/admin/articles/" + id + "/revisions", {{"revision", v1}}).status, 303);
+  EXPECT_EQ(sql(data_, "SELECT body_markdown || '|' || version FROM articles WHERE id = " + id),
+            "First line.\n\nSecond line.|4");
+
+  // Preview: the reader's page, not saved.
+  auto preview = writer_->post(edit, {{"title", "Preview headline"}, {"body", "Preview *text*."}, {"language", "en"},
+                                      {"version", "4"}, {"preview", "1"}});
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_NE(preview.body.find("<h1>Preview headline</h1>"), std::string::npos);
+  EXPECT_NE(preview.body.find("<em>text</em>"), std::string::npos);
+  EXPECT_EQ(sql(data_, "SELECT title FROM articles WHERE id = " + id), "Wells run dry in Herat");
+
+  // Published, then re-slugged: the old address answers 301.
+  EXPECT_EQ(writer_->post("/admin/articles/" + id, {{"action", "publish"}}).status, 303);
+  EXPECT_EQ(http_get(server_->port(), "/wells-run-dry-in-herat/").status, 200);
+  auto renamed = writer_->post(edit, {{"title", "Wells run dry in Herat"}, {"slug", "herat-wells-dry"},
+                                      {"body", "First line."}, {"language", "en"}, {"version", "4"}});
+  EXPECT_EQ(renamed.status, 303);
+  auto old = http_get(server_->port(), "/wells-run-dry-in-herat/");
+  EXPECT_EQ(old.status, 301);
+  EXPECT_EQ(old.header("location"), "/herat-wells-dry/");
+  EXPECT_EQ(http_get(server_->port(), "/herat-wells-dry/").status, 200);
+
+  // Contributors: not someone else's article, and not their own once published.
+  AdminClient contributor = signed_in("stringer", "contributor");
+  EXPECT_EQ(contributor.get(edit).status, 403);
+  std::string own = create(contributor, article("A contributor's draft", "Text."));
+  EXPECT_EQ(contributor.get("/admin/articles/" + own + "/edit").status, 200);
+  EXPECT_EQ(editor.post("/admin/articles/" + own, {{"action", "publish"}}).status, 303);
+  EXPECT_EQ(contributor.get("/admin/articles/" + own + "/edit").status, 403);
+  // Bad input keeps the text and says why.
+  auto bad = writer_->post("/admin/articles/new", {{"title", ""}, {"body", "Kept text."}, {"language", "en"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Kept text."), std::string::npos);
+}
+
+}  // namespace
