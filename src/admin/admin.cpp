@@ -9,6 +9,7 @@
 #include "content/capabilities.h"
 #include "content/text.h"
 #include "content/urls.h"
+#include "security/password.h"
 #include "http/url.h"
 
 namespace khabar::admin {
@@ -90,7 +91,11 @@ Admin::Admin(store::Store& store, const render::Theme& theme, const http::Static
       theme_(theme),
       assets_(assets),
       secret_(secret),
-      media_dir_(std::move(media_dir)) {}
+      media_dir_(std::move(media_dir)) {
+  // Makes the dummy hash that unknown logins are checked against now, so that the first
+  // such sign-in does not take longer than a wrong password (and tell the account is new).
+  security::verify_password("", "");
+}
 
 bool Admin::owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");

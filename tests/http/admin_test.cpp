@@ -507,15 +507,14 @@ TEST(AdminTiming, UnknownUserAndWrongPasswordTakeTheSameTime) {
     return std::chrono::duration<double, std::milli>(elapsed).count();
   };
   std::vector<double> unknown, wrong;
-  for (int i = 0; i < 12; ++i) {
+  for (int i = 0; i < 16; ++i) {
     wrong.push_back(time_attempt("known"));
     unknown.push_back(time_attempt("unknown-" + std::to_string(i)));
   }
-  auto median = [](std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-  };
-  double a = median(unknown), b = median(wrong);
+  // The fastest of each: what the work itself costs, without the noise of a shared machine
+  // (other processes can only make an attempt slower).
+  double a = *std::min_element(unknown.begin(), unknown.end());
+  double b = *std::min_element(wrong.begin(), wrong.end());
   RecordProperty("unknown_ms", std::to_string(a));
   RecordProperty("wrong_password_ms", std::to_string(b));
   EXPECT_LT(std::abs(a - b), 0.2 * std::max(a, b)) << "unknown user " << a << " ms, wrong password " << b << " ms";

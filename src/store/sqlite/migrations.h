@@ -2,6 +2,7 @@
 // src/store/sqlite/migrations/NNNN_name.sql (see cmake/embed_migrations.cmake).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,5 +15,13 @@ struct Migration {
 };
 
 const std::vector<Migration>& sqlite_migrations();
+
+namespace sqlite {
+class Connection;
+}
+// Brings the database on `writer` (the file at `path`, for messages) to the newest schema,
+// one transaction per migration. Throws StoreError for a database from a newer Khabar or
+// a migration that fails (which is rolled back).
+void migrate(sqlite::Connection& writer, const std::string& path);
 
 }  // namespace khabar::store

@@ -13,8 +13,12 @@
 
 #include "content/text.h"
 #include "store/sqlite/accounts.h"
+#include "store/sqlite/categories.h"
+#include "store/sqlite/desk.h"
+#include "store/sqlite/imports.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/rows.h"
 
 namespace khabar::store {
 namespace {
@@ -22,68 +26,7 @@ namespace {
 using namespace khabar::content;
 using sqlite::Connection;
 using sqlite::Statement;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-constexpr std::string_view kSummaryColumns =
-    "a.id, a.kind, a.slug, a.title, a.excerpt, a.language, ifnull(a.published_at, 0), "
-    "a.updated_at, ifnull(a.category_id, 0), a.reading_minutes";
-constexpr int kSummaryColumnCount = 10;
-
-void read_summary(const Statement& s, ArticleSummary& out) {
-  out.id = s.int64(0);
-  out.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
-  out.slug = s.text(2);
-  out.title = s.text(3);
-  out.excerpt = s.text(4);
-  out.language = s.text(5);
-  out.published_at = s.int64(6);
-  out.updated_at = s.int64(7);
-  out.category_id = s.int64(8);
-  out.reading_minutes = static_cast<int>(s.int64(9));
-}
-
-Author read_author(const Statement& s, int first) {
-  return Author{s.int64(first), s.text(first + 1), s.text(first + 2), s.text(first + 3),
-                s.text(first + 4)};
-}
-
-constexpr std::string_view kCommentColumns =
-    "c.id, c.article_id, ifnull(c.parent_id, 0), c.author_name, c.author_url, c.body, "
-    "c.status, c.created_at";
-constexpr int kCommentColumnCount = 8;
-
-Comment read_comment(const Statement& s, int first) {
-  Comment c;
-  c.id = s.int64(first);
-  c.article_id = s.int64(first + 1);
-  c.parent_id = s.int64(first + 2);
-  c.author_name = s.text(first + 3);
-  c.author_url = s.text(first + 4);
-  c.body = s.text(first + 5);
-  c.status = parse_comment_status(s.text(first + 6)).value_or(CommentStatus::Pending);
-  c.created_at = s.int64(first + 7);
-  return c;
-}
-
-std::string json_ids(const std::vector<Id>& ids) {
-  std::string out = "[";
-  for (Id id : ids) {
-    if (out.size() > 1) out += ',';
-    out += std::to_string(id);
-  }
-  return out + "]";
-}
-
-std::string sql(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-  std::string out(a);
-  out.append(b).append(c);
-  return out;
-}
+using namespace sqlite;  // rows.h
 
 class SqliteStore final : public Store, private sqlite::Access {
  public:
@@ -97,7 +40,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     writer_->exec("PRAGMA journal_mode = WAL");
     writer_->exec("PRAGMA synchronous = FULL");
     writer_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages for the writer
-    migrate();
+    migrate(*writer_, path_);
     accounts_ = sqlite::make_account_store(*this);
   }
 
@@ -312,18 +255,14 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
   std::optional<Id> import_target(std::string_view kind, std::string_view key) override {
     std::lock_guard lock(writer_mutex_);
-    auto s = writer_->prepare("SELECT target_id FROM import_keys WHERE kind = ?1 AND key = ?2");
-    s.bind(1, kind).bind(2, key);
-    if (!s.step()) return std::nullopt;
-    return s.int64(0);
+    return sqlite::import_target(*writer_, kind, key);
   }
 
+
   std::optional<std::string> redirect(std::string_view path) override {
-    auto s = reader().prepare("SELECT target FROM redirects WHERE path = ?1");
-    s.bind(1, path);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    return sqlite::redirect(reader(), path);
   }
+
 
   // --- the desk ---
 
@@ -341,85 +280,17 @@ class SqliteStore final : public Store, private sqlite::Access {
     return s.int64(0);
   }
 
-  std::optional<DeskArticle> desk_article(Id id) override {
-    auto s = reader().prepare(sql("SELECT ", kDeskColumns, " FROM articles a WHERE a.id = ?1"));
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return read_desk_article(s);
-  }
-
+  std::optional<DeskArticle> desk_article(Id id) override { return sqlite::desk_article(reader(), id); }
   std::vector<DeskArticle> desk_articles(const DeskFilter& f) override {
-    auto s = reader().prepare(
-        sql("SELECT ", kDeskColumns,
-            " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
-            "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
-            "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4"));
-    s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
-        .bind(2, f.author_id)
-        .bind(3, static_cast<std::int64_t>(f.limit))
-        .bind(4, static_cast<std::int64_t>(f.offset));
-    std::vector<DeskArticle> out;
-    while (s.step()) out.push_back(read_desk_article(s));
-    return out;
+    return sqlite::desk_articles(reader(), f);
   }
-
   std::optional<EditableArticle> article_for_edit(Id id) override {
-    Connection& db = reader();
-    auto s = db.prepare(
-        "SELECT kind, slug, title, excerpt, body_markdown, body_html, featured_image, status, "
-        "language, source_line, ifnull(category_id, 0), reading_minutes, comments_open, is_lead, "
-        "ifnull(published_at, 0), version, updated_at FROM articles WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    EditableArticle e;
-    e.id = id;
-    NewArticle& a = e.fields;
-    a.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
-    a.slug = s.text(1);
-    a.title = s.text(2);
-    a.excerpt = s.text(3);
-    a.body_markdown = s.text(4);
-    a.body_html = s.text(5);
-    a.featured_image = s.text(6);
-    a.status = parse_status(s.text(7)).value_or(Status::Draft);
-    a.language = s.text(8);
-    a.source_line = s.text(9);
-    a.category_id = s.int64(10);
-    a.reading_minutes = static_cast<int>(s.int64(11));
-    a.comments_open = s.int64(12) != 0;
-    a.is_lead = s.int64(13) != 0;
-    a.published_at = s.int64(14);
-    e.version = static_cast<int>(s.int64(15));
-    e.updated_at = s.int64(16);
-    auto w = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position");
-    w.bind(1, id);
-    while (w.step()) a.author_ids.push_back(w.int64(0));
-    auto t = db.prepare(
-        "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.article_id = ?1 ORDER BY t.name");
-    t.bind(1, id);
-    while (t.step()) {
-      a.tag_ids.push_back(t.int64(0));
-      e.tag_names.push_back(t.text(1));
-    }
-    return e;
+    return sqlite::article_for_edit(reader(), id);
   }
-
   std::vector<Revision> revisions(Id article_id) override {
-    auto s = reader().prepare(sql("SELECT ", kRevisionColumns,
-                                  " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC"));
-    s.bind(1, article_id);
-    std::vector<Revision> out;
-    while (s.step()) out.push_back(read_revision(s));
-    return out;
+    return sqlite::revisions(reader(), article_id);
   }
-
-  std::optional<Revision> revision(Id id) override {
-    auto s = reader().prepare(sql("SELECT ", kRevisionColumns, " FROM revisions WHERE id = ?1"));
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return read_revision(s);
-  }
+  std::optional<Revision> revision(Id id) override { return sqlite::revision(reader(), id); }
 
   // --- writes ---
 
@@ -445,17 +316,7 @@ class SqliteStore final : public Store, private sqlite::Access {
         out.version = 1;
       }
       db.prepare("UPDATE articles SET version = ?2 WHERE id = ?1").bind(1, out.id).bind(2, out.version).run();
-      db.prepare(
-            "INSERT INTO revisions (article_id, version, user_id, created_at, title, excerpt, "
-            "body_markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-          .bind(1, out.id)
-          .bind(2, static_cast<std::int64_t>(out.version))
-          .bind_optional_id(3, user_id)
-          .bind(4, now)
-          .bind(5, a.title)
-          .bind(6, a.excerpt)
-          .bind(7, a.body_markdown)
-          .run();
+      sqlite::add_revision(db, out.id, out.version, user_id, now, a);
       return out;
     });
   }
@@ -563,27 +424,9 @@ class SqliteStore final : public Store, private sqlite::Access {
 
   std::vector<std::pair<std::string, std::string>> delete_category(Id id, Id move_to) override {
     return write([&](Connection& db) -> std::vector<std::pair<std::string, std::string>> {
-      auto s = db.prepare("SELECT ifnull(parent_id, 0) FROM categories WHERE id = ?1");
-      s.bind(1, id);
-      if (!s.step()) return {};
-      Id parent = s.int64(0);
-      std::vector<Id> moved;
-      {
-        auto a = db.prepare("SELECT id FROM articles WHERE category_id = ?1");
-        a.bind(1, id);
-        while (a.step()) moved.push_back(a.int64(0));
-      }
+      auto moved = sqlite::articles_in(db, id);
       for (Id article : moved) note_article_as_stored(db, article);
-      db.prepare("UPDATE articles SET category_id = ?2 WHERE category_id = ?1")
-          .bind(1, id)
-          .bind_optional_id(2, move_to)
-          .run();
-      db.prepare("UPDATE categories SET parent_id = ?2 WHERE parent_id = ?1")
-          .bind(1, id)
-          .bind_optional_id(2, parent)
-          .run();
-      db.prepare("DELETE FROM listings WHERE listing = ?1").bind(1, "c:" + std::to_string(id)).run();
-      db.prepare("DELETE FROM categories WHERE id = ?1").bind(1, id).run();
+      if (!sqlite::remove_category(db, id, move_to)) return {};
       note("C");
       note("c:" + std::to_string(id));
       if (move_to) note("c:" + std::to_string(move_to));
@@ -712,53 +555,25 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
 
   void set_import_target(std::string_view kind, std::string_view key, Id target) override {
-    write([&](Connection& db) {
-      db.prepare("INSERT OR REPLACE INTO import_keys (kind, key, target_id) VALUES (?1, ?2, ?3)")
-          .bind(1, kind)
-          .bind(2, key)
-          .bind(3, target)
-          .run();
-      return 0;
-    });
+    write_transaction([&](Connection& db) { sqlite::set_import_target(db, kind, key, target); });
   }
+
 
   void add_redirect(std::string_view path, std::string_view target) override {
-    write([&](Connection& db) {
-      db.prepare("INSERT OR REPLACE INTO redirects (path, target) VALUES (?1, ?2)")
-          .bind(1, path)
-          .bind(2, target)
-          .run();
-      return 0;
-    });
+    write_transaction([&](Connection& db) { sqlite::add_redirect(db, path, target); });
   }
 
+
   Id add_media(const NewMedia& m) override {
-    return write([&](Connection& db) {
-      db.prepare(
-            "INSERT INTO media (file, mime, width, height, bytes, alt, caption, credit, "
-            "original_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-          .bind(1, m.file)
-          .bind(2, m.mime)
-          .bind(3, static_cast<std::int64_t>(m.width))
-          .bind(4, static_cast<std::int64_t>(m.height))
-          .bind(5, m.bytes)
-          .bind(6, m.alt)
-          .bind(7, m.caption)
-          .bind(8, m.credit)
-          .bind(9, m.original_name)
-          .bind(10, now_seconds())
-          .run();
-      return db.last_insert_id();
-    });
+    return write([&](Connection& db) { return sqlite::add_media(db, m); });
   }
+
 
   std::optional<std::string> media_file(Id id) override {
     std::lock_guard lock(writer_mutex_);
-    auto s = writer_->prepare("SELECT file FROM media WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    return sqlite::media_file(*writer_, id);
   }
+
 
   void batch(const std::function<void()>& work) override {
     write([&](Connection&) {
@@ -839,33 +654,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
   void note_change(std::string code) override { note(std::move(code)); }
 
-  static constexpr std::string_view kRevisionColumns =
-      "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown";
 
-  static Revision read_revision(const Statement& s) {
-    return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4),
-            s.text(5), s.text(6), s.text(7)};
-  }
-
-  static constexpr std::string_view kDeskColumns =
-      "a.id, a.kind, a.slug, a.title, a.status, a.updated_at, ifnull(a.published_at, 0), "
-      "(SELECT group_concat(user_id) FROM (SELECT user_id FROM article_authors "
-      "WHERE article_id = a.id ORDER BY position))";
-
-  static DeskArticle read_desk_article(const Statement& s) {
-    DeskArticle d;
-    d.id = s.int64(0);
-    d.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
-    d.slug = s.text(2);
-    d.title = s.text(3);
-    d.status = parse_status(s.text(4)).value_or(Status::Draft);
-    d.updated_at = s.int64(5);
-    d.published_at = s.int64(6);
-    std::string authors = s.text(7);
-    for (std::string_view id : content::split(authors, ','))
-      if (auto n = content::parse_integer(id)) d.author_ids.push_back(*n);
-    return d;
-  }
 
   // The listings key of a filter (migration 0004).
   static std::string listing_key(const ListingFilter& f) {
@@ -884,32 +673,6 @@ class SqliteStore final : public Store, private sqlite::Access {
     sqlite3_close(db);
     if (rc != SQLITE_OK) throw StoreError("cannot create database " + path_ + ": " + error);
     return path_;
-  }
-
-  void migrate() {
-    auto version_stmt = [&] {
-      auto s = writer_->prepare("PRAGMA user_version");
-      s.step();
-      return static_cast<int>(s.int64(0));
-    };
-    int version = version_stmt();
-    int newest = sqlite_schema_version();
-    if (version > newest)
-      throw StoreError("database " + path_ + " has schema version " + std::to_string(version) +
-                       ", newer than this Khabar knows (" + std::to_string(newest) +
-                       "): upgrade Khabar");
-    for (const auto& m : sqlite_migrations()) {
-      if (m.version <= version) continue;
-      writer_->exec("BEGIN IMMEDIATE");
-      try {
-        writer_->exec(m.sql);
-        writer_->exec("PRAGMA user_version = " + std::to_string(m.version));
-        writer_->exec("COMMIT");
-      } catch (const StoreError& e) {
-        writer_->exec("ROLLBACK");
-        throw StoreError("migration " + std::string(m.name) + " failed: " + e.what());
-      }
-    }
   }
 
   // The calling thread's read-only connection to this store, opened on first use.
@@ -993,47 +756,13 @@ class SqliteStore final : public Store, private sqlite::Access {
   // Recomputes every category's path from the parent links; for those that changed,
   // refreshes the listings of the articles below them. Returns (old path, new path).
   std::vector<std::pair<std::string, std::string>> rewrite_paths(Connection& db) {
-    struct Row {
-      Id parent;
-      std::string slug, path;
-    };
-    std::map<Id, Row> rows;
-    {
-      auto s = db.prepare("SELECT id, ifnull(parent_id, 0), slug, path FROM categories");
-      while (s.step()) rows[s.int64(0)] = {s.int64(1), s.text(2), s.text(3)};
-    }
-    std::map<Id, std::string> paths;
-    std::function<std::string(Id, int)> path_of = [&](Id id, int depth) -> std::string {
-      if (auto it = paths.find(id); it != paths.end()) return it->second;
-      const Row& r = rows.at(id);
-      std::string p = r.parent && rows.contains(r.parent) && depth < 64
-                          ? path_of(r.parent, depth + 1) + "/" + r.slug
-                          : r.slug;
-      return paths[id] = p;
-    };
-    std::vector<std::pair<std::string, std::string>> changed;
-    std::vector<Id> ids;
-    for (const auto& [id, r] : rows)
-      if (path_of(id, 0) != r.path) ids.push_back(id), changed.emplace_back(r.path, paths[id]);
-    // Two steps, so that no intermediate state breaks the uniqueness of paths.
-    for (Id id : ids)
-      db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1")
-          .bind(1, id)
-          .bind(2, "\x01moving/" + std::to_string(id))
-          .run();
-    for (Id id : ids)
-      db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1").bind(1, id).bind(2, paths[id]).run();
+    auto [changed, ids] = sqlite::rewrite_category_paths(db);
     // Listings of a category include its descendants: every article below a moved
     // category is listed under a different set of ancestors now.
     std::set<Id> articles;
     for (Id id : ids) {
       note("c:" + std::to_string(id));
-      auto a = db.prepare(
-          "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT c.id FROM categories c "
-          "JOIN below b ON c.parent_id = b.id) SELECT a.id FROM articles a JOIN below b "
-          "ON a.category_id = b.id");
-      a.bind(1, id);
-      while (a.step()) articles.insert(a.int64(0));
+      for (Id article : sqlite::articles_below(db, id)) articles.insert(article);
     }
     for (Id article : articles) {
       note_article_as_stored(db, article);
@@ -1251,46 +980,6 @@ class SqliteStore final : public Store, private sqlite::Access {
 };
 
 }  // namespace
-
-int sqlite_schema_version() {
-  int newest = 0;
-  for (const auto& m : sqlite_migrations()) newest = std::max(newest, m.version);
-  return newest;
-}
-
-void backup_sqlite(const std::string& path, const std::string& destination) {
-  namespace fs = std::filesystem;
-  if (fs::exists(destination)) throw StoreError(destination + " already exists; not overwritten");
-  std::string partial = destination + ".partial";
-  fs::remove(partial);
-  Connection source(path, Connection::Mode::ReadOnly);
-  sqlite3* target = nullptr;
-  int rc = sqlite3_open_v2(partial.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                           nullptr);
-  std::string error;
-  if (rc == SQLITE_OK) {
-    sqlite3_backup* backup = sqlite3_backup_init(target, "main", source.handle(), "main");
-    if (!backup) {
-      error = sqlite3_errmsg(target);
-    } else {
-      // Copy in steps so that writers are not locked out for the whole copy.
-      do {
-        rc = sqlite3_backup_step(backup, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
-      } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-      sqlite3_backup_finish(backup);
-      if (rc != SQLITE_DONE) error = sqlite3_errstr(rc);
-    }
-  } else {
-    error = target ? sqlite3_errmsg(target) : "out of memory";
-  }
-  sqlite3_close(target);
-  if (!error.empty()) {
-    fs::remove(partial);
-    throw StoreError("backup of " + path + " failed: " + error);
-  }
-  fs::rename(partial, destination);
-}
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, SqliteOptions options) {
   return std::make_unique<SqliteStore>(path, options);

@@ -1,0 +1,135 @@
+#include "store/sqlite/desk.h"
+
+#include "content/text.h"
+
+namespace khabar::store::sqlite {
+namespace {
+
+using namespace khabar::content;
+
+constexpr std::string_view kRevisionColumns =
+    "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown";
+
+Revision read_revision(const Statement& s) {
+  return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4),
+          s.text(5), s.text(6), s.text(7)};
+}
+
+constexpr std::string_view kDeskColumns =
+    "a.id, a.kind, a.slug, a.title, a.status, a.updated_at, ifnull(a.published_at, 0), "
+    "(SELECT group_concat(user_id) FROM (SELECT user_id FROM article_authors "
+    "WHERE article_id = a.id ORDER BY position))";
+
+DeskArticle read_desk_article(const Statement& s) {
+  DeskArticle d;
+  d.id = s.int64(0);
+  d.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
+  d.slug = s.text(2);
+  d.title = s.text(3);
+  d.status = parse_status(s.text(4)).value_or(Status::Draft);
+  d.updated_at = s.int64(5);
+  d.published_at = s.int64(6);
+  std::string authors = s.text(7);
+  for (std::string_view id : content::split(authors, ','))
+    if (auto n = content::parse_integer(id)) d.author_ids.push_back(*n);
+  return d;
+}
+}  // namespace
+
+std::optional<DeskArticle> desk_article(Connection& db, Id id) {
+  auto s = db.prepare(std::string("SELECT ") + std::string(kDeskColumns) +
+                      " FROM articles a WHERE a.id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_desk_article(s);
+}
+
+std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
+  auto s = db.prepare(
+      std::string("SELECT ") + std::string(kDeskColumns) +
+          " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
+          "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
+          "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
+  s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
+      .bind(2, f.author_id)
+      .bind(3, static_cast<std::int64_t>(f.limit))
+      .bind(4, static_cast<std::int64_t>(f.offset));
+  std::vector<DeskArticle> out;
+  while (s.step()) out.push_back(read_desk_article(s));
+  return out;
+}
+
+std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
+  auto s = db.prepare(
+      "SELECT kind, slug, title, excerpt, body_markdown, body_html, featured_image, status, "
+      "language, source_line, ifnull(category_id, 0), reading_minutes, comments_open, is_lead, "
+      "ifnull(published_at, 0), version, updated_at FROM articles WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  EditableArticle e;
+  e.id = id;
+  NewArticle& a = e.fields;
+  a.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
+  a.slug = s.text(1);
+  a.title = s.text(2);
+  a.excerpt = s.text(3);
+  a.body_markdown = s.text(4);
+  a.body_html = s.text(5);
+  a.featured_image = s.text(6);
+  a.status = parse_status(s.text(7)).value_or(Status::Draft);
+  a.language = s.text(8);
+  a.source_line = s.text(9);
+  a.category_id = s.int64(10);
+  a.reading_minutes = static_cast<int>(s.int64(11));
+  a.comments_open = s.int64(12) != 0;
+  a.is_lead = s.int64(13) != 0;
+  a.published_at = s.int64(14);
+  e.version = static_cast<int>(s.int64(15));
+  e.updated_at = s.int64(16);
+  auto w = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position");
+  w.bind(1, id);
+  while (w.step()) a.author_ids.push_back(w.int64(0));
+  auto t = db.prepare(
+      "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+      "WHERE at.article_id = ?1 ORDER BY t.name");
+  t.bind(1, id);
+  while (t.step()) {
+    a.tag_ids.push_back(t.int64(0));
+    e.tag_names.push_back(t.text(1));
+  }
+  return e;
+}
+
+std::vector<Revision> revisions(Connection& db, Id article_id) {
+  auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                        " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC");
+  s.bind(1, article_id);
+  std::vector<Revision> out;
+  while (s.step()) out.push_back(read_revision(s));
+  return out;
+}
+
+std::optional<Revision> revision(Connection& db, Id id) {
+  auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) + " FROM revisions WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return read_revision(s);
+}
+
+
+void add_revision(Connection& db, Id article, int version, Id user_id, Timestamp now,
+                  const NewArticle& a) {
+  db.prepare(
+        "INSERT INTO revisions (article_id, version, user_id, created_at, title, excerpt, "
+        "body_markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+      .bind(1, article)
+      .bind(2, static_cast<std::int64_t>(version))
+      .bind_optional_id(3, user_id)
+      .bind(4, now)
+      .bind(5, a.title)
+      .bind(6, a.excerpt)
+      .bind(7, a.body_markdown)
+      .run();
+}
+
+}  // namespace khabar::store::sqlite

@@ -1,0 +1,21 @@
+// The newsroom desk's queries (lists, the editor's article, revisions) on a given
+// connection: the SQLite store calls them with a reader's or the writer's.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace khabar::store::sqlite {
+
+std::optional<DeskArticle> desk_article(Connection& db, Id id);
+std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& filter);
+std::optional<EditableArticle> article_for_edit(Connection& db, Id id);
+std::vector<Revision> revisions(Connection& db, Id article_id);  // newest first
+std::optional<Revision> revision(Connection& db, Id id);
+void add_revision(Connection& db, Id article, int version, Id user_id, content::Timestamp now,
+                  const NewArticle& a);
+
+}  // namespace khabar::store::sqlite

@@ -1,0 +1,21 @@
+// What imports and the media library keep: import keys, redirects, media rows; as
+// statements on a given connection (the store picks a reader or the writer).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace khabar::store::sqlite {
+
+std::optional<Id> import_target(Connection& db, std::string_view kind, std::string_view key);
+void set_import_target(Connection& db, std::string_view kind, std::string_view key, Id target);
+std::optional<std::string> redirect(Connection& db, std::string_view path);
+void add_redirect(Connection& db, std::string_view path, std::string_view target);
+Id add_media(Connection& db, const NewMedia& m);
+std::optional<std::string> media_file(Connection& db, Id id);
+
+}  // namespace khabar::store::sqlite
