@@ -141,6 +141,7 @@ TEST_F(Import, TheThemeUnitTestExport) {
   EXPECT_EQ(tally(r.output, "comments")[0], e.comments);
   EXPECT_EQ(tally(r.output, "comments")[2], e.pings);
   EXPECT_NE(r.output.find("Template: Password Protected"), std::string::npos);  // listed, now a draft
+  EXPECT_NE(r.output.find("import: 100% ("), std::string::npos);  // progress lines when not a terminal
   EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE title LIKE 'Template: Password Protected%'"), "draft");
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE is_lead = 1"), "1");  // the sticky post
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE status = 'scheduled'"), "1");  // "future"

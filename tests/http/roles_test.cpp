@@ -31,6 +31,11 @@ struct Case {
 
 const std::vector<Case> kMatrix = {
     {"view dashboard", Site, {true, true, true, true}},
+    {"create article", Site, {true, true, true, true}},
+    {"edit draft", Own, {true, true, true, true}},
+    {"edit draft", Others, {true, true, false, false}},
+    {"edit published", Own, {true, true, true, false}},
+    {"edit published", Others, {true, true, false, false}},
     {"submit for review", Own, {true, true, true, true}},
     {"submit for review", Others, {true, true, false, false}},
     {"publish", Own, {true, true, true, false}},
@@ -90,6 +95,18 @@ class Roles : public ::testing::Test {
       int s = client.get("/admin/").status;
       return {s, s == 200};
     }
+    if (c.action == "create article") {
+      std::string title = "Created by " + me + " " + std::to_string(++created_);
+      int s = client.post("/admin/articles/new", {{"title", title}, {"body", "Text."}, {"language", "en"}, {"version", "0"}}).status;
+      return {s, sql(data_, "SELECT count(*) FROM articles WHERE title = '" + title + "'") == "1"};
+    }
+    if (c.action == "edit draft" || c.action == "edit published") {
+      std::string id = article(c.action == "edit draft" ? "draft" : "published", owner);
+      std::string title = "Edited by " + me + " " + id;
+      int s = client.post("/admin/articles/" + id + "/edit",
+                          {{"title", title}, {"body", "New text."}, {"language", "en"}, {"version", "1"}}).status;
+      return {s, sql(data_, "SELECT title FROM articles WHERE id = " + id) == title};
+    }
     if (c.action == "submit for review") return move("draft", "submit", "pending");
     if (c.action == "publish") return move("pending", "publish", "published");
     if (c.action == "unpublish") return move("published", "unpublish", "draft");
@@ -129,6 +146,7 @@ class Roles : public ::testing::Test {
   std::filesystem::path data_;
   std::unique_ptr<ServerProcess> server_;
   std::string other_id_;
+  int created_ = 0;
 };
 
 TEST_F(Roles, EveryRoleEveryActionOwnAndOthers) {
