@@ -83,6 +83,17 @@ Image open_checked(std::string_view bytes, std::string* error) {
   return image;
 }
 
+// The bytes libvips wrote for `picture` (taking ownership of `out`), with its size.
+EncodedImage encoded(VipsImage* picture, void* out, size_t length, ImageType type) {
+  EncodedImage result;
+  result.bytes.assign(static_cast<const char*>(out), length);
+  g_free(out);
+  result.width = vips_image_get_width(picture);
+  result.height = vips_image_get_height(picture);
+  result.type = type;
+  return result;
+}
+
 }  // namespace
 
 std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* error) {
@@ -117,13 +128,7 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
     *error = vips_failure("This image cannot be converted (it may be damaged).");
     return std::nullopt;
   }
-  EncodedImage result;
-  result.bytes.assign(static_cast<const char*>(out), length);
-  g_free(out);
-  result.width = vips_image_get_width(picture.get());
-  result.height = vips_image_get_height(picture.get());
-  result.type = type;
-  return result;
+  return encoded(picture.get(), out, length, type);
 }
 
 std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
@@ -155,13 +160,7 @@ std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, s
     *error = vips_failure("This image cannot be converted.");
     return std::nullopt;
   }
-  EncodedImage result;
-  result.bytes.assign(static_cast<const char*>(out), length);
-  g_free(out);
-  result.width = vips_image_get_width(picture.get());
-  result.height = vips_image_get_height(picture.get());
-  result.type = ImageType::Jpeg;
-  return result;
+  return encoded(picture.get(), out, length, ImageType::Jpeg);
 }
 
 }  // namespace khabar::media
