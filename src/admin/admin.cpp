@@ -82,6 +82,8 @@ AdminSettings load_admin_settings(store::Store& store) {
   s.require_two_factor = store.setting("require_two_factor").value_or("") == "true";
   s.login_account_failures = int_setting(store, "login_account_failures", 5, 1, 1000000);
   s.login_client_failures = int_setting(store, "login_client_failures", 20, 1, 1000000);
+  if (auto v = store.setting("timezone"))
+    if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "content/capabilities.h"
+#include "content/time_zone.h"
 
 namespace khabar::admin {
 namespace {
@@ -90,13 +91,11 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
   return page.render(status);
 }
 
-std::string admin_time(Timestamp t) {
-  std::time_t time = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
+std::string admin_time(const Context& ctx, Timestamp t) {
+  const auto& zone = ctx.settings.zone;
+  std::string local = content::format_local_time(zone.local(t));
+  local[10] = ' ';
+  return local + " " + content::format_offset(zone.offset_at(t));
 }
 
 }  // namespace khabar::admin

@@ -38,6 +38,7 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
                             std::string_view text);
 
 // Formats a time for the admin ("2026-11-27 14:05 UTC").
-std::string admin_time(Timestamp t);
+// A time as the desk shows it: in the site's time zone, "2026-11-27 19:14 +04:30".
+std::string admin_time(const Context& ctx, Timestamp t);
 
 }  // namespace khabar::admin

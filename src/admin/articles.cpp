@@ -25,7 +25,7 @@ http::Response articles(Context& ctx) {
     row->SetValue("TITLE", a.title);
     row->SetValue("STATUS", std::string(to_string(a.status)));
     row->SetValue("KIND", std::string(to_string(a.kind)));
-    row->SetValue("UPDATED", admin_time(a.updated_at));
+    row->SetValue("UPDATED", admin_time(ctx, a.updated_at));
     if (a.status == content::Status::Published)
       row->SetValueAndShowSection("URL", content::article_url(a.slug), "PUBLIC");
     else

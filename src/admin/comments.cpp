@@ -82,7 +82,7 @@ http::Response comments(Context& ctx) {
     if (!item.comment.author_url.empty())
       c->SetValueAndShowSection("URL", item.comment.author_url, "HAS_URL");
     c->SetValue("BODY", item.comment.body);
-    c->SetValue("WHEN", admin_time(item.comment.created_at));
+    c->SetValue("WHEN", admin_time(ctx, item.comment.created_at));
     c->SetValue("ARTICLE_URL", content::article_url(item.article_slug));
     c->SetValue("ARTICLE_SLUG", item.article_slug);
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/capabilities.h"
+#include "content/time_zone.h"
 #include "http/message.h"
 #include "http/multipart.h"
 #include "http/static_files.h"
@@ -30,6 +31,7 @@ struct AdminSettings {
   bool require_two_factor = false;                 // for every role that publishes
   int login_account_failures = 5;                  // within 15 minutes, then 429
   int login_client_failures = 20;
+  content::TimeZone zone;  // the newsroom's: times are shown and typed in it
 };
 AdminSettings load_admin_settings(store::Store& store);
 

@@ -125,7 +125,7 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
   auto snapshot = site::load_snapshot(ctx.store);
   site::PageContext pctx{ctx.store, ctx.theme, ctx.assets, ctx.secret, ctx.now,
                          snapshot.settings, snapshot.categories, snapshot.pages,
-                         snapshot.moderation, {}};
+                         snapshot.moderation, snapshot.menu, {}};
   content::Article article;
   article.kind = a.kind;
   article.slug = a.slug;

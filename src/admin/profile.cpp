@@ -38,8 +38,8 @@ http::Response profile_page(Context& ctx, int status, std::string_view error) {
   d.SetIntValue("MIN_LENGTH", static_cast<long>(security::kMinPasswordLength));
   for (const auto& s : ctx.accounts().sessions_of(me.id)) {
     auto* row = d.AddSectionDictionary("SESSION");
-    row->SetValue("STARTED", admin_time(s.created_at));
-    row->SetValue("LAST_SEEN", admin_time(s.last_seen_at));
+    row->SetValue("STARTED", admin_time(ctx, s.created_at));
+    row->SetValue("LAST_SEEN", admin_time(ctx, s.last_seen_at));
     row->SetValue("AGENT", s.user_agent.empty() ? "(unknown browser)" : s.user_agent);
     row->SetValue("DIGEST", s.id_digest);
     row->SetValue("CSRF", ctx.user->csrf);

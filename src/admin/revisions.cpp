@@ -46,7 +46,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     auto* row = d.AddSectionDictionary("REVISION");
     row->SetIntValue("REVISION_ID", static_cast<long>(r.id));
     row->SetIntValue("VERSION", r.version);
-    row->SetValue("WHEN", admin_time(r.created_at));
+    row->SetValue("WHEN", admin_time(ctx, r.created_at));
     auto who = ctx.accounts().account(r.user_id);
     row->SetValue("WHO", who ? who->display_name : std::string("(deleted user)"));
     row->SetValue("TITLE", r.title);

@@ -63,10 +63,29 @@ struct ArticleSummary {
   int reading_minutes = 1;
 };
 
+// A file of the media library: "2026/11/ab12cd34ef56ab78-640.webp" under media/.
+struct MediaFile {
+  std::string file;
+  std::string mime;
+  int width = 0, height = 0;
+  std::int64_t bytes = 0;
+};
+
+// An image of the media library with its width variants (WebP and the original format).
+struct Media {
+  Id id = 0;
+  MediaFile original;
+  std::vector<MediaFile> variants;  // by width, then format
+  std::string alt, caption, credit, original_name;
+  Id uploaded_by = 0;
+  Timestamp created_at = 0;
+};
+
 struct Article : ArticleSummary {
   std::string body_markdown;
   std::string body_html;       // imported articles: sanitised HTML, shown instead of the Markdown
-  std::string featured_image;  // URL of the lead picture, or 
+  std::optional<Media> featured_media;  // from the library: srcset, caption, credit
+  std::string featured_image;  // URL of the lead picture, or
   std::string source_line;  // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
   Status status = Status::Draft;
   bool comments_open = true;

@@ -5,6 +5,7 @@
 
 #include "content/language.h"
 #include "content/text.h"
+#include "content/time_zone.h"
 
 namespace khabar::content {
 namespace {
@@ -57,17 +58,9 @@ std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_
     case K::Language:
       if (!is_valid_language_code(value)) return "'" + value + "' is not a language code (en, ps, fa...)";
       return std::nullopt;
-    case K::TimeZone: {
-      bool shaped = !value.empty() && value.find("..") == std::string::npos && value[0] != '/';
-      for (char c : value)
-        shaped &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '/' || c == '_' || c == '-' || c == '+';
-      std::error_code ec;
-      if (value == "UTC" || (shaped && std::filesystem::is_regular_file(
-                                           std::filesystem::path("/usr/share/zoneinfo") / value, ec)))
-        return std::nullopt;
+    case K::TimeZone:
+      if (TimeZone::named(value)) return std::nullopt;
       return "'" + value + "' is not a time zone name (e.g. Asia/Kabul, Europe/London, UTC)";
-    }
     case K::Integer: {
       auto n = parse_integer(value);
       if (n && *n >= spec.min && *n <= spec.max) return std::nullopt;

@@ -15,9 +15,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "importers/wordpress_content.h"
-#include "media/files.h"
-#include "media/image.h"
-#include "security/secret.h"
+#include "media/library.h"
 #include "render/sanitize.h"
 
 namespace khabar::importers {
@@ -624,31 +622,26 @@ void copy_uploads(store::Store& store, const ImportOptions& options, Collected& 
     std::ifstream in(*source, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string error;
-    auto clean = media::strip_metadata(bytes, &error);
-    if (!clean) {
-      s.notes.push_back("attachment " + key + " (" + source->filename().string() + "): " + error +
-                        " The article keeps the old URL.");
-      continue;
-    }
     std::string dir = "imported";
     std::string path = path_of(a.url);
     std::smatch m;
     static const std::regex year_month("/(\\d{4})/(\\d{2})/[^/]+$");
     if (std::regex_search(path, m, year_month)) dir = m[1].str() + "/" + m[2].str();
-    std::string file = dir + "/" + security::token_digest(clean->bytes).substr(0, 16) + "." +
-                       std::string(media::extension(clean->type));
-    auto target = options.media_dir / file;
-    if (!std::filesystem::exists(target, ec)) {
-      if (!media::write_file_atomically(target, clean->bytes))
-        throw store::StoreError("cannot write " + target.string());
-      written.push_back(target);
+    auto saved = media::save_image(bytes, options.media_dir, dir, written, &error);
+    if (!saved) {
+      s.notes.push_back("attachment " + key + " (" + source->filename().string() + "): " + error +
+                        " The article keeps the old URL.");
+      continue;
+    }
+    std::string file = saved->original.file;
+    if (auto same = store.media_id_by_file(file)) {  // the same picture attached twice
+      store.set_import_target("wp:attachment", key, *same);
+      collected.moved[stem] = a.url = "/media/" + file;
+      continue;
     }
     store::NewMedia media;
-    media.file = file;
-    media.mime = std::string(media::mime_type(clean->type));
-    media.width = clean->width;
-    media.height = clean->height;
-    media.bytes = static_cast<std::int64_t>(clean->bytes.size());
+    media.original = saved->original;
+    media.variants = saved->variants;
     media.alt = a.alt;
     media.caption = a.caption;
     media.original_name = source->filename().string();

@@ -94,6 +94,34 @@ EncodedImage encoded(VipsImage* picture, void* out, size_t length, ImageType typ
   return result;
 }
 
+// Writes `picture` as `type` with every piece of metadata removed ("strip": no EXIF with
+// GPS, XMP, IPTC, ICC or comments). `quality` applies to JPEG and WebP.
+std::optional<EncodedImage> save(VipsImage* picture, ImageType type, int quality, std::string* error) {
+  void* out = nullptr;
+  size_t length = 0;
+  int rc = 0;
+  switch (type) {
+    case ImageType::Jpeg:
+      rc = vips_jpegsave_buffer(picture, &out, &length, "Q", quality, "strip", TRUE,
+                                "optimize_coding", TRUE, "interlace", TRUE, nullptr);
+      break;
+    case ImageType::Png:
+      rc = vips_pngsave_buffer(picture, &out, &length, "strip", TRUE, nullptr);
+      break;
+    case ImageType::Webp:
+      rc = vips_webpsave_buffer(picture, &out, &length, "Q", quality, "strip", TRUE, nullptr);
+      break;
+    case ImageType::Gif:
+      rc = vips_gifsave_buffer(picture, &out, &length, "strip", TRUE, nullptr);
+      break;
+  }
+  if (rc != 0) {
+    *error = vips_failure("This image cannot be converted (it may be damaged).");
+    return std::nullopt;
+  }
+  return encoded(picture, out, length, type);
+}
+
 }  // namespace
 
 std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* error) {
@@ -106,29 +134,21 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
     return std::nullopt;
   }
   Image picture(upright);
-  void* out = nullptr;
-  size_t length = 0;
-  int rc = 0;
-  // "strip": no EXIF (GPS), XMP, IPTC, ICC or comments in the file written.
-  switch (type) {
-    case ImageType::Jpeg:
-      rc = vips_jpegsave_buffer(picture.get(), &out, &length, "Q", 90, "strip", TRUE, nullptr);
-      break;
-    case ImageType::Png:
-      rc = vips_pngsave_buffer(picture.get(), &out, &length, "strip", TRUE, nullptr);
-      break;
-    case ImageType::Webp:
-      rc = vips_webpsave_buffer(picture.get(), &out, &length, "Q", 90, "strip", TRUE, nullptr);
-      break;
-    case ImageType::Gif:
-      rc = vips_gifsave_buffer(picture.get(), &out, &length, "strip", TRUE, nullptr);
-      break;
-  }
-  if (rc != 0) {
-    *error = vips_failure("This image cannot be converted (it may be damaged).");
+  return save(picture.get(), type, 90, error);
+}
+
+
+std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type, std::string* error) {
+  if (!open_checked(bytes, error)) return std::nullopt;
+  VipsImage* thumb = nullptr;
+  // Fits `width` x (very tall): the width decides; "down" never enlarges.
+  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, width, "height",
+                            VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, nullptr) != 0) {
+    *error = vips_failure("This image cannot be read; it may be damaged.");
     return std::nullopt;
   }
-  return encoded(picture.get(), out, length, type);
+  Image picture(thumb);
+  return save(picture.get(), type, 80, error);
 }
 
 std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
@@ -152,15 +172,7 @@ std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, s
     }
     picture.reset(flat);
   }
-  void* out = nullptr;
-  size_t length = 0;
-  // "strip": no EXIF, XMP, IPTC, ICC or comments in the file written.
-  if (vips_jpegsave_buffer(picture.get(), &out, &length, "Q", 85, "strip", TRUE,
-                           "optimize_coding", TRUE, nullptr) != 0) {
-    *error = vips_failure("This image cannot be converted.");
-    return std::nullopt;
-  }
-  return encoded(picture.get(), out, length, ImageType::Jpeg);
+  return save(picture.get(), ImageType::Jpeg, 85, error);
 }
 
 }  // namespace khabar::media

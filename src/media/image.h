@@ -34,4 +34,9 @@ std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, s
 // piece of metadata removed. For GIFs only the first frame is kept. Errors as above.
 std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* error);
 
+// The picture `width` pixels wide (never wider than it is), upright, metadata removed, in
+// `type` (WebP or the original's format). Shrinks while decoding where the format allows,
+// so a large JPEG is never decoded at full size for a small copy. Errors as above.
+std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type, std::string* error);
+
 }  // namespace khabar::media

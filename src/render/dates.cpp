@@ -40,11 +40,17 @@ CivilDate civil_from_unix(std::int64_t seconds) {
   return d;
 }
 
-std::string iso8601(std::int64_t seconds) {
-  CivilDate d = civil_from_unix(seconds);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, d.hour,
-                d.minute, d.second);
+std::string iso8601(std::int64_t seconds, int offset) {
+  CivilDate d = civil_from_unix(seconds + offset);
+  char buf[40];
+  int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day,
+                        d.hour, d.minute, d.second);
+  if (offset == 0) {
+    buf[n] = 'Z';
+    return std::string(buf, n + 1);
+  }
+  int a = offset < 0 ? -offset : offset;
+  std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
   return buf;
 }
 

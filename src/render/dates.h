@@ -1,5 +1,5 @@
-// Time stamps in the forms the site prints. All times are UTC until the site time
-// zone setting lands (the accounts/settings issue).
+// Time stamps in the forms the site prints. Stored times are UTC; pages show them in the
+// site's time zone (content/time_zone.h gives the offset), feeds and HTTP in UTC.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,9 @@ struct CivilDate {
 };
 
 CivilDate civil_from_unix(std::int64_t seconds);
-std::string iso8601(std::int64_t seconds);    // 2026-11-27T14:44:00Z (HTML <time>, JSON-LD)
+// 2026-11-27T14:44:00Z, or with `offset` seconds east of UTC the local time with its
+// offset: 2026-11-27T19:14:00+04:30 (HTML <time>, JSON-LD, Open Graph).
+std::string iso8601(std::int64_t seconds, int offset = 0);
 std::string rfc822(std::int64_t seconds);     // Fri, 27 Nov 2026 14:44:00 +0000 (RSS)
 std::string http_date(std::int64_t seconds);  // Fri, 27 Nov 2026 14:44:00 GMT
 

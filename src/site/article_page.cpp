@@ -10,6 +10,7 @@
 #include "render/comment_text.h"
 #include "render/dates.h"
 #include "render/markdown.h"
+#include "render/picture.h"
 #include "render/sanitize.h"
 #include "site/cache_tags.h"
 #include "site/pages.h"
@@ -75,7 +76,7 @@ void add_comments(const PageContext& ctx, const ThreadOptions& o,
       d->SetValueAndShowSection("URL", c->author_url, "HAS_URL");
     else
       d->ShowSection("NO_URL");
-    d->SetValue("DATE_ISO", render::iso8601(c->created_at));
+    d->SetValue("DATE_ISO", ctx.iso_time(c->created_at));
     d->SetValue("DATE", display_date(ctx, o.lang, c->created_at));
     d->SetValue("BODY", render::comment_to_html(c->body));
     if (c->status == content::CommentStatus::Pending) {
@@ -156,9 +157,18 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
 }
 
 // The body as HTML: imported articles carry HTML already sanitised at import; written
-// ones are Markdown.
-std::string body_html(const content::Article& a) {
-  return a.body_html.empty() ? render::markdown_to_html(a.body_markdown) : a.body_html;
+// ones are Markdown, whose library images become figures (srcset, caption, credit).
+std::string body_html(const PageContext& ctx, const content::Article& a) {
+  if (!a.body_html.empty()) return a.body_html;
+  std::string html = render::markdown_to_html(a.body_markdown);
+  auto files = render::library_images(html);
+  if (files.empty()) return html;
+  auto media = ctx.store.media_by_files(files);
+  return render::with_figures(html, [&](std::string_view file) -> const content::Media* {
+    for (const auto& m : media)
+      if (m.original.file == file) return &m;
+    return nullptr;
+  });
 }
 
 http::Response static_page(PageContext& ctx, const content::Article& a) {
@@ -169,7 +179,7 @@ http::Response static_page(PageContext& ctx, const content::Article& a) {
   p.set_canonical(content::article_url(a.slug));
   p.set_description(a.excerpt);
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", body_html(a));
+  main.SetValue("BODY", body_html(ctx, a));
   p.add_json_ld(add_breadcrumbs(ctx, main, a.language, 0, a.title, content::article_url(a.slug)));
   return p.render();
 }
@@ -195,14 +205,21 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   if (!trail.empty()) p.set_current_category(trail.front()->id);
 
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", body_html(a));
-  if (!a.featured_image.empty() && render::is_safe_url(a.featured_image))
-    main.SetValueAndShowSection("IMAGE", a.featured_image, "FEATURED_IMAGE");
-  main.SetValue("PUBLISHED_ISO", render::iso8601(a.published_at));
+  main.SetValue("BODY", body_html(ctx, a));
+  std::string image = a.featured_media ? "/media/" + a.featured_media->original.file : a.featured_image;
+  if (a.featured_media) {
+    render::PictureOptions o;
+    o.css_class = "featured-image";
+    o.lazy = false;
+    main.SetValueAndShowSection("HTML", render::figure_html(*a.featured_media, o), "FEATURED_MEDIA");
+  } else if (!image.empty() && render::is_safe_url(image)) {
+    main.SetValueAndShowSection("IMAGE", image, "FEATURED_IMAGE");
+  }
+  main.SetValue("PUBLISHED_ISO", ctx.iso_time(a.published_at));
   main.SetValue("PUBLISHED", display_date(ctx, lang, a.published_at));
   if (a.updated_at > a.published_at + 60) {
     auto* u = main.AddSectionDictionary("UPDATED");
-    u->SetValue("ISO", render::iso8601(a.updated_at));
+    u->SetValue("ISO", ctx.iso_time(a.updated_at));
     u->SetValue("TEXT", display_date(ctx, lang, a.updated_at));
   }
   main.SetValue("READING_TIME", strings.format(lang, "reading_time",
@@ -273,13 +290,18 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
       {"headline", a.title},
       {"description", a.excerpt},
       {"inLanguage", lang},
-      {"datePublished", render::iso8601(a.published_at)},
-      {"dateModified", render::iso8601(std::max(a.updated_at, a.published_at))},
+      {"datePublished", ctx.iso_time(a.published_at)},
+      {"dateModified", ctx.iso_time(std::max(a.updated_at, a.published_at))},
       {"author", authors},
       {"mainEntityOfPage", ctx.absolute(url)},
       {"publisher",
        {{"@type", "Organization"}, {"name", ctx.settings.title}, {"url", ctx.absolute("/")}}}};
   if (!trail.empty()) article["articleSection"] = trail.back()->name;
+  if (!image.empty() && render::is_safe_url(image)) {
+    std::string absolute = image.starts_with("/") ? ctx.absolute(image) : image;
+    article["image"] = nlohmann::json::array({absolute});
+    p.add_meta_property("og:image", absolute);
+  }
   p.add_json_ld(article.dump());
   p.add_json_ld(breadcrumbs_json);
   p.add_meta_property("og:type", "article");
@@ -288,7 +310,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   p.add_meta_property("og:url", ctx.absolute(url));
   p.add_meta_property("og:site_name", ctx.settings.title);
   p.add_meta_property("og:locale", lang);
-  p.add_meta_property("article:published_time", render::iso8601(a.published_at));
+  p.add_meta_property("article:published_time", ctx.iso_time(a.published_at));
   for (const auto& t : a.tags) p.add_meta_property("article:tag", t.name);
   bool personal = !view.own_pending.empty() || view.reply_to || view.status != 200;
   if (view.reply_to) p.root().ShowSection("NOINDEX");

@@ -5,7 +5,9 @@
 #include "content/categories.h"
 #include "content/language.h"
 #include "content/urls.h"
+#include "render/dates.h"
 #include "render/escape.h"
+#include "render/sanitize.h"
 #include "site/cache_tags.h"
 
 namespace khabar::site {
@@ -23,8 +25,14 @@ SiteSettings load_settings(store::Store& store) {
   if (auto v = store.setting("tagline")) s.tagline = *v;
   if (auto v = store.setting("url")) s.url = *v;
   if (auto v = store.setting("language")) s.language = *v;
+  if (auto v = store.setting("timezone"))
+    if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
   return s;
+}
+
+std::string PageContext::iso_time(content::Timestamp t) const {
+  return render::iso8601(t, settings.zone.offset_at(t));
 }
 
 SiteSnapshot load_snapshot(store::Store& store) {
@@ -32,6 +40,7 @@ SiteSnapshot load_snapshot(store::Store& store) {
   s.settings = load_settings(store);
   s.categories = store.categories();
   s.pages = store.published_pages();
+  s.menu = store.menu();
   s.moderation =
       content::moderation_settings([&](std::string_view key) { return store.setting(key); });
   return s;
@@ -88,11 +97,25 @@ void Page::set_current_category(content::Id top_category_id) {
 }
 
 http::Response Page::render(int status) {
-  for (const content::Category* c : content::top_level_categories(ctx_.categories)) {
+  auto nav = [&](std::string_view name, const std::string& url, bool current) {
     auto* item = root_.AddSectionDictionary("NAV");
-    item->SetValue("NAME", c->name);
-    item->SetValue("URL", content::category_url(c->path));
-    if (c->id == current_category_) item->ShowSection("CURRENT");
+    item->SetValue("NAME", ctemplate::TemplateString(name.data(), name.size()));
+    item->SetValue("URL", url);
+    if (current) item->ShowSection("CURRENT");
+  };
+  if (ctx_.menu.empty())
+    for (const content::Category* c : content::top_level_categories(ctx_.categories))
+      nav(c->name, content::category_url(c->path), c->id == current_category_);
+  for (const auto& m : ctx_.menu) {
+    if (m.kind == store::MenuItem::Kind::Category) {
+      if (const auto* c = content::find_category(ctx_.categories, m.target_id))
+        nav(m.label.empty() ? c->name : m.label, content::category_url(c->path), c->id == current_category_);
+    } else if (m.kind == store::MenuItem::Kind::Page) {
+      for (const auto& p : ctx_.pages)
+        if (p.id == m.target_id) nav(m.label.empty() ? p.title : m.label, content::article_url(p.slug), false);
+    } else if (render::is_safe_url(m.url)) {
+      nav(m.label, m.url, false);
+    }
   }
   for (const auto& p : ctx_.pages) {
     auto* item = root_.AddSectionDictionary("FOOTER_PAGE");

@@ -8,6 +8,7 @@
 
 #include "content/comments.h"
 #include "content/model.h"
+#include "content/time_zone.h"
 #include "http/message.h"
 #include "http/static_files.h"
 #include "render/theme.h"
@@ -21,6 +22,7 @@ struct SiteSettings {
   std::string tagline;
   std::string url = "http://127.0.0.1:8080";  // no trailing slash
   std::string language = "en";
+  content::TimeZone zone;  // dates on pages are shown in it
 };
 
 SiteSettings load_settings(store::Store& store);
@@ -30,6 +32,7 @@ struct SiteSnapshot {
   std::vector<content::Category> categories;
   std::vector<content::ArticleSummary> pages;  // for the footer
   content::ModerationSettings moderation;
+  std::vector<store::MenuItem> menu;  // the header navigation; empty: top-level categories
 };
 
 SiteSnapshot load_snapshot(store::Store& store);
@@ -45,12 +48,15 @@ struct PageContext {
   std::vector<content::Category> categories;
   std::vector<content::ArticleSummary> pages;
   content::ModerationSettings moderation;
+  std::vector<store::MenuItem> menu;
   // What the page being built shows (site/cache_tags.h), for the page cache.
   mutable std::vector<std::string> cache_tags;
   void tag(std::string t) const { cache_tags.push_back(std::move(t)); }
 
   const render::StringTable& strings() const { return theme.strings(); }
   std::string absolute(std::string_view path) const { return settings.url + std::string(path); }
+  // A machine-readable time in the site's zone: 2026-11-27T19:14:00+04:30.
+  std::string iso_time(content::Timestamp t) const;
 };
 
 // A page to put in the layout: the template for <main>, its dictionary (filled by the

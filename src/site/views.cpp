@@ -11,7 +11,7 @@
 namespace khabar::site {
 
 std::string display_date(const PageContext& ctx, std::string_view language, content::Timestamp t) {
-  render::CivilDate d = render::civil_from_unix(t);
+  content::LocalTime d = ctx.settings.zone.local(t);
   return ctx.strings().date(language, d.year, d.month, d.day);
 }
 
@@ -45,7 +45,7 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   card->SetValue("EXCERPT", a.excerpt);
   card->SetValue("LANG", a.language);
   card->SetValue("DIR", std::string(content::text_direction(a.language)));
-  card->SetValue("DATE_ISO", render::iso8601(a.published_at));
+  card->SetValue("DATE_ISO", ctx.iso_time(a.published_at));
   card->SetValue("DATE", display_date(ctx, a.language, a.published_at));
   card->SetValue("AUTHORS", author_names(ctx, a.language, a.authors));
   if (const auto* c = content::find_category(ctx.categories, a.category_id)) {

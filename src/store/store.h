@@ -53,10 +53,12 @@ struct NewArticle {
   std::string body_markdown;
   std::string body_html;       // sanitised HTML (imports); shown instead of the Markdown
   std::string featured_image;  // URL
+  Id featured_media_id = 0;    // from the media library (its URL is in featured_image)
   content::Status status = content::Status::Draft;
   std::string language = "en";
   std::string source_line;
-  Id category_id = 0;
+  Id category_id = 0;                // the primary category
+  std::vector<Id> extra_category_ids;  // listed there too
   std::vector<Id> author_ids;  // first is the primary byline
   std::vector<Id> tag_ids;
   int reading_minutes = 1;
@@ -125,18 +127,43 @@ struct SaveOutcome {
 
 struct DeskFilter {
   std::optional<content::Status> status;
-  Id author_id = 0;  // 0: anyone's
+  Id author_id = 0;    // 0: anyone's
+  Id category_id = 0;  // 0: any; else primary or extra category (not descendants)
+  std::string language;  // "": any
+  std::string search;    // words the title contains (case-insensitive for ASCII), "": any
   int limit = 50;
   int offset = 0;
 };
 
-// A file of the media library (already stripped of metadata and written to disk).
+// An image of the media library (already stripped of metadata and written to disk).
 struct NewMedia {
-  std::string file;  // relative to the media folder: "2024/03/ab12cd34ef56ab78.jpg"
-  std::string mime;
-  int width = 0, height = 0;
-  std::int64_t bytes = 0;
+  content::MediaFile original;  // file relative to the media folder: "2024/03/ab12cd34ef56ab78.jpg"
+  std::vector<content::MediaFile> variants;
   std::string alt, caption, credit, original_name;
+  Id uploaded_by = 0;
+};
+
+struct MediaFilter {
+  Id uploaded_by = 0;   // 0: anyone's
+  std::string search;   // in alt text, caption, credit or file name
+  int limit = 60;
+  int offset = 0;
+};
+
+// A tag as the desk manages it.
+struct DeskTag {
+  content::Tag tag;
+  std::int64_t articles = 0;  // of any status
+};
+
+// An entry of the header navigation.
+struct MenuItem {
+  enum class Kind { Category, Page, Link };
+  Id id = 0;
+  Kind kind = Kind::Link;
+  Id target_id = 0;   // category or page
+  std::string label;  // '' for a category or page: its own name
+  std::string url;    // links
 };
 
 struct WriteStats {
@@ -186,12 +213,25 @@ class Store {
   virtual std::optional<EditableArticle> article_for_edit(Id id) = 0;
   virtual std::vector<Revision> revisions(Id article_id) = 0;  // newest first
   virtual std::optional<Revision> revision(Id id) = 0;
+  virtual std::vector<DeskTag> desk_tags() = 0;  // by name
+  virtual std::vector<content::Media> media_library(const MediaFilter& filter) = 0;  // newest first
+  virtual std::optional<content::Media> media(Id id) = 0;
+  // The articles and pages (any status) that show a library item: as featured image, or
+  // its file in their text.
+  virtual std::vector<DeskArticle> media_uses(Id id) = 0;
+
+  // --- Reader reads, continued ---
+  // Library items by the file of their original ("2026/11/ab12.jpg"), for the figures of
+  // an article's text. Unknown files are left out.
+  virtual std::vector<content::Media> media_by_files(const std::vector<std::string>& files) = 0;
+  virtual std::vector<MenuItem> menu() = 0;  // in order
 
   // --- Lookups for writers (any status; they see the writes of an open batch) ---
   virtual std::optional<Id> user_id_by_login(std::string_view login) = 0;
   virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
   virtual std::optional<Id> category_id_by_path(std::string_view path) = 0;
   virtual std::optional<Id> tag_id_by_slug(std::string_view slug) = 0;
+  virtual std::optional<Id> media_id_by_file(std::string_view file) = 0;  // the original's
   // Imports: what an item of another system became (kind "wp:post", key its id there).
   virtual std::optional<Id> import_target(std::string_view kind, std::string_view key) = 0;
 
@@ -237,6 +277,19 @@ class Store {
   virtual void set_import_target(std::string_view kind, std::string_view key, Id target) = 0;
   virtual void add_redirect(std::string_view path, std::string_view target) = 0;  // replaces
   virtual Id add_media(const NewMedia& m) = 0;
+  // Alt text, caption and credit; false if there is no such item.
+  virtual bool update_media_text(Id id, std::string_view alt, std::string_view caption,
+                                 std::string_view credit) = 0;
+  // Removes a library item (articles showing it as featured image lose it); returns it,
+  // so that the caller removes its files.
+  virtual std::optional<content::Media> delete_media(Id id) = 0;
+  // Deletes an article or page for good, with its comments and revisions.
+  virtual bool delete_article(Id id) = 0;
+  // A tag's name and slug; false if there is no such tag (or the slug is taken: see
+  // tag_id_by_slug first).
+  virtual bool update_tag(Id id, std::string_view name, std::string_view slug) = 0;
+  virtual bool delete_tag(Id id) = 0;  // articles lose it
+  virtual void set_menu(const std::vector<MenuItem>& items) = 0;  // replaces, in order
   // The file of a media item (writer's view: sees an open batch).
   virtual std::optional<std::string> media_file(Id id) = 0;
   // Runs `work` (which calls the write methods above) as one transaction: all or nothing.
@@ -251,7 +304,7 @@ class Store {
   // Codes: "a:<id>" an article (content or status), "c:<id>" the listing of a category
   // (its articles' primary category), "t:<id>" a tag's listing, "u:<id>" an author's
   // listing, "U:<id>" an author's name or bio, "k:<id>" the visible comments of an article, "C" the category tree or
-  // names, "S" site settings, "P" the list of pages.
+  // names, "S" site settings or the menu, "P" the list of pages.
   // Whether anything was committed by any connection since this thread last looked
   // (cheap: no query when nothing changed).
   virtual bool changed_since_last_look() = 0;

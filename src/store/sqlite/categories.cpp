@@ -72,7 +72,8 @@ std::vector<Id> articles_below(Connection& db, Id category) {
   auto a = db.prepare(
       "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT c.id FROM categories c "
       "JOIN below b ON c.parent_id = b.id) SELECT a.id FROM articles a JOIN below b "
-      "ON a.category_id = b.id");
+      "ON a.category_id = b.id UNION SELECT x.article_id FROM article_categories x "
+      "JOIN below b ON x.category_id = b.id");
   a.bind(1, category);
   std::vector<Id> out;
   while (a.step()) out.push_back(a.int64(0));

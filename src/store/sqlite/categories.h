@@ -26,7 +26,7 @@ std::vector<Id> articles_in(Connection& db, Id category);
 // parent, its listing rows go. Paths are not rewritten here. False if there is none.
 bool remove_category(Connection& db, Id id, Id move_to);
 
-// The articles whose primary category is `category` or below it.
+// The articles whose primary or an extra category is `category` or below it.
 std::vector<Id> articles_below(Connection& db, Id category);
 
 }  // namespace khabar::store::sqlite

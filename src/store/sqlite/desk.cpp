@@ -49,11 +49,17 @@ std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
       std::string("SELECT ") + std::string(kDeskColumns) +
           " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
           "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
+          "AND (?5 = 0 OR a.category_id = ?5 OR EXISTS (SELECT 1 FROM article_categories x "
+          "WHERE x.article_id = a.id AND x.category_id = ?5)) AND (?6 = '' OR a.language = ?6) "
+          "AND (?7 = '' OR instr(lower(a.title), lower(?7)) > 0) "
           "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
   s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
       .bind(2, f.author_id)
       .bind(3, static_cast<std::int64_t>(f.limit))
-      .bind(4, static_cast<std::int64_t>(f.offset));
+      .bind(4, static_cast<std::int64_t>(f.offset))
+      .bind(5, f.category_id)
+      .bind(6, f.language)
+      .bind(7, f.search);
   std::vector<DeskArticle> out;
   while (s.step()) out.push_back(read_desk_article(s));
   return out;
@@ -63,7 +69,8 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   auto s = db.prepare(
       "SELECT kind, slug, title, excerpt, body_markdown, body_html, featured_image, status, "
       "language, source_line, ifnull(category_id, 0), reading_minutes, comments_open, is_lead, "
-      "ifnull(published_at, 0), version, updated_at FROM articles WHERE id = ?1");
+      "ifnull(published_at, 0), version, updated_at, ifnull(featured_media_id, 0) "
+      "FROM articles WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   EditableArticle e;
@@ -86,6 +93,10 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   a.published_at = s.int64(14);
   e.version = static_cast<int>(s.int64(15));
   e.updated_at = s.int64(16);
+  a.featured_media_id = s.int64(17);
+  auto c = db.prepare("SELECT category_id FROM article_categories WHERE article_id = ?1 ORDER BY category_id");
+  c.bind(1, id);
+  while (c.step()) a.extra_category_ids.push_back(c.int64(0));
   auto w = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position");
   w.bind(1, id);
   while (w.step()) a.author_ids.push_back(w.int64(0));
@@ -116,6 +127,49 @@ std::optional<Revision> revision(Connection& db, Id id) {
   return read_revision(s);
 }
 
+
+std::vector<DeskTag> desk_tags(Connection& db) {
+  auto s = db.prepare(
+      "SELECT t.id, t.slug, t.name, (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id) "
+      "FROM tags t ORDER BY t.name COLLATE NOCASE, t.id");
+  std::vector<DeskTag> out;
+  while (s.step()) out.push_back({content::Tag{s.int64(0), s.text(1), s.text(2)}, s.int64(3)});
+  return out;
+}
+
+std::vector<MenuItem> menu(Connection& db) {
+  auto s = db.prepare(
+      "SELECT id, kind, ifnull(target_id, 0), label, url FROM menu_items ORDER BY position, id");
+  std::vector<MenuItem> out;
+  while (s.step()) {
+    MenuItem m;
+    m.id = s.int64(0);
+    std::string kind = s.text(1);
+    m.kind = kind == "category" ? MenuItem::Kind::Category
+             : kind == "page"   ? MenuItem::Kind::Page
+                                : MenuItem::Kind::Link;
+    m.target_id = s.int64(2);
+    m.label = s.text(3);
+    m.url = s.text(4);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void set_menu(Connection& db, const std::vector<MenuItem>& items) {
+  db.prepare("DELETE FROM menu_items").run();
+  std::int64_t position = 0;
+  for (const auto& m : items)
+    db.prepare("INSERT INTO menu_items (position, kind, target_id, label, url) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, position++)
+        .bind(2, m.kind == MenuItem::Kind::Category ? "category"
+                 : m.kind == MenuItem::Kind::Page   ? "page"
+                                                    : "link")
+        .bind_optional_id(3, m.target_id)
+        .bind(4, m.label)
+        .bind(5, m.url)
+        .run();
+}
 
 void add_revision(Connection& db, Id article, int version, Id user_id, Timestamp now,
                   const NewArticle& a) {

@@ -15,6 +15,9 @@ std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& filter)
 std::optional<EditableArticle> article_for_edit(Connection& db, Id id);
 std::vector<Revision> revisions(Connection& db, Id article_id);  // newest first
 std::optional<Revision> revision(Connection& db, Id id);
+std::vector<DeskTag> desk_tags(Connection& db);  // by name, with article counts
+std::vector<MenuItem> menu(Connection& db);
+void set_menu(Connection& db, const std::vector<MenuItem>& items);
 void add_revision(Connection& db, Id article, int version, Id user_id, content::Timestamp now,
                   const NewArticle& a);
 

@@ -33,29 +33,4 @@ void add_redirect(Connection& db, std::string_view path, std::string_view target
       .run();
 }
 
-Id add_media(Connection& db, const NewMedia& m) {
-  db.prepare(
-        "INSERT INTO media (file, mime, width, height, bytes, alt, caption, credit, "
-        "original_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-      .bind(1, m.file)
-      .bind(2, m.mime)
-      .bind(3, static_cast<std::int64_t>(m.width))
-      .bind(4, static_cast<std::int64_t>(m.height))
-      .bind(5, m.bytes)
-      .bind(6, m.alt)
-      .bind(7, m.caption)
-      .bind(8, m.credit)
-      .bind(9, m.original_name)
-      .bind(10, now_seconds())
-      .run();
-  return db.last_insert_id();
-}
-
-std::optional<std::string> media_file(Connection& db, Id id) {
-  auto s = db.prepare("SELECT file FROM media WHERE id = ?1");
-  s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return s.text(0);
-}
-
 }  // namespace khabar::store::sqlite

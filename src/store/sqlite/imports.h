@@ -1,5 +1,5 @@
-// What imports and the media library keep: import keys, redirects, media rows; as
-// statements on a given connection (the store picks a reader or the writer).
+// What imports keep: import keys and redirects; as statements on a given connection
+// (the store picks a reader or the writer).
 #pragma once
 
 #include <optional>
@@ -15,7 +15,5 @@ std::optional<Id> import_target(Connection& db, std::string_view kind, std::stri
 void set_import_target(Connection& db, std::string_view kind, std::string_view key, Id target);
 std::optional<std::string> redirect(Connection& db, std::string_view path);
 void add_redirect(Connection& db, std::string_view path, std::string_view target);
-Id add_media(Connection& db, const NewMedia& m);
-std::optional<std::string> media_file(Connection& db, Id id);
 
 }  // namespace khabar::store::sqlite

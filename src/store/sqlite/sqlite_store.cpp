@@ -12,10 +12,12 @@
 #include <unordered_map>
 
 #include "content/text.h"
+#include "content/urls.h"
 #include "store/sqlite/accounts.h"
 #include "store/sqlite/categories.h"
 #include "store/sqlite/desk.h"
 #include "store/sqlite/imports.h"
+#include "store/sqlite/media.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/rows.h"
@@ -65,7 +67,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     {
       auto s = db.prepare(sql("SELECT ", kSummaryColumns,
                               ", a.body_markdown, a.source_line, a.comments_open, a.is_lead, "
-                              "a.body_html, a.featured_image "
+                              "a.body_html, a.featured_image, ifnull(a.featured_media_id, 0) "
                               "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
       s.bind(1, slug);
       if (!s.step()) return std::nullopt;
@@ -76,6 +78,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       a.is_lead = s.int64(kSummaryColumnCount + 3) != 0;
       a.body_html = s.text(kSummaryColumnCount + 4);
       a.featured_image = s.text(kSummaryColumnCount + 5);
+      if (Id media = s.int64(kSummaryColumnCount + 6)) a.featured_media = sqlite::media(db, media);
       a.status = Status::Published;
     }
     a.authors = authors_of(db, a.id);
@@ -291,6 +294,22 @@ class SqliteStore final : public Store, private sqlite::Access {
     return sqlite::revisions(reader(), article_id);
   }
   std::optional<Revision> revision(Id id) override { return sqlite::revision(reader(), id); }
+  std::vector<DeskTag> desk_tags() override { return sqlite::desk_tags(reader()); }
+  std::vector<content::Media> media_library(const MediaFilter& f) override {
+    return sqlite::media_library(reader(), f);
+  }
+  std::optional<content::Media> media(Id id) override { return sqlite::media(reader(), id); }
+  std::vector<DeskArticle> media_uses(Id id) override {
+    Connection& db = reader();
+    std::vector<DeskArticle> out;
+    for (Id article : sqlite::articles_using_media(db, id))
+      if (auto a = sqlite::desk_article(db, article)) out.push_back(std::move(*a));
+    return out;
+  }
+  std::vector<content::Media> media_by_files(const std::vector<std::string>& files) override {
+    return sqlite::media_by_files(reader(), files);
+  }
+  std::vector<MenuItem> menu() override { return sqlite::menu(reader()); }
 
   // --- writes ---
 
@@ -449,8 +468,8 @@ class SqliteStore final : public Store, private sqlite::Access {
       auto s = db.prepare(
           "INSERT INTO articles (kind, slug, title, excerpt, body_markdown, status, language, "
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
-          "published_at, updated_at, body_html, featured_image) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18)");
+          "published_at, updated_at, body_html, featured_image, featured_media_id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18, ?19)");
       bind_article(s, a);
       s.bind(13, now).bind(15, a.published_at ? a.published_at : now);
       s.run();
@@ -469,13 +488,15 @@ class SqliteStore final : public Store, private sqlite::Access {
           "UPDATE articles SET kind = ?1, slug = ?2, title = ?3, excerpt = ?4, "
           "body_markdown = ?5, status = ?6, language = ?7, source_line = ?8, category_id = ?9, "
           "reading_minutes = ?10, comments_open = ?11, is_lead = ?12, published_at = ?14, "
-          "updated_at = ?13, body_html = ?17, featured_image = ?18 WHERE id = ?16");
+          "updated_at = ?13, body_html = ?17, featured_image = ?18, featured_media_id = ?19 "
+          "WHERE id = ?16");
       bind_article(s, a);
       s.bind(13, now_seconds()).bind(16, id);
       s.run();
       if (sqlite3_changes(db.handle()) == 0) return false;
       db.prepare("DELETE FROM article_authors WHERE article_id = ?1").bind(1, id).run();
       db.prepare("DELETE FROM article_tags WHERE article_id = ?1").bind(1, id).run();
+      db.prepare("DELETE FROM article_categories WHERE article_id = ?1").bind(1, id).run();
       write_bylines_and_tags(db, id, a);
       refresh_listings(db, id);
       note_article(id, a);  // the listings it joins
@@ -572,6 +593,73 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::optional<std::string> media_file(Id id) override {
     std::lock_guard lock(writer_mutex_);
     return sqlite::media_file(*writer_, id);
+  }
+
+  std::optional<Id> media_id_by_file(std::string_view file) override {
+    std::lock_guard lock(writer_mutex_);
+    auto s = writer_->prepare("SELECT id FROM media WHERE file = ?1");
+    s.bind(1, file);
+    if (!s.step()) return std::nullopt;
+    return s.int64(0);
+  }
+
+  bool update_media_text(Id id, std::string_view alt, std::string_view caption,
+                         std::string_view credit) override {
+    return write([&](Connection& db) {
+      if (!sqlite::update_media_text(db, id, alt, caption, credit)) return false;
+      for (Id article : sqlite::articles_using_media(db, id)) note("a:" + std::to_string(article));
+      return true;
+    });
+  }
+
+  std::optional<content::Media> delete_media(Id id) override {
+    return write([&](Connection& db) {
+      for (Id article : sqlite::articles_using_media(db, id)) note("a:" + std::to_string(article));
+      return sqlite::delete_media(db, id);
+    });
+  }
+
+  bool delete_article(Id id) override {
+    return write([&](Connection& db) {
+      note_article_as_stored(db, id);
+      auto slug = db.prepare("SELECT slug FROM articles WHERE id = ?1");
+      slug.bind(1, id);
+      if (!slug.step()) return false;
+      // Old addresses that led to it would now lead nowhere: they go too.
+      db.prepare("DELETE FROM redirects WHERE target = ?1").bind(1, content::article_url(slug.text(0))).run();
+      db.prepare("DELETE FROM import_keys WHERE target_id = ?1 AND kind = 'wp:post'").bind(1, id).run();
+      db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
+      return true;
+    });
+  }
+
+  bool update_tag(Id id, std::string_view name, std::string_view slug) override {
+    return write([&](Connection& db) {
+      auto taken = db.prepare("SELECT 1 FROM tags WHERE slug = ?1 AND id <> ?2");
+      taken.bind(1, slug).bind(2, id);
+      if (taken.step()) return false;
+      db.prepare("UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1").bind(1, id).bind(2, name).bind(3, slug).run();
+      if (sqlite3_changes(db.handle()) == 0) return false;
+      note_tag_articles(db, id);
+      return true;
+    });
+  }
+
+  bool delete_tag(Id id) override {
+    return write([&](Connection& db) {
+      note_tag_articles(db, id);
+      db.prepare("DELETE FROM listings WHERE listing = ?1").bind(1, "t:" + std::to_string(id)).run();
+      db.prepare("DELETE FROM tags WHERE id = ?1").bind(1, id).run();
+      return sqlite3_changes(db.handle()) > 0;
+    });
+  }
+
+  void set_menu(const std::vector<MenuItem>& items) override {
+    write([&](Connection& db) {
+      sqlite::set_menu(db, items);
+      note("S");
+      return 0;
+    });
   }
 
 
@@ -736,7 +824,8 @@ class SqliteStore final : public Store, private sqlite::Access {
         .bind(12, static_cast<std::int64_t>(a.is_lead))
         .bind_optional_id(14, a.published_at)
         .bind(17, a.body_html)
-        .bind(18, a.featured_image);
+        .bind(18, a.featured_image)
+        .bind_optional_id(19, a.featured_media_id);
   }
 
   static void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {
@@ -751,6 +840,12 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(1, id)
           .bind(2, tag)
           .run();
+    for (Id category : a.extra_category_ids)
+      if (category != a.category_id)
+        db.prepare("INSERT OR IGNORE INTO article_categories (article_id, category_id) VALUES (?1, ?2)")
+            .bind(1, id)
+            .bind(2, category)
+            .run();
   }
 
   // Recomputes every category's path from the parent links; for those that changed,
@@ -779,7 +874,8 @@ class SqliteStore final : public Store, private sqlite::Access {
           "WITH RECURSIVE me AS (SELECT id, published_at, category_id FROM articles "
           "  WHERE id = ?1 AND kind = 'article' AND status = 'published'), "
           "up(category_id) AS (SELECT category_id FROM me WHERE category_id IS NOT NULL "
-          "  UNION ALL SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
+          "  UNION SELECT x.category_id FROM article_categories x, me WHERE x.article_id = me.id "
+          "  UNION SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
           "  WHERE c.parent_id IS NOT NULL) "
           "SELECT 'all', published_at, id FROM me "
           "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id FROM up, me "
@@ -798,6 +894,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   void note_article(Id id, const NewArticle& a) {
     note("a:" + std::to_string(id));
     if (a.category_id) note("c:" + std::to_string(a.category_id));
+    for (Id c : a.extra_category_ids) note("c:" + std::to_string(c));
     for (Id t : a.tag_ids) note("t:" + std::to_string(t));
     for (Id u : a.author_ids) note("u:" + std::to_string(u));
     if (a.kind == Kind::Page) note("P");
@@ -816,7 +913,18 @@ class SqliteStore final : public Store, private sqlite::Access {
     auto u = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1");
     u.bind(1, id);
     while (u.step()) old.author_ids.push_back(u.int64(0));
+    auto c = db.prepare("SELECT category_id FROM article_categories WHERE article_id = ?1");
+    c.bind(1, id);
+    while (c.step()) old.extra_category_ids.push_back(c.int64(0));
     note_article(id, old);
+  }
+
+  // A tag's listing and the pages of its articles (they show its name).
+  void note_tag_articles(Connection& db, Id tag) {
+    note("t:" + std::to_string(tag));
+    auto s = db.prepare("SELECT article_id FROM article_tags WHERE tag_id = ?1");
+    s.bind(1, tag);
+    while (s.step()) note("a:" + std::to_string(s.int64(0)));
   }
 
   void note_comment_article(Connection& db, Id comment_id) {

@@ -12,7 +12,7 @@
       {{#UPDATED}}<span>{{S_UPDATED}} <time datetime="{{ISO}}">{{TEXT}}</time></span>{{/UPDATED}}
       <span class="reading-time">{{READING_TIME}}</span></p>
   </header>
-  {{#FEATURED_IMAGE}}<figure class="featured-image"><img src="{{IMAGE}}" alt="" decoding="async"></figure>{{/FEATURED_IMAGE}}
+  {{#FEATURED_MEDIA}}{{HTML:none}}{{/FEATURED_MEDIA}}{{#FEATURED_IMAGE}}<figure class="featured-image"><img src="{{IMAGE}}" alt="" decoding="async"></figure>{{/FEATURED_IMAGE}}
   <div class="story-body">
 {{BODY:none}}
   </div>

@@ -1,0 +1,38 @@
+// The media library's files: an uploaded image becomes its original (upright, every piece
+// of metadata removed) and width variants in WebP and in the original's format, all
+// written under the media folder before any database row points at them.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.h"
+
+namespace khabar::media {
+
+// The widths reader pages choose from (srcset); an image gets those narrower than itself.
+inline constexpr std::array<int, 4> kVariantWidths = {320, 640, 1024, 1600};
+
+struct SavedImage {
+  content::MediaFile original;
+  std::vector<content::MediaFile> variants;  // by width, WebP first
+};
+
+// Cleans `bytes` and writes the original and its variants as
+// `media_dir`/`folder`/<digest>.<ext> and <digest>-<width>.<ext> (the digest is of the
+// cleaned original, so the same picture uploaded twice is stored once). Every path it
+// wrote is appended to `written` (for removal if the caller gives up). Nothing is
+// written and `error` says why (a sentence for the user) when the bytes are not a JPEG,
+// PNG, WebP or GIF image, are broken, or too large.
+std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
+                                     std::string_view folder,
+                                     std::vector<std::filesystem::path>& written, std::string* error);
+
+// The files of a library item (original and variants), to remove when it is deleted.
+std::vector<std::filesystem::path> files_of(const content::Media& m, const std::filesystem::path& media_dir);
+
+}  // namespace khabar::media

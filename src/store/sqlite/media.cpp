@@ -1,0 +1,148 @@
+#include "store/sqlite/media.h"
+
+#include "store/sqlite/rows.h"
+
+namespace khabar::store::sqlite {
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, file, mime, width, height, bytes, alt, caption, credit, original_name, "
+    "ifnull(uploaded_by, 0), created_at";
+
+content::Media read_media(const Statement& s) {
+  content::Media m;
+  m.id = s.int64(0);
+  m.original = {s.text(1), s.text(2), static_cast<int>(s.int64(3)), static_cast<int>(s.int64(4)),
+                s.int64(5)};
+  m.alt = s.text(6);
+  m.caption = s.text(7);
+  m.credit = s.text(8);
+  m.original_name = s.text(9);
+  m.uploaded_by = s.int64(10);
+  m.created_at = s.int64(11);
+  return m;
+}
+
+void load_variants(Connection& db, content::Media& m) {
+  auto v = db.prepare(
+      "SELECT file, mime, width, height, bytes FROM media_variants WHERE media_id = ?1 "
+      "ORDER BY width, mime");
+  v.bind(1, m.id);
+  while (v.step())
+    m.variants.push_back({v.text(0), v.text(1), static_cast<int>(v.int64(2)),
+                          static_cast<int>(v.int64(3)), v.int64(4)});
+}
+
+}  // namespace
+
+Id add_media(Connection& db, const NewMedia& m) {
+  db.prepare(
+        "INSERT INTO media (file, mime, width, height, bytes, alt, caption, credit, "
+        "original_name, created_at, uploaded_by) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+      .bind(1, m.original.file)
+      .bind(2, m.original.mime)
+      .bind(3, static_cast<std::int64_t>(m.original.width))
+      .bind(4, static_cast<std::int64_t>(m.original.height))
+      .bind(5, m.original.bytes)
+      .bind(6, m.alt)
+      .bind(7, m.caption)
+      .bind(8, m.credit)
+      .bind(9, m.original_name)
+      .bind(10, now_seconds())
+      .bind_optional_id(11, m.uploaded_by)
+      .run();
+  Id id = db.last_insert_id();
+  for (const auto& v : m.variants)
+    db.prepare(
+          "INSERT INTO media_variants (media_id, mime, width, height, bytes, file) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(1, id)
+        .bind(2, v.mime)
+        .bind(3, static_cast<std::int64_t>(v.width))
+        .bind(4, static_cast<std::int64_t>(v.height))
+        .bind(5, v.bytes)
+        .bind(6, v.file)
+        .run();
+  return id;
+}
+
+std::optional<std::string> media_file(Connection& db, Id id) {
+  auto s = db.prepare("SELECT file FROM media WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  return s.text(0);
+}
+
+std::optional<content::Media> media(Connection& db, Id id) {
+  auto s = db.prepare("SELECT " + std::string(kColumns) + " FROM media WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  content::Media m = read_media(s);
+  load_variants(db, m);
+  return m;
+}
+
+std::vector<content::Media> media_by_files(Connection& db, const std::vector<std::string>& files) {
+  std::vector<content::Media> out;
+  for (const auto& file : files) {
+    auto s = db.prepare("SELECT " + std::string(kColumns) + " FROM media WHERE file = ?1");
+    s.bind(1, file);
+    if (!s.step()) continue;
+    out.push_back(read_media(s));
+    load_variants(db, out.back());
+  }
+  return out;
+}
+
+std::vector<content::Media> media_library(Connection& db, const MediaFilter& f) {
+  auto s = db.prepare(
+      "SELECT " + std::string(kColumns) +
+      " FROM media WHERE (?1 = 0 OR uploaded_by = ?1) AND (?2 = '' OR instr(lower(alt || ' ' || "
+      "caption || ' ' || credit || ' ' || original_name || ' ' || file), lower(?2)) > 0) "
+      "ORDER BY created_at DESC, id DESC LIMIT ?3 OFFSET ?4");
+  s.bind(1, f.uploaded_by)
+      .bind(2, f.search)
+      .bind(3, static_cast<std::int64_t>(f.limit))
+      .bind(4, static_cast<std::int64_t>(f.offset));
+  std::vector<content::Media> out;
+  while (s.step()) out.push_back(read_media(s));
+  for (auto& m : out) load_variants(db, m);
+  return out;
+}
+
+std::vector<Id> articles_using_media(Connection& db, Id id) {
+  auto file = media_file(db, id);
+  if (!file) return {};
+  // The text names the original ("/media/2026/11/ab12.jpg"); imported HTML may name a
+  // variant, whose name starts with the original's stem.
+  std::string stem = "/media/" + file->substr(0, file->rfind('.'));
+  auto s = db.prepare(
+      "SELECT id FROM articles WHERE featured_media_id = ?1 OR instr(body_markdown, ?2) > 0 "
+      "OR instr(body_html, ?2) > 0 ORDER BY id");
+  s.bind(1, id).bind(2, stem);
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
+bool update_media_text(Connection& db, Id id, std::string_view alt, std::string_view caption,
+                       std::string_view credit) {
+  db.prepare("UPDATE media SET alt = ?2, caption = ?3, credit = ?4 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, alt)
+      .bind(3, caption)
+      .bind(4, credit)
+      .run();
+  return sqlite3_changes(db.handle()) > 0;
+}
+
+std::optional<content::Media> delete_media(Connection& db, Id id) {
+  auto m = media(db, id);
+  if (!m) return std::nullopt;
+  db.prepare("UPDATE articles SET featured_image = '' WHERE featured_media_id = ?1").bind(1, id).run();
+  db.prepare("DELETE FROM media WHERE id = ?1").bind(1, id).run();
+  return m;
+}
+
+}  // namespace khabar::store::sqlite
