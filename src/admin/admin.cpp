@@ -58,7 +58,11 @@ http::Response route(Context& ctx) {
     if (page == "two-factor") return two_factor(ctx);
     if (page == "settings") return site_settings(ctx);
     if (page == "categories") return categories(ctx);
+    if (page == "media") return media_library(ctx);
+    if (page == "tags") return tags(ctx);
+    if (page == "menu") return menu(ctx);
   }
+  if (page == "media" && seg.size() == 3) return media_item(ctx, seg[2]);
   if (page == "articles" && seg.size() == 3 && seg[2] == "new") return article_editor(ctx, "new");
   if (page == "articles" && seg.size() == 4 && seg[3] == "edit") return article_editor(ctx, seg[2]);
   if (page == "articles" && seg.size() == 4 && seg[3] == "revisions") return article_revisions(ctx, seg[2]);
@@ -66,6 +70,7 @@ http::Response route(Context& ctx) {
     if (page == "articles") return article_action(ctx, seg[2]);
     if (page == "users") return user_action(ctx, seg[2]);
     if (page == "categories") return category_action(ctx, seg[2]);
+    if (page == "tags") return tag_action(ctx, seg[2]);
   }
   return message_page(ctx, 404, "Not found", "There is no admin page at this address.");
 }

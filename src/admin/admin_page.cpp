@@ -22,8 +22,11 @@ struct NavItem {
 constexpr std::array kNav = {
     NavItem{"Dashboard", "/admin/", content::Action::ViewDashboard},
     NavItem{"Articles", "/admin/articles", content::Action::CreateArticle},
+    NavItem{"Media", "/admin/media", content::Action::UploadMedia},
     NavItem{"Comments", "/admin/comments", content::Action::ModerateComments},
     NavItem{"Categories", "/admin/categories", content::Action::ManageCategories},
+    NavItem{"Tags", "/admin/tags", content::Action::ManageCategories},
+    NavItem{"Menu", "/admin/menu", content::Action::ManageCategories},
     NavItem{"Users", "/admin/users", content::Action::ManageUsers},
     NavItem{"Settings", "/admin/settings", content::Action::ManageSettings},
     NavItem{"Profile", "/admin/profile", content::Action::ViewDashboard},
@@ -89,6 +92,21 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
   page.main().SetValue("HEADING", std::string(title));
   page.main().SetValue("TEXT", std::string(text));
   return page.render(status);
+}
+
+std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed, std::string* why) {
+  auto local = content::parse_local_time(typed);
+  if (!local) {
+    *why = "Choose the date and time to publish at (" + ctx.settings.zone.name() + " time).";
+    return std::nullopt;
+  }
+  Timestamp t = ctx.settings.zone.to_utc(*local);
+  if (t <= ctx.now) {
+    *why = "That time (" + std::string(typed) + ", " + ctx.settings.zone.name() +
+           ") has passed; choose a time in the future, or publish now.";
+    return std::nullopt;
+  }
+  return t;
 }
 
 std::string admin_time(const Context& ctx, Timestamp t) {

@@ -4,6 +4,8 @@
 
 #include <ctemplate/template.h>
 
+#include <optional>
+
 #include <string>
 
 #include "admin/context.h"
@@ -37,7 +39,10 @@ http::Response see_other(std::string location);
 http::Response message_page(const Context& ctx, int status, std::string_view title,
                             std::string_view text);
 
-// Formats a time for the admin ("2026-11-27 14:05 UTC").
+// "Publish at" as typed (an HTML datetime-local value in the site's time zone), as a Unix
+// time in the future; else nothing and `why` says what is wrong.
+std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed, std::string* why);
+
 // A time as the desk shows it: in the site's time zone, "2026-11-27 19:14 +04:30".
 std::string admin_time(const Context& ctx, Timestamp t);
 

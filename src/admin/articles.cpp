@@ -1,5 +1,8 @@
-// The desk's article list with the workflow moves each user may make. (The editor
-// itself comes with the newsroom-desk work.)
+// The desk's article list: filters (status, author, category, language, words of the
+// title), the workflow moves each user may make, bulk moves over the ticked rows, and
+// deleting for good from the trash.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include "admin/admin_page.h"
@@ -9,54 +12,154 @@
 #include "content/workflow.h"
 
 namespace khabar::admin {
+namespace {
+
+// The list's address with the current filters (for links and for coming back).
+std::string list_query(const Context& ctx) {
+  std::string q;
+  for (const char* key : {"status", "mine", "author", "category", "language", "q"})
+    if (auto v = ctx.request.query_param(key); v && !v->empty())
+      q += (q.empty() ? "?" : "&") + std::string(key) + "=" + content::percent_encode(*v);
+  return q;
+}
+
+struct Outcome {
+  bool done = false;
+  int status = 200;
+  std::string why;
+};
+
+// One move (or "delete") on one article, with every check the single-row form makes.
+Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view action) {
+  const auto& me = ctx.user->account;
+  auto own = ownership_of(ctx, article.author_ids);
+  if (action == "delete") {
+    if (article.status != content::Status::Trash)
+      return {false, 409, "Only articles in the trash can be deleted for good; move it to the trash first."};
+    if (!content::may_delete(me.role, own, article.status)) return {false, 403, "Your role may not delete this article."};
+    ctx.store.delete_article(article.id);
+    spdlog::info("admin: {} deleted article {} ({}) for good", me.login, article.id, article.slug);
+    return {true, 200, ""};
+  }
+  auto move = content::find_move(action);
+  if (!move) return {false, 400, "That is not a workflow action."};
+  if (!content::applies(*move, article.status))
+    return {false, 409, "This article is " + std::string(to_string(article.status)) + "; '" +
+                            std::string(move->name) + "' does not apply to it."};
+  if (!content::may_move(me.role, own, article.status, *move)) return {false, 403, ""};
+  if (move->to == content::Status::Scheduled) {
+    std::string why;
+    auto when = publish_time(ctx, content::trim(ctx.form.get("publish_at")), &why);
+    if (!when) return {false, 422, why};
+    ctx.store.schedule_article(article.id, *when, ctx.now);
+  } else {
+    ctx.store.set_article_status(article.id, move->to, ctx.now);
+  }
+  return {true, 200, ""};
+}
+
+}  // namespace
+
 http::Response articles(Context& ctx) {
+  const auto& me = ctx.user->account;
   store::DeskFilter filter;
   auto status_name = ctx.request.query_param("status").value_or("");
   filter.status = content::parse_status(status_name);
-  if (ctx.request.query_param("mine")) filter.author_id = ctx.user->account.id;
+  if (ctx.request.query_param("mine")) filter.author_id = me.id;
+  else filter.author_id = content::parse_integer(ctx.request.query_param("author").value_or("")).value_or(0);
+  filter.category_id = content::parse_integer(ctx.request.query_param("category").value_or("")).value_or(0);
+  filter.language = content::trim(ctx.request.query_param("language").value_or(""));
+  filter.search = content::trim(ctx.request.query_param("q").value_or(""));
+  filter.offset = static_cast<int>(
+      std::clamp<std::int64_t>(content::parse_integer(ctx.request.query_param("from").value_or("")).value_or(0), 0, 1 << 30));
+  filter.limit = 51;  // one more than a page: is there a next one?
   AdminPage page(ctx, "admin/articles.tpl", "Articles");
   auto& d = page.main();
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
+  d.SetValue("QUERY", filter.search);
+  d.SetValue("LANGUAGE", filter.language);
+  d.SetValue("STATUS_FILTER", status_name);
+  d.SetValue("RETURN", "/admin/articles" + list_query(ctx));
+  for (const auto& c : ctx.store.categories()) {
+    auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
+    o->SetIntValue("VALUE", static_cast<long>(c.id));
+    o->SetValue("LABEL", c.path);
+    if (c.id == filter.category_id) o->ShowSection("SELECTED");
+  }
+  for (const auto& u : ctx.accounts().accounts()) {
+    auto* o = d.AddSectionDictionary("AUTHOR_OPTION");
+    o->SetIntValue("VALUE", static_cast<long>(u.id));
+    o->SetValue("LABEL", u.display_name);
+    if (u.id == filter.author_id) o->ShowSection("SELECTED");
+  }
   auto list = ctx.store.desk_articles(filter);
+  if (list.size() == 51) {
+    list.pop_back();
+    std::string q = list_query(ctx);
+    d.SetValueAndShowSection("NEXT", "/admin/articles" + q + (q.empty() ? "?" : "&") + "from=" +
+                                          std::to_string(filter.offset + 50), "HAS_NEXT");
+  }
   if (list.empty()) d.ShowSection("EMPTY");
+  std::vector<std::string> bulk;  // the moves someone may make on at least one row
   for (const auto& a : list) {
     auto* row = d.AddSectionDictionary("ARTICLE");
+    auto own = ownership_of(ctx, a.author_ids);
     row->SetIntValue("ID", static_cast<long>(a.id));
     row->SetValue("TITLE", a.title);
     row->SetValue("STATUS", std::string(to_string(a.status)));
     row->SetValue("KIND", std::string(to_string(a.kind)));
     row->SetValue("UPDATED", admin_time(ctx, a.updated_at));
+    if (a.status == content::Status::Scheduled && a.published_at)
+      row->SetValueAndShowSection("WHEN", admin_time(ctx, a.published_at), "SCHEDULED");
     if (a.status == content::Status::Published)
       row->SetValueAndShowSection("URL", content::article_url(a.slug), "PUBLIC");
     else
       row->ShowSection("PRIVATE");
-    if (content::may_edit(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status))
-      row->ShowSection("CAN_EDIT");
-    for (const auto& move : content::all_moves()) {
-      if (!content::may_move(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status, move)) continue;
+    if (content::may_edit(me.role, own, a.status)) row->ShowSection("CAN_EDIT");
+    auto add_button = [&](std::string_view name) {
       auto* m = row->AddSectionDictionary("MOVE");
-      m->SetValue("NAME", std::string(move.name));
-      m->SetValue("CSRF", ctx.user->csrf);
+      m->SetValue("NAME", std::string(name));
+      m->SetValue("LABEL", name == "delete" ? std::string("delete for good") : std::string(name));
       m->SetIntValue("ID", static_cast<long>(a.id));
+      if (std::find(bulk.begin(), bulk.end(), name) == bulk.end()) bulk.emplace_back(name);
+    };
+    for (const auto& move : content::all_moves()) {
+      if (move.to == content::Status::Scheduled) continue;  // needs a time: the editor's
+      if (content::may_move(me.role, own, a.status, move)) add_button(move.name);
     }
+    if (content::may_delete(me.role, own, a.status)) add_button("delete");
   }
+  for (const auto& name : bulk) d.AddSectionDictionary("BULK_OPTION")->SetValue("NAME", name);
+  if (!bulk.empty()) d.ShowSection("HAS_BULK");
   return page.render();
 }
 
 http::Response article_action(Context& ctx, std::string_view id_text) {
+  std::string back = ctx.form.get("return");
+  if (!back.starts_with("/admin/articles")) back = "/admin/articles";
+  std::string action = ctx.form.get("action");
+  if (id_text == "bulk") {
+    int done = 0, refused = 0;
+    for (const auto& value : ctx.form.all("ids")) {
+      auto id = content::parse_integer(value);
+      auto article = id ? ctx.store.desk_article(*id) : std::nullopt;
+      if (!article) continue;
+      (apply(ctx, *article, action).done ? done : refused) += 1;
+    }
+    if (done == 0 && refused == 0)
+      return message_page(ctx, 400, "Nothing chosen", "Tick the articles to act on first.");
+    std::string note = action + " " + std::to_string(done) + (refused ? ", refused " + std::to_string(refused) : "");
+    return see_other(back + (back.find('?') == std::string::npos ? "?" : "&") + "done=" + content::percent_encode(note));
+  }
   auto id = content::parse_integer(id_text);
   auto article = id ? ctx.store.desk_article(*id) : std::nullopt;
   if (!article) return message_page(ctx, 404, "Not found", "There is no such article.");
-  auto move = content::find_move(ctx.form.get("action"));
-  if (!move) return message_page(ctx, 400, "Unknown action", "That is not a workflow action.");
-  if (!content::applies(*move, article->status))
-    return message_page(ctx, 409, "Not possible",
-                        "This article is " + std::string(to_string(article->status)) +
-                            "; '" + std::string(move->name) + "' does not apply to it.");
-  if (!content::may_move(ctx.user->account.role, ownership_of(ctx, article->author_ids), article->status, *move))
-    return forbidden(ctx);
-  ctx.store.set_article_status(article->id, move->to, ctx.now);
-  return see_other("/admin/articles?done=" + std::string(move->name));
+  auto outcome = apply(ctx, *article, action);
+  if (outcome.status == 403) return forbidden(ctx);
+  if (outcome.status == 400) return message_page(ctx, 400, "Unknown action", outcome.why);
+  if (outcome.status == 409) return message_page(ctx, 409, "Not possible", outcome.why);
+  if (!outcome.done) return message_page(ctx, outcome.status, "Not done", outcome.why);
+  return see_other(back + (back.find('?') == std::string::npos ? "?" : "&") + "done=" + action);
 }
 
 }  // namespace khabar::admin

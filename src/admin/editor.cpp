@@ -1,17 +1,23 @@
 // The editor: write and change an article or page (headline, slug, Markdown body,
-// excerpt, category, tags, language, source line, comments), preview it in the real
-// theme, and keep every save as a revision. Two people saving the same version: the
-// second save is refused (optimistic lock) and their text is shown back to them.
+// excerpt, primary and extra categories, tags, language, source line, featured image,
+// comments), add an image to the library and the text, preview it in the real theme,
+// and move it along the workflow (submit, schedule at a time in the site's time zone,
+// publish). Every save keeps a revision. Two people saving the same version: the second
+// save is refused (optimistic lock) and their text is shown back to them.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
+#include "admin/media_upload.h"
 #include "content/language.h"
 #include "content/text.h"
 #include "content/urls.h"
+#include "content/time_zone.h"
 #include "content/workflow.h"
+#include "render/markdown.h"
+#include "render/picture.h"
 #include "site/page_context.h"
 #include "site/pages.h"
 
@@ -30,10 +36,29 @@ std::string free_slug(store::Store& store, const std::string& wanted, Id self) {
 
 struct Draft {
   store::NewArticle a;
-  std::string tags;  // as typed
+  std::string tags;        // as typed
+  std::string publish_at;  // as typed (datetime-local, site time zone)
   int version = 0;
   std::string problem;
 };
+
+// The library images the text shows must have alt text (in the text or the library).
+std::string missing_alt_text(store::Store& store, const std::string& markdown) {
+  auto images = render::library_images(render::markdown_to_html(markdown));
+  if (images.empty()) return {};
+  std::vector<std::string> files;
+  for (const auto& i : images) files.push_back(i.file);
+  auto media = store.media_by_files(files);
+  for (const auto& i : images) {
+    if (!i.alt.empty()) continue;
+    for (const auto& m : media)
+      if (m.original.file == i.file && m.alt.empty())
+        return "The image /media/" + i.file +
+               " has no alt text. Write what it shows between the brackets, ![like this](...), "
+               "or add alt text to it in the media library.";
+  }
+  return {};
+}
 
 // The form as an article, on top of what is stored (`base`).
 Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
@@ -54,6 +79,11 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   a.comments_open = ctx.form.get("comments_open") == "on";
   a.kind = ctx.form.get("kind") == "page" ? content::Kind::Page : content::Kind::Article;
   a.category_id = content::parse_integer(ctx.form.get("category")).value_or(0);
+  a.extra_category_ids.clear();
+  for (const auto& v : ctx.form.all("extra_category"))
+    if (auto id = content::parse_integer(v); id && *id != a.category_id) a.extra_category_ids.push_back(*id);
+  a.featured_media_id = content::parse_integer(ctx.form.get("featured_media")).value_or(0);
+  d.publish_at = content::trim(ctx.form.get("publish_at"));
   d.tags = ctx.form.get("tags");
   d.version = static_cast<int>(content::parse_integer(ctx.form.get("version")).value_or(0));
   if (a.title.empty() || a.title.size() > 300) d.problem = "The headline must have 1 to 300 bytes.";
@@ -61,11 +91,24 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   else if (!content::is_valid_language_code(a.language)) d.problem = "Choose a language code (en, ps, fa...).";
   else if (!content::is_valid_utf8(a.title + a.body_markdown + a.excerpt + a.source_line))
     d.problem = "The text is not valid UTF-8.";
-  if (d.problem.empty() && a.category_id) {
-    bool found = false;
-    for (const auto& c : ctx.store.categories()) found |= c.id == a.category_id;
-    if (!found) d.problem = "That category does not exist.";
+  if (d.problem.empty()) {
+    auto all = ctx.store.categories();
+    auto exists = [&](Id id) {
+      return std::any_of(all.begin(), all.end(), [&](const content::Category& c) { return c.id == id; });
+    };
+    if (a.category_id && !exists(a.category_id)) d.problem = "That category does not exist.";
+    for (Id id : a.extra_category_ids)
+      if (!exists(id)) d.problem = "One of the extra categories does not exist.";
   }
+  if (d.problem.empty() && a.featured_media_id) {
+    auto m = ctx.store.media(a.featured_media_id);
+    if (!m) d.problem = "The featured image is no longer in the media library.";
+    else if (m->alt.empty()) d.problem = "The featured image needs alt text: add it in the media library.";
+    else a.featured_image = "/media/" + m->original.file;
+  } else if (d.problem.empty() && base.featured_media_id) {
+    a.featured_image.clear();  // the library picture was taken off
+  }
+  if (d.problem.empty()) d.problem = missing_alt_text(ctx.store, a.body_markdown);
   if (d.problem.empty()) a.slug = free_slug(ctx.store, a.slug, self);
   return d;
 }
@@ -84,12 +127,25 @@ std::vector<Id> tag_ids(store::Store& store, const std::string& typed) {
   return ids;
 }
 
+// What the form shows besides the article: the typed "publish at", the conflict text.
+struct FormExtras {
+  std::string publish_at;
+  std::string conflict_text;
+};
+
 http::Response form_page(Context& ctx, int status, std::string_view error, Id id,
                          const store::NewArticle& a, const std::string& tags, int version,
-                         std::string_view conflict_text = {}) {
+                         const FormExtras& extras = {}) {
   AdminPage page(ctx, "admin/editor.tpl", id ? "Edit: " + a.title : "New article");
   if (!error.empty()) page.error(error);
-  if (auto done = ctx.request.query_param("done")) page.notice(*done == "restored" ? "The revision is restored." : "Saved.");
+  if (auto done = ctx.request.query_param("done")) {
+    if (*done == "restored") page.notice("The revision is restored.");
+    else if (*done == "scheduled") page.notice("Saved and scheduled.");
+    else if (*done == "published") page.notice("Saved and published.");
+    else if (*done == "submitted") page.notice("Saved and submitted for review.");
+    else page.notice("Saved.");
+  }
+  const auto& me = ctx.user->account;
   auto& d = page.main();
   d.SetValue("ACTION", id ? "/admin/articles/" + std::to_string(id) + "/edit" : std::string("/admin/articles/new"));
   d.SetValue("TITLE", a.title);
@@ -101,6 +157,14 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   d.SetValue("TAGS", tags);
   d.SetIntValue("VERSION", version);
   d.SetValue("STATUS", std::string(to_string(a.status)));
+  d.SetValue("ZONE", ctx.settings.zone.name());
+  std::string publish_at = extras.publish_at;
+  if (publish_at.empty() && a.status == content::Status::Scheduled && a.published_at)
+    publish_at = content::format_local_time(ctx.settings.zone.local(a.published_at));
+  d.SetValue("PUBLISH_AT", publish_at);
+  if (a.status == content::Status::Scheduled && a.published_at)
+    d.SetValueAndShowSection("WHEN", admin_time(ctx, a.published_at), "SCHEDULED");
+  d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
   if (a.comments_open) d.ShowSection("COMMENTS_OPEN");
   if (a.kind == content::Kind::Page) d.ShowSection("IS_PAGE");
   if (!a.body_html.empty() && a.body_markdown.empty()) d.ShowSection("IMPORTED_HTML");
@@ -115,8 +179,47 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     o->SetIntValue("VALUE", static_cast<long>(c.id));
     o->SetValue("LABEL", c.path);
     if (c.id == a.category_id) o->ShowSection("SELECTED");
+    auto* x = d.AddSectionDictionary("EXTRA_CATEGORY");
+    x->SetIntValue("VALUE", static_cast<long>(c.id));
+    x->SetValue("LABEL", c.path);
+    if (std::find(a.extra_category_ids.begin(), a.extra_category_ids.end(), c.id) != a.extra_category_ids.end())
+      x->ShowSection("CHECKED");
   }
-  if (!conflict_text.empty()) d.AddSectionDictionary("CONFLICT")->SetValue("TEXT", std::string(conflict_text));
+  // The library's newest pictures with alt text: featured image choices and Markdown to
+  // copy into the text.
+  store::MediaFilter recent;
+  recent.limit = 24;
+  bool featured_listed = false;
+  ctemplate::TemplateDictionary* library = nullptr;
+  for (const auto& m : ctx.store.media_library(recent)) {
+    if (m.alt.empty()) continue;
+    auto* o = d.AddSectionDictionary("FEATURED_OPTION");
+    o->SetIntValue("VALUE", static_cast<long>(m.id));
+    o->SetValue("LABEL", m.alt);
+    if (m.id == a.featured_media_id) o->ShowSection("SELECTED"), featured_listed = true;
+    if (!library) library = d.AddSectionDictionary("LIBRARY");
+    auto* img = library->AddSectionDictionary("LIBRARY_IMAGE");
+    img->SetIntValue("ID", static_cast<long>(m.id));
+    img->SetValue("ALT", m.alt);
+    img->SetValue("THUMB", "/media/" + (m.variants.empty() ? m.original.file : m.variants.front().file));
+    img->SetValue("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")");
+  }
+  if (a.featured_media_id && !featured_listed)
+    if (auto m = ctx.store.media(a.featured_media_id)) {
+      auto* o = d.AddSectionDictionary("FEATURED_OPTION");
+      o->SetIntValue("VALUE", static_cast<long>(m->id));
+      o->SetValue("LABEL", m->alt.empty() ? m->original.file : m->alt);
+      o->ShowSection("SELECTED");
+    }
+  // The workflow buttons this user may press on this article.
+  auto own = id ? ownership_of(ctx, a.author_ids) : content::Ownership::Own;
+  for (std::string_view name : {"submit", "schedule", "publish"}) {
+    auto move = content::find_move(name);
+    if (move && content::may_move(me.role, own, a.status, *move))
+      d.ShowSection(name == "submit" ? "CAN_SUBMIT" : name == "schedule" ? "CAN_SCHEDULE" : "CAN_PUBLISH");
+  }
+  if (!extras.conflict_text.empty())
+    d.AddSectionDictionary("CONFLICT")->SetValue("TEXT", extras.conflict_text);
   return page.render(status);
 }
 
@@ -138,6 +241,8 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
   article.reading_minutes = a.reading_minutes;
   article.body_markdown = a.body_markdown;
   article.body_html = a.body_html;
+  article.featured_image = a.featured_image;
+  if (a.featured_media_id) article.featured_media = ctx.store.media(a.featured_media_id);
   article.source_line = a.source_line;
   article.comments_open = false;
   for (Id author : a.author_ids)
@@ -175,8 +280,61 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   if (!ctx.is_post()) return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0);
 
   Draft d = from_form(ctx, base, self);
-  if (!d.problem.empty()) return form_page(ctx, 422, d.problem, self, d.a, d.tags, d.version);
+  auto refuse = [&](int status, std::string_view why) {
+    return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}});
+  };
+  if (!d.problem.empty()) return refuse(422, d.problem);
+  // "Add an image": into the library, then into the text (or as the featured image).
+  if (auto up = upload_image(ctx, "image", ctx.form.get("image_alt"), ctx.form.get("image_caption"),
+                             ctx.form.get("image_credit"));
+      !up.none) {
+    if (!up.error.empty()) return refuse(up.status, up.error + " The article was not saved yet.");
+    std::string alt = content::trim(ctx.form.get("image_alt"));
+    if (alt.empty())
+      return refuse(422, "Write the image's alt text (what it shows) to add it. The article was not saved yet.");
+    if (ctx.form.get("image_featured") == "on") {
+      d.a.featured_media_id = up.id;
+      d.a.featured_image = "/media/" + up.file;
+    } else {
+      while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n') d.a.body_markdown.pop_back();
+      std::string escaped;
+      for (char c : alt) {
+        if (c == '[' || c == ']' || c == '\\') escaped += '\\';
+        escaped += c;
+      }
+      d.a.body_markdown += (d.a.body_markdown.empty() ? "" : "\n\n") + std::string("![") + escaped +
+                           "](/media/" + up.file + ")\n";
+      d.a.body_html.clear();
+    }
+  }
   if (ctx.form.has("preview")) return preview(ctx, d.a);
+
+  // The workflow move asked for with the save, if any, as the list would make it.
+  std::string move_name = ctx.form.get("move");
+  std::string done = "saved";
+  content::Status from = stored ? stored->fields.status : content::Status::Draft;
+  if (from == content::Status::Scheduled && move_name.empty() && !d.publish_at.empty()) move_name = "schedule";
+  if (!move_name.empty()) {
+    auto move = content::find_move(move_name);
+    if (!move || move_name == "unpublish" || move_name == "trash" || move_name == "restore")
+      return refuse(400, "That is not something the editor does; use the article list.");
+    auto own = stored ? ownership_of(ctx, base.author_ids) : content::Ownership::Own;
+    if (!content::may_move(me.role, own, from, *move))
+      return refuse(403, "Your role (" + std::string(to_string(me.role)) + ") may not " + move_name + " this article.");
+    d.a.status = move->to;
+    if (move->to == content::Status::Scheduled) {
+      std::string why;
+      auto when = publish_time(ctx, d.publish_at, &why);
+      if (!when) return refuse(422, why);
+      d.a.published_at = *when;
+      done = "scheduled";
+    } else if (move->to == content::Status::Published) {
+      if (from != content::Status::Published) d.a.published_at = ctx.now;
+      done = "published";
+    } else {
+      done = "submitted";
+    }
+  }
   store::SaveOutcome saved;
   ctx.store.batch([&] {
     d.a.tag_ids = tag_ids(ctx.store, d.tags);
@@ -194,10 +352,11 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "Someone else saved this article while you were editing it. The form now "
                      "shows their version; your text is below it, nothing of it was lost: copy "
                      "what you need into the form and save again.",
-                     self, current->fields, current_tags, current->version, d.a.body_markdown);
+                     self, current->fields, current_tags, current->version, {{}, d.a.body_markdown});
   }
-  spdlog::info("admin: {} saved article {} (version {})", me.login, saved.id, saved.version);
-  return see_other("/admin/articles/" + std::to_string(saved.id) + "/edit?done=saved");
+  spdlog::info("admin: {} saved article {} (version {}, {})", me.login, saved.id, saved.version,
+               to_string(d.a.status));
+  return see_other("/admin/articles/" + std::to_string(saved.id) + "/edit?done=" + done);
 }
 
 }  // namespace khabar::admin

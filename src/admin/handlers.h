@@ -28,6 +28,12 @@ http::Response site_settings(Context& ctx);                    // /admin/setting
 http::Response categories(Context& ctx);                       // /admin/categories
 http::Response category_action(Context& ctx, std::string_view id);  // POST /admin/categories/<id>
 
+http::Response media_library(Context& ctx);                       // /admin/media
+http::Response media_item(Context& ctx, std::string_view id);      // /admin/media/<id>
+http::Response tags(Context& ctx);                                // /admin/tags
+http::Response tag_action(Context& ctx, std::string_view id);     // POST /admin/tags/<id>
+http::Response menu(Context& ctx);                                // /admin/menu
+
 // 403 page for an action the user's role may not do.
 http::Response forbidden(Context& ctx);
 

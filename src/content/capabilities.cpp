@@ -27,7 +27,9 @@ constexpr std::array kRules = {
     Rule{Action::SubmitForReview, Role::Contributor, Role::Editor},
     Rule{Action::PublishArticle, Role::Author, Role::Editor},
     Rule{Action::TrashArticle, Role::Contributor, Role::Editor},
-    Rule{Action::UploadMedia, Role::Author, Role::Author},
+    // Contributors upload too (a stringer's photos come with their story); changing or
+    // deleting someone else's library items is an editor's.
+    Rule{Action::UploadMedia, Role::Contributor, Role::Editor},
     Rule{Action::ModerateComments, Role::Editor, Role::Editor},
     Rule{Action::ManageCategories, Role::Editor, Role::Editor},
     Rule{Action::ManageUsers, Role::Administrator, Role::Administrator},

@@ -18,6 +18,7 @@ constexpr std::array kSpecs = {
     SettingSpec{"url", "Site address", "public base URL, http:// or https://", K::Url, 0, 0, "", ""},
     SettingSpec{"language", "Language", "the site's language code (en, ps, fa...)", K::Language, 0, 0, "", "en"},
     SettingSpec{"timezone", "Time zone", "the newsroom's time zone (e.g. Asia/Kabul)", K::TimeZone, 0, 0, "", "UTC"},
+    SettingSpec{"max_image_mb", "Largest image upload (MB)", "images above this size are refused (1-100; the server's max_upload_bytes caps every request)", K::Integer, 1, 100, "", "20"},
     SettingSpec{"comments_hold", "Hold comments", "all | first_time | none: which new comments wait for moderation", K::Choice, 0, 0, "all|first_time|none", "first_time"},
     SettingSpec{"comments_max_links", "Most links", "hold comments with more links than this (0-100)", K::Integer, 0, 100, "", "2"},
     SettingSpec{"comments_block_list", "Block list", "one per line: words, emails, IPs or ranges; matches go to spam", K::List, 0, 0, "", ""},

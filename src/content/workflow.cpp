@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::array kMoves = {
     Move{"submit", Status::Pending, Action::SubmitForReview},
+    Move{"schedule", Status::Scheduled, Action::PublishArticle},  // with a time
     Move{"publish", Status::Published, Action::PublishArticle},
     Move{"unpublish", Status::Draft, Action::PublishArticle},
     Move{"trash", Status::Trash, Action::TrashArticle},
@@ -25,6 +26,7 @@ std::optional<Move> find_move(std::string_view name) {
 
 bool applies(const Move& move, Status from) {
   if (move.name == "submit") return from == Status::Draft;
+  if (move.name == "schedule") return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
   if (move.name == "publish") return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
   if (move.name == "unpublish") return from == Status::Published || from == Status::Scheduled;
   if (move.name == "trash") return from != Status::Trash;
@@ -36,6 +38,10 @@ bool may_move(Role role, Ownership ownership, Status from, const Move& move) {
   if (!applies(move, from)) return false;
   if (role == Role::Contributor && from == Status::Published) return false;
   return can(role, move.needs, ownership);
+}
+
+bool may_delete(Role role, Ownership ownership, Status from) {
+  return from == Status::Trash && can(role, Action::TrashArticle, ownership);
 }
 
 bool may_edit(Role role, Ownership ownership, Status from) {

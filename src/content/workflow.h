@@ -11,7 +11,8 @@
 
 namespace khabar::content {
 
-// A move a user asks for by name ("submit", "publish", "unpublish", "trash", "restore").
+// A move a user asks for by name ("submit", "schedule", "publish", "unpublish", "trash",
+// "restore"). Deleting for good is not a move (the article is gone): see may_delete.
 struct Move {
   std::string_view name;
   Status to;
@@ -26,6 +27,9 @@ bool applies(const Move& move, Status from);
 // Whether `role` may make `move` on an article in `from` that is `ownership`'s.
 // Contributors never touch what is published.
 bool may_move(Role role, Ownership ownership, Status from, const Move& move);
+
+// Whether `role` may delete for good an article in `from` (only from the trash).
+bool may_delete(Role role, Ownership ownership, Status from);
 
 // Whether `role` may change the text of an article in `from` that is `ownership`'s:
 // EditArticle, and contributors only while it is unpublished.

@@ -104,12 +104,12 @@ std::string figure_html(const content::Media& m, const PictureOptions& o) {
   return out;
 }
 
-std::vector<std::string> library_images(std::string_view html) {
-  std::vector<std::string> files;
-  each_image(html, [&](std::size_t, std::size_t, std::string file, std::string_view) {
-    files.push_back(std::move(file));
+std::vector<LibraryImage> library_images(std::string_view html) {
+  std::vector<LibraryImage> images;
+  each_image(html, [&](std::size_t, std::size_t, std::string file, std::string_view tag) {
+    images.push_back({std::move(file), attribute(tag, "alt"), attribute(tag, "title")});
   });
-  return files;
+  return images;
 }
 
 std::string with_figures(std::string_view html,

@@ -27,7 +27,11 @@ std::string figure_html(const content::Media& m, const PictureOptions& options);
 // <p><img src="/media/..." alt="..." title="..."></p>) become figures; `find` gives the
 // library item of a file ("2026/11/ab12.jpg") or null. The files asked for are collected
 // first by `library_images`.
-std::vector<std::string> library_images(std::string_view html);
+struct LibraryImage {
+  std::string file;        // "2026/11/ab12.jpg"
+  std::string alt, title;  // as written in the text (unescaped)
+};
+std::vector<LibraryImage> library_images(std::string_view html);
 std::string with_figures(std::string_view html,
                          const std::function<const content::Media*(std::string_view file)>& find);
 

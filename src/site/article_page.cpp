@@ -161,8 +161,10 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
 std::string body_html(const PageContext& ctx, const content::Article& a) {
   if (!a.body_html.empty()) return a.body_html;
   std::string html = render::markdown_to_html(a.body_markdown);
-  auto files = render::library_images(html);
-  if (files.empty()) return html;
+  auto images = render::library_images(html);
+  if (images.empty()) return html;
+  std::vector<std::string> files;
+  for (const auto& i : images) files.push_back(i.file);
   auto media = ctx.store.media_by_files(files);
   return render::with_figures(html, [&](std::string_view file) -> const content::Media* {
     for (const auto& m : media)

@@ -258,6 +258,8 @@ class Store {
   // Moves an article along the workflow; publishing sets published_at to `now` unless it
   // already has one. False if there is no such article.
   virtual bool set_article_status(Id id, content::Status status, content::Timestamp now) = 0;
+  // Schedules an article to be published at `at` (status scheduled, published_at = at).
+  virtual bool schedule_article(Id id, content::Timestamp at, content::Timestamp now) = 0;
   // Publishes every scheduled article whose time (published_at) is at or before `now`;
   // returns their ids. Cheap when none is due (one read, no write).
   virtual std::vector<Id> publish_due(content::Timestamp now) = 0;

@@ -31,14 +31,17 @@ TEST(Capabilities, FollowWordPressRoles) {
   EXPECT_TRUE(can(Role::Author, Action::PublishArticle, Ownership::Own));
   EXPECT_FALSE(can(Role::Author, Action::PublishArticle, Ownership::Others));
   EXPECT_FALSE(can(Role::Author, Action::EditArticle, Ownership::Others));
-  EXPECT_TRUE(can(Role::Author, Action::UploadMedia));
+  EXPECT_TRUE(can(Role::Author, Action::UploadMedia, Ownership::Own));
   EXPECT_FALSE(can(Role::Author, Action::ModerateComments));
   EXPECT_FALSE(can(Role::Author, Action::ManageCategories));
-  // Contributor: own drafts and submitting them; no publishing, no uploads.
+  // Contributor: own drafts and submitting them, their own pictures; no publishing.
   EXPECT_TRUE(can(Role::Contributor, Action::EditArticle, Ownership::Own));
   EXPECT_TRUE(can(Role::Contributor, Action::SubmitForReview, Ownership::Own));
   EXPECT_FALSE(can(Role::Contributor, Action::PublishArticle, Ownership::Own));
-  EXPECT_FALSE(can(Role::Contributor, Action::UploadMedia));
+  EXPECT_TRUE(can(Role::Contributor, Action::UploadMedia, Ownership::Own));  // their own pictures
+  EXPECT_FALSE(can(Role::Contributor, Action::UploadMedia, Ownership::Others));
+  EXPECT_FALSE(can(Role::Author, Action::UploadMedia, Ownership::Others));
+  EXPECT_TRUE(can(Role::Editor, Action::UploadMedia, Ownership::Others));
   EXPECT_FALSE(can(Role::Contributor, Action::EditArticle, Ownership::Others));
   EXPECT_TRUE(content::publishes(Role::Author));
   EXPECT_FALSE(content::publishes(Role::Contributor));

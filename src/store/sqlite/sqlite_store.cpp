@@ -357,6 +357,20 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
 
+  bool schedule_article(Id id, Timestamp at, Timestamp now) override {
+    return write([&](Connection& db) {
+      note_article_as_stored(db, id);
+      db.prepare("UPDATE articles SET status = 'scheduled', published_at = ?2, updated_at = ?3 WHERE id = ?1")
+          .bind(1, id)
+          .bind(2, at)
+          .bind(3, now)
+          .run();
+      if (sqlite3_changes(db.handle()) == 0) return false;
+      refresh_listings(db, id);
+      return true;
+    });
+  }
+
   std::vector<Id> publish_due(Timestamp now) override {
     {
       auto due = reader().prepare(

@@ -10,16 +10,31 @@
   </ul>
 </nav>
 <p><a href="/admin/articles/new">New article</a> · <a href="/admin/articles/new?kind=page">New page</a></p>
+<form class="filters" method="get" action="/admin/articles" role="search">
+  <input type="hidden" name="status" value="{{STATUS_FILTER}}">
+  <label for="q">Title contains</label> <input id="q" name="q" value="{{QUERY}}" dir="auto">
+  <label for="author">Author</label> <select id="author" name="author"><option value="">anyone</option>{{#AUTHOR_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/AUTHOR_OPTION}}</select>
+  <label for="category">Category</label> <select id="category" name="category"><option value="">any</option>{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select>
+  <label for="language">Language</label> <input id="language" name="language" value="{{LANGUAGE}}" size="4">
+  <button type="submit">Filter</button>
+</form>
 {{#EMPTY}}<p>Nothing here.</p>{{/EMPTY}}
+<form id="bulk" method="post" action="/admin/articles/bulk">
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="return" value="{{RETURN}}">
+  {{#HAS_BULK}}<p><label for="bulk-action">With the ticked articles</label> <select id="bulk-action" name="action">{{#BULK_OPTION}}<option value="{{NAME}}">{{NAME}}</option>{{/BULK_OPTION}}</select>
+  <button type="submit">Apply</button></p>{{/HAS_BULK}}
+</form>
 <table class="list">
-  <thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Changed</th><th scope="col">Actions</th></tr></thead>
+  <thead><tr><th scope="col"><span class="visually-hidden">Choose</span></th><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Changed</th><th scope="col">Actions</th></tr></thead>
   <tbody>
   {{#ARTICLE}}<tr id="article-{{ID}}">
+    <td><input type="checkbox" name="ids" value="{{ID}}" form="bulk" aria-label="Choose {{TITLE}}"></td>
     <td>{{#PUBLIC}}<a href="{{URL}}">{{TITLE}}</a>{{/PUBLIC}}{{#PRIVATE}}{{TITLE}}{{/PRIVATE}}</td>
-    <td>{{KIND}}</td><td class="status">{{STATUS}}</td><td>{{UPDATED}}</td>
+    <td>{{KIND}}</td><td class="status">{{STATUS}}{{#SCHEDULED}}<br>for {{WHEN}}{{/SCHEDULED}}</td><td>{{UPDATED}}</td>
     <td>{{#CAN_EDIT}}<a href="/admin/articles/{{ID}}/edit">Edit</a> {{/CAN_EDIT}}{{#MOVE}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
-      <input type="hidden" name="_csrf" value="{{CSRF}}"><button name="action" value="{{NAME}}">{{NAME}}</button>
+      <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="return" value="{{RETURN}}"><button name="action" value="{{NAME}}">{{LABEL}}</button>
     </form>{{/MOVE}}</td>
   </tr>
   {{/ARTICLE}}</tbody>
 </table>
+{{#HAS_NEXT}}<p><a href="{{NEXT}}">Older articles</a></p>{{/HAS_NEXT}}

@@ -1,21 +1,41 @@
 {{%AUTOESCAPE context="HTML"}}{{#PUBLIC}}<p>Published at <a href="{{URL}}">{{URL}}</a>. Changing the slug keeps the old address working (301).</p>{{/PUBLIC}}
 {{#IMPORTED_HTML}}<p class="warning">This article was imported as HTML. Writing a body here replaces that HTML with your Markdown.</p>{{/IMPORTED_HTML}}
-<form class="card editor" method="post" action="{{ACTION}}">
+<form class="card editor" method="post" action="{{ACTION}}" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="version" value="{{VERSION}}">
-  <p><label for="title">Headline</label><input id="title" name="title" value="{{TITLE}}" required maxlength="300"></p>
-  <p><label for="slug">Slug (made from the headline if empty)</label><input id="slug" name="slug" value="{{SLUG}}" aria-describedby="slug-help">
+  <p><label for="title">Headline</label><input id="title" name="title" value="{{TITLE}}" required maxlength="300" dir="auto"></p>
+  <p><label for="slug">Slug (made from the headline if empty)</label><input id="slug" name="slug" value="{{SLUG}}" aria-describedby="slug-help" dir="auto">
   <span id="slug-help" class="help">Letters of any language, digits and dashes; kept unique.</span></p>
   <p><label for="body">Text (Markdown)</label><textarea id="body" name="body" rows="20" dir="auto">{{BODY}}</textarea></p>
+  <fieldset class="add-image"><legend>Add an image</legend>
+    <p class="help">JPEG, PNG, WebP or GIF up to {{MAX_MB}} MB; location and camera data are removed. It goes into the media library and at the end of the text (move the line where you want it), or becomes the featured image.</p>
+    <p><label for="image">Image</label><input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp,image/gif"></p>
+    <p><label for="image_alt">Alt text (required: what the picture shows)</label><input id="image_alt" name="image_alt" dir="auto" maxlength="500"></p>
+    <p><label for="image_caption">Caption</label><input id="image_caption" name="image_caption" dir="auto"></p>
+    <p><label for="image_credit">Credit</label><input id="image_credit" name="image_credit" dir="auto"></p>
+    <p><input type="checkbox" id="image_featured" name="image_featured"> <label for="image_featured" class="inline-label">Use as the featured image instead</label></p>
+  </fieldset>
+  {{#LIBRARY}}<details class="library"><summary>Images in the library (copy a line into the text)</summary><ul class="media-grid small">
+  {{#LIBRARY_IMAGE}}<li><img src="{{THUMB}}" alt="{{ALT}}" width="96" loading="lazy"> <input class="markdown-snippet" value="{{MARKDOWN}}" readonly aria-label="Markdown for {{ALT}}"></li>
+  {{/LIBRARY_IMAGE}}</ul><p><a href="/admin/media">The whole library</a></p></details>{{/LIBRARY}}
+  <p><label for="featured_media">Featured image</label><select id="featured_media" name="featured_media"><option value="0">(none)</option>{{#FEATURED_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FEATURED_OPTION}}</select></p>
   <p><label for="excerpt">Excerpt (made from the text if empty)</label><textarea id="excerpt" name="excerpt" rows="3" dir="auto">{{EXCERPT}}</textarea></p>
   <p><label for="category">Category</label><select id="category" name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></p>
-  <p><label for="tags">Tags, separated by commas (new ones are created)</label><input id="tags" name="tags" value="{{TAGS}}"></p>
+  <fieldset class="extra-categories"><legend>Also list it in</legend>
+  {{#EXTRA_CATEGORY}}<label class="inline-label"><input type="checkbox" name="extra_category" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label> {{/EXTRA_CATEGORY}}
+  </fieldset>
+  <p><label for="tags">Tags, separated by commas (new ones are created)</label><input id="tags" name="tags" value="{{TAGS}}" dir="auto"></p>
   <p><label for="language">Language code (en, ps, fa...)</label><input id="language" name="language" value="{{LANGUAGE}}" required></p>
-  <p><label for="source_line">Source line</label><input id="source_line" name="source_line" value="{{SOURCE_LINE}}"></p>
+  <p><label for="source_line">Source line</label><input id="source_line" name="source_line" value="{{SOURCE_LINE}}" dir="auto"></p>
   <p><label for="kind">Kind</label><select id="kind" name="kind"><option value="article">article</option><option value="page"{{#IS_PAGE}} selected{{/IS_PAGE}}>page</option></select></p>
   <p><input type="checkbox" id="comments_open" name="comments_open"{{#COMMENTS_OPEN}} checked{{/COMMENTS_OPEN}}> <label for="comments_open" class="inline-label">Comments open</label></p>
-  <p>Status: <strong>{{STATUS}}</strong> (submit, publish and unpublish from the <a href="/admin/articles">list</a>).</p>
-  <p><button type="submit" name="save" value="1">Save</button> <button type="submit" name="preview" value="1" formtarget="_blank">Preview</button>
+  <p>Status: <strong id="status">{{STATUS}}</strong>{{#SCHEDULED}}, to be published {{WHEN}}{{/SCHEDULED}}.</p>
+  {{#CAN_SCHEDULE}}<p><label for="publish_at">Publish at ({{ZONE}} time)</label><input id="publish_at" name="publish_at" type="datetime-local" value="{{PUBLISH_AT}}"></p>{{/CAN_SCHEDULE}}
+  <p class="buttons"><button type="submit" name="save" value="1">Save</button>
+  {{#CAN_SUBMIT}}<button type="submit" name="move" value="submit">Save and submit for review</button>{{/CAN_SUBMIT}}
+  {{#CAN_SCHEDULE}}<button type="submit" name="move" value="schedule">Save and schedule</button>{{/CAN_SCHEDULE}}
+  {{#CAN_PUBLISH}}<button type="submit" name="move" value="publish">Save and publish now</button>{{/CAN_PUBLISH}}
+  <button type="submit" name="preview" value="1" formtarget="_blank">Preview</button>
   {{#EXISTING}}<a href="/admin/articles/{{ID}}/revisions">Revisions</a>{{/EXISTING}}</p>
 </form>
 {{#CONFLICT}}<section class="card conflict"><h2>Your text (not saved)</h2>

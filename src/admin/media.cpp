@@ -1,0 +1,150 @@
+// The media library: upload (the type decided from the bytes; metadata removed; width
+// variants made), a grid with search, each item's alt text, caption and credit, where it
+// is used, the Markdown that inserts it, and deletion that warns when it is in use.
+#include <spdlog/spdlog.h>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "admin/media_upload.h"
+#include "content/text.h"
+#include "content/urls.h"
+#include "media/library.h"
+
+namespace khabar::admin {
+namespace {
+
+content::Ownership ownership_of_media(const Context& ctx, const content::Media& m) {
+  return m.uploaded_by == ctx.user->account.id ? content::Ownership::Own : content::Ownership::Others;
+}
+
+std::string human_bytes(std::int64_t n) {
+  if (n < 1024) return std::to_string(n) + " B";
+  if (n < 1024 * 1024) return std::to_string(n / 1024) + " KB";
+  return std::to_string(n / (1024 * 1024)) + "." + std::to_string(n % (1024 * 1024) * 10 / (1024 * 1024)) + " MB";
+}
+
+// The smallest variant (a thumbnail for the grid), or the original.
+std::string thumbnail(const content::Media& m) {
+  for (const auto& v : m.variants)
+    if (v.mime == "image/webp") return "/media/" + v.file;
+  return "/media/" + m.original.file;
+}
+
+http::Response library_page(Context& ctx, int status, std::string_view error) {
+  const auto& me = ctx.user->account;
+  store::MediaFilter filter;
+  filter.search = content::trim(ctx.request.query_param("q").value_or(""));
+  if (ctx.request.query_param("mine") ||
+      !content::can(me.role, content::Action::UploadMedia, content::Ownership::Others))
+    filter.uploaded_by = me.id;
+  AdminPage page(ctx, "admin/media.tpl", "Media library");
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) page.notice(*done == "deleted" ? "Deleted." : "Uploaded.");
+  auto& d = page.main();
+  d.SetValue("QUERY", filter.search);
+  d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
+  auto items = ctx.store.media_library(filter);
+  if (items.empty()) d.ShowSection("EMPTY");
+  for (const auto& m : items) {
+    auto* item = d.AddSectionDictionary("ITEM");
+    item->SetIntValue("ID", static_cast<long>(m.id));
+    item->SetValue("THUMB", thumbnail(m));
+    item->SetValue("ALT", m.alt);
+    item->SetValue("NAME", m.original_name.empty() ? m.original.file : m.original_name);
+    item->SetIntValue("WIDTH", m.original.width);
+    item->SetIntValue("HEIGHT", m.original.height);
+    if (m.alt.empty()) item->ShowSection("NO_ALT");
+  }
+  return page.render(status);
+}
+
+http::Response item_page(Context& ctx, const content::Media& m, int status, std::string_view error,
+                         bool confirm_delete = false) {
+  AdminPage page(ctx, "admin/media_item.tpl", "Image: " + (m.alt.empty() ? m.original_name : m.alt));
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) page.notice(*done == "uploaded" ? "Uploaded." : "Saved.");
+  auto& d = page.main();
+  d.SetIntValue("ID", static_cast<long>(m.id));
+  d.SetValue("URL", "/media/" + m.original.file);
+  d.SetValue("THUMB", thumbnail(m));
+  d.SetValue("ALT", m.alt);
+  d.SetValue("CAPTION", m.caption);
+  d.SetValue("CREDIT", m.credit);
+  d.SetValue("NAME", m.original_name);
+  d.SetValue("UPLOADED", admin_time(ctx, m.created_at));
+  auto* size = d.AddSectionDictionary("FILE");
+  size->SetValue("FILE", "/media/" + m.original.file);
+  size->SetValue("DESCRIPTION", std::string(m.original.mime) + ", " + std::to_string(m.original.width) + "×" +
+                                    std::to_string(m.original.height) + ", " + human_bytes(m.original.bytes) + " (original)");
+  for (const auto& v : m.variants) {
+    auto* f = d.AddSectionDictionary("FILE");
+    f->SetValue("FILE", "/media/" + v.file);
+    f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" + std::to_string(v.height) +
+                                   ", " + human_bytes(v.bytes));
+  }
+  if (m.alt.empty()) d.ShowSection("NEEDS_ALT");
+  else d.SetValueAndShowSection("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")", "CAN_INSERT");
+  auto uses = ctx.store.media_uses(m.id);
+  if (uses.empty()) d.ShowSection("UNUSED");
+  for (const auto& a : uses) {
+    auto* u = d.AddSectionDictionary("USE");
+    u->SetIntValue("ID", static_cast<long>(a.id));
+    u->SetValue("TITLE", a.title);
+    u->SetValue("STATUS", std::string(to_string(a.status)));
+  }
+  if (content::can(ctx.user->account.role, content::Action::UploadMedia, ownership_of_media(ctx, m)))
+    d.AddSectionDictionary("CAN_CHANGE")->ShowSection(confirm_delete ? "CONFIRM_DELETE" : "PLAIN_DELETE");
+  return page.render(status);
+}
+
+}  // namespace
+
+http::Response media_library(Context& ctx) {
+  const auto& me = ctx.user->account;
+  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own)) return forbidden(ctx);
+  if (!ctx.is_post()) return library_page(ctx, 200, "");
+  auto uploaded = upload_image(ctx, "file", ctx.form.get("alt"), ctx.form.get("caption"), ctx.form.get("credit"));
+  if (!uploaded.error.empty()) return library_page(ctx, uploaded.status, uploaded.error);
+  return see_other("/admin/media/" + std::to_string(uploaded.id) + "?done=uploaded");
+}
+
+http::Response media_item(Context& ctx, std::string_view id_text) {
+  const auto& me = ctx.user->account;
+  auto id = content::parse_integer(id_text);
+  auto m = id ? ctx.store.media(*id) : std::nullopt;
+  if (!m) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
+  bool may_change = content::can(me.role, content::Action::UploadMedia, ownership_of_media(ctx, *m));
+  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own)) return forbidden(ctx);
+  if (!ctx.is_post()) return item_page(ctx, *m, 200, "");
+  if (!may_change) return forbidden(ctx);
+  std::string action = ctx.form.get("action");
+  if (action == "save") {
+    std::string alt = content::trim(ctx.form.get("alt")), caption = content::trim(ctx.form.get("caption")),
+                credit = content::trim(ctx.form.get("credit"));
+    if (!content::is_valid_utf8(alt + caption + credit) || alt.size() > 500 || caption.size() > 2000 ||
+        credit.size() > 300)
+      return item_page(ctx, *m, 422, "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at most that size.");
+    ctx.store.update_media_text(m->id, alt, caption, credit);
+    return see_other("/admin/media/" + std::to_string(m->id) + "?done=saved");
+  }
+  if (action == "delete") {
+    auto uses = ctx.store.media_uses(m->id);
+    if (!uses.empty() && ctx.form.get("confirm") != "yes")
+      return item_page(ctx, *m, 409,
+                       "This image is used by " + std::to_string(uses.size()) +
+                           (uses.size() == 1 ? " article" : " articles") +
+                           " (listed below). Deleting it leaves a gap where it was shown; "
+                           "confirm below if that is what you want.",
+                       true);
+    auto deleted = ctx.store.delete_media(m->id);
+    if (deleted) {
+      std::error_code ec;
+      for (const auto& path : media::files_of(*deleted, ctx.media_dir)) std::filesystem::remove(path, ec);
+      spdlog::info("admin: {} deleted media {} ({})", me.login, m->id, m->original.file);
+    }
+    return see_other("/admin/media?done=deleted");
+  }
+  return message_page(ctx, 400, "Unknown action", "That is not a media library action.");
+}
+
+}  // namespace khabar::admin

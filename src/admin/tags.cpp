@@ -1,0 +1,87 @@
+// Tags: create, rename, change slug (the old address answers 301) and delete (articles
+// lose the tag). Editors and administrators; the editor also creates tags on the fly.
+#include <spdlog/spdlog.h>
+
+#include "admin/admin_page.h"
+#include "admin/handlers.h"
+#include "content/text.h"
+#include "content/urls.h"
+
+namespace khabar::admin {
+namespace {
+
+http::Response list(Context& ctx, int status, std::string_view error) {
+  AdminPage page(ctx, "admin/tags.tpl", "Tags");
+  if (!error.empty()) page.error(error);
+  if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
+  auto& d = page.main();
+  auto tags = ctx.store.desk_tags();
+  if (tags.empty()) d.ShowSection("EMPTY");
+  for (const auto& t : tags) {
+    auto* row = d.AddSectionDictionary("TAG");
+    row->SetIntValue("ID", static_cast<long>(t.tag.id));
+    row->SetValue("NAME", t.tag.name);
+    row->SetValue("SLUG", t.tag.slug);
+    row->SetValue("URL", content::tag_url(t.tag.slug));
+    row->SetIntValue("COUNT", static_cast<long>(t.articles));
+  }
+  return page.render(status);
+}
+
+struct Fields {
+  std::string name, slug, problem;
+};
+
+Fields read_fields(Context& ctx, Id self) {
+  Fields f;
+  f.name = content::trim(ctx.form.get("name"));
+  std::string slug = content::trim(ctx.form.get("slug"));
+  f.slug = content::make_slug(slug.empty() ? f.name : slug);
+  if (f.name.empty() || f.name.size() > 200 || !content::is_valid_utf8(f.name))
+    f.problem = "A tag needs a name (at most 200 bytes).";
+  else if (f.slug.empty())
+    f.problem = "The slug must have letters or digits.";
+  else if (auto owner = ctx.store.tag_id_by_slug(f.slug); owner && *owner != self)
+    f.problem = "Another tag already has the slug '" + f.slug + "'.";
+  return f;
+}
+
+}  // namespace
+
+http::Response tags(Context& ctx) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!ctx.is_post()) return list(ctx, 200, "");
+  Fields f = read_fields(ctx, 0);
+  if (!f.problem.empty()) return list(ctx, 422, f.problem);
+  ctx.store.add_tag(f.name, f.slug);
+  return see_other("/admin/tags?done=added");
+}
+
+http::Response tag_action(Context& ctx, std::string_view id_text) {
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  auto id = content::parse_integer(id_text).value_or(0);
+  const content::Tag* tag = nullptr;
+  auto all = ctx.store.desk_tags();
+  for (const auto& t : all)
+    if (t.tag.id == id) tag = &t.tag;
+  if (!tag) return message_page(ctx, 404, "Not found", "There is no such tag.");
+  std::string action = ctx.form.get("action");
+  if (action == "save") {
+    Fields f = read_fields(ctx, id);
+    if (!f.problem.empty()) return list(ctx, 422, f.problem);
+    ctx.store.batch([&] {
+      ctx.store.update_tag(id, f.name, f.slug);
+      if (f.slug != tag->slug) ctx.store.add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
+    });
+    spdlog::info("admin: {} changed tag {} ({} -> {})", ctx.user->account.login, id, tag->slug, f.slug);
+    return see_other("/admin/tags?done=saved");
+  }
+  if (action == "delete") {
+    ctx.store.delete_tag(id);
+    spdlog::info("admin: {} deleted tag {} ({})", ctx.user->account.login, id, tag->slug);
+    return see_other("/admin/tags?done=deleted");
+  }
+  return message_page(ctx, 400, "Unknown action", "That is not a tag action.");
+}
+
+}  // namespace khabar::admin

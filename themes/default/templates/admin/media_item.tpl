@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<p><a href="/admin/media">Back to the library</a></p>
+<div class="media-item">
+<p><a href="{{URL}}"><img src="{{THUMB}}" alt="{{ALT}}" class="media-preview"></a></p>
+{{#CAN_INSERT}}<p><label for="markdown">To insert it into an article, put this line on its own in the text (the caption and credit below are shown with it; a caption in quotes after the address replaces it for that article):</label>
+<input id="markdown" class="markdown-snippet" value="{{MARKDOWN}}" readonly></p>{{/CAN_INSERT}}
+{{#NEEDS_ALT}}<p class="warning">Add alt text before inserting this image into an article.</p>{{/NEEDS_ALT}}
+{{#CAN_CHANGE}}<form class="card" method="post" action="/admin/media/{{ID}}">
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="save">
+  <p><label for="alt">Alt text</label><input id="alt" name="alt" value="{{ALT}}" dir="auto" maxlength="500"></p>
+  <p><label for="caption">Caption</label><input id="caption" name="caption" value="{{CAPTION}}" dir="auto"></p>
+  <p><label for="credit">Credit</label><input id="credit" name="credit" value="{{CREDIT}}" dir="auto"></p>
+  <p><button type="submit">Save</button></p>
+</form>{{/CAN_CHANGE}}
+<h2>Used in</h2>
+{{#UNUSED}}<p>No article shows this image.</p>{{/UNUSED}}
+<ul class="uses">{{#USE}}<li><a href="/admin/articles/{{ID}}/edit">{{TITLE}}</a> ({{STATUS}})</li>{{/USE}}</ul>
+<h2>Files</h2>
+<p>Uploaded {{UPLOADED}} as {{NAME}}.</p>
+<ul class="files">{{#FILE}}<li><a href="{{FILE}}">{{FILE}}</a>: {{DESCRIPTION}}</li>{{/FILE}}</ul>
+{{#CAN_CHANGE}}<form method="post" action="/admin/media/{{ID}}">
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="delete">
+  {{#CONFIRM_DELETE}}<input type="hidden" name="confirm" value="yes">{{/CONFIRM_DELETE}}
+  <button type="submit" class="danger">{{#CONFIRM_DELETE}}Yes, delete it although it is used{{/CONFIRM_DELETE}}{{#PLAIN_DELETE}}Delete this image{{/PLAIN_DELETE}}</button>
+</form>{{/CAN_CHANGE}}
+</div>
