@@ -3,6 +3,7 @@
 // Boost 1.74: <utility> before Asio's coroutine headers.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -167,17 +168,24 @@ struct Server::Impl {
     for (int served = 0; served < options.max_requests_per_connection; ++served) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
+      // Beast compares Content-Length with the limit as soon as the header is complete, so
+      // the header is read under the larger limit and the target decides afterwards.
+      std::size_t largest = std::max(options.body_limit, options.upload_body_limit);
+      parser.body_limit(largest);
       stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
       self->waiting_for_request = true;
       if (stopping) break;
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
       if (!ec && !parser.is_done()) {
-        if (parser.get().target().starts_with(options.upload_prefix) &&
-            options.upload_body_limit > options.body_limit)
-          parser.body_limit(options.upload_body_limit);
-        co_await bhttp::async_read(stream, buffer, parser,
+        std::size_t limit = parser.get().target().starts_with(options.upload_prefix)
+                                ? largest
+                                : options.body_limit;
+        parser.body_limit(limit);  // enforced while a chunked body is read
+        if (parser.content_length() && *parser.content_length() > limit)
+          ec = bhttp::error::body_limit;
+        else
+          co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
       }
       self->waiting_for_request = false;

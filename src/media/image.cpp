@@ -2,6 +2,7 @@
 
 #include <vips/vips.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
@@ -94,8 +95,51 @@ EncodedImage encoded(VipsImage* picture, void* out, size_t length, ImageType typ
   return result;
 }
 
-// Writes `picture` as `type` with every piece of metadata removed ("strip": no EXIF with
-// GPS, XMP, IPTC, ICC or comments). `quality` applies to JPEG and WebP.
+std::uint32_t read_le32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3])) << 24;
+}
+
+void write_le32(std::string& b, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<char>(v >> (8 * i) & 0xFF);
+}
+
+}  // namespace
+
+bool remove_webp_metadata(std::string& webp) {
+  if (webp.size() < 12 || webp.compare(0, 4, "RIFF") != 0 || webp.compare(8, 4, "WEBP") != 0) return false;
+  std::string out = webp.substr(0, 12);
+  std::size_t at = 12;
+  std::size_t vp8x = std::string::npos;
+  while (at + 8 <= webp.size()) {
+    std::string_view fourcc(webp.data() + at, 4);
+    std::size_t size = read_le32(webp, at + 4);
+    std::size_t padded = size + (size & 1);
+    if (at + 8 + padded > webp.size()) return false;
+    if (fourcc != "EXIF" && fourcc != "XMP " && fourcc != "ICCP") {
+      if (fourcc == "VP8X") vp8x = out.size();
+      out.append(webp, at, 8 + padded);
+    }
+    at += 8 + padded;
+  }
+  if (at != webp.size()) return false;
+  // The extended header's flags must not announce the chunks that went: ICC (bit 5),
+  // EXIF (bit 3), XMP (bit 2).
+  if (vp8x != std::string::npos && out.size() > vp8x + 8)
+    out[vp8x + 8] = static_cast<char>(out[vp8x + 8] & ~(0x20 | 0x08 | 0x04));
+  write_le32(out, 4, static_cast<std::uint32_t>(out.size() - 8));
+  webp = std::move(out);
+  return true;
+}
+
+namespace {
+
+// Writes `picture` as `type` with every piece of metadata removed: no EXIF with GPS, XMP,
+// IPTC, ICC or comments ("strip"). libvips 8.14's WebP writer still adds an EXIF chunk
+// (orientation, resolution) that it builds itself, so WebP output also loses its EXIF,
+// XMP and ICC chunks here. `quality` applies to JPEG and WebP.
 std::optional<EncodedImage> save(VipsImage* picture, ImageType type, int quality, std::string* error) {
   void* out = nullptr;
   size_t length = 0;
@@ -119,7 +163,12 @@ std::optional<EncodedImage> save(VipsImage* picture, ImageType type, int quality
     *error = vips_failure("This image cannot be converted (it may be damaged).");
     return std::nullopt;
   }
-  return encoded(picture, out, length, type);
+  EncodedImage image = encoded(picture, out, length, type);
+  if (type == ImageType::Webp && !remove_webp_metadata(image.bytes)) {
+    *error = "This image cannot be converted (the WebP written was not understood).";
+    return std::nullopt;
+  }
+  return image;
 }
 
 }  // namespace

@@ -39,4 +39,8 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
 // so a large JPEG is never decoded at full size for a small copy. Errors as above.
 std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type, std::string* error);
 
+// Removes the EXIF, XMP and ICC chunks of a WebP file (RIFF) in place and clears their
+// flags in its extended header. False (unchanged) if the bytes are not a well-formed WebP.
+bool remove_webp_metadata(std::string& webp);
+
 }  // namespace khabar::media

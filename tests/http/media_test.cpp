@@ -1,0 +1,215 @@
+// The media library on a real server: uploads decided by their bytes, every stored and
+// served file (original and variants) free of metadata as exiftool reads it, size limits,
+// figures with srcset/sizes/width/height/lazy and caption + credit on the reader page,
+// alt text required to insert, and deletion that warns where the image is used.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+
+#include "support/admin_client.h"
+#include "support/database.h"
+#include "support/demo_site.h"
+#include "support/http_client.h"
+#include "support/images.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+namespace {
+
+class Media : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "site";
+    make_demo_site(data_);
+    server_ = std::make_unique<ServerProcess>(data_);
+  }
+  AdminClient signed_in(const std::string& login, const std::string& role) {
+    AdminClient c(server_->port());
+    EXPECT_EQ(c.set_password(add_user(data_, login, role, "Name " + login), strong_password(login)).status, 303);
+    EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
+    return c;
+  }
+  std::string gps_jpeg(int w, int h) {
+    auto path = dir_.path() / ("gps-" + std::to_string(w) + ".jpg");
+    write_jpeg_with_location(path, w, h);
+    EXPECT_NE(exiftool("-a -G1 -s '" + path.string() + "'").find("GPSLatitude"), std::string::npos);
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+  std::size_t files_in_media() {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(data_ / "media", ec);
+         it != std::filesystem::recursive_directory_iterator(); ++it)
+      n += it->is_regular_file();
+    return n;
+  }
+  int port() const { return server_->port(); }
+  TempDir dir_;
+  std::filesystem::path data_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
+  AdminClient c = signed_in("stringer", "contributor");  // contributors upload their own pictures
+  auto r = c.post_multipart("/admin/media", {{"alt", "Women queue at a Herat well"}, {"caption", "Dawn at the well"},
+                                             {"credit", "Photo: Khabar/Zahra"}},
+                            {{"file", "IMG_2041.JPG", gps_jpeg(2000, 1500)}});
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+  std::string id = sql(data_, "SELECT id FROM media");
+  EXPECT_EQ(r.header("location"), "/admin/media/" + id + "?done=uploaded");
+  // The original (turned upright: orientation 6 -> 1500 x 2000) and width variants in WebP
+  // and JPEG.
+  EXPECT_EQ(sql(data_, "SELECT mime || ' ' || width || 'x' || height FROM media"), "image/jpeg 1500x2000");
+  EXPECT_EQ(sql(data_, "SELECT group_concat(mime || ' ' || width, ', ') FROM "
+                       "(SELECT mime, width FROM media_variants ORDER BY width, mime)"),
+            "image/jpeg 320, image/webp 320, image/jpeg 640, image/webp 640, image/jpeg 1024, image/webp 1024, "
+            "image/webp 1500");  // narrower than the widest variant: a WebP of its full size too
+  EXPECT_EQ(files_in_media(), 8u);
+  // exiftool over every stored file: no GPS, camera, XMP, IPTC, comment or orientation.
+  std::string stored = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
+  for (const char* tag : {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
+    EXPECT_EQ(stored.find(tag), std::string::npos) << tag << " survived:\n" << stored;
+  // And every file as a reader's browser receives it.
+  std::string files = sql(data_, "SELECT group_concat(f, ' ') FROM (SELECT file AS f FROM media UNION ALL "
+                                 "SELECT file FROM media_variants)");
+  int n = 0;
+  static const std::regex word("\\S+");
+  for (auto it = std::sregex_iterator(files.begin(), files.end(), word); it != std::sregex_iterator(); ++it) {
+    auto served = http_get(port(), "/media/" + it->str());
+    ASSERT_EQ(served.status, 200) << it->str();
+    EXPECT_EQ(served.header("content-type"), it->str().ends_with(".webp") ? "image/webp" : "image/jpeg");
+    auto copy = dir_.path() / ("served-" + std::to_string(n++) + it->str().substr(it->str().rfind('.')));
+    std::ofstream(copy, std::ios::binary) << served.body;
+    std::string tags = exiftool("-a -G1 -s '" + copy.string() + "'");
+    EXPECT_EQ(tags.find("GPS"), std::string::npos) << it->str() << ":\n" << tags;
+  }
+  EXPECT_EQ(n, 8);
+}
+
+TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
+  AdminClient c = signed_in("photo-desk", "author");
+  // A PDF named .jpg (sent as image/jpeg): the bytes decide.
+  auto pdf = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "photo.jpg", "%PDF-1.7\n1 0 obj <<>> endobj\n"}});
+  EXPECT_EQ(pdf.status, 415);
+  EXPECT_NE(pdf.body.find("not a JPEG, PNG, WebP or GIF image"), std::string::npos);
+  // A broken JPEG (its first third).
+  std::string jpeg = gps_jpeg(800, 600);
+  auto broken = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "cut.jpg", jpeg.substr(0, jpeg.size() / 3)}});
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_NE(broken.body.find("Nothing was stored"), std::string::npos);
+  // No file chosen.
+  EXPECT_EQ(c.post_multipart("/admin/media", {{"alt", "x"}}, {}).status, 422);
+  // Above the max_image_mb setting: 413 with the limit named.
+  sql(data_, "INSERT OR REPLACE INTO settings (key, value) VALUES ('max_image_mb', '1')");
+  std::string big = jpeg + std::string(1100 * 1024, '\0');
+  auto over = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "big.jpg", big}});
+  EXPECT_EQ(over.status, 413);
+  EXPECT_NE(over.body.find("larger than 1 MB"), std::string::npos) << over.body.substr(0, 3000);
+  // 30 MB: refused by the server before any of it is kept (its request limit is 25 MB).
+  auto huge = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "huge.jpg", std::string(30 << 20, 'x')}});
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "0");
+  EXPECT_EQ(files_in_media(), 0u);
+  // PNG, WebP and GIF are welcome.
+  for (const char* format : {".png", ".webp", ".gif"}) {
+    auto ok = c.post_multipart("/admin/media", {{"alt", std::string("A ") + format}},
+                               {{"file", std::string("picture") + format, make_image(700, 400, format)}});
+    EXPECT_EQ(ok.status, 303) << format << ": " << ok.body.substr(0, 1500);
+  }
+  EXPECT_EQ(sql(data_, "SELECT group_concat(mime, ',') FROM (SELECT mime FROM media ORDER BY id)"),
+            "image/png,image/webp,image/gif");
+  // Someone else's library item: an author may look, not change.
+  AdminClient other = signed_in("other-author", "author");
+  std::string first = sql(data_, "SELECT min(id) FROM media");
+  EXPECT_EQ(other.get("/admin/media/" + first).status, 200);
+  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "save"}, {"alt", "Vandalised"}}).status, 403);
+  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "delete"}, {"confirm", "yes"}}).status, 403);
+}
+
+TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
+  AdminClient editor = signed_in("photo-editor", "editor");
+  // Uploaded without alt text: it cannot go into an article until it has some.
+  ASSERT_EQ(editor.post_multipart("/admin/media", {{"credit", "Photo: Khabar/Omid"}},
+                                  {{"file", "market.jpg", make_image(1800, 1200, ".jpg")}}).status, 303);
+  std::string id = sql(data_, "SELECT id FROM media");
+  std::string file = sql(data_, "SELECT file FROM media");
+  std::string stem = file.substr(0, file.rfind('.'));
+  auto page = editor.get("/admin/media/" + id);
+  EXPECT_NE(page.body.find("Add alt text before inserting"), std::string::npos);
+  Fields article = {{"title", "Prices rise at Mandawi market"}, {"body", "Traders say flour doubled.\n\n![](/media/" + file + ")\n\nMore text."},
+                    {"language", "en"}, {"version", "0"}, {"category", sql(data_, "SELECT id FROM categories WHERE slug = 'business'")}};
+  auto refused = editor.post("/admin/articles/new", article);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("has no alt text"), std::string::npos);
+  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "save"}, {"alt", "Sacks of flour at a stall"},
+                                                {"caption", "Mandawi, Kabul"}, {"credit", "Photo: Khabar/Omid"}}).status, 303);
+  EXPECT_NE(editor.get("/admin/media/" + id).body.find("![Sacks of flour at a stall](/media/" + file + ")"), std::string::npos);
+  article.emplace_back("move", "publish");
+  article.emplace_back("featured_media", id);
+  ASSERT_EQ(editor.post("/admin/articles/new", article).status, 303);
+
+  auto reader = http_get(port(), "/prices-rise-at-mandawi-market/");
+  ASSERT_EQ(reader.status, 200);
+  const std::string& html = reader.body;
+  // In the text: a figure with both srcsets, sizes, the size, lazy loading, caption + credit.
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(html, m, std::regex("<figure class=\"media\">.*?</figure>"))) << html;
+  std::string figure = m.str();
+  EXPECT_NE(figure.find("<source type=\"image/webp\" srcset=\"/media/" + stem + "-320.webp 320w, /media/" + stem +
+                        "-640.webp 640w, /media/" + stem + "-1024.webp 1024w, /media/" + stem + "-1600.webp 1600w\""),
+            std::string::npos) << figure;
+  EXPECT_NE(figure.find("srcset=\"/media/" + stem + "-320.jpg 320w"), std::string::npos) << figure;
+  EXPECT_NE(figure.find("/media/" + file + " 1800w\""), std::string::npos) << figure;
+  EXPECT_NE(figure.find(" sizes=\""), std::string::npos);
+  EXPECT_NE(figure.find("width=\"1800\" height=\"1200\" alt=\"Sacks of flour at a stall\" loading=\"lazy\""), std::string::npos) << figure;
+  EXPECT_NE(figure.find("<figcaption>Mandawi, Kabul <span class=\"credit\">Photo: Khabar/Omid</span></figcaption>"),
+            std::string::npos) << figure;
+  // Above the fold: the featured image, not lazy, with its caption.
+  ASSERT_TRUE(std::regex_search(html, m, std::regex("<figure class=\"featured-image\">.*?</figure>"))) << html;
+  EXPECT_EQ(m.str().find("loading=\"lazy\""), std::string::npos);
+  EXPECT_NE(m.str().find("fetchpriority=\"high\""), std::string::npos);
+  EXPECT_NE(html.find("<meta property=\"og:image\" content=\"http"), std::string::npos);
+
+  // A new caption shows on the next request (the cache drops the article's page).
+  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "save"}, {"alt", "Sacks of flour at a stall"},
+                                                {"caption", "Mandawi market, Kabul"}, {"credit", "Photo: Khabar/Omid"}}).status, 303);
+  EXPECT_NE(http_get(port(), "/prices-rise-at-mandawi-market/").body.find("Mandawi market, Kabul <span"), std::string::npos);
+
+  // Deleting it: first a warning naming the article, nothing deleted; then for real.
+  auto warn = editor.post("/admin/media/" + id, {{"action", "delete"}});
+  EXPECT_EQ(warn.status, 409);
+  EXPECT_NE(warn.body.find("Prices rise at Mandawi market"), std::string::npos);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
+  EXPECT_EQ(files_in_media(), 9u);  // original + 4 widths x 2 formats
+  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status, 303);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media") + sql(data_, "SELECT count(*) FROM media_variants"), "00");
+  EXPECT_EQ(files_in_media(), 0u);
+  auto after = http_get(port(), "/prices-rise-at-mandawi-market/");
+  EXPECT_EQ(after.status, 200);
+  EXPECT_EQ(after.body.find("<figure"), std::string::npos);
+}
+
+TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
+  AdminClient c = signed_in("field-reporter", "contributor");
+  auto r = c.post_multipart("/admin/articles/new",
+                            {{"title", "Floods reach Nangarhar"}, {"body", "Water rose overnight."}, {"language", "en"},
+                             {"version", "0"}, {"image_alt", "A flooded road [east of Jalalabad]"}, {"image_caption", "Behsud"},
+                             {"move", "submit"}},
+                            {{"image", "IMG_1.jpg", gps_jpeg(900, 600)}});
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+  std::string file = sql(data_, "SELECT file FROM media");
+  EXPECT_EQ(sql(data_, "SELECT status || '|' || body_markdown FROM articles WHERE slug = 'floods-reach-nangarhar'"),
+            "pending|Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" + file + ")\n");
+  EXPECT_EQ(exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'").find("GPS"), std::string::npos);
+  // Without alt text the image is refused and nothing is saved.
+  auto no_alt = c.post_multipart("/admin/articles/new", {{"title", "Second"}, {"body", "x"}, {"language", "en"}, {"version", "0"}},
+                                 {{"image", "IMG_2.jpg", make_image(500, 300, ".png")}});
+  EXPECT_EQ(no_alt.status, 422);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'second'"), "0");
+}
+
+}  // namespace
