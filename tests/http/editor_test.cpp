@@ -25,19 +25,9 @@ class Editor : public ::testing::Test {
     writer_ = std::make_unique<AdminClient>(signed_in("writer", "author"));
   }
   AdminClient signed_in(const std::string& login, const std::string& role) {
-    AdminClient c(server_->port());
-    EXPECT_EQ(c.set_password(add_user(data_, login, role, "Name " + login), strong_password(login)).status, 303);
-    EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
-    return c;
+    return signed_in_user(server_->port(), data_, login, role);
   }
-  std::string create(AdminClient& c, Fields fields) {
-    auto r = c.post("/admin/articles/new", fields);
-    EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
-    std::smatch m;
-    std::string location = r.header("location");
-    EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/articles/(\\d+)/edit"))) << location;
-    return m[1].str();
-  }
+  std::string create(AdminClient& c, const Fields& fields) { return create_article(c, fields); }
   static Fields article(const std::string& title, const std::string& body, const std::string& version = "0") {
     return {{"title", title}, {"body", body}, {"language", "en"}, {"tags", "Kabul, Water"}, {"version", version},
             {"comments_open", "on"}};

@@ -27,10 +27,7 @@ class Media : public ::testing::Test {
     server_ = std::make_unique<ServerProcess>(data_);
   }
   AdminClient signed_in(const std::string& login, const std::string& role) {
-    AdminClient c(server_->port());
-    EXPECT_EQ(c.set_password(add_user(data_, login, role, "Name " + login), strong_password(login)).status, 303);
-    EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
-    return c;
+    return signed_in_user(server_->port(), data_, login, role);
   }
   std::string gps_jpeg(int w, int h) {
     auto path = dir_.path() / ("gps-" + std::to_string(w) + ".jpg");

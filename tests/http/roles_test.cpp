@@ -7,9 +7,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <ctime>
 #include <map>
 
 #include "support/admin_client.h"
+#include "support/images.h"
 #include "support/database.h"
 #include "support/demo_site.h"
 #include "support/server_process.h"
@@ -38,6 +40,8 @@ const std::vector<Case> kMatrix = {
     {"edit published", Others, {true, true, false, false}},
     {"submit for review", Own, {true, true, true, true}},
     {"submit for review", Others, {true, true, false, false}},
+    {"schedule", Own, {true, true, true, false}},
+    {"schedule", Others, {true, true, false, false}},
     {"publish", Own, {true, true, true, false}},
     {"publish", Others, {true, true, false, false}},
     {"unpublish", Own, {true, true, true, false}},
@@ -46,6 +50,12 @@ const std::vector<Case> kMatrix = {
     {"trash", Others, {true, true, false, false}},
     {"restore", Own, {true, true, true, true}},
     {"restore", Others, {true, true, false, false}},
+    {"delete for good", Own, {true, true, true, true}},
+    {"delete for good", Others, {true, true, false, false}},
+    {"upload media", Own, {true, true, true, true}},
+    {"change media", Others, {true, true, false, false}},
+    {"manage tags", Site, {true, true, false, false}},
+    {"edit menu", Site, {true, true, false, false}},
     {"moderate comments", Site, {true, true, false, false}},
     {"manage categories", Site, {true, true, false, false}},
     {"list users", Site, {true, false, false, false}},
@@ -109,6 +119,44 @@ class Roles : public ::testing::Test {
     }
     if (c.action == "submit for review") return move("draft", "submit", "pending");
     if (c.action == "publish") return move("pending", "publish", "published");
+    if (c.action == "schedule") {
+      std::string id = article("pending", owner);
+      // Tomorrow in the site's time zone (UTC here), as a datetime-local value.
+      std::time_t t = std::time(nullptr) + 86400;
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char when[32];
+      std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M", &tm);
+      int status = client.post("/admin/articles/" + id, {{"action", "schedule"}, {"publish_at", when}}).status;
+      return std::pair{status, status_of(id) == "scheduled"};
+    }
+    if (c.action == "delete for good") {
+      std::string id = article("trash", owner);
+      int status = client.post("/admin/articles/" + id, {{"action", "delete"}}).status;
+      return std::pair{status, status_of(id).empty()};
+    }
+    if (c.action == "upload media") {
+      auto r = client.post_multipart("/admin/media", {{"alt", "Matrix " + me}},
+                                     {{"file", "m.png", make_image(40 + static_cast<int>(std::stoi(me)), 30, ".png")}});
+      return {r.status, sql(data_, "SELECT count(*) FROM media WHERE alt = 'Matrix " + me + "'") == "1"};
+    }
+    if (c.action == "change media") {
+      sql(data_, "INSERT INTO media (file, mime, width, height, bytes, created_at, uploaded_by, alt) VALUES "
+                 "('matrix/" + me + ".png', 'image/png', 1, 1, 1, 1, " + other_id_ + ", 'theirs')");
+      std::string id = sql(data_, "SELECT id FROM media WHERE file = 'matrix/" + me + ".png'");
+      int s = client.post("/admin/media/" + id, {{"action", "save"}, {"alt", "changed by " + me}}).status;
+      return {s, sql(data_, "SELECT alt FROM media WHERE id = " + id) == "changed by " + me};
+    }
+    if (c.action == "manage tags") {
+      std::string name = "Matrix tag " + me;
+      int s = client.post("/admin/tags", {{"name", name}}).status;
+      return {s, sql(data_, "SELECT count(*) FROM tags WHERE name = '" + name + "'") == "1"};
+    }
+    if (c.action == "edit menu") {
+      std::string label = "Matrix link " + me;
+      int s = client.post("/admin/menu", {{"kind-0", "link"}, {"label-0", label}, {"url-0", "/about/"}}).status;
+      return {s, sql(data_, "SELECT count(*) FROM menu_items WHERE label = '" + label + "'") == "1"};
+    }
     if (c.action == "unpublish") return move("published", "unpublish", "draft");
     if (c.action == "trash") return move("draft", "trash", "trash");
     if (c.action == "restore") return move("trash", "restore", "draft");

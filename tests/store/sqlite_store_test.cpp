@@ -377,3 +377,46 @@ TEST_F(SqliteStoreTest, AFailingGroupedWriteFailsAlone) {
   EXPECT_GT(db_->add_comment(good), 0);
   EXPECT_EQ(scalar("SELECT count(*) FROM comments"), 1);
 }
+
+// The scheduler's clock is the `now` it is given: a time before the schedule publishes
+// nothing, the exact second publishes, and a restart long after publishes what it missed.
+TEST_F(SqliteStoreTest, PublishDueFollowsTheClockItIsGiven) {
+  Id cat = db_->add_category({"World", "world", 0, "", 0});
+  Id a = article("due-at-noon", cat, {author("w", "Writer")}, 1'800'000'000, {}, Status::Draft);
+  Id b = article("due-an-hour-later", cat, {}, 1'800'000'000, {}, Status::Draft);
+  ASSERT_TRUE(db_->schedule_article(a, 1'800'000'000, 1'799'990'000));
+  ASSERT_TRUE(db_->schedule_article(b, 1'800'003'600, 1'799'990'000));
+  EXPECT_TRUE(db_->publish_due(1'799'999'999).empty());
+  EXPECT_FALSE(db_->published_by_slug("due-at-noon"));
+  EXPECT_EQ(db_->publish_due(1'800'000'000), std::vector<Id>{a});
+  EXPECT_TRUE(db_->published_by_slug("due-at-noon"));
+  EXPECT_EQ(slugs(db_->published_articles({.category_id = cat}, 10, 0)), std::vector<std::string>{"due-at-noon"});
+  // Days later (a server that was down): the missed one goes out, with its scheduled time.
+  EXPECT_EQ(db_->publish_due(1'800'500'000), std::vector<Id>{b});
+  EXPECT_EQ(db_->published_by_slug("due-an-hour-later")->published_at, 1'800'003'600);
+  EXPECT_TRUE(db_->publish_due(1'800'500'001).empty());
+}
+
+// Extra categories list an article in them (and their ancestors); deleting for good
+// takes its listings, comments and revisions with it.
+TEST_F(SqliteStoreTest, ExtraCategoriesAndDeletingForGood) {
+  Id world = db_->add_category({"World", "world", 0, "", 0});
+  Id asia = db_->add_category({"Asia", "asia", world, "", 0});
+  Id sport = db_->add_category({"Sport", "sport", 0, "", 0});
+  NewArticle x;
+  x.slug = "cricket-in-asia";
+  x.title = "Cricket";
+  x.status = Status::Published;
+  x.published_at = 100;
+  x.category_id = sport;
+  x.extra_category_ids = {asia};
+  Id id = db_->add_article(x);
+  EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)), std::vector<std::string>{"cricket-in-asia"});
+  EXPECT_EQ(db_->article_for_edit(id)->fields.extra_category_ids, std::vector<Id>{asia});
+  db_->add_comment({id, 0, "A", "a@example.org", "", "Hello", CommentStatus::Approved, 1, "", ""});
+  db_->save_article(id, x, 1, 0, 200);
+  EXPECT_TRUE(db_->delete_article(id));
+  EXPECT_FALSE(db_->delete_article(id));
+  EXPECT_EQ(scalar("SELECT (SELECT count(*) FROM listings) + (SELECT count(*) FROM comments) + "
+                   "(SELECT count(*) FROM revisions) + (SELECT count(*) FROM article_categories)"), 0);
+}

@@ -11,6 +11,8 @@
 #include "security/totp.h"
 #include "support/server_process.h"
 
+#include <gtest/gtest.h>
+
 namespace khabar::test {
 namespace {
 
@@ -137,6 +139,27 @@ std::string strong_password(const std::string& seed) {
   // Not the seed itself: a password may not contain the login it belongs to.
   return "Violet tram " + std::to_string(std::hash<std::string>{}(seed) % 100000) +
          " sings under bridges";
+}
+
+}  // namespace khabar::test
+
+namespace khabar::test {
+
+AdminClient signed_in_user(int port, const std::filesystem::path& data, const std::string& login,
+                           const std::string& role) {
+  AdminClient c(port);
+  EXPECT_EQ(c.set_password(add_user(data, login, role, "Name " + login), strong_password(login)).status, 303);
+  EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
+  return c;
+}
+
+std::string create_article(AdminClient& c, const Fields& fields) {
+  auto r = c.post("/admin/articles/new", fields);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
+  std::smatch m;
+  std::string location = r.header("location");
+  EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/articles/(\\d+)/edit"))) << location;
+  return m[1].str();
 }
 
 }  // namespace khabar::test

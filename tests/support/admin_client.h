@@ -63,6 +63,13 @@ class AdminClient {
 std::string add_user(const std::filesystem::path& data, const std::string& login,
                      const std::string& role, const std::string& display_name = "");
 
+// A new account (`khabar user add`) whose holder chose a password and signed in.
+AdminClient signed_in_user(int port, const std::filesystem::path& data, const std::string& login,
+                           const std::string& role);
+
+// Posts the editor's form for a new article (expecting 303); returns the new id.
+std::string create_article(AdminClient& c, const Fields& fields);
+
 // A password cracklib accepts, different for each `seed`.
 std::string strong_password(const std::string& seed);
 
