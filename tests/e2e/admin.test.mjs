@@ -73,7 +73,7 @@ test('an invited editor enrols two-factor, signs in with a code and approves a c
   // Editors see Comments and Categories but not Users or Settings.
   const nav = page.getByRole('navigation', { name: 'Admin' });
   assert.deepEqual(await nav.locator('a').allInnerTexts(),
-                   ['Dashboard', 'Articles', 'Comments', 'Categories', 'Profile', 'View site']);
+                   ['Dashboard', 'Articles', 'Media', 'Comments', 'Categories', 'Tags', 'Menu', 'Profile', 'View site']);
 
   // Two-factor: scan (here: read) the key, confirm with a code.
   await page.getByRole('link', { name: 'Turn it on' }).click();

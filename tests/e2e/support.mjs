@@ -7,6 +7,7 @@ import { join, dirname, resolve } from 'node:path';
 import { createServer, connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,8 +31,10 @@ function accepts(port) {
 }
 
 // Options: adminLogin creates the first administrator (its set-password link is returned
-// as adminLink).
-export async function startSite({ adminLogin } = {}) {
+// as adminLink); settings {key: value} are set with `khabar settings`; users
+// [{login, role, name}] are added with `khabar user add` (their set-password links are
+// returned in links[login]).
+export async function startSite({ adminLogin, settings = {}, users = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
   const data = join(dir, 'site');
   const env = { ...process.env, KHABAR_THEME_DIR: join(root, 'themes/default') };
@@ -41,6 +44,14 @@ export async function startSite({ adminLogin } = {}) {
   const output = execFileSync(binary, init, { env }).toString();
   const adminLink = (output.match(/http:\/\/\S+\/admin\/password\?token=[0-9a-f]+/) || [])[0];
   execFileSync(binary, ['demo', '--data', data], { env });
+  for (const [key, value] of Object.entries(settings))
+    execFileSync(binary, ['settings', '--data', data, key, value], { env });
+  const links = {};
+  for (const { login, role, name } of users) {
+    const out = execFileSync(binary, ['user', 'add', '--data', data, '--login', login, '--role', role,
+                                      '--display-name', name || login], { env }).toString();
+    links[login] = (out.match(/http:\/\/\S+\/admin\/password\?token=[0-9a-f]+/) || [])[0];
+  }
   const server = spawn(binary, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`],
                        { env, stdio: 'ignore' });
   for (let i = 0; i < 200 && !(await accepts(port)); i++) await new Promise(r => setTimeout(r, 25));
@@ -54,6 +65,7 @@ export async function startSite({ adminLogin } = {}) {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     browser,
     adminLink,
+    links,
     async stop() {
       await browser.close();
       server.kill('SIGTERM');
@@ -78,4 +90,41 @@ export function totp(base32, unixTime) {
   const offset = mac[mac.length - 1] & 0xf;
   const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
   return value.toString().padStart(6, '0');
+}
+
+// A small RGB PNG (a colour gradient), made here without any image library, for uploads.
+export function makePng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'ascii');
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;  // bits per sample
+  ihdr[9] = 2;  // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * 3 + 1) + 1 + x * 3;
+      rows[at] = (x * 255 / width) | 0;
+      rows[at + 1] = (y * 255 / height) | 0;
+      rows[at + 2] = 120;
+    }
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+                        chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }

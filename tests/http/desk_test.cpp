@@ -43,7 +43,7 @@ class Desk : public ::testing::Test {
   }
   std::string create(AdminClient& c, const Fields& fields) { return create_article(c, fields); }
   static Fields article(const std::string& title, Fields more = {}) {
-    Fields f = {{"title", title}, {"body", "Text of " + title + "."}, {"language", "en"}, {"version", "0"}};
+    Fields f = {{"title", title}, {"body", "Text of " + title + ".\n\nSecond paragraph."}, {"language", "en"}, {"version", "0"}};
     for (auto& [k, v] : more) {
       auto same = std::find_if(f.begin(), f.end(), [&](const auto& field) { return field.first == k; });
       if (same != f.end() && k != "extra_category") same->second = v;
@@ -65,8 +65,10 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
   std::string id = create(*editor_, article("Budget vote tomorrow", {{"move", "schedule"}, {"publish_at", local_value(at, kKabul)}}));
   EXPECT_EQ(sql(data_, "SELECT status || '|' || published_at FROM articles WHERE id = " + id),
             "scheduled|" + std::to_string(at));
-  // The form and the list show the time in Kabul.
+  // The form and the list show the time in Kabul; the text keeps its paragraphs (a
+  // textarea's content must not have its line breaks escaped into spaces).
   auto form = editor_->get("/admin/articles/" + id + "/edit");
+  EXPECT_NE(form.body.find(">Text of Budget vote tomorrow.\n\nSecond paragraph.</textarea>"), std::string::npos);
   EXPECT_EQ(input_value(form.body, "publish_at"), local_value(at, kKabul));
   EXPECT_NE(form.body.find("+04:30"), std::string::npos);
   EXPECT_NE(editor_->get("/admin/articles?status=scheduled").body.find(local_value(at, kKabul).replace(10, 1, " ")),
