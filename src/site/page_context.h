@@ -44,11 +44,12 @@ struct PageContext {
   const http::StaticFiles& assets;
   const security::Secret& secret;
   content::Timestamp now;
-  SiteSettings settings;
-  std::vector<content::Category> categories;
-  std::vector<content::ArticleSummary> pages;
-  content::ModerationSettings moderation;
-  std::vector<store::MenuItem> menu;
+  // The site snapshot's parts, not copies: the caller keeps the snapshot alive.
+  const SiteSettings& settings;
+  const std::vector<content::Category>& categories;
+  const std::vector<content::ArticleSummary>& pages;
+  const content::ModerationSettings& moderation;
+  const std::vector<store::MenuItem>& menu;
   // What the page being built shows (site/cache_tags.h), for the page cache.
   mutable std::vector<std::string> cache_tags;
   void tag(std::string t) const { cache_tags.push_back(std::move(t)); }
