@@ -203,6 +203,19 @@ TEST_F(SqliteStoreTest, RelatedArticlePrefersCategoryThenSharedTagsThenNewest) {
   related = db_->related_article(*other_article);
   ASSERT_TRUE(related);
   EXPECT_EQ(related->slug, "me");  // no category sibling: most shared tags
+  // The ranking reads each candidate's primary category from its listing rows: moving an
+  // article to another category (and a newer one to a subcategory, still listed under
+  // News) changes the answer at once.
+  Id sub = db_->add_category({"Sub", "sub", news, "", 0});
+  article("in-a-subcategory", sub, {a}, 90, {t1});
+  auto moved = db_->article_for_edit(db_->article_id_by_slug("same-cat-one-tag").value());
+  moved->fields.category_id = other;
+  ASSERT_TRUE(db_->update_article(moved->id, moved->fields));
+  EXPECT_EQ(scalar("SELECT count(*) FROM listings WHERE article_id = " + std::to_string(moved->id) +
+                   " AND category_id <> " + std::to_string(other)), 0);
+  related = db_->related_article(*me);
+  ASSERT_TRUE(related);
+  EXPECT_EQ(related->slug, "same-cat-old");  // the only one whose primary category is News
   // Nothing in common: the newest other article.
   Id lonely_cat = db_->add_category({"Lonely", "lonely", 0, "", 0});
   article("lonely", lonely_cat, {a}, 10);

@@ -40,7 +40,9 @@ PathChanges rewrite_category_paths(Connection& db) {
 }
 
 std::vector<Id> articles_in(Connection& db, Id category) {
-  auto a = db.prepare("SELECT id FROM articles WHERE category_id = ?1");
+  auto a = db.prepare(
+      "SELECT id FROM articles WHERE category_id = ?1 "
+      "UNION SELECT article_id FROM article_categories WHERE category_id = ?1");
   a.bind(1, category);
   std::vector<Id> out;
   while (a.step()) out.push_back(a.int64(0));

@@ -19,7 +19,7 @@ struct PathChanges {
 // (in two steps, so that no intermediate state breaks the uniqueness of paths).
 PathChanges rewrite_category_paths(Connection& db);
 
-// The articles whose primary category is `category`.
+// The articles whose primary or an extra category is `category`.
 std::vector<Id> articles_in(Connection& db, Id category);
 
 // Deletes a category: its articles move to `move_to` (0: none), its children to its

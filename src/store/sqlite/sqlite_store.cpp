@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "content/text.h"
@@ -140,33 +141,44 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::optional<ArticleSummary> related_article(const Article& a) override {
     Connection& db = reader();
     // Candidates are bounded - the newest 50 of the category's listing and the newest 30
-    // of each tag's - so the cost does not grow with the archive; then they are ranked.
-    std::vector<Id> candidates, tags;
-    auto newest = [&](const std::string& listing, int n) {
-      auto s = db.prepare(
-          "SELECT article_id FROM listings WHERE listing = ?1 AND article_id <> ?2 "
-          "ORDER BY published_at DESC, article_id DESC LIMIT ?3");
-      s.bind(1, listing).bind(2, a.id).bind(3, static_cast<std::int64_t>(n));
-      while (s.step()) candidates.push_back(s.int64(0));
+    // of each tag's - so the cost does not grow with the archive. They are ranked from the
+    // listing rows alone: same primary category first, then in the most of this article's
+    // tag listings (its shared tags among the recent ones), then newest. Looking each
+    // candidate up in `articles` and `article_tags` took half of an article page's render.
+    struct Candidate {
+      Id id;
+      Timestamp published_at;
+      bool same_category;
+      int shared_tags;
     };
-    if (a.category_id) newest("c:" + std::to_string(a.category_id), 50);
-    for (std::size_t i = 0; i < a.tags.size() && i < 10; ++i) {
-      tags.push_back(a.tags[i].id);
-      newest("t:" + std::to_string(a.tags[i].id), 30);
-    }
-    if (candidates.empty()) newest("all", 1);  // nothing in common: the newest other article
+    std::vector<Candidate> candidates;
+    std::unordered_map<Id, std::size_t> index;
+    auto newest = [&](const std::string& listing, int n, bool is_tag) {
+      auto s = db.prepare(
+          "SELECT article_id, published_at, category_id FROM listings WHERE listing = ?1 "
+          "AND article_id <> ?2 ORDER BY published_at DESC, article_id DESC LIMIT ?3");
+      s.bind(1, listing).bind(2, a.id).bind(3, static_cast<std::int64_t>(n));
+      while (s.step()) {
+        auto [at, added] = index.emplace(s.int64(0), candidates.size());
+        if (added)
+          candidates.push_back({s.int64(0), s.int64(1), a.category_id && s.int64(2) == a.category_id, 0});
+        candidates[at->second].shared_tags += is_tag;
+      }
+    };
+    if (a.category_id) newest("c:" + std::to_string(a.category_id), 50, false);
+    for (std::size_t i = 0; i < a.tags.size() && i < 10; ++i)
+      newest("t:" + std::to_string(a.tags[i].id), 30, true);
+    if (candidates.empty()) newest("all", 1, false);  // nothing in common: the newest other article
+    if (candidates.empty()) return std::nullopt;
+    const Candidate& best = *std::max_element(
+        candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+          return std::tie(x.same_category, x.shared_tags, x.published_at, x.id) <
+                 std::tie(y.same_category, y.shared_tags, y.published_at, y.id);
+        });
     std::vector<ArticleSummary> out;
     {
-      auto s = db.prepare(
-          sql("SELECT ", kSummaryColumns,
-              // CROSS JOIN: walk the candidates and look each up, never scan the articles.
-              " FROM json_each(?1) AS cand CROSS JOIN articles a ON a.id = cand.value "
-              "WHERE a.kind = 'article' AND a.status = 'published' "
-              "ORDER BY (a.category_id IS ?2) DESC, "
-              "  (SELECT count(*) FROM article_tags x WHERE x.article_id = a.id "
-              "     AND x.tag_id IN (SELECT value FROM json_each(?3))) DESC, "
-              "  a.published_at DESC, a.id DESC LIMIT 1"));
-      s.bind(1, json_ids(candidates)).bind_optional_id(2, a.category_id).bind(3, json_ids(tags));
+      auto s = db.prepare(sql("SELECT ", kSummaryColumns, " FROM articles a WHERE a.id = ?1"));
+      s.bind(1, best.id);
       if (s.step()) read_summary(s, out.emplace_back());
     }
     if (out.empty()) return std::nullopt;
@@ -884,18 +896,19 @@ class SqliteStore final : public Store, private sqlite::Access {
   static void refresh_listings(Connection& db, Id id) {
     db.prepare("DELETE FROM listings WHERE article_id = ?1").bind(1, id).run();
     db.prepare(
-          "INSERT OR IGNORE INTO listings (listing, published_at, article_id) "
-          "WITH RECURSIVE me AS (SELECT id, published_at, category_id FROM articles "
+          "INSERT OR IGNORE INTO listings (listing, published_at, article_id, category_id) "
+          "WITH RECURSIVE me AS (SELECT id, published_at, category_id, "
+          "  ifnull(category_id, 0) AS primary_category FROM articles "
           "  WHERE id = ?1 AND kind = 'article' AND status = 'published'), "
           "up(category_id) AS (SELECT category_id FROM me WHERE category_id IS NOT NULL "
           "  UNION SELECT x.category_id FROM article_categories x, me WHERE x.article_id = me.id "
           "  UNION SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
           "  WHERE c.parent_id IS NOT NULL) "
-          "SELECT 'all', published_at, id FROM me "
-          "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id FROM up, me "
-          "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id "
+          "SELECT 'all', published_at, id, primary_category FROM me "
+          "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id, me.primary_category FROM up, me "
+          "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id, me.primary_category "
           "  FROM article_tags t, me WHERE t.article_id = me.id "
-          "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id "
+          "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id, me.primary_category "
           "  FROM article_authors w, me WHERE w.article_id = me.id")
         .bind(1, id)
         .run();
