@@ -1,6 +1,7 @@
 #include "store/sqlite/desk.h"
 
 #include "content/text.h"
+#include "content/urls.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -169,6 +170,31 @@ void set_menu(Connection& db, const std::vector<MenuItem>& items) {
         .bind(4, m.label)
         .bind(5, m.url)
         .run();
+}
+
+bool delete_article(Connection& db, Id id) {
+  auto slug = db.prepare("SELECT slug FROM articles WHERE id = ?1");
+  slug.bind(1, id);
+  if (!slug.step()) return false;
+  // Old addresses that led to it would now lead nowhere: they go too.
+  db.prepare("DELETE FROM redirects WHERE target = ?1").bind(1, content::article_url(slug.text(0))).run();
+  db.prepare("DELETE FROM import_keys WHERE target_id = ?1 AND kind = 'wp:post'").bind(1, id).run();
+  db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
+  return true;
+}
+
+bool update_tag(Connection& db, Id id, std::string_view name, std::string_view slug) {
+  auto taken = db.prepare("SELECT 1 FROM tags WHERE slug = ?1 AND id <> ?2");
+  taken.bind(1, slug).bind(2, id);
+  if (taken.step()) return false;
+  db.prepare("UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1").bind(1, id).bind(2, name).bind(3, slug).run();
+  return sqlite3_changes(db.handle()) > 0;
+}
+
+bool delete_tag(Connection& db, Id id) {
+  db.prepare("DELETE FROM listings WHERE listing = ?1").bind(1, "t:" + std::to_string(id)).run();
+  db.prepare("DELETE FROM tags WHERE id = ?1").bind(1, id).run();
+  return sqlite3_changes(db.handle()) > 0;
 }
 
 void add_revision(Connection& db, Id article, int version, Id user_id, Timestamp now,

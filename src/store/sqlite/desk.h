@@ -18,6 +18,12 @@ std::optional<Revision> revision(Connection& db, Id id);
 std::vector<DeskTag> desk_tags(Connection& db);  // by name, with article counts
 std::vector<MenuItem> menu(Connection& db);
 void set_menu(Connection& db, const std::vector<MenuItem>& items);
+// Deletes an article for good (comments, revisions, listings go with it; so do the
+// redirects to its address and its import key). False if there is none.
+bool delete_article(Connection& db, Id id);
+// False if there is no such tag or another tag has `slug`.
+bool update_tag(Connection& db, Id id, std::string_view name, std::string_view slug);
+bool delete_tag(Connection& db, Id id);  // and its listing rows
 void add_revision(Connection& db, Id article, int version, Id user_id, content::Timestamp now,
                   const NewArticle& a);
 

@@ -1,6 +1,8 @@
 #include "store/sqlite/rows.h"
 
 #include <chrono>
+#include <string>
+#include <unordered_map>
 
 namespace khabar::store::sqlite {
 
@@ -56,6 +58,36 @@ std::string sql(std::string_view a, std::string_view b, std::string_view c) {
   std::string out(a);
   out.append(b).append(c);
   return out;
+}
+
+std::vector<Author> authors_of(Connection& db, Id article_id) {
+  auto s = db.prepare(
+      "SELECT u.id, u.display_name, u.slug, u.bio, u.avatar FROM article_authors aa "
+      "JOIN users u ON u.id = aa.user_id WHERE aa.article_id = ?1 ORDER BY aa.position");
+  s.bind(1, article_id);
+  std::vector<Author> out;
+  while (s.step()) out.push_back(read_author(s, 0));
+  return out;
+}
+
+// Fills the authors of many summaries with one query (ids passed as a JSON array).
+void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
+  if (items.empty()) return;
+  std::string ids = "[";
+  std::unordered_map<Id, ArticleSummary*> by_id;
+  for (auto& item : items) {
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(item.id);
+    by_id[item.id] = &item;
+  }
+  ids += ']';
+  auto s = db.prepare(
+      "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio, u.avatar "
+      "FROM json_each(?1) AS wanted CROSS JOIN article_authors aa "
+      "ON aa.article_id = wanted.value JOIN users u ON u.id = aa.user_id "
+      "ORDER BY aa.article_id, aa.position");
+  s.bind(1, ids);
+  while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
 }
 
 }  // namespace khabar::store::sqlite

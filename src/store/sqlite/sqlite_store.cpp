@@ -19,6 +19,8 @@
 #include "store/sqlite/desk.h"
 #include "store/sqlite/imports.h"
 #include "store/sqlite/media.h"
+#include "store/sqlite/related.h"
+#include "store/sqlite/article_rows.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/rows.h"
@@ -82,7 +84,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       if (Id media = s.int64(kSummaryColumnCount + 6)) a.featured_media = sqlite::media(db, media);
       a.status = Status::Published;
     }
-    a.authors = authors_of(db, a.id);
+    a.authors = sqlite::authors_of(db, a.id);
     auto t = db.prepare(
         "SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
         "WHERE at.article_id = ?1 ORDER BY t.name");
@@ -105,7 +107,7 @@ class SqliteStore final : public Store, private sqlite::Access {
         .bind(3, listing_key(f));
     std::vector<ArticleSummary> out;
     while (s.step()) read_summary(s, out.emplace_back());
-    attach_authors(db, out);
+    sqlite::attach_authors(db, out);
     return out;
   }
 
@@ -134,55 +136,22 @@ class SqliteStore final : public Store, private sqlite::Access {
     std::vector<ArticleSummary> out;
     if (s.step()) read_summary(s, out.emplace_back());
     if (out.empty()) return std::nullopt;
-    attach_authors(db, out);
+    sqlite::attach_authors(db, out);
     return out.front();
   }
 
   std::optional<ArticleSummary> related_article(const Article& a) override {
     Connection& db = reader();
-    // Candidates are bounded - the newest 50 of the category's listing and the newest 30
-    // of each tag's - so the cost does not grow with the archive. They are ranked from the
-    // listing rows alone: same primary category first, then in the most of this article's
-    // tag listings (its shared tags among the recent ones), then newest. Looking each
-    // candidate up in `articles` and `article_tags` took half of an article page's render.
-    struct Candidate {
-      Id id;
-      Timestamp published_at;
-      bool same_category;
-      int shared_tags;
-    };
-    std::vector<Candidate> candidates;
-    std::unordered_map<Id, std::size_t> index;
-    auto newest = [&](const std::string& listing, int n, bool is_tag) {
-      auto s = db.prepare(
-          "SELECT article_id, published_at, category_id FROM listings WHERE listing = ?1 "
-          "AND article_id <> ?2 ORDER BY published_at DESC, article_id DESC LIMIT ?3");
-      s.bind(1, listing).bind(2, a.id).bind(3, static_cast<std::int64_t>(n));
-      while (s.step()) {
-        auto [at, added] = index.emplace(s.int64(0), candidates.size());
-        if (added)
-          candidates.push_back({s.int64(0), s.int64(1), a.category_id && s.int64(2) == a.category_id, 0});
-        candidates[at->second].shared_tags += is_tag;
-      }
-    };
-    if (a.category_id) newest("c:" + std::to_string(a.category_id), 50, false);
-    for (std::size_t i = 0; i < a.tags.size() && i < 10; ++i)
-      newest("t:" + std::to_string(a.tags[i].id), 30, true);
-    if (candidates.empty()) newest("all", 1, false);  // nothing in common: the newest other article
-    if (candidates.empty()) return std::nullopt;
-    const Candidate& best = *std::max_element(
-        candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-          return std::tie(x.same_category, x.shared_tags, x.published_at, x.id) <
-                 std::tie(y.same_category, y.shared_tags, y.published_at, y.id);
-        });
+    auto id = sqlite::related_article_id(db, a);
+    if (!id) return std::nullopt;
     std::vector<ArticleSummary> out;
     {
       auto s = db.prepare(sql("SELECT ", kSummaryColumns, " FROM articles a WHERE a.id = ?1"));
-      s.bind(1, best.id);
+      s.bind(1, *id);
       if (s.step()) read_summary(s, out.emplace_back());
     }
     if (out.empty()) return std::nullopt;
-    attach_authors(db, out);
+    sqlite::attach_authors(db, out);
     return out.front();
   }
 
@@ -364,7 +333,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(3, now)
           .run();
       if (sqlite3_changes(db.handle()) == 0) return false;
-      refresh_listings(db, id);
+      sqlite::refresh_listings(db, id);
       return true;
     });
   }
@@ -378,7 +347,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(3, now)
           .run();
       if (sqlite3_changes(db.handle()) == 0) return false;
-      refresh_listings(db, id);
+      sqlite::refresh_listings(db, id);
       return true;
     });
   }
@@ -401,7 +370,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       for (Id id : ids) {
         note_article_as_stored(db, id);
         db.prepare("UPDATE articles SET status = 'published' WHERE id = ?1").bind(1, id).run();
-        refresh_listings(db, id);
+        sqlite::refresh_listings(db, id);
       }
       return ids;
     });
@@ -476,7 +445,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       note("c:" + std::to_string(id));
       if (move_to) note("c:" + std::to_string(move_to));
       auto changed = rewrite_paths(db);
-      for (Id article : moved) refresh_listings(db, article);
+      for (Id article : moved) sqlite::refresh_listings(db, article);
       return changed;
     });
   }
@@ -496,12 +465,12 @@ class SqliteStore final : public Store, private sqlite::Access {
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
           "published_at, updated_at, body_html, featured_image, featured_media_id) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18, ?19)");
-      bind_article(s, a);
+      sqlite::bind_article(s, a);
       s.bind(13, now).bind(15, a.published_at ? a.published_at : now);
       s.run();
       Id id = db.last_insert_id();
-      write_bylines_and_tags(db, id, a);
-      refresh_listings(db, id);
+      sqlite::write_bylines_and_tags(db, id, a);
+      sqlite::refresh_listings(db, id);
       note_article(id, a);
       return id;
     });
@@ -516,15 +485,15 @@ class SqliteStore final : public Store, private sqlite::Access {
           "reading_minutes = ?10, comments_open = ?11, is_lead = ?12, published_at = ?14, "
           "updated_at = ?13, body_html = ?17, featured_image = ?18, featured_media_id = ?19 "
           "WHERE id = ?16");
-      bind_article(s, a);
+      sqlite::bind_article(s, a);
       s.bind(13, now_seconds()).bind(16, id);
       s.run();
       if (sqlite3_changes(db.handle()) == 0) return false;
       db.prepare("DELETE FROM article_authors WHERE article_id = ?1").bind(1, id).run();
       db.prepare("DELETE FROM article_tags WHERE article_id = ?1").bind(1, id).run();
       db.prepare("DELETE FROM article_categories WHERE article_id = ?1").bind(1, id).run();
-      write_bylines_and_tags(db, id, a);
-      refresh_listings(db, id);
+      sqlite::write_bylines_and_tags(db, id, a);
+      sqlite::refresh_listings(db, id);
       note_article(id, a);  // the listings it joins
       return true;
     });
@@ -648,24 +617,13 @@ class SqliteStore final : public Store, private sqlite::Access {
   bool delete_article(Id id) override {
     return write([&](Connection& db) {
       note_article_as_stored(db, id);
-      auto slug = db.prepare("SELECT slug FROM articles WHERE id = ?1");
-      slug.bind(1, id);
-      if (!slug.step()) return false;
-      // Old addresses that led to it would now lead nowhere: they go too.
-      db.prepare("DELETE FROM redirects WHERE target = ?1").bind(1, content::article_url(slug.text(0))).run();
-      db.prepare("DELETE FROM import_keys WHERE target_id = ?1 AND kind = 'wp:post'").bind(1, id).run();
-      db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
-      return true;
+      return sqlite::delete_article(db, id);
     });
   }
 
   bool update_tag(Id id, std::string_view name, std::string_view slug) override {
     return write([&](Connection& db) {
-      auto taken = db.prepare("SELECT 1 FROM tags WHERE slug = ?1 AND id <> ?2");
-      taken.bind(1, slug).bind(2, id);
-      if (taken.step()) return false;
-      db.prepare("UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1").bind(1, id).bind(2, name).bind(3, slug).run();
-      if (sqlite3_changes(db.handle()) == 0) return false;
+      if (!sqlite::update_tag(db, id, name, slug)) return false;
       note_tag_articles(db, id);
       return true;
     });
@@ -674,9 +632,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   bool delete_tag(Id id) override {
     return write([&](Connection& db) {
       note_tag_articles(db, id);
-      db.prepare("DELETE FROM listings WHERE listing = ?1").bind(1, "t:" + std::to_string(id)).run();
-      db.prepare("DELETE FROM tags WHERE id = ?1").bind(1, id).run();
-      return sqlite3_changes(db.handle()) > 0;
+      return sqlite::delete_tag(db, id);
     });
   }
 
@@ -687,7 +643,6 @@ class SqliteStore final : public Store, private sqlite::Access {
       return 0;
     });
   }
-
 
   void batch(const std::function<void()>& work) override {
     write([&](Connection&) {
@@ -835,44 +790,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     }
   }
 
-  static void bind_article(Statement& s, const NewArticle& a) {
-    s.bind(1, to_string(a.kind))
-        .bind(2, a.slug)
-        .bind(3, a.title)
-        .bind(4, a.excerpt)
-        .bind(5, a.body_markdown)
-        .bind(6, to_string(a.status))
-        .bind(7, a.language)
-        .bind(8, a.source_line)
-        .bind_optional_id(9, a.category_id)
-        .bind(10, static_cast<std::int64_t>(a.reading_minutes))
-        .bind(11, static_cast<std::int64_t>(a.comments_open))
-        .bind(12, static_cast<std::int64_t>(a.is_lead))
-        .bind_optional_id(14, a.published_at)
-        .bind(17, a.body_html)
-        .bind(18, a.featured_image)
-        .bind_optional_id(19, a.featured_media_id);
-  }
 
-  static void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {
-    for (std::size_t i = 0; i < a.author_ids.size(); ++i)
-      db.prepare("INSERT INTO article_authors (article_id, user_id, position) VALUES (?1, ?2, ?3)")
-          .bind(1, id)
-          .bind(2, a.author_ids[i])
-          .bind(3, static_cast<std::int64_t>(i))
-          .run();
-    for (Id tag : a.tag_ids)
-      db.prepare("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)")
-          .bind(1, id)
-          .bind(2, tag)
-          .run();
-    for (Id category : a.extra_category_ids)
-      if (category != a.category_id)
-        db.prepare("INSERT OR IGNORE INTO article_categories (article_id, category_id) VALUES (?1, ?2)")
-            .bind(1, id)
-            .bind(2, category)
-            .run();
-  }
 
   // Recomputes every category's path from the parent links; for those that changed,
   // refreshes the listings of the articles below them. Returns (old path, new path).
@@ -887,32 +805,11 @@ class SqliteStore final : public Store, private sqlite::Access {
     }
     for (Id article : articles) {
       note_article_as_stored(db, article);
-      refresh_listings(db, article);
+      sqlite::refresh_listings(db, article);
     }
     return changed;
   }
 
-  // Rewrites the listings rows of one article (migration 0004 says what they are).
-  static void refresh_listings(Connection& db, Id id) {
-    db.prepare("DELETE FROM listings WHERE article_id = ?1").bind(1, id).run();
-    db.prepare(
-          "INSERT OR IGNORE INTO listings (listing, published_at, article_id, category_id) "
-          "WITH RECURSIVE me AS (SELECT id, published_at, category_id, "
-          "  ifnull(category_id, 0) AS primary_category FROM articles "
-          "  WHERE id = ?1 AND kind = 'article' AND status = 'published'), "
-          "up(category_id) AS (SELECT category_id FROM me WHERE category_id IS NOT NULL "
-          "  UNION SELECT x.category_id FROM article_categories x, me WHERE x.article_id = me.id "
-          "  UNION SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
-          "  WHERE c.parent_id IS NOT NULL) "
-          "SELECT 'all', published_at, id, primary_category FROM me "
-          "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id, me.primary_category FROM up, me "
-          "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id, me.primary_category "
-          "  FROM article_tags t, me WHERE t.article_id = me.id "
-          "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id, me.primary_category "
-          "  FROM article_authors w, me WHERE w.article_id = me.id")
-        .bind(1, id)
-        .run();
-  }
 
   // Records a change code for the change log row of the current write transaction.
   // Called with writer_mutex_ held.
@@ -1064,35 +961,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     return s.int64(0);
   }
 
-  std::vector<Author> authors_of(Connection& db, Id article_id) {
-    auto s = db.prepare(
-        "SELECT u.id, u.display_name, u.slug, u.bio, u.avatar FROM article_authors aa "
-        "JOIN users u ON u.id = aa.user_id WHERE aa.article_id = ?1 ORDER BY aa.position");
-    s.bind(1, article_id);
-    std::vector<Author> out;
-    while (s.step()) out.push_back(read_author(s, 0));
-    return out;
-  }
 
-  // Fills the authors of many summaries with one query (ids passed as a JSON array).
-  void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
-    if (items.empty()) return;
-    std::string ids = "[";
-    std::unordered_map<Id, ArticleSummary*> by_id;
-    for (auto& item : items) {
-      if (ids.size() > 1) ids += ',';
-      ids += std::to_string(item.id);
-      by_id[item.id] = &item;
-    }
-    ids += ']';
-    auto s = db.prepare(
-        "SELECT aa.article_id, u.id, u.display_name, u.slug, u.bio, u.avatar "
-        "FROM json_each(?1) AS wanted CROSS JOIN article_authors aa "
-        "ON aa.article_id = wanted.value JOIN users u ON u.id = aa.user_id "
-        "ORDER BY aa.article_id, aa.position");
-    s.bind(1, ids);
-    while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
-  }
 
   static inline std::atomic<std::uint64_t> next_uid_{1};
   std::string path_;
