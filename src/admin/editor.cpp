@@ -313,7 +313,11 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   std::string move_name = ctx.form.get("move");
   std::string done = "saved";
   content::Status from = stored ? stored->fields.status : content::Status::Draft;
-  if (from == content::Status::Scheduled && move_name.empty() && !d.publish_at.empty()) move_name = "schedule";
+  // Saving a scheduled article with another "publish at" reschedules it; the same time
+  // (even one just passed, before the scheduler's next round) leaves the schedule alone.
+  if (from == content::Status::Scheduled && move_name.empty() && !d.publish_at.empty() &&
+      d.publish_at != content::format_local_time(ctx.settings.zone.local(stored->fields.published_at)))
+    move_name = "schedule";
   if (!move_name.empty()) {
     auto move = content::find_move(move_name);
     if (!move || move_name == "unpublish" || move_name == "trash" || move_name == "restore")

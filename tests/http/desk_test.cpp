@@ -75,22 +75,26 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
             std::string::npos);
   // Not on the site yet.
   EXPECT_EQ(http_get(port(), "/budget-vote-tomorrow/").status, 404);
+  // Saving a correction with the same time keeps the schedule as it is.
+  EXPECT_EQ(editor_->post("/admin/articles/" + id + "/edit", article("Budget vote tomorrow", {{"version", "1"}, {"publish_at", local_value(at, kKabul)}})).status, 303);
+  EXPECT_EQ(sql(data_, "SELECT status || '|' || published_at || '|' || version FROM articles WHERE id = " + id),
+            "scheduled|" + std::to_string(at) + "|2");
   // Moved: saving with another time reschedules; a time in the past is refused, nothing changes.
   std::int64_t later = at + 3600;
-  auto moved = editor_->post("/admin/articles/" + id + "/edit", article("Budget vote tomorrow", {{"version", "1"}, {"publish_at", local_value(later, kKabul)}}));
+  auto moved = editor_->post("/admin/articles/" + id + "/edit", article("Budget vote tomorrow", {{"version", "2"}, {"publish_at", local_value(later, kKabul)}}));
   EXPECT_EQ(moved.status, 303);
   EXPECT_EQ(sql(data_, "SELECT published_at FROM articles WHERE id = " + id), std::to_string(later));
   auto past = editor_->post("/admin/articles/" + id + "/edit",
-                            article("Budget vote tomorrow", {{"version", "2"}, {"move", "schedule"}, {"publish_at", local_value(unix_now() - 600, kKabul)}}));
+                            article("Budget vote tomorrow", {{"version", "3"}, {"move", "schedule"}, {"publish_at", local_value(unix_now() - 600, kKabul)}}));
   EXPECT_EQ(past.status, 422);
   EXPECT_NE(past.body.find("has passed"), std::string::npos);
   EXPECT_EQ(sql(data_, "SELECT published_at FROM articles WHERE id = " + id), std::to_string(later));
   auto garbage = editor_->post("/admin/articles/" + id + "/edit",
-                               article("Budget vote tomorrow", {{"version", "2"}, {"move", "schedule"}, {"publish_at", "tomorrow"}}));
+                               article("Budget vote tomorrow", {{"version", "3"}, {"move", "schedule"}, {"publish_at", "tomorrow"}}));
   EXPECT_EQ(garbage.status, 422);
   EXPECT_NE(garbage.body.find("Asia/Kabul time"), std::string::npos);
   // Publish now instead: the scheduled time gives way to now.
-  EXPECT_EQ(editor_->post("/admin/articles/" + id + "/edit", article("Budget vote tomorrow", {{"version", "2"}, {"move", "publish"}})).status, 303);
+  EXPECT_EQ(editor_->post("/admin/articles/" + id + "/edit", article("Budget vote tomorrow", {{"version", "3"}, {"move", "publish"}})).status, 303);
   EXPECT_LE(std::stoll(sql(data_, "SELECT published_at FROM articles WHERE id = " + id)), unix_now());
   EXPECT_EQ(http_get(port(), "/budget-vote-tomorrow/").status, 200);
 
