@@ -284,31 +284,6 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}});
   };
   if (!d.problem.empty()) return refuse(422, d.problem);
-  // "Add an image": into the library, then into the text (or as the featured image).
-  if (auto up = upload_image(ctx, "image", ctx.form.get("image_alt"), ctx.form.get("image_caption"),
-                             ctx.form.get("image_credit"));
-      !up.none) {
-    if (!up.error.empty()) return refuse(up.status, up.error + " The article was not saved yet.");
-    std::string alt = content::trim(ctx.form.get("image_alt"));
-    if (alt.empty())
-      return refuse(422, "Write the image's alt text (what it shows) to add it. The article was not saved yet.");
-    if (ctx.form.get("image_featured") == "on") {
-      d.a.featured_media_id = up.id;
-      d.a.featured_image = "/media/" + up.file;
-    } else {
-      while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n') d.a.body_markdown.pop_back();
-      std::string escaped;
-      for (char c : alt) {
-        if (c == '[' || c == ']' || c == '\\') escaped += '\\';
-        escaped += c;
-      }
-      d.a.body_markdown += (d.a.body_markdown.empty() ? "" : "\n\n") + std::string("![") + escaped +
-                           "](/media/" + up.file + ")\n";
-      d.a.body_html.clear();
-    }
-  }
-  if (ctx.form.has("preview")) return preview(ctx, d.a);
-
   // The workflow move asked for with the save, if any, as the list would make it.
   std::string move_name = ctx.form.get("move");
   std::string done = "saved";
@@ -339,6 +314,32 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
       done = "submitted";
     }
   }
+  // "Add an image": into the library, then into the text (or as the featured image);
+  // after the move is known to be allowed, so that a refused save stores no picture.
+  std::string alt = content::trim(ctx.form.get("image_alt"));
+  bool has_image = std::any_of(ctx.files.begin(), ctx.files.end(),
+                               [](const http::FormPart& f) { return f.name == "image" && !f.data.empty(); });
+  if (has_image && alt.empty())
+    return refuse(422, "Write the image's alt text (what it shows) to add it. Nothing was saved yet.");
+  if (auto up = upload_image(ctx, "image", alt, ctx.form.get("image_caption"), ctx.form.get("image_credit"));
+      !up.none) {
+    if (!up.error.empty()) return refuse(up.status, up.error + " The article was not saved yet.");
+    if (ctx.form.get("image_featured") == "on") {
+      d.a.featured_media_id = up.id;
+      d.a.featured_image = "/media/" + up.file;
+    } else {
+      while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n') d.a.body_markdown.pop_back();
+      std::string escaped;
+      for (char c : alt) {
+        if (c == '[' || c == ']' || c == '\\') escaped += '\\';
+        escaped += c;
+      }
+      d.a.body_markdown += (d.a.body_markdown.empty() ? "" : "\n\n") + std::string("![") + escaped +
+                           "](/media/" + up.file + ")\n";
+      d.a.body_html.clear();
+    }
+  }
+  if (ctx.form.has("preview")) return preview(ctx, d.a);
   store::SaveOutcome saved;
   ctx.store.batch([&] {
     d.a.tag_ids = tag_ids(ctx.store, d.tags);

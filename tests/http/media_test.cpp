@@ -207,6 +207,12 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
                                  {{"image", "IMG_2.jpg", make_image(500, 300, ".png")}});
   EXPECT_EQ(no_alt.status, 422);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'second'"), "0");
+  // Neither does a save whose move the role may not make keep the picture.
+  auto refused = c.post_multipart("/admin/articles/new", {{"title", "Third"}, {"body", "x"}, {"language", "en"}, {"version", "0"},
+                                                          {"image_alt", "A field"}, {"move", "publish"}},
+                                  {{"image", "IMG_3.jpg", make_image(400, 300, ".jpg")}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
 }
 
 }  // namespace
