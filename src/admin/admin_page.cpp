@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "content/capabilities.h"
+#include "content/categories.h"
 #include "content/time_zone.h"
 
 namespace khabar::admin {
@@ -92,6 +93,13 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
   page.main().SetValue("HEADING", std::string(title));
   page.main().SetValue("TEXT", std::string(text));
   return page.render(status);
+}
+
+std::string category_label(const std::vector<content::Category>& all, const content::Category& c) {
+  std::string label;
+  for (const content::Category* step : content::category_trail(all, c.id))
+    label += (label.empty() ? "" : " \u203A ") + step->name;
+  return label.empty() ? c.name : label;
 }
 
 std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed, std::string* why) {

@@ -39,6 +39,9 @@ http::Response see_other(std::string location);
 http::Response message_page(const Context& ctx, int status, std::string_view title,
                             std::string_view text);
 
+// A category as the desk's menus name it: its trail of names, "World › Asia".
+std::string category_label(const std::vector<content::Category>& all, const content::Category& c);
+
 // "Publish at" as typed (an HTML datetime-local value in the site's time zone), as a Unix
 // time in the future; else nothing and `why` says what is wrong.
 std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed, std::string* why);

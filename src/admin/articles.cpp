@@ -80,10 +80,11 @@ http::Response articles(Context& ctx) {
   d.SetValue("LANGUAGE", filter.language);
   d.SetValue("STATUS_FILTER", status_name);
   d.SetValue("RETURN", "/admin/articles" + list_query(ctx));
-  for (const auto& c : ctx.store.categories()) {
+  auto all = ctx.store.categories();
+  for (const auto& c : all) {
     auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(c.id));
-    o->SetValue("LABEL", c.path);
+    o->SetValue("LABEL", category_label(all, c));
     if (c.id == filter.category_id) o->ShowSection("SELECTED");
   }
   for (const auto& u : ctx.accounts().accounts()) {

@@ -174,14 +174,16 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   auto* none = d.AddSectionDictionary("CATEGORY_OPTION");
   none->SetValue("VALUE", "0");
   none->SetValue("LABEL", "(none)");
-  for (const auto& c : ctx.store.categories()) {
+  auto all = ctx.store.categories();
+  for (const auto& c : all) {
+    std::string label = category_label(all, c);
     auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(c.id));
-    o->SetValue("LABEL", c.path);
+    o->SetValue("LABEL", label);
     if (c.id == a.category_id) o->ShowSection("SELECTED");
     auto* x = d.AddSectionDictionary("EXTRA_CATEGORY");
     x->SetIntValue("VALUE", static_cast<long>(c.id));
-    x->SetValue("LABEL", c.path);
+    x->SetValue("LABEL", label);
     if (std::find(a.extra_category_ids.begin(), a.extra_category_ids.end(), c.id) != a.extra_category_ids.end())
       x->ShowSection("CHECKED");
   }

@@ -33,7 +33,7 @@ void row(ctemplate::TemplateDictionary& d, int index, const store::MenuItem& m,
   for (const auto& c : categories) {
     auto* o = r->AddSectionDictionary("CATEGORY_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(c.id));
-    o->SetValue("LABEL", c.path);
+    o->SetValue("LABEL", category_label(categories, c));
     if (m.kind == Kind::Category && c.id == m.target_id) o->ShowSection("SELECTED");
   }
   for (const auto& p : pages) {

@@ -55,7 +55,7 @@ test('a contributor submits a story with a photo; an editor schedules it; it app
   await page.getByLabel('Headline', { exact: true }).fill(headline);
   await page.getByLabel('Text (Markdown)').fill('A late frost destroyed half of the harvest in Parwan province.\n\n' +
                                                 'Growers say they will need seed and credit before spring.');
-  await page.getByLabel('Category', { exact: true }).selectOption({ label: 'business' });
+  await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Business' });
   await page.getByLabel(/^Tags/).fill('Parwan, Farming');
   await page.getByLabel('Image', { exact: true }).setInputFiles({ name: 'IMG_0412.png', mimeType: 'image/png', buffer: makePng(1200, 800) });
   await page.getByLabel(/^Alt text/).fill('Apricot trees with frost-blackened blossom');

@@ -152,6 +152,8 @@ TEST_F(Desk, ListFiltersAndBulkMoves) {
       if (r.body.find("id=\"article-" + id + "\"") != std::string::npos) found += std::string(found.empty() ? "" : ",") + title;
     return found;
   };
+  // Categories are offered by their names, nested ones with their parents'.
+  EXPECT_NE(editor_->get("/admin/articles/new").body.find(">World \u203A Asia</option>"), std::string::npos);
   EXPECT_EQ(titles("?q=clinic"), "Clinic");                       // title words, any case
   EXPECT_EQ(titles("?category=" + health), "Cholera,Clinic");    // primary or extra
   EXPECT_EQ(titles("?language=ps"), "کرکټ");

@@ -25,7 +25,7 @@
   {{#EXTRA_CATEGORY}}<label class="inline-label"><input type="checkbox" name="extra_category" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label> {{/EXTRA_CATEGORY}}
   </fieldset>
   <p><label for="tags">Tags, separated by commas (new ones are created)</label><input id="tags" name="tags" value="{{TAGS}}" dir="auto"></p>
-  <p><label for="language">Language code (en, ps, fa...)</label><input id="language" name="language" value="{{LANGUAGE}}" required></p>
+  <p><label for="language">Language code (en, ps, fa...); the text's direction follows it (ps, fa, ar: right to left)</label><input id="language" name="language" value="{{LANGUAGE}}" required></p>
   <p><label for="source_line">Source line</label><input id="source_line" name="source_line" value="{{SOURCE_LINE}}" dir="auto"></p>
   <p><label for="kind">Kind</label><select id="kind" name="kind"><option value="article">article</option><option value="page"{{#IS_PAGE}} selected{{/IS_PAGE}}>page</option></select></p>
   <p><input type="checkbox" id="comments_open" name="comments_open"{{#COMMENTS_OPEN}} checked{{/COMMENTS_OPEN}}> <label for="comments_open" class="inline-label">Comments open</label></p>
