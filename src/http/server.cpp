@@ -72,6 +72,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::function<void()> release_guards;  // set by run(); called on ioc's thread at stop
   std::atomic<int> open_connections{0};
+  std::unique_ptr<asio::thread_pool> workers;  // for targets under options.worker_prefix
   std::mutex connections_mutex;
   std::list<std::shared_ptr<Connection>> connections;
 
@@ -81,7 +82,10 @@ struct Server::Impl {
         contexts(make_contexts(options.threads)),
         ioc(*contexts.front()),
         acceptor(ioc),
-        signals(ioc) {
+        signals(ioc),
+        workers(options.worker_threads > 0
+                    ? std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.worker_threads))
+                    : nullptr) {
     boost::system::error_code ec;
     auto address = asio::ip::make_address(options.address, ec);
     if (ec) throw std::runtime_error("invalid listen address '" + options.address + "'");
@@ -207,7 +211,16 @@ struct Server::Impl {
       bool keep_alive =
           msg.keep_alive() && !stopping && served + 1 < options.max_requests_per_connection;
       const WireForm* wire = nullptr;
-      Response response = respond(msg, remote, &wire);
+      Response response;
+      if (workers && msg.target().starts_with(options.worker_prefix)) {
+        // Answered on the worker pool; this coroutine resumes on its own thread after.
+        response = co_await asio::co_spawn(
+            workers->get_executor(),
+            [&]() -> asio::awaitable<Response> { co_return respond(msg, remote, &wire); },
+            asio::use_awaitable);
+      } else {
+        response = respond(msg, remote, &wire);
+      }
       if (wire) {
         // A cache hit: its bytes were made once; add Date and Connection, send as is.
         static constexpr std::string_view kEnd = "\r\n";

@@ -29,6 +29,11 @@ struct ServerOptions {
   // the headers are read first, then the limit for that target is applied.
   std::size_t upload_body_limit = 25 * 1024 * 1024;
   std::string upload_prefix = "/admin/";
+  // Requests whose target starts with `worker_prefix` (the admin: argon2id password checks,
+  // image processing) are answered on a pool of `worker_threads`, so that readers'
+  // requests never queue behind them on the I/O threads. 0: everything on the I/O threads.
+  std::string worker_prefix = "/admin/";
+  int worker_threads = 2;
   std::chrono::milliseconds read_timeout{15000};  // whole request, from its first byte wait
   std::chrono::milliseconds idle_timeout{30000};  // keep-alive wait for the next request
   int max_requests_per_connection = 1000;
