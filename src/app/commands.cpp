@@ -130,6 +130,7 @@ int run_serve(const ServeOptions& o) {
   int threads = o.threads >= 0 ? o.threads : config->threads;
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.threads = threads;
+  server_options.worker_threads = config->admin_threads;
   server_options.read_timeout = std::chrono::milliseconds(config->read_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(config->idle_timeout_ms);
   server_options.body_limit = static_cast<std::size_t>(config->max_body_bytes);

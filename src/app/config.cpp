@@ -20,6 +20,9 @@ std::string default_config_text(const std::string& secret) {
 listen = "127.0.0.1:8080"
 # Worker threads; 0 means one per CPU core.
 threads = 0
+# Threads for admin requests (password checks, image processing), apart from the ones
+# serving readers; 0 answers them on the reader threads.
+admin_threads = 2
 # A request must arrive whole within this many milliseconds (slow clients are cut off).
 read_timeout_ms = 15000
 # Idle keep-alive connections are closed after this many milliseconds.
@@ -82,6 +85,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     toml::table t = toml::parse_file(file.string());
     c.listen = t["server"]["listen"].value_or(c.listen);
     c.threads = t["server"]["threads"].value_or(c.threads);
+    c.admin_threads = t["server"]["admin_threads"].value_or(c.admin_threads);
     c.read_timeout_ms = t["server"]["read_timeout_ms"].value_or(c.read_timeout_ms);
     c.idle_timeout_ms = t["server"]["idle_timeout_ms"].value_or(c.idle_timeout_ms);
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
@@ -121,6 +125,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (!c.secret.empty() && !security::is_valid_secret(c.secret)) {
     *error = file.string() + ": [security] secret must be at least 64 hex digits";
+    return std::nullopt;
+  }
+  if (c.admin_threads < 0 || c.admin_threads > 64) {
+    *error = file.string() + ": [server] admin_threads must be between 0 and 64";
     return std::nullopt;
   }
   if (c.max_body_bytes < 1024) {
