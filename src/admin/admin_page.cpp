@@ -1,7 +1,6 @@
 #include "admin/admin_page.h"
 
 #include <array>
-#include <ctime>
 
 #include "content/capabilities.h"
 #include "content/categories.h"

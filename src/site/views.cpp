@@ -5,7 +5,6 @@
 #include "content/categories.h"
 #include "content/language.h"
 #include "content/urls.h"
-#include "render/dates.h"
 #include "site/cache_tags.h"
 
 namespace khabar::site {

@@ -3,6 +3,8 @@
 #include <functional>
 #include <map>
 
+#include "store/sqlite/rows.h"
+
 namespace khabar::store::sqlite {
 
 PathChanges rewrite_category_paths(Connection& db) {
@@ -40,13 +42,10 @@ PathChanges rewrite_category_paths(Connection& db) {
 }
 
 std::vector<Id> articles_in(Connection& db, Id category) {
-  auto a = db.prepare(
-      "SELECT id FROM articles WHERE category_id = ?1 "
-      "UNION SELECT article_id FROM article_categories WHERE category_id = ?1");
-  a.bind(1, category);
-  std::vector<Id> out;
-  while (a.step()) out.push_back(a.int64(0));
-  return out;
+  return ids(db,
+             "SELECT id FROM articles WHERE category_id = ?1 "
+             "UNION SELECT article_id FROM article_categories WHERE category_id = ?1",
+             category);
 }
 
 bool remove_category(Connection& db, Id id, Id move_to) {
@@ -71,15 +70,12 @@ bool remove_category(Connection& db, Id id, Id move_to) {
 }
 
 std::vector<Id> articles_below(Connection& db, Id category) {
-  auto a = db.prepare(
-      "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT c.id FROM categories c "
-      "JOIN below b ON c.parent_id = b.id) SELECT a.id FROM articles a JOIN below b "
-      "ON a.category_id = b.id UNION SELECT x.article_id FROM article_categories x "
-      "JOIN below b ON x.category_id = b.id");
-  a.bind(1, category);
-  std::vector<Id> out;
-  while (a.step()) out.push_back(a.int64(0));
-  return out;
+  return ids(db,
+             "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT c.id FROM categories c "
+             "JOIN below b ON c.parent_id = b.id) SELECT a.id FROM articles a JOIN below b "
+             "ON a.category_id = b.id UNION SELECT x.article_id FROM article_categories x "
+             "JOIN below b ON x.category_id = b.id",
+             category);
 }
 
 }  // namespace khabar::store::sqlite

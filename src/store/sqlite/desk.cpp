@@ -2,6 +2,7 @@
 
 #include "content/text.h"
 #include "content/urls.h"
+#include "store/sqlite/rows.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -95,12 +96,8 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   e.version = static_cast<int>(s.int64(15));
   e.updated_at = s.int64(16);
   a.featured_media_id = s.int64(17);
-  auto c = db.prepare("SELECT category_id FROM article_categories WHERE article_id = ?1 ORDER BY category_id");
-  c.bind(1, id);
-  while (c.step()) a.extra_category_ids.push_back(c.int64(0));
-  auto w = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position");
-  w.bind(1, id);
-  while (w.step()) a.author_ids.push_back(w.int64(0));
+  a.extra_category_ids = ids(db, "SELECT category_id FROM article_categories WHERE article_id = ?1 ORDER BY category_id", id);
+  a.author_ids = ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position", id);
   auto t = db.prepare(
       "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
       "WHERE at.article_id = ?1 ORDER BY t.name");

@@ -60,6 +60,14 @@ std::string sql(std::string_view a, std::string_view b, std::string_view c) {
   return out;
 }
 
+std::vector<Id> ids(Connection& db, std::string_view sql, Id arg) {
+  auto s = db.prepare(sql);
+  s.bind(1, arg);
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
+}
+
 std::vector<Author> authors_of(Connection& db, Id article_id) {
   auto s = db.prepare(
       "SELECT u.id, u.display_name, u.slug, u.bio, u.avatar FROM article_authors aa "

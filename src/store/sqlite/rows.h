@@ -36,6 +36,9 @@ std::string json_ids(const std::vector<content::Id>& ids);
 // The pieces of a statement joined.
 std::string sql(std::string_view a, std::string_view b = {}, std::string_view c = {});
 
+// The first column of every row `sql` returns with ?1 bound to `arg` (a list of ids).
+std::vector<content::Id> ids(Connection& db, std::string_view sql, content::Id arg);
+
 // The bylines of an article, in order.
 std::vector<content::Author> authors_of(Connection& db, content::Id article_id);
 // Fills the authors of each item (one query for all).

@@ -831,15 +831,10 @@ class SqliteStore final : public Store, private sqlite::Access {
     NewArticle old;
     old.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
     old.category_id = s.int64(1);
-    auto t = db.prepare("SELECT tag_id FROM article_tags WHERE article_id = ?1");
-    t.bind(1, id);
-    while (t.step()) old.tag_ids.push_back(t.int64(0));
-    auto u = db.prepare("SELECT user_id FROM article_authors WHERE article_id = ?1");
-    u.bind(1, id);
-    while (u.step()) old.author_ids.push_back(u.int64(0));
-    auto c = db.prepare("SELECT category_id FROM article_categories WHERE article_id = ?1");
-    c.bind(1, id);
-    while (c.step()) old.extra_category_ids.push_back(c.int64(0));
+    old.tag_ids = sqlite::ids(db, "SELECT tag_id FROM article_tags WHERE article_id = ?1", id);
+    old.author_ids = sqlite::ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1", id);
+    old.extra_category_ids =
+        sqlite::ids(db, "SELECT category_id FROM article_categories WHERE article_id = ?1", id);
     note_article(id, old);
   }
 
