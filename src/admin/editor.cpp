@@ -89,6 +89,9 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   if (a.title.empty() || a.title.size() > 300) d.problem = "The headline must have 1 to 300 bytes.";
   else if (a.slug.empty()) d.problem = "The slug needs at least one letter or digit.";
   else if (!content::is_valid_language_code(a.language)) d.problem = "Choose a language code (en, ps, fa...).";
+  else if (a.body_markdown.size() > content::kMaxBodyBytes)
+    d.problem = "The text is longer than " + std::to_string(content::kMaxBodyBytes >> 20) +
+                " MB, the most an article may hold. Split it into several articles.";
   else if (!content::is_valid_utf8(a.title + a.body_markdown + a.excerpt + a.source_line))
     d.problem = "The text is not valid UTF-8.";
   if (d.problem.empty()) {

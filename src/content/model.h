@@ -16,6 +16,10 @@ enum class Status { Draft, Pending, Scheduled, Published, Trash };
 enum class Kind { Article, Page };
 enum class CommentStatus { Pending, Approved, Spam, Trash };
 
+// The largest article or page body Khabar takes, as Markdown or HTML (the editor, an import):
+// some hundred times a long feature story, and a bound on what every later step handles.
+constexpr std::size_t kMaxBodyBytes = 2u << 20;
+
 std::string_view to_string(Status s);
 std::optional<Status> parse_status(std::string_view s);
 std::string_view to_string(Kind k);

@@ -1,5 +1,6 @@
 #include "importers/wordpress_content.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <ctime>
@@ -55,7 +56,8 @@ std::string drop_block_comments(std::string_view text) {
     bool block = skip != std::string_view::npos &&
                  (after.substr(skip, 3) == "wp:" || after.substr(skip, 4) == "/wp:");
     std::size_t end = text.find("-->", at + 4);
-    if (!block || end == std::string_view::npos) {
+    if (end == std::string_view::npos) break;  // no later comment can end either
+    if (!block) {
       out.append(text.substr(i, at + 4 - i));
       i = at + 4;
       continue;
@@ -146,34 +148,79 @@ std::string image_figure(const Attachment& att) {
          "</figure>";
 }
 
+// Where the brackets of a text are, found in one pass, so that expanding any number of
+// shortcodes (nested, unclosed, unknown) stays linear: each search is a binary search.
+class BracketIndex {
+ public:
+  explicit BracketIndex(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ']') {
+        closes_.push_back(i);
+        if (i + 1 < text.size() && text[i + 1] == ']') doubles_.push_back(i);
+      } else if (text[i] == '[' && i + 1 < text.size() && text[i + 1] == '/') {
+        std::size_t j = i + 2;
+        while (j < text.size() && text[j] != ']' && text[j] != '[' && j - i < 64) ++j;
+        if (j < text.size() && text[j] == ']')
+          end_tags_[std::string(text.substr(i + 2, j - i - 2))].push_back(i);
+      }
+    }
+  }
+  // The first ']' (or "]]", or "[/name]") at or after `from` and before `end`, or npos.
+  std::size_t close(std::size_t from, std::size_t end) const { return first(closes_, from, end); }
+  std::size_t double_close(std::size_t from, std::size_t end) const {
+    return first(doubles_, from, end);
+  }
+  std::size_t end_tag(const std::string& name, std::size_t from, std::size_t end) const {
+    auto it = end_tags_.find(name);
+    return it == end_tags_.end() ? std::string_view::npos : first(it->second, from, end);
+  }
+
+ private:
+  static std::size_t first(const std::vector<std::size_t>& at, std::size_t from, std::size_t end) {
+    auto it = std::lower_bound(at.begin(), at.end(), from);
+    return it == at.end() || *it >= end ? std::string_view::npos : *it;
+  }
+  std::vector<std::size_t> closes_, doubles_;
+  std::map<std::string, std::vector<std::size_t>> end_tags_;
+};
+
 struct Shortcodes {
   const AttachmentLookup& attachments;
   const std::vector<std::int64_t>& children;
   ContentReport& report;
 
-  // Replaces the shortcodes Khabar knows; leaves the others (reported) as they are.
   std::string expand(std::string_view text) {
+    BracketIndex index(text);
+    return expand(text, index, 0, text.size());
+  }
+
+  // Replaces the shortcodes Khabar knows in text[begin, end); leaves the others (reported)
+  // as they are. A [caption]'s inside is expanded too; its end tag is the first after it,
+  // so that inside holds no complete [caption] of its own: the recursion is one level deep.
+  std::string expand(std::string_view text, const BracketIndex& index, std::size_t begin,
+                     std::size_t end) {
     std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
+    out.reserve(end - begin);
+    std::size_t i = begin;
+    while (i < end) {
       std::size_t open = text.find('[', i);
-      if (open == std::string_view::npos) break;
+      if (open == std::string_view::npos || open >= end) break;
       out.append(text.substr(i, open - i));
       i = open;
-      if (text.substr(open, 2) == "[[") {  // [[x]] is how WordPress writes a literal [x]
-        std::size_t end = text.find("]]", open);
-        if (end != std::string_view::npos) {
-          out.append(text.substr(open + 1, end - open));
-          i = end + 2;
+      if (open + 1 < end && text[open + 1] == '[') {  // [[x]] is how WordPress writes [x]
+        std::size_t close = index.double_close(open, end - 1);
+        if (close != std::string_view::npos) {
+          out.append(text.substr(open + 1, close - open));
+          i = close + 2;
           continue;
         }
       }
       std::size_t j = open + 1;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' || text[j] == '-'))
+      while (j < end && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
+                         text[j] == '-'))
         ++j;
       std::string name = content::ascii_lower(text.substr(open + 1, j - open - 1));
-      std::size_t close = text.find(']', j);
+      std::size_t close = index.close(j, end);
       bool shaped = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
                     close != std::string_view::npos &&
                     (text[j] == ']' || text[j] == ' ' || text[j] == '/');
@@ -183,19 +230,20 @@ struct Shortcodes {
         continue;
       }
       Attributes a = parse_attributes(text.substr(j, close - j));
-      std::string closing_tag = "[/" + name + "]";
-      std::size_t end_tag = text.find(closing_tag, close);
+      std::size_t end_tag = index.end_tag(name, close, end);
       bool enclosing = end_tag != std::string_view::npos;
-      std::string_view inner = enclosing ? text.substr(close + 1, end_tag - close - 1) : std::string_view();
-      std::size_t next = enclosing ? end_tag + closing_tag.size() : close + 1;
+      std::size_t inner_begin = close + 1, inner_end = enclosing ? end_tag : inner_begin;
+      std::string_view inner = text.substr(inner_begin, inner_end - inner_begin);
+      std::size_t next = enclosing ? end_tag + name.size() + 3 : close + 1;
       if (name == "caption" || name == "wp_caption") {
-        out += caption_figure(a, enclosing ? expand(inner) : "");
+        out += caption_figure(a, enclosing ? expand(text, index, inner_begin, inner_end) : "");
       } else if (name == "gallery") {
         out += gallery(a);
       } else if (name == "embed") {
         std::string url = content::trim(enclosing ? inner : attr(a, "src"));
         if (render::is_safe_url(url))
-          out += "<p><a href=\"" + render::escape_html(url) + "\">" + render::escape_html(url) + "</a></p>";
+          out += "<p><a href=\"" + render::escape_html(url) + "\">" + render::escape_html(url) +
+                 "</a></p>";
       } else {
         // Not ours: keep the text, note the name if it looks like a real shortcode.
         if (enclosing || !a.empty()) ++report.unknown_shortcodes[name];
@@ -205,7 +253,7 @@ struct Shortcodes {
       }
       i = next;
     }
-    out.append(text.substr(i));
+    out.append(text.substr(i, end - i));
     return out;
   }
 
@@ -294,7 +342,10 @@ std::string wordpress_to_html(std::string_view content, const AttachmentLookup& 
                               const render::UrlRewrite& rewrite) {
   Shortcodes shortcodes{attachments, children, report};
   std::string html = shortcodes.expand(drop_block_comments(content));
-  return render::sanitize_html(autop(html), rewrite);
+  render::SanitizeNotes notes;
+  std::string clean = render::sanitize_html(autop(html), rewrite, &notes);
+  report.flattened = notes.flattened;
+  return clean;
 }
 
 std::string html_to_text(std::string_view html, bool keep_lines) {

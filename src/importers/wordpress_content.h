@@ -24,6 +24,7 @@ struct Attachment {
 
 struct ContentReport {
   std::map<std::string, int> unknown_shortcodes;  // name -> times seen
+  bool flattened = false;  // markup nested too deep for the sanitiser was flattened
 };
 
 using AttachmentLookup = std::function<const Attachment*(std::int64_t id)>;

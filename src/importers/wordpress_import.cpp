@@ -121,12 +121,14 @@ struct Prepared {
   WxrItem item;
   std::string body_html, excerpt, featured_image;
   int reading_minutes = 1;
+  bool too_large = false;  // the body is over content::kMaxBodyBytes: not imported
   ContentReport report;
 };
 
 Prepared prepare(WxrItem item, const Collected& collected) {
   Prepared p;
-  if (item.post_type == "post" || item.post_type == "page") {
+  p.too_large = item.content.size() > content::kMaxBodyBytes;
+  if ((item.post_type == "post" || item.post_type == "page") && !p.too_large) {
     auto lookup = [&](std::int64_t id) -> const Attachment* {
       auto it = collected.attachments.find(id);
       return it == collected.attachments.end() ? nullptr : &it->second;
@@ -439,6 +441,18 @@ class Importer : public WxrHandler {
       tally.skip("status '" + i.status + "'");
       return;
     }
+    if (p.too_large) {
+      tally.skip("body larger than " + std::to_string(content::kMaxBodyBytes >> 20) + " MB");
+      s_.notes.push_back("'" + content::trim(i.title) + "' (WordPress id " +
+                         std::to_string(i.post_id) + ", line " + std::to_string(i.line) +
+                         "): its body is larger than " +
+                         std::to_string(content::kMaxBodyBytes >> 20) + " MB; not imported");
+      return;
+    }
+    if (p.report.flattened)
+      s_.notes.push_back("'" + content::trim(i.title) +
+                         "': markup nested more than 100 levels deep was flattened (its text "
+                         "is kept)");
     store::NewArticle a;
     a.kind = is_page ? content::Kind::Page : content::Kind::Article;
     a.title = content::trim(i.title);

@@ -2,9 +2,11 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
+#include "content/model.h"
 #include "content/text.h"
 
 namespace khabar::importers {
@@ -24,7 +26,11 @@ class Reader {
   static void on_end(void* self, const XML_Char* name) { static_cast<Reader*>(self)->end(name); }
   static void on_text(void* self, const XML_Char* text, int length) {
     auto* r = static_cast<Reader*>(self);
-    if (r->capturing_) r->text_.append(text, static_cast<std::size_t>(length));
+    // A field longer than any body Khabar takes is kept only up to just past that limit,
+    // so that the importer can refuse it by its size without holding all of it.
+    if (!r->capturing_ || r->text_.size() > content::kMaxBodyBytes) return;
+    r->text_.append(text, std::min(static_cast<std::size_t>(length),
+                                   content::kMaxBodyBytes + 1 - r->text_.size()));
   }
 
   std::optional<WxrError> error;

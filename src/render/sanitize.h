@@ -3,7 +3,7 @@
 // no script, style, frame, form or embedded object survives, no event handler (on*), no
 // style attribute, and no URL but http(s), mailto, tel and relative ones. Elements not on
 // the list are dropped but their text is kept; dangerous ones are dropped with their
-// content. Thread-safe, pure.
+// content; of SVG and MathML only the text is kept. Thread-safe, pure.
 #pragma once
 
 #include <functional>
@@ -17,7 +17,15 @@ namespace khabar::render {
 // uploads moved into the media library); it returns nothing to keep the URL.
 using UrlRewrite = std::function<std::optional<std::string>(std::string_view url)>;
 
-std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite = nullptr);
+struct SanitizeNotes {
+  // Markup nested deeper than the sanitiser keeps (about 100 levels) was flattened: its
+  // tags dropped, its text kept.
+  bool flattened = false;
+};
+
+// Runs in time and memory linear in the input and in bounded stack, whatever its nesting.
+std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite = nullptr,
+                          SanitizeNotes* notes = nullptr);
 
 // Whether `url` is safe in href/src: http(s), mailto, tel, or relative (no scheme).
 bool is_safe_url(std::string_view url);

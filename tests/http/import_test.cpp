@@ -249,6 +249,49 @@ TEST_F(Import, BrokenFilesChangeNothing) {
   EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE slug = 'orphan'"), "published");
 }
 
+// Issue 18, finding 1: hostile bodies (as an outside test made them) import in bounded time,
+// memory and stack, with a note; an oversized body is refused by name; the rest imports.
+TEST_F(Import, HostileBodiesAreBoundedAndReported) {
+  std::string header = read(kFixture);
+  header = header.substr(0, header.find("<wp:author>"));
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    out.reserve(s.size() * static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  auto item = [&](const std::string& slug, int id, const std::string& body) {
+    return "<item><title>" + slug + "</title><wp:post_id>" + std::to_string(id) +
+           "</wp:post_id><wp:post_name>" + slug +
+           "</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+           "<wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><content:encoded><![CDATA[" +
+           body + "]]></content:encoded></item>";
+  };
+  std::string xml = header +
+                    // 150,000 nested spans: just under the 2 MB body limit.
+                    item("spans", 910001, repeat("<span>", 150000) + "span-text" + repeat("</span>", 150000)) +
+                    item("divs", 910002, repeat("<div>", 200000) + "div-text") +
+                    item("captions", 910003, repeat("[caption]", 100000) + "caption-text" + repeat("[/caption]", 100000)) +
+                    item("math", 910004, "<p>Before <math><mi>x</mi> math-tail") +
+                    item("huge", 910005, std::string(3u << 20, 'a')) + item("plain", 910006, "Plain text.") +
+                    "</channel></rss>";
+  auto r = import(write("hostile.xml", xml));
+  ASSERT_EQ(r.exit_code, 0) << r.output.substr(0, 4000);
+  EXPECT_LT(r.peak_rss_kb, 1024 * 1024) << "peak RSS " << r.peak_rss_kb << " KiB";
+  EXPECT_NE(r.output.find("'huge' (WordPress id 910005, line"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("larger than 2 MB; not imported"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'spans': markup nested more than 100 levels deep was flattened"),
+            std::string::npos) << r.output;
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'huge'"), "0");
+  for (auto [slug, text] : {std::pair{"spans", "span-text"}, {"divs", "div-text"},
+                            {"captions", "caption-text"}, {"math", "math-tail"},
+                            {"plain", "Plain text."}})
+    EXPECT_EQ(sql(data_, "SELECT instr(body_html, '" + std::string(text) +
+                             "') > 0 FROM articles WHERE slug = '" + slug + "'"),
+              "1")
+        << slug;
+}
+
 TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   auto uploads = dir_.path() / "uploads";
   std::filesystem::create_directories(uploads / "2013/03");

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,9 +58,11 @@ CommandResult run_khabar(const std::vector<std::string>& args, const std::string
   std::ofstream(stdin_file) << input;
   pid_t pid = spawn(args, log, stdin_file);
   int status = 0;
-  waitpid(pid, &status, 0);
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.peak_rss_kb = usage.ru_maxrss;
   r.output = read_file(log);
   std::filesystem::remove(log);
   std::filesystem::remove(stdin_file);

@@ -13,6 +13,7 @@ namespace khabar::test {
 struct CommandResult {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
+  long peak_rss_kb = 0;  // the command's largest resident set
 };
 
 // Runs `khabar args...` to completion, with `input` as its standard input.

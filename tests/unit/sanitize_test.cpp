@@ -55,3 +55,61 @@ TEST(Sanitize, UrlSchemes) {
   EXPECT_FALSE(is_safe_url("data:image/png;base64,AAAA"));
   EXPECT_FALSE(is_safe_url("file:///etc/passwd"));
 }
+
+// Issue 18, finding 1: hostile nesting must cost bounded stack and memory.
+static std::string nested(const std::string& open, const std::string& close, int n,
+                   const std::string& inner = "deep") {
+  std::string s;
+  s.reserve((open.size() + close.size()) * static_cast<std::size_t>(n) + inner.size());
+  for (int i = 0; i < n; ++i) s += open;
+  s += inner;
+  for (int i = 0; i < n; ++i) s += close;
+  return s;
+}
+
+TEST(Sanitize, DeeplyNestedSpansAreFlattenedNotCrashing) {
+  khabar::render::SanitizeNotes notes;
+  std::string clean = sanitize_html(nested("<span>", "</span>", 200000), nullptr, &notes);
+  EXPECT_TRUE(notes.flattened);
+  EXPECT_NE(clean.find("deep"), std::string::npos);
+  std::size_t opened = 0;
+  for (std::size_t at = 0; (at = clean.find("<span>", at)) != std::string::npos; ++at) ++opened;
+  EXPECT_LE(opened, 100u);
+  EXPECT_EQ(opened, [&] {
+    std::size_t closed = 0;
+    for (std::size_t at = 0; (at = clean.find("</span>", at)) != std::string::npos; ++at) ++closed;
+    return closed;
+  }());
+}
+
+TEST(Sanitize, DeeplyNestedDivsWithoutEndTagsStayBounded) {
+  // 200,000 unclosed <div> (1 MB): gumbo records a parse error per element left open, each
+  // with a copy of the open-element stack, unless errors are bounded.
+  std::string html;
+  for (int i = 0; i < 200000; ++i) html += "<div>";
+  html += "end";
+  khabar::render::SanitizeNotes notes;
+  std::string clean = sanitize_html(html, nullptr, &notes);
+  EXPECT_TRUE(notes.flattened);
+  EXPECT_NE(clean.find("end"), std::string::npos);
+  EXPECT_LT(clean.size(), 4096u);
+}
+
+TEST(Sanitize, ShallowMarkupIsNotFlattened) {
+  khabar::render::SanitizeNotes notes;
+  EXPECT_EQ(sanitize_html(nested("<div>", "</div>", 50, "x"), nullptr, &notes),
+            nested("<div>", "</div>", 50, "x"));
+  EXPECT_FALSE(notes.flattened);
+}
+
+TEST(Sanitize, TextAfterAnUnclosedMathOrSvgIsKept) {
+  std::string clean = sanitize_html("<p>Before <math><mi>x</mi> and the rest of the story</p><p>Next</p>");
+  EXPECT_NE(clean.find("Before"), std::string::npos) << clean;
+  EXPECT_NE(clean.find("the rest of the story"), std::string::npos) << clean;
+  EXPECT_NE(clean.find("Next"), std::string::npos) << clean;
+  EXPECT_EQ(clean.find("<math"), std::string::npos) << clean;
+  std::string svg = sanitize_html("<svg><text>Label</text><script>alert(1)</script> tail");
+  EXPECT_NE(svg.find("Label"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("tail"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find("alert"), std::string::npos) << svg;
+}
