@@ -58,6 +58,10 @@ bool is_non_ascii_separator(std::int32_t cp) {
          cp == 0x066C || cp == 0x066D || cp == 0x06D4 ||  // Arabic-script punctuation
          cp == 0x0640 ||                                  // tatweel
          cp == 0xFEFF || (cp >= 0xFE10 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+         // fullwidth and halfwidth punctuation: U+FF0E and U+FF61 are dots to a browser
+         // reading a host name, so "evil｡com" must not survive as a slug
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65) ||
          (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji
 }
 
