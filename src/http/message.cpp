@@ -16,7 +16,19 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
   return std::nullopt;
 }
 
+std::string same_site_location(std::string_view location) {
+  // Browsers drop tabs and line breaks from URLs and read '\\' as '/': "/\\evil" and
+  // "//evil" name another host. Keep one leading slash and no control characters.
+  std::string out;
+  for (char c : location)
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+  std::size_t slashes = 0;
+  while (slashes < out.size() && (out[slashes] == '/' || out[slashes] == '\\')) ++slashes;
+  return "/" + out.substr(slashes);
+}
+
 Response Response::redirect(int status, std::string location) {
+  location = same_site_location(location);
   Response r;
   r.status = status;
   r.content_type = "text/plain; charset=utf-8";

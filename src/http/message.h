@@ -34,6 +34,10 @@ struct Request {
 // A response already serialized for the wire (the page cache's hits): the status line
 // and headers of each content coding, made once, without Date, Connection or the blank
 // line that ends them; the server adds those and writes the bytes as they are.
+// `location` as a path on this site: control characters removed, leading slashes and
+// backslashes made one '/'. "//evil.example/x" becomes "/evil.example/x".
+std::string same_site_location(std::string_view location);
+
 struct WireForm {
   std::string head;
   std::shared_ptr<const std::string> body;
@@ -62,6 +66,8 @@ struct Response {
   // (when the client takes that coding and asks no If-None-Match) instead of the above.
   std::shared_ptr<const WireResponse> wire;
 
+  // Location is always a path on this site: whatever `location` holds, it is sent with
+  // one leading slash and no control characters (see same_site_location).
   static Response redirect(int status, std::string location);
   static Response plain(int status, std::string text);
   void set_header(std::string name, std::string value);

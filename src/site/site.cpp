@@ -176,10 +176,13 @@ http::Response Site::respond(const http::Request& request) const {
     // Like WordPress: /slug answers 301 to /slug/ when that page exists.
     http::Response r = route(ctx, request.path + "/");
     if (r.status != 200) return r;
-    std::string_view target = request.target;
-    std::size_t q = target.find('?');
-    std::string location = std::string(target.substr(0, q)) + "/";
-    if (q != std::string_view::npos) location += target.substr(q);
+    // Built from the decoded segments, re-encoded, under a single leading slash: never
+    // from the raw target, where "//evil.example" would send the reader to another host.
+    std::string location;
+    for (std::string_view segment : content::split(request.path, '/'))
+      location += "/" + content::percent_encode(segment);
+    location += "/";
+    if (!request.query.empty()) location += "?" + request.query;
     return http::Response::redirect(301, location);
   }
   // Old WordPress links: /?p=ID and /?page_id=ID.
