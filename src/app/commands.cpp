@@ -118,10 +118,23 @@ int run_backup(const fs::path& data_dir, const fs::path& destination) {
   return 0;
 }
 
+// Sites made before Khabar created its files private (0600) are made private at start.
+void make_private(const fs::path& data_dir) {
+  for (const char* name : {"khabar.toml", "khabar.db", "khabar.db-wal", "khabar.db-shm"}) {
+    std::error_code ec;
+    auto path = data_dir / name;
+    auto perms = fs::status(path, ec).permissions();
+    if (ec || (perms & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none) continue;
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, ec);
+    if (!ec) spdlog::warn("{} was readable by other users; it is now private (0600)", path.string());
+  }
+}
+
 int run_serve(const ServeOptions& o) {
   std::string error;
   auto config = load_config(o.data_dir, &error);
   if (!config) return fail(error);
+  make_private(o.data_dir);
   if (!ensure_secret(*config, &error)) return fail(error);
   std::string listen = o.listen.empty() ? config->listen : o.listen;
   http::ServerOptions server_options;

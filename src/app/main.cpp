@@ -1,10 +1,16 @@
 // khabar: the command line. See `khabar --help`.
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 
 int main(int argc, char** argv) {
   using namespace khabar::app;
+  // Everything Khabar creates is private to its user (khabar.toml holds the site secret;
+  // the database, its WAL and backups hold accounts and readers' emails) except media
+  // files, which media/files.cpp makes readable by all.
+  umask(077);
   CLI::App cli{
       "Khabar: a news publishing engine. One binary serves the reader site; "
       "the data directory holds the configuration (khabar.toml) and the database."};

@@ -4,6 +4,7 @@
 // answering 301 to a page that answers 200, no script or event handler in imported
 // content, idempotence, and broken files that change nothing.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <map>
@@ -323,6 +324,14 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   std::string tags = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
   for (const char* tag : {"GPS", "Make", "Model", "XMP", "IPTC", "secret-location"})
     EXPECT_EQ(tags.find(tag), std::string::npos) << tag << " survived:\n" << tags;
+  // Issue 18, finding 8: media files are public (0644, folders 0755); the rest is private.
+  {
+    struct stat st {};
+    ASSERT_EQ(stat((data_ / "media" / stored).c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0644u);
+    ASSERT_EQ(stat((data_ / "media" / "2013").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0755u);
+  }
   EXPECT_EQ(sql(data_, "SELECT featured_image FROM articles WHERE slug = 'with-a-photo'"), "/media/" + stored);
   std::string body = sql(data_, "SELECT body_html FROM articles WHERE slug = 'with-a-photo'");
   EXPECT_EQ(body.find("old.example"), std::string::npos) << body;  // both sizes now point to the copy

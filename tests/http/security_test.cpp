@@ -54,6 +54,28 @@ TEST_F(Security, TrailingSlashRedirectsStayOnThisSite) {
   EXPECT_EQ(http_get(port(), "//evil.com").header("location"), "/evil.com/");
 }
 
+unsigned mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  if (stat(p.c_str(), &st) != 0) return 0xFFFF;
+  return st.st_mode & 0777;
+}
+
+// Finding 8: khabar init made khabar.toml (the site secret), the database and backups 0644.
+TEST_F(Security, SecretsDatabaseAndBackupsArePrivate) {
+  EXPECT_EQ(mode_of(data_ / "khabar.toml"), 0600u);
+  EXPECT_EQ(mode_of(data_ / "khabar.db"), 0600u);
+  EXPECT_EQ(mode_of(data_) & 0077, 0u) << std::oct << mode_of(data_);
+  serve();
+  ASSERT_EQ(http_get(port(), "/" + std::string(kSlug) + "/").status, 200);
+  if (std::filesystem::exists(data_ / "khabar.db-wal")) {
+    EXPECT_EQ(mode_of(data_ / "khabar.db-wal"), 0600u);
+  }
+  auto backup = dir_.path() / "backup.db";
+  auto r = run_khabar({"backup", "--data", data_.string(), "--to", backup.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(mode_of(backup), 0600u);
+}
+
 TEST(SameSiteLocation, EveryRedirectIsAPathHere) {
   using khabar::http::same_site_location;
   EXPECT_EQ(same_site_location("//evil.example/x"), "/evil.example/x");
