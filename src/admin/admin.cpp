@@ -10,7 +10,9 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "security/password.h"
+#include "http/cookies.h"
 #include "http/url.h"
+#include "security/secret.h"
 
 namespace khabar::admin {
 namespace {
@@ -106,6 +108,17 @@ Admin::Admin(store::Store& store, const render::Theme& theme, const http::Static
 
 bool Admin::owns(std::string_view path) {
   return path == "/admin" || path.starts_with("/admin/");
+}
+
+bool Admin::has_live_session(const http::Request& request) const {
+  auto token = http::cookie(request, kSessionCookie);
+  if (!token || token->size() != 64) return false;
+  auto session = store_.accounts().session(security::token_digest(*token));
+  if (!session) return false;
+  AdminSettings s = load_admin_settings(store_);
+  std::int64_t now = unix_now();
+  return now - session->last_seen_at <= s.session_idle_minutes * 60LL &&
+         now - session->created_at <= s.session_lifetime_hours * 3600LL;
 }
 
 http::Response Admin::handle(const http::Request& request, std::string client_address) const {

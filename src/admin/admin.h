@@ -24,6 +24,11 @@ class Admin {
   // Whether `path` belongs to the admin ("/admin" or below it).
   static bool owns(std::string_view path);
 
+  // Whether the request's session cookie names a session that exists and has not expired
+  // (one indexed lookup; authenticate() does the full check when the request is handled).
+  // Thread-safe.
+  bool has_live_session(const http::Request& request) const;
+
   // Answers a request for an admin path. `client_address` is the reader's address as the
   // site determined it (trusted proxies applied); used for the sign-in throttle.
   http::Response handle(const http::Request& request, std::string client_address) const;

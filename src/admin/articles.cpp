@@ -73,6 +73,10 @@ http::Response articles(Context& ctx) {
   filter.offset = static_cast<int>(
       std::clamp<std::int64_t>(content::parse_integer(ctx.request.query_param("from").value_or("")).value_or(0), 0, 1 << 30));
   filter.limit = 51;  // one more than a page: is there a next one?
+  // Contributors and authors see their own articles and what is published, never the titles
+  // of other reporters' drafts.
+  if (!content::can(me.role, content::Action::EditArticle, content::Ownership::Others))
+    filter.visible_to = me.id;
   AdminPage page(ctx, "admin/articles.tpl", "Articles");
   auto& d = page.main();
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");

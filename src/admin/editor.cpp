@@ -60,6 +60,14 @@ std::string missing_alt_text(store::Store& store, const std::string& markdown) {
   return {};
 }
 
+// The longest of the tags typed as "kabul, water, elections", in bytes.
+std::size_t longest_tag(std::string_view typed) {
+  std::size_t longest = 0;
+  for (std::string_view piece : content::split(typed, ','))
+    longest = std::max(longest, content::trim(piece).size());
+  return longest;
+}
+
 // The form as an article, on top of what is stored (`base`).
 Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   Draft d;
@@ -89,6 +97,8 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   if (a.title.empty() || a.title.size() > 300) d.problem = "The headline must have 1 to 300 bytes.";
   else if (a.slug.empty()) d.problem = "The slug needs at least one letter or digit.";
   else if (!content::is_valid_language_code(a.language)) d.problem = "Choose a language code (en, ps, fa...).";
+  else if (longest_tag(d.tags) > content::kMaxTagNameBytes)
+    d.problem = "A tag may have at most " + std::to_string(content::kMaxTagNameBytes) + " bytes.";
   else if (a.body_markdown.size() > content::kMaxBodyBytes)
     d.problem = "The text is longer than " + std::to_string(content::kMaxBodyBytes >> 20) +
                 " MB, the most an article may hold. Split it into several articles.";
@@ -105,7 +115,13 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   }
   if (d.problem.empty() && a.featured_media_id) {
     auto m = ctx.store.media(a.featured_media_id);
-    if (!m) d.problem = "The featured image is no longer in the media library.";
+    // Someone else's picture only for those who may use others' media, or when it is the
+    // one the article already has (an editor chose it).
+    bool may_use = m && (m->uploaded_by == ctx.user->account.id ||
+                         a.featured_media_id == base.featured_media_id ||
+                         content::can(ctx.user->account.role, content::Action::UploadMedia,
+                                      content::Ownership::Others));
+    if (!m || !may_use) d.problem = "The featured image is no longer in the media library.";
     else if (m->alt.empty()) d.problem = "The featured image needs alt text: add it in the media library.";
     else a.featured_image = "/media/" + m->original.file;
   } else if (d.problem.empty() && base.featured_media_id) {
@@ -194,6 +210,8 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   // copy into the text.
   store::MediaFilter recent;
   recent.limit = 24;
+  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Others))
+    recent.uploaded_by = me.id;  // a contributor's own pictures only
   bool featured_listed = false;
   ctemplate::TemplateDictionary* library = nullptr;
   for (const auto& m : ctx.store.media_library(recent)) {

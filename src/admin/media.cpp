@@ -8,6 +8,7 @@
 #include "admin/media_upload.h"
 #include "content/text.h"
 #include "content/urls.h"
+#include "content/workflow.h"
 #include "media/library.h"
 
 namespace khabar::admin {
@@ -28,6 +29,22 @@ std::string thumbnail(const content::Media& m) {
   for (const auto& v : m.variants)
     if (v.mime == "image/webp") return "/media/" + v.file;
   return "/media/" + m.original.file;
+}
+
+// Whether the signed-in user may see this item at all: their own, or anyone's for the
+// roles that may change others' media (editors, administrators).
+bool may_see(const Context& ctx, const content::Media& m) {
+  return content::can(ctx.user->account.role, content::Action::UploadMedia, ownership_of_media(ctx, m));
+}
+
+// The articles that use an item, as far as the user may know of them: published ones, and
+// those the user may see in the desk. Another reporter's draft stays unnamed.
+std::vector<store::DeskArticle> visible_uses(const Context& ctx, content::Id media_id) {
+  std::vector<store::DeskArticle> out;
+  for (auto& a : ctx.store.media_uses(media_id))
+    if (content::may_see(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status))
+      out.push_back(std::move(a));
+  return out;
 }
 
 http::Response library_page(Context& ctx, int status, std::string_view error) {
@@ -84,7 +101,7 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   }
   if (m.alt.empty()) d.ShowSection("NEEDS_ALT");
   else d.SetValueAndShowSection("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")", "CAN_INSERT");
-  auto uses = ctx.store.media_uses(m.id);
+  auto uses = visible_uses(ctx, m.id);
   if (uses.empty()) d.ShowSection("UNUSED");
   for (const auto& a : uses) {
     auto* u = d.AddSectionDictionary("USE");
@@ -113,8 +130,11 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
   auto id = content::parse_integer(id_text);
   auto m = id ? ctx.store.media(*id) : std::nullopt;
   if (!m) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
-  bool may_change = content::can(me.role, content::Action::UploadMedia, ownership_of_media(ctx, *m));
   if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own)) return forbidden(ctx);
+  // Someone else's upload does not exist for those who may not see it (ids are sequential:
+  // a 403 would confirm it).
+  if (!may_see(ctx, *m)) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
+  bool may_change = may_see(ctx, *m);
   if (!ctx.is_post()) return item_page(ctx, *m, 200, "");
   if (!may_change) return forbidden(ctx);
   std::string action = ctx.form.get("action");

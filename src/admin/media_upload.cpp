@@ -56,7 +56,7 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
   std::snprintf(folder, sizeof folder, "%04d/%02d", local.year, local.month);
   std::vector<std::filesystem::path> written;
   std::string error;
-  auto saved = media::save_image(upload->data, ctx.media_dir, folder, written, &error);
+  auto saved = media::save_image(upload->data, ctx.media_dir, folder, written, &error, me.id);
   auto undo = [&] {
     std::error_code ec;
     for (const auto& p : written) std::filesystem::remove(p, ec);
@@ -68,8 +68,11 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
     return out;
   }
   out.file = saved->original.file;
+  // The same picture uploaded before by this user: that item. (Files are named by the
+  // uploader and the picture, so someone else's identical upload never lands here: pointing
+  // at their item would tell that it exists.)
   if (auto same = ctx.store.media_id_by_file(saved->original.file)) {
-    out.id = *same;  // the same picture, uploaded before: its files were already there
+    out.id = *same;
     return out;
   }
   store::NewMedia m;

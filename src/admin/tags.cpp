@@ -37,8 +37,8 @@ Fields read_fields(Context& ctx, Id self) {
   f.name = content::trim(ctx.form.get("name"));
   std::string slug = content::trim(ctx.form.get("slug"));
   f.slug = content::make_slug(slug.empty() ? f.name : slug);
-  if (f.name.empty() || f.name.size() > 200 || !content::is_valid_utf8(f.name))
-    f.problem = "A tag needs a name (at most 200 bytes).";
+  if (f.name.empty() || f.name.size() > content::kMaxTagNameBytes || !content::is_valid_utf8(f.name))
+    f.problem = "A tag needs a name (at most " + std::to_string(content::kMaxTagNameBytes) + " bytes).";
   else if (f.slug.empty())
     f.problem = "The slug must have letters or digits.";
   else if (auto owner = ctx.store.tag_id_by_slug(f.slug); owner && *owner != self)

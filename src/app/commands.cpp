@@ -148,6 +148,13 @@ int run_serve(const ServeOptions& o) {
   server_options.idle_timeout = std::chrono::milliseconds(config->idle_timeout_ms);
   server_options.body_limit = static_cast<std::size_t>(config->max_body_bytes);
   server_options.upload_body_limit = static_cast<std::size_t>(config->max_upload_bytes);
+  server_options.body_memory_limit = static_cast<std::size_t>(config->body_memory_mb) << 20;
+  server_options.max_connections = config->max_connections;
+  server_options.shed_idle_at = config->shed_idle_at;
+  server_options.max_connections_per_client = config->max_connections_per_client;
+  server_options.unlimited_clients = config->trusted_proxies;
+  // The admin is the heavy work, decided on the same decoded path the handler routes by.
+  server_options.is_heavy = [](std::string_view path) { return admin::Admin::owns(path); };
 
   std::unique_ptr<store::Store> store;
   try {
@@ -172,6 +179,10 @@ int run_serve(const ServeOptions& o) {
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());
+  // Only a signed-in member of the newsroom may send more than the ordinary body limit.
+  server_options.may_send_large_body = [&](const http::Request& headers) {
+    return admin.has_live_session(headers);
+  };
   auto render = [&](const http::Request& request) { return site.handle(request); };
   auto handler = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;

@@ -31,6 +31,15 @@ idle_timeout_ms = 30000
 max_body_bytes = 1048576
 # Largest request body accepted for the admin (/admin/: photo uploads), in bytes.
 max_upload_bytes = 26214400
+# Request bodies held in memory at once over all connections, in MiB (more: 503).
+body_memory_mb = 256
+# Open connections at most; from shed_idle_at on, each new connection closes the one that
+# has waited longest for a request (idle keep-alive first).
+max_connections = 10000
+shed_idle_at = 9000
+# Open connections per client address (trusted_proxies have no limit: behind nginx every
+# connection comes from it). Raise it if many readers share one address.
+max_connections_per_client = 256
 # Scheduled articles are published at most this many seconds after their time (1-60).
 scheduler_interval_s = 15
 # Peers whose X-Forwarded-For header is believed (nginx on this machine).
@@ -91,6 +100,11 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
     c.max_upload_bytes = t["server"]["max_upload_bytes"].value_or(c.max_upload_bytes);
     c.scheduler_interval_s = t["server"]["scheduler_interval_s"].value_or(c.scheduler_interval_s);
+    c.body_memory_mb = t["server"]["body_memory_mb"].value_or(c.body_memory_mb);
+    c.max_connections = t["server"]["max_connections"].value_or(c.max_connections);
+    c.shed_idle_at = t["server"]["shed_idle_at"].value_or(c.max_connections * 9 / 10);
+    c.max_connections_per_client =
+        t["server"]["max_connections_per_client"].value_or(c.max_connections_per_client);
     c.store_backend = t["store"]["backend"].value_or(c.store_backend);
     c.database = t["store"]["path"].value_or(std::string("khabar.db"));
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
@@ -137,6 +151,17 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.scheduler_interval_s < 1 || c.scheduler_interval_s > 60) {
     *error = file.string() + ": [server] scheduler_interval_s must be 1 to 60";
+    return std::nullopt;
+  }
+  if (c.max_connections < 1 || c.max_connections > 1000000 || c.shed_idle_at < 1 ||
+      c.shed_idle_at > c.max_connections || c.max_connections_per_client < 1) {
+    *error = file.string() +
+             ": [server] max_connections must be 1 to 1000000, shed_idle_at 1 to "
+             "max_connections, max_connections_per_client at least 1";
+    return std::nullopt;
+  }
+  if (c.body_memory_mb < 1 || (static_cast<long long>(c.body_memory_mb) << 20) < c.max_upload_bytes) {
+    *error = file.string() + ": [server] body_memory_mb must hold at least one max_upload_bytes body";
     return std::nullopt;
   }
   if (c.max_upload_bytes < c.max_body_bytes) {

@@ -19,6 +19,9 @@ enum class CommentStatus { Pending, Approved, Spam, Trash };
 // The largest article or page body Khabar takes, as Markdown or HTML (the editor, an import):
 // some hundred times a long feature story, and a bound on what every later step handles.
 constexpr std::size_t kMaxBodyBytes = 2u << 20;
+// The longest tag name, in bytes (WordPress's limit is 200 characters): the editor, the tags
+// screen and the importer all hold to it.
+constexpr std::size_t kMaxTagNameBytes = 200;
 
 std::string_view to_string(Status s);
 std::optional<Status> parse_status(std::string_view s);

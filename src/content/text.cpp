@@ -114,6 +114,13 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+std::string truncate_utf8(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut));
+}
+
 std::string make_slug(std::string_view text) {
   std::string out;
   bool pending_dash = false;

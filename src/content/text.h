@@ -17,6 +17,9 @@ namespace khabar::content {
 // means the text had no letters or digits.
 std::string make_slug(std::string_view text);
 
+// The first `max` bytes of `text`, cut back to a whole UTF-8 character.
+std::string truncate_utf8(std::string_view text, std::size_t max);
+
 // Plain text from Markdown, good enough for excerpts, feeds and word counts:
 // drops heading/quote/list markers, emphasis, code fences, images, and keeps the
 // text of links. Paragraphs are joined by single spaces.

@@ -50,4 +50,9 @@ bool may_edit(Role role, Ownership ownership, Status from) {
   return can(role, Action::EditArticle, ownership);
 }
 
+bool may_see(Role role, Ownership ownership, Status status) {
+  return ownership == Ownership::Own || status == Status::Published ||
+         can(role, Action::EditArticle, Ownership::Others);
+}
+
 }  // namespace khabar::content

@@ -35,4 +35,8 @@ bool may_delete(Role role, Ownership ownership, Status from);
 // EditArticle, and contributors only while it is unpublished.
 bool may_edit(Role role, Ownership ownership, Status from);
 
+// Whether `role` may know of an article at all (its title in the desk, "used in" lists):
+// its own, anything published, and the rest for those who may edit others' articles.
+bool may_see(Role role, Ownership ownership, Status status);
+
 }  // namespace khabar::content

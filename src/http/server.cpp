@@ -10,10 +10,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <ctime>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "http/finalize.h"
@@ -29,13 +31,49 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-// One open connection, as seen from stop(). Shared so that stop() can reach it safely
-// even as it closes; its flags are touched only on the connection's own thread.
+// One open connection, as seen from stop() and from the shedding of idle connections.
+// Shared so that they can reach it safely even as it closes; its stream is touched only on
+// the connection's own thread, the flags are atomics read from the accepting thread.
 struct Connection {
   asio::any_io_executor executor;  // the io_context (one thread) the connection lives on
   beast::tcp_stream* stream = nullptr;
-  bool waiting_for_request = false;
-  bool alive = true;
+  std::atomic<bool> waiting_for_request{false};
+  std::atomic<std::int64_t> waiting_since{0};  // steady clock, nanoseconds
+  std::atomic<bool> alive{true};
+  std::atomic<bool> shed{false};
+};
+
+std::int64_t steady_now() {
+  return std::chrono::steady_clock::now().time_since_epoch().count();
+}
+
+// Bytes of request bodies held at once, over all connections.
+class BodyBudget {
+ public:
+  explicit BodyBudget(std::size_t limit) : limit_(limit) {}
+  bool take(std::size_t n) {
+    std::size_t used = used_.load();
+    do {
+      if (used + n > limit_) return false;
+    } while (!used_.compare_exchange_weak(used, used + n));
+    return true;
+  }
+  void give(std::size_t n) { used_ -= n; }
+
+ private:
+  std::size_t limit_;
+  std::atomic<std::size_t> used_{0};
+};
+
+// What a connection has reserved of the body budget, given back when it goes.
+struct BodyReservation {
+  BodyBudget* budget = nullptr;
+  std::size_t bytes = 0;
+  ~BodyReservation() { release(); }
+  void release() {
+    if (budget && bytes) budget->give(bytes);
+    bytes = 0;
+  }
 };
 
 Request to_request(const bhttp::request<bhttp::string_body>& msg, Target target,
@@ -72,9 +110,11 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::function<void()> release_guards;  // set by run(); called on ioc's thread at stop
   std::atomic<int> open_connections{0};
-  std::unique_ptr<asio::thread_pool> workers;  // for targets under options.worker_prefix
+  std::unique_ptr<asio::thread_pool> workers;  // for heavy requests (options.is_heavy)
+  BodyBudget body_budget;
   std::mutex connections_mutex;
   std::list<std::shared_ptr<Connection>> connections;
+  std::unordered_map<std::string, int> per_client;  // open connections by address
 
   Impl(ServerOptions o, Handler h)
       : options(std::move(o)),
@@ -83,9 +123,10 @@ struct Server::Impl {
         ioc(*contexts.front()),
         acceptor(ioc),
         signals(ioc),
-        workers(options.worker_threads > 0
+        workers(options.worker_threads > 0 && options.is_heavy
                     ? std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.worker_threads))
-                    : nullptr) {
+                    : nullptr),
+        body_budget(options.body_memory_limit) {
     boost::system::error_code ec;
     auto address = asio::ip::make_address(options.address, ec);
     if (ec) throw std::runtime_error("invalid listen address '" + options.address + "'");
@@ -106,6 +147,29 @@ struct Server::Impl {
     return out;
   }
 
+  bool limited(const std::string& address) const {
+    return std::find(options.unlimited_clients.begin(), options.unlimited_clients.end(),
+                     address) == options.unlimited_clients.end();
+  }
+
+  // Closes the connection that has waited longest for a request, if one does.
+  void shed_idlest() {
+    std::shared_ptr<Connection> idlest;
+    {
+      std::lock_guard lock(connections_mutex);
+      std::int64_t oldest = std::numeric_limits<std::int64_t>::max();
+      for (const auto& conn : connections)
+        if (conn->waiting_for_request && !conn->shed && conn->waiting_since < oldest)
+          oldest = conn->waiting_since, idlest = conn;
+      if (idlest) idlest->shed = true;
+    }
+    if (!idlest) return;
+    asio::post(idlest->executor, [idlest] {
+      boost::system::error_code ignored;
+      if (idlest->alive && idlest->waiting_for_request) idlest->stream->socket().cancel(ignored);
+    });
+  }
+
   asio::awaitable<void> accept_loop() {
     for (;;) {
       auto& home = *contexts[next_context++ % contexts.size()];
@@ -121,13 +185,32 @@ struct Server::Impl {
         co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
         continue;
       }
-      if (open_connections.load() >= options.max_connections) {
+      std::string remote;
+      if (auto endpoint = socket.remote_endpoint(ec); !ec) remote = endpoint.address().to_string();
+      if (open_connections.load() >= options.shed_idle_at) shed_idlest();
+      if (open_connections.load() >= options.max_connections || !admit(remote)) {
         socket.close(ec);
         continue;
       }
       auto executor = socket.get_executor();
-      asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+      asio::co_spawn(executor, session(std::move(socket), std::move(remote)), asio::detached);
     }
+  }
+
+  // Counts a new connection of `remote`; false when that client has too many already.
+  bool admit(const std::string& remote) {
+    if (!limited(remote)) return true;
+    std::lock_guard lock(connections_mutex);
+    int& n = per_client[remote];
+    if (n >= options.max_connections_per_client) return false;
+    ++n;
+    return true;
+  }
+  void release(const std::string& remote) {
+    if (!limited(remote)) return;
+    std::lock_guard lock(connections_mutex);
+    auto it = per_client.find(remote);
+    if (it != per_client.end() && --it->second <= 0) per_client.erase(it);
   }
 
   // "Date: <now>\r\n", made once a second per thread.
@@ -152,67 +235,153 @@ struct Server::Impl {
     for (const auto& [k, v] : r.headers) res.insert(k, v);
   }
 
-  asio::awaitable<void> session(tcp::socket socket) {
-    ++open_connections;
-    std::string remote;
-    {
-      boost::system::error_code ec;
-      auto endpoint = socket.remote_endpoint(ec);
-      if (!ec) remote = endpoint.address().to_string();
+  // One request as read: the parsed message, and whether it is heavy work.
+  struct Incoming {
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser;
+    bool heavy = false;
+    BodyReservation body;
+    int error_status = 0;  // set when the request is refused before it is handled
+    std::string error_message;
+    Headers error_headers;
+  };
+
+  // The header-only view of a request that the body-size decision looks at.
+  static Request headers_of(const bhttp::request_parser<bhttp::string_body>& parser,
+                            std::string path, const std::string& remote) {
+    Request r;
+    const auto& msg = parser.get();
+    r.method = std::string(msg.method_string());
+    r.target = std::string(msg.target());
+    r.path = std::move(path);
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.headers.emplace_back(std::move(name), std::string(field.value()));
     }
+    r.remote_address = remote;
+    return r;
+  }
+
+  // Reads the next request. Its header decides, from the decoded path the router will use,
+  // whether it is heavy and how large a body it may send; the body is read only once it
+  // fits both that limit and the memory budget. False: the connection is done (a refusal
+  // to send is then in `in`).
+  asio::awaitable<bool> read_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                     Connection& self, int served, const std::string& remote,
+                                     Incoming& in) {
+    auto& parser = in.parser.emplace();
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    // Beast compares Content-Length with the limit as soon as the header is complete, so
+    // the header is read under the largest limit and the request decides afterwards.
+    std::size_t largest = std::max(options.body_limit, options.upload_body_limit);
+    parser.body_limit(largest);
+    stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
+    self.waiting_since = steady_now();
+    self.waiting_for_request = true;
+    boost::system::error_code ec;
+    if (stopping) co_return false;
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) {
+      auto target = parse_target(parser.get().target());
+      in.heavy = target && options.is_heavy && options.is_heavy(target->path);
+      if (!parser.is_done()) {
+        auto length = parser.content_length();
+        std::size_t limit = options.body_limit;
+        if (in.heavy && (!length || *length > options.body_limit) && options.may_send_large_body &&
+            options.may_send_large_body(headers_of(parser, target->path, remote)))
+          limit = largest;
+        parser.body_limit(limit);  // enforced while a chunked body is read
+        std::size_t reserve = length ? static_cast<std::size_t>(*length) : limit;
+        if (length && *length > limit) {
+          ec = bhttp::error::body_limit;
+        } else if (!body_budget.take(reserve)) {
+          self.waiting_for_request = false;
+          in.error_status = 503;
+          in.error_message = "The server is busy receiving other uploads. Try again in a moment.";
+          in.error_headers.emplace_back("Retry-After", "5");
+          co_return false;
+        } else {
+          in.body.budget = &body_budget;
+          in.body.bytes = reserve;
+          co_await bhttp::async_read(stream, buffer, parser,
+                                     asio::redirect_error(asio::use_awaitable, ec));
+        }
+      }
+    }
+    self.waiting_for_request = false;
+    if (!ec) co_return true;
+    if (ec == bhttp::error::body_limit)
+      in.error_status = 413, in.error_message = "The request body is larger than this server accepts.";
+    else if (ec == bhttp::error::header_limit)
+      in.error_status = 431,
+      in.error_message = "The request headers are larger than this server accepts.";
+    else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+             ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+             ec != asio::error::eof && buffer.size() > 0)
+      in.error_status = 400, in.error_message = "Malformed HTTP request: " + ec.message() + ".";
+    co_return false;
+  }
+
+  // Writes the answer to `msg`; false when the connection must close.
+  asio::awaitable<bool> write_response(beast::tcp_stream& stream,
+                                       const bhttp::request<bhttp::string_body>& msg,
+                                       Response response, const WireForm* wire, bool keep_alive) {
+    boost::system::error_code ec;
+    stream.expires_after(options.read_timeout);
+    if (wire) {
+      // A cache hit: its bytes were made once; add Date and Connection, send as is.
+      static constexpr std::string_view kEnd = "\r\n";
+      static constexpr std::string_view kClose = "Connection: close\r\n\r\n";
+      std::array<asio::const_buffer, 4> bufs{asio::buffer(wire->head), asio::buffer(date_line()),
+                                             asio::buffer(keep_alive ? kEnd : kClose),
+                                             asio::buffer(*wire->body)};
+      co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
+      co_return !ec && keep_alive;
+    }
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status),
+                                            msg.version()};
+    add_common_headers(res, response);
+    res.keep_alive(keep_alive);
+    if (msg.method() == bhttp::verb::head) {
+      res.content_length(response.body.size());
+      bhttp::response_serializer<bhttp::string_body> sr{res};
+      sr.split(true);
+      co_await bhttp::async_write_header(stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+    } else {
+      res.body() = std::move(response.body);
+      res.prepare_payload();
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    co_return !ec && keep_alive;
+  }
+
+  // The read / dispatch / write loop of one connection.
+  asio::awaitable<void> session(tcp::socket socket, std::string remote) {
+    ++open_connections;
     beast::tcp_stream stream(std::move(socket));
-    auto self = std::make_shared<Connection>(Connection{stream.get_executor(), &stream});
+    auto self = std::make_shared<Connection>();
+    self->executor = stream.get_executor();
+    self->stream = &stream;
     std::list<std::shared_ptr<Connection>>::iterator registered;
     {
       std::lock_guard lock(connections_mutex);
       registered = connections.insert(connections.end(), self);
     }
     beast::flat_buffer buffer;
-    boost::system::error_code ec;
     for (int served = 0; served < options.max_requests_per_connection; ++served) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      // Beast compares Content-Length with the limit as soon as the header is complete, so
-      // the header is read under the larger limit and the target decides afterwards.
-      std::size_t largest = std::max(options.body_limit, options.upload_body_limit);
-      parser.body_limit(largest);
-      stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
-      self->waiting_for_request = true;
-      if (stopping) break;
-      co_await bhttp::async_read_header(stream, buffer, parser,
-                                        asio::redirect_error(asio::use_awaitable, ec));
-      if (!ec && !parser.is_done()) {
-        std::size_t limit = parser.get().target().starts_with(options.upload_prefix)
-                                ? largest
-                                : options.body_limit;
-        parser.body_limit(limit);  // enforced while a chunked body is read
-        if (parser.content_length() && *parser.content_length() > limit)
-          ec = bhttp::error::body_limit;
-        else
-          co_await bhttp::async_read(stream, buffer, parser,
-                                   asio::redirect_error(asio::use_awaitable, ec));
-      }
-      self->waiting_for_request = false;
-      if (ec) {
-        int status = 0;
-        std::string message;
-        if (ec == bhttp::error::body_limit)
-          status = 413, message = "The request body is larger than this server accepts.";
-        else if (ec == bhttp::error::header_limit)
-          status = 431, message = "The request headers are larger than this server accepts.";
-        else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
-                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
-                 ec != asio::error::eof && buffer.size() > 0)
-          status = 400, message = "Malformed HTTP request: " + ec.message() + ".";
-        if (status) co_await send_error(stream, status, message);
+      Incoming in;
+      if (!co_await read_request(stream, buffer, *self, served, remote, in)) {
+        if (in.error_status)
+          co_await send_error(stream, in.error_status, in.error_message, in.error_headers);
         break;
       }
-      auto& msg = parser.get();
+      auto& msg = in.parser->get();
       bool keep_alive =
           msg.keep_alive() && !stopping && served + 1 < options.max_requests_per_connection;
       const WireForm* wire = nullptr;
       Response response;
-      if (workers && msg.target().starts_with(options.worker_prefix)) {
+      if (workers && in.heavy) {
         // Answered on the worker pool; this coroutine resumes on its own thread after.
         response = co_await asio::co_spawn(
             workers->get_executor(),
@@ -221,44 +390,17 @@ struct Server::Impl {
       } else {
         response = respond(msg, remote, &wire);
       }
-      if (wire) {
-        // A cache hit: its bytes were made once; add Date and Connection, send as is.
-        static constexpr std::string_view kEnd = "\r\n";
-        static constexpr std::string_view kClose = "Connection: close\r\n\r\n";
-        std::array<asio::const_buffer, 4> bufs{asio::buffer(wire->head), asio::buffer(date_line()),
-                                               asio::buffer(keep_alive ? kEnd : kClose),
-                                               asio::buffer(*wire->body)};
-        stream.expires_after(options.read_timeout);
-        co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
-        if (ec || !keep_alive) break;
-        continue;
-      }
-      bool head = msg.method() == bhttp::verb::head;
-      bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status),
-                                              msg.version()};
-      add_common_headers(res, response);
-      res.keep_alive(keep_alive);
-      if (head) {
-        res.content_length(response.body.size());
-        bhttp::response_serializer<bhttp::string_body> sr{res};
-        sr.split(true);
-        stream.expires_after(options.read_timeout);
-        co_await bhttp::async_write_header(stream, sr,
-                                           asio::redirect_error(asio::use_awaitable, ec));
-      } else {
-        res.body() = std::move(response.body);
-        res.prepare_payload();
-        stream.expires_after(options.read_timeout);
-        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
-      }
-      if (ec || !keep_alive) break;
+      in.body.release();  // handled: the body's memory goes back to the budget
+      if (!co_await write_response(stream, msg, std::move(response), wire, keep_alive)) break;
     }
+    boost::system::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     self->alive = false;
     {
       std::lock_guard lock(connections_mutex);
       connections.erase(registered);
     }
+    release(remote);
     --open_connections;
   }
 
@@ -291,8 +433,10 @@ struct Server::Impl {
     return response;
   }
 
-  asio::awaitable<void> send_error(beast::tcp_stream& stream, int status, std::string message) {
+  asio::awaitable<void> send_error(beast::tcp_stream& stream, int status, std::string message,
+                                   const Headers& headers = {}) {
     Response r = Response::plain(status, std::move(message));
+    r.headers = headers;
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
     add_common_headers(res, r);
     res.keep_alive(false);

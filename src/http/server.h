@@ -1,8 +1,9 @@
 // The network: an HTTP/1.1 server on Boost.Beast/Asio with C++20 coroutines.
 //
-// Edge defaults: header and body size limits, a deadline for reading each request
-// (slow clients are dropped), an idle keep-alive timeout, a cap on requests per
-// connection and on open connections, 4xx for malformed requests. The handler is a
+// Edge defaults: header and body size limits, a cap on the memory of bodies in flight, a
+// deadline for reading each request (slow clients are dropped), an idle keep-alive
+// timeout, a cap on requests per connection, on open connections (the idlest are shed
+// first) and on connections per client address, 4xx for malformed requests. The handler is a
 // plain function (message.h); exceptions from it become a 500 and are logged.
 //
 // Thread-safety: run() blocks on `threads` worker threads; stop() may be called from
@@ -12,8 +13,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/message.h"
 
@@ -25,19 +29,30 @@ struct ServerOptions {
   int threads = 2;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
-  // A larger body limit for targets starting with `upload_prefix` (the admin's uploads);
-  // the headers are read first, then the limit for that target is applied.
-  std::size_t upload_body_limit = 25 * 1024 * 1024;
-  std::string upload_prefix = "/admin/";
-  // Requests whose target starts with `worker_prefix` (the admin: argon2id password checks,
-  // image processing) are answered on a pool of `worker_threads`, so that readers'
-  // requests never queue behind them on the I/O threads. 0: everything on the I/O threads.
-  std::string worker_prefix = "/admin/";
+  // Heavy requests (the application decides which, from the decoded path the router uses:
+  // the admin's password checks, image processing) are answered on a pool of
+  // `worker_threads`, so that readers' requests never queue behind them on the I/O
+  // threads (0: everything on the I/O threads). Null: no request is heavy.
+  std::function<bool(std::string_view decoded_path)> is_heavy;
   int worker_threads = 2;
+  // A heavy request may send a body up to `upload_body_limit` when `may_send_large_body`
+  // says yes for its headers (an authenticated session), asked before the body is read.
+  std::size_t upload_body_limit = 25 * 1024 * 1024;
+  std::function<bool(const Request& headers_only)> may_send_large_body;
+  // Request bodies held in memory at once, over all connections; a request whose body does
+  // not fit now gets 503 with Retry-After.
+  std::size_t body_memory_limit = 256u << 20;
   std::chrono::milliseconds read_timeout{15000};  // whole request, from its first byte wait
   std::chrono::milliseconds idle_timeout{30000};  // keep-alive wait for the next request
   int max_requests_per_connection = 1000;
   int max_connections = 10000;
+  // From `shed_idle_at` open connections on, each new connection closes the one that has
+  // waited longest for a request (idle keep-alive, or headers still trickling in).
+  int shed_idle_at = 9000;
+  // Open connections per client address; more are refused. Addresses in
+  // `unlimited_clients` (the reverse proxy in front) have no such limit.
+  int max_connections_per_client = 256;
+  std::vector<std::string> unlimited_clients = {"127.0.0.1", "::1"};
   bool handle_signals = true;
 };
 

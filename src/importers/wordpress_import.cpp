@@ -416,7 +416,8 @@ class Importer : public WxrHandler {
       id = *existing;
       if (declared) ++s_.tags.updated;
     } else {
-      id = store_.add_tag(name.empty() ? slug : name, slug);
+      id = store_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
+                          slug);
       if (declared) ++s_.tags.imported;
     }
     tags_[wordpress_slug] = id;

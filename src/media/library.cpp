@@ -16,10 +16,13 @@ content::MediaFile described(const EncodedImage& image, std::string file) {
 
 std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
                                      std::string_view folder,
-                                     std::vector<std::filesystem::path>& written, std::string* error) {
+                                     std::vector<std::filesystem::path>& written, std::string* error,
+                                     content::Id owner) {
   auto clean = strip_metadata(bytes, error);
   if (!clean) return std::nullopt;
-  std::string stem = std::string(folder) + "/" + security::token_digest(clean->bytes).substr(0, 16);
+  std::string digest = owner ? security::token_digest(std::to_string(owner) + ":" + clean->bytes)
+                             : security::token_digest(clean->bytes);
+  std::string stem = std::string(folder) + "/" + digest.substr(0, 16);
   // Made in memory first: a picture that fails half-way leaves no file behind.
   std::vector<std::pair<std::string, EncodedImage>> files;
   std::vector<ImageType> types = {ImageType::Webp};

@@ -24,13 +24,16 @@ struct SavedImage {
 
 // Cleans `bytes` and writes the original and its variants as
 // `media_dir`/`folder`/<digest>.<ext> and <digest>-<width>.<ext> (the digest is of the
-// cleaned original, so the same picture uploaded twice is stored once). Every path it
+// cleaned original and of `owner`, the uploading account if any: the same picture uploaded
+// twice by one person is stored once, by two people twice, so that an upload never finds
+// out what someone else has uploaded). Every path it
 // wrote is appended to `written` (for removal if the caller gives up). Nothing is
 // written and `error` says why (a sentence for the user) when the bytes are not a JPEG,
 // PNG, WebP or GIF image, are broken, or too large.
 std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
                                      std::string_view folder,
-                                     std::vector<std::filesystem::path>& written, std::string* error);
+                                     std::vector<std::filesystem::path>& written, std::string* error,
+                                     content::Id owner = 0);
 
 // The files of a library item (original and variants), to remove when it is deleted.
 std::vector<std::filesystem::path> files_of(const content::Media& m, const std::filesystem::path& media_dir);

@@ -15,14 +15,6 @@ std::vector<content::Id> parse_ids(std::string_view list) {
   return ids;
 }
 
-// The first `max` bytes of `text`, cut back to a whole UTF-8 character.
-std::string truncate_utf8(std::string_view text, std::size_t max) {
-  if (text.size() <= max) return std::string(text);
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut));
-}
-
 http::Response rerender(PageContext& ctx, const content::Article& a, const http::Request& request,
                         CommentForm form, int status) {
   ArticleView view;
@@ -140,7 +132,7 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   c.status = content::classify_comment(s, moderation, ctx.store.has_approved_comment_by(s.email));
   c.created_at = ctx.now;
   c.ip_hash = ip_hash;
-  c.user_agent = truncate_utf8(request.header("user-agent"), 255);
+  c.user_agent = content::truncate_utf8(request.header("user-agent"), 255);
   content::Id id = ctx.store.add_comment(c);  // returns after the commit
 
   std::string url = content::article_url(a.slug);

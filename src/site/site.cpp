@@ -77,16 +77,21 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
       return not_found_page(ctx);
     }
     if (seg.size() - suffix.consumed != 2) return not_found_page(ctx);
+    // A tag or an author exists for readers only once something of theirs is published:
+    // a tag typed into a draft, or a newsroom account with nothing out, has no page.
+    auto has_published = [&](content::ListingFilter filter) {
+      return !ctx.store.published_articles(filter, 1, 0).empty();
+    };
     if (seg[0] == "tag") {
       auto tag = ctx.store.tag_by_slug(key);
-      if (!tag) return not_found_page(ctx);
+      if (!tag || !has_published({.tag_id = tag->id})) return not_found_page(ctx);
       if (suffix.feed)
         return rss_feed(ctx, {.tag_id = tag->id}, tag->name + " \u2013 " + site_title,
                         content::tag_url(tag->slug));
       return tag_page(ctx, *tag, suffix.page);
     }
     auto author = ctx.store.author_by_slug(key);
-    if (!author) return not_found_page(ctx);
+    if (!author || !has_published({.author_id = author->id})) return not_found_page(ctx);
     if (suffix.feed)
       return rss_feed(ctx, {.author_id = author->id},
                       author->display_name + " \u2013 " + site_title,

@@ -131,6 +131,7 @@ struct DeskFilter {
   Id category_id = 0;  // 0: any; else primary or extra category (not descendants)
   std::string language;  // "": any
   std::string search;    // words the title contains (case-insensitive for ASCII), "": any
+  Id visible_to = 0;     // not 0: only this user's articles and published ones
   int limit = 50;
   int offset = 0;
 };

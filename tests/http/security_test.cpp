@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 
 #include "http/message.h"
+#include "support/admin_client.h"
 #include "support/database.h"
+#include "support/images.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 
@@ -74,6 +76,81 @@ TEST_F(Security, SecretsDatabaseAndBackupsArePrivate) {
   auto r = run_khabar({"backup", "--data", data_.string(), "--to", backup.string()});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(mode_of(backup), 0600u);
+}
+
+// Finding 5: contributors and authors saw others' uploads (file name, credit, "Used in" drafts);
+// an identical upload redirected to the other person's item; the editor offered everyone's
+// pictures and took another reporter's as featured image.
+TEST_F(Security, OthersMediaIsInvisibleToContributors) {
+  serve();
+  AdminClient alice = signed_in_user(port(), data_, "alice-stringer", "contributor");
+  AdminClient bob = signed_in_user(port(), data_, "bob-stringer", "contributor");
+  std::string image = make_image(640, 480, ".jpg");
+  auto up = alice.post_multipart("/admin/media", {{"alt", "Secret source"}},
+                                 {{"file", "IMG_1234_source_face.jpg", image}});
+  ASSERT_EQ(up.status, 303) << up.body.substr(0, 500);
+  std::string id = sql(data_, "SELECT id FROM media WHERE original_name = 'IMG_1234_source_face.jpg'");
+  std::string draft = create_article(alice, {{"title", "Unpublished investigation"},
+                                             {"body", "Text.\n\n![Secret source](/media/" +
+                                                          sql(data_, "SELECT file FROM media WHERE id = " + id) + ")"},
+                                             {"language", "en"}, {"version", "0"}, {"featured_media", id}});
+  auto seen = bob.get("/admin/media/" + id);
+  EXPECT_EQ(seen.status, 404);
+  EXPECT_EQ(seen.body.find("IMG_1234"), std::string::npos);
+  EXPECT_EQ(seen.body.find("Unpublished investigation"), std::string::npos);
+  auto library = bob.get("/admin/media");
+  EXPECT_EQ(library.body.find("Secret source"), std::string::npos);
+  auto editor = bob.get("/admin/articles/new");
+  EXPECT_EQ(editor.body.find("Secret source"), std::string::npos);
+  // Bob cannot make Alice's picture his featured image.
+  auto taken = bob.post("/admin/articles/new", {{"title", "Bob's story"}, {"body", "Text."}, {"language", "en"},
+                                                {"version", "0"}, {"featured_media", id}});
+  EXPECT_EQ(taken.status, 422);
+  // The same file uploaded by Bob is a new item of his, not a way to find Alice's.
+  auto again = bob.post_multipart("/admin/media", {{"alt", "Mine"}}, {{"file", "x.jpg", image}});
+  ASSERT_EQ(again.status, 303);
+  EXPECT_EQ(again.header("location").find("/admin/media/" + id + "?"), std::string::npos) << again.header("location");
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "2");
+  // An editor sees both, and the draft that uses Alice's.
+  AdminClient editor_user = signed_in_user(port(), data_, "desk-editor", "editor");
+  auto item = editor_user.get("/admin/media/" + id);
+  EXPECT_EQ(item.status, 200);
+  EXPECT_NE(item.body.find("Unpublished investigation"), std::string::npos);
+  (void)draft;
+}
+
+// Finding 13: contributors saw every draft's title; a tag typed into a draft made a public
+// page at once, of any length.
+TEST_F(Security, ContributorsReachStaysTheirOwn) {
+  serve();
+  AdminClient alice = signed_in_user(port(), data_, "alice-writer", "contributor");
+  AdminClient bob = signed_in_user(port(), data_, "bob-writer", "contributor");
+  create_article(alice, {{"title", "Alice draft about the dam"}, {"body", "Text."}, {"language", "en"},
+                         {"version", "0"}, {"tags", "Dam Leak Exclusive"}});
+  auto list = bob.get("/admin/articles");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(list.body.find("Alice draft about the dam"), std::string::npos);
+  EXPECT_NE(list.body.find("Kabul opens three new public libraries"), std::string::npos);  // published ones
+  EXPECT_NE(alice.get("/admin/articles").body.find("Alice draft about the dam"), std::string::npos);
+  EXPECT_EQ(http_get(port(), "/tag/dam-leak-exclusive/").status, 404);
+  EXPECT_EQ(http_get(port(), "/tag/dam-leak-exclusive/feed/").status, 404);
+  auto long_tag = bob.post("/admin/articles/new", {{"title", "Long tag"}, {"body", "Text."}, {"language", "en"},
+                                                   {"version", "0"}, {"tags", std::string(201, 'x')}});
+  EXPECT_EQ(long_tag.status, 422);
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM tags WHERE length(name) > 200"), "0");
+}
+
+// Finding 6: /author/<slug>/ answered 200 for every account, revealing who works there.
+TEST_F(Security, AuthorPagesOnlyForPublishedWork) {
+  serve();
+  AdminClient c = signed_in_user(port(), data_, "quiet-editor", "editor");
+  std::string slug = sql(data_, "SELECT slug FROM users WHERE login = 'quiet-editor'");
+  ASSERT_FALSE(slug.empty());
+  EXPECT_EQ(http_get(port(), "/author/" + slug + "/").status, 404);
+  EXPECT_EQ(http_get(port(), "/author/" + slug + "/feed/").status, 404);
+  std::string published = sql(data_, "SELECT u.slug FROM users u JOIN article_authors w ON w.user_id = u.id "
+                                     "JOIN articles a ON a.id = w.article_id WHERE a.status = 'published' LIMIT 1");
+  EXPECT_EQ(http_get(port(), "/author/" + published + "/").status, 200);
 }
 
 TEST(SameSiteLocation, EveryRedirectIsAPathHere) {

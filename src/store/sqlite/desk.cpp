@@ -54,6 +54,8 @@ std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
           "AND (?5 = 0 OR a.category_id = ?5 OR EXISTS (SELECT 1 FROM article_categories x "
           "WHERE x.article_id = a.id AND x.category_id = ?5)) AND (?6 = '' OR a.language = ?6) "
           "AND (?7 = '' OR instr(lower(a.title), lower(?7)) > 0) "
+          "AND (?8 = 0 OR a.status = 'published' OR EXISTS "
+          "(SELECT 1 FROM article_authors v WHERE v.article_id = a.id AND v.user_id = ?8)) "
           "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
   s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
       .bind(2, f.author_id)
@@ -61,7 +63,8 @@ std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
       .bind(4, static_cast<std::int64_t>(f.offset))
       .bind(5, f.category_id)
       .bind(6, f.language)
-      .bind(7, f.search);
+      .bind(7, f.search)
+      .bind(8, f.visible_to);
   std::vector<DeskArticle> out;
   while (s.step()) out.push_back(read_desk_article(s));
   return out;
