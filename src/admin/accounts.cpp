@@ -50,10 +50,12 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
     store::NewUser u;
     u.login = a.login;
     u.email = a.email;
-    u.display_name = a.display_name.empty() ? a.login : a.display_name;
-    // The slug is public (/author/<slug>/): a name made from the login would give it away.
-    u.slug = u.display_name == a.login ? unique_slug(store, "author-" + security::new_token().substr(0, 8))
-                                       : unique_slug(store, u.display_name);
+    // Bylines and the public slug (/author/<slug>/) never give the login away: without a
+    // name of its own the account is shown under the newsroom's name until one is set.
+    bool own_name = !a.display_name.empty() && !content::names_login(a.display_name, a.login);
+    u.display_name = own_name ? a.display_name : store.setting("title").value_or("Newsroom");
+    u.slug = own_name ? unique_slug(store, u.display_name)
+                      : unique_slug(store, "author-" + security::new_token().substr(0, 8));
     u.role = std::string(to_string(a.role));
     out.user_id = store.add_user(u);
     out.link = password_link(store, out.user_id, site_url, now);

@@ -38,7 +38,7 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
       return {false, 409, "Only articles in the trash can be deleted for good; move it to the trash first."};
     if (!content::may_delete(me.role, own, article.status)) return {false, 403, "Your role may not delete this article."};
     ctx.store.delete_article(article.id);
-    spdlog::info("admin: {} deleted article {} ({}) for good", me.login, article.id, article.slug);
+    spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id, article.slug);
     return {true, 200, ""};
   }
   auto move = content::find_move(action);

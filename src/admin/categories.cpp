@@ -117,7 +117,7 @@ http::Response categories(Context& ctx) {
   auto f = read_fields(ctx, ctx.store.categories(), 0);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
   ctx.store.add_category(f.c);
-  spdlog::info("admin: {} added category {}", ctx.user->account.login, f.c.name);
+  spdlog::info("admin: account {} added category {}", ctx.user->account.id, f.c.name);
   return see_other("/admin/categories?done=added");
 }
 
@@ -143,7 +143,7 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
     keep_old_addresses(ctx, moved);
     if (const Category* target = content::find_category(all, move_to))
       ctx.store.add_redirect("/category/" + old_path + "/", content::category_url(target->path));
-    spdlog::info("admin: {} deleted category {}", ctx.user->account.login, category->name);
+    spdlog::info("admin: account {} deleted category {}", ctx.user->account.id, category->name);
     return see_other("/admin/categories?done=deleted");
   }
   return message_page(ctx, 400, "Unknown action", "That is not a category action.");

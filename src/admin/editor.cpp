@@ -382,7 +382,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "what you need into the form and save again.",
                      self, current->fields, current_tags, current->version, {{}, d.a.body_markdown});
   }
-  spdlog::info("admin: {} saved article {} (version {}, {})", me.login, saved.id, saved.version,
+  spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved.id, saved.version,
                to_string(d.a.status));
   return see_other("/admin/articles/" + std::to_string(saved.id) + "/edit?done=" + done);
 }

@@ -8,6 +8,7 @@
 #include "admin/two_factor_check.h"
 #include "content/capabilities.h"
 #include "content/text.h"
+#include "security/addresses.h"
 #include "security/password.h"
 
 namespace khabar::admin {
@@ -22,14 +23,6 @@ std::string next_path(std::string_view next) {
       next.find_first_of("\r\n\\") == std::string_view::npos)
     return std::string(next);
   return "/admin/";
-}
-
-// What the log may say about a login name someone typed.
-std::string loggable(std::string_view login) {
-  std::string out;
-  for (char c : login.substr(0, 64))
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-  return out;
 }
 
 http::Response login_form(Context& ctx, int status, std::string_view error,
@@ -63,9 +56,9 @@ http::Response code_form(Context& ctx, int status, std::string_view error,
   return page.render(status);
 }
 
-http::Response too_many(Context& ctx, std::int64_t wait, std::string_view login) {
-  spdlog::warn("admin: sign-in throttled for '{}' from {} ({} s)", loggable(login),
-               ctx.client_address, wait);
+http::Response too_many(Context& ctx, std::int64_t wait) {
+  spdlog::warn("admin: sign-in throttled from {} ({} s)", security::anonymised_address(ctx.client_address),
+               wait);
   auto r = message_page(ctx, 429, "Too many attempts",
                         "Too many failed sign-in attempts. Wait " + std::to_string(wait) +
                             " seconds, then try again.");
@@ -75,7 +68,8 @@ http::Response too_many(Context& ctx, std::int64_t wait, std::string_view login)
 
 http::Response signed_in(Context& ctx, const store::Account& account, const ThrottleKeys& keys) {
   record_success(ctx, keys);
-  spdlog::info("admin: {} signed in from {}", loggable(account.login), ctx.client_address);
+  spdlog::info("admin: account {} signed in from {}", account.id,
+               security::anonymised_address(ctx.client_address));
   std::string next = next_path(ctx.form.get("next"));
   if (ctx.settings.require_two_factor && account.totp_sealed.empty() &&
       content::publishes(account.role))
@@ -104,11 +98,11 @@ http::Response second_step(Context& ctx) {
   if (!account)
     return login_form(ctx, 403, "The sign-in took too long. Sign in again.", "");
   auto keys = throttle_keys(ctx, account->login);
-  if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait, account->login);
+  if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait);
   if (!second_factor_ok(ctx, *account, ctx.form.get("code"))) {
     record_failure(ctx, keys);
-    spdlog::info("admin: wrong two-factor code for {} from {}", loggable(account->login),
-                 ctx.client_address);
+    spdlog::info("admin: wrong two-factor code for account {} from {}", account->id,
+                 security::anonymised_address(ctx.client_address));
     return code_form(ctx, 403, "That code is not right (or was already used).", *account);
   }
   return signed_in(ctx, *account, keys);
@@ -128,14 +122,19 @@ http::Response login(Context& ctx) {
   std::string login_name = ctx.form.get("login");
   std::string password = ctx.form.get("password");
   auto keys = throttle_keys(ctx, login_name);
-  if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait, login_name);
+  if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait);
   // The same work whether or not the account exists: one argon2id verification.
   auto account = ctx.accounts().account_by_login(login_name);
   bool password_ok = security::verify_password(account ? account->password_hash : "", password);
   if (!account || !password_ok || account->disabled) {
     record_failure(ctx, keys);
-    spdlog::info("admin: failed sign-in for '{}' from {}", loggable(login_name),
-                 ctx.client_address);
+    // Never the typed login (often a password typed in the wrong box) nor the address.
+    if (account)
+      spdlog::info("admin: failed sign-in for account {} from {}", account->id,
+                   security::anonymised_address(ctx.client_address));
+    else
+      spdlog::info("admin: failed sign-in for an unknown login from {}",
+                   security::anonymised_address(ctx.client_address));
     return login_form(ctx, 403, kWrongLogin, login_name);
   }
   if (!account->totp_sealed.empty()) {
@@ -192,7 +191,7 @@ http::Response set_password(Context& ctx) {
     return form(422, *weak);
   if (!ctx.accounts().redeem_password_link(digest, security::hash_password(password), ctx.now))
     return form(410, "This link has expired or was already used.");
-  spdlog::info("admin: {} set a password with a link", loggable(account->login));
+  spdlog::info("admin: account {} set a password with a link", account->id);
   return see_other("/admin/login?done=password");
 }
 

@@ -160,7 +160,7 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
     if (deleted) {
       std::error_code ec;
       for (const auto& path : media::files_of(*deleted, ctx.media_dir)) std::filesystem::remove(path, ec);
-      spdlog::info("admin: {} deleted media {} ({})", me.login, m->id, m->original.file);
+      spdlog::info("admin: account {} deleted media {} ({})", me.id, m->id, m->original.file);
     }
     return see_other("/admin/media?done=deleted");
   }

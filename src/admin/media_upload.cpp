@@ -89,7 +89,7 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
     undo();
     throw;
   }
-  spdlog::info("admin: {} uploaded media {} ({}, {} variants)", me.login, out.id, m.original.file,
+  spdlog::info("admin: account {} uploaded media {} ({}, {} variants)", me.id, out.id, m.original.file,
                m.variants.size());
   return out;
 }

@@ -104,7 +104,7 @@ http::Response menu(Context& ctx) {
   for (auto& e : entries) items.push_back(std::move(e.item));
   if (!problem.empty()) return menu_page(ctx, 422, problem, items);
   ctx.store.set_menu(items);
-  spdlog::info("admin: {} saved the menu ({} entries)", ctx.user->account.login, items.size());
+  spdlog::info("admin: account {} saved the menu ({} entries)", ctx.user->account.id, items.size());
   return see_other("/admin/menu?done=saved");
 }
 

@@ -77,7 +77,7 @@ http::Response profile(Context& ctx) {
       return profile_page(ctx, 422, *weak);
     ctx.accounts().set_password_hash(me.id, security::hash_password(password), ctx.now,
                                      ctx.user->session_digest);
-    spdlog::info("admin: {} changed their password", me.login);
+    spdlog::info("admin: account {} changed their password", me.id);
     return see_other("/admin/profile?done=password");
   }
   if (action == "photo" || action == "remove-photo") {

@@ -34,7 +34,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     if (saved.conflict)
       return message_page(ctx, 409, "Not restored",
                           "Someone saved this article a moment ago. Reload the revisions and try again.");
-    spdlog::info("admin: {} restored version {} of article {}", me.login, rev->version, stored->id);
+    spdlog::info("admin: account {} restored version {} of article {}", me.id, rev->version, stored->id);
     return see_other("/admin/articles/" + std::to_string(stored->id) + "/edit?done=restored");
   }
 

@@ -28,7 +28,7 @@ http::Response site_settings(Context& ctx) {
           ctx.store.set_setting(key, content::normalise_setting(spec, ctx.form.get(key)));
         }
       });
-      spdlog::info("admin: {} changed the site settings", ctx.user->account.login);
+      spdlog::info("admin: account {} changed the site settings", ctx.user->account.id);
       return see_other("/admin/settings?done=saved");
     }
   }

@@ -73,12 +73,12 @@ http::Response tag_action(Context& ctx, std::string_view id_text) {
       ctx.store.update_tag(id, f.name, f.slug);
       if (f.slug != tag->slug) ctx.store.add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
     });
-    spdlog::info("admin: {} changed tag {} ({} -> {})", ctx.user->account.login, id, tag->slug, f.slug);
+    spdlog::info("admin: account {} changed tag {} ({} -> {})", ctx.user->account.id, id, tag->slug, f.slug);
     return see_other("/admin/tags?done=saved");
   }
   if (action == "delete") {
     ctx.store.delete_tag(id);
-    spdlog::info("admin: {} deleted tag {} ({})", ctx.user->account.login, id, tag->slug);
+    spdlog::info("admin: account {} deleted tag {} ({})", ctx.user->account.id, id, tag->slug);
     return see_other("/admin/tags?done=deleted");
   }
   return message_page(ctx, 400, "Unknown action", "That is not a tag action.");

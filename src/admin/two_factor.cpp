@@ -71,7 +71,7 @@ http::Response two_factor(Context& ctx) {
     auto codes = security::new_recovery_codes();
     ctx.accounts().set_two_factor(me.id, seal_totp_secret(ctx, secret), digests(ctx, codes));
     ctx.accounts().use_totp_step(me.id, *step);
-    spdlog::info("admin: {} turned on two-factor sign-in", me.login);
+    spdlog::info("admin: account {} turned on two-factor sign-in", me.id);
     return codes_page(ctx, codes);
   }
   if (action == "recovery" || action == "disable") {
@@ -86,7 +86,7 @@ http::Response two_factor(Context& ctx) {
       return message_page(ctx, 409, "Not possible",
                           "This site requires two-factor sign-in for your role.");
     ctx.accounts().set_two_factor(me.id, "", {});
-    spdlog::info("admin: {} turned off two-factor sign-in", me.login);
+    spdlog::info("admin: account {} turned off two-factor sign-in", me.id);
     return see_other("/admin/two-factor");
   }
   AdminPage page(ctx, "admin/two_factor.tpl", "Two-factor sign-in");

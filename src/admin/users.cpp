@@ -72,7 +72,7 @@ http::Response users(Context& ctx) {
       role ? new_account_problem(ctx.store, draft) : std::optional<std::string>("Choose a role.");
   if (problem) return user_list(ctx, 422, *problem, draft);
   auto invitation = create_account(ctx.store, draft, ctx.settings.site_url, ctx.now);
-  spdlog::info("admin: {} invited user {} as {}", ctx.user->account.login, draft.login,
+  spdlog::info("admin: account {} invited user {} as {}", ctx.user->account.id, draft.login,
                to_string(draft.role));
   auto account = ctx.accounts().account(invitation.user_id);
   return link_page(ctx, *account, invitation.link, true);
@@ -110,7 +110,7 @@ http::Response user_action(Context& ctx, std::string_view id_text) {
   } else {
     return message_page(ctx, 400, "Unknown action", "That is not a user action.");
   }
-  spdlog::info("admin: {} did {} on user {}", ctx.user->account.login, action, account->login);
+  spdlog::info("admin: account {} did {} on user {}", ctx.user->account.id, action, account->login);
   return see_other("/admin/users?done=" + action);
 }
 

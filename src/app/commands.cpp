@@ -51,7 +51,10 @@ int run_init(const InitOptions& o) {
                   " exists); nothing was changed. Choose another --data directory.");
   fs::create_directories(o.data_dir, ec);
   if (ec) return fail("cannot create " + o.data_dir.string() + ": " + ec.message());
-  admin::NewAccount first_admin{o.admin_login, o.admin_email, "", content::Role::Administrator};
+  // Named after the site until the administrator sets a name: never after the login.
+  admin::NewAccount first_admin{o.admin_login, o.admin_email,
+                                o.admin_name.empty() ? o.title : o.admin_name,
+                                content::Role::Administrator};
   std::string admin_link;
   try {
     auto db_path = o.data_dir / "khabar.db";

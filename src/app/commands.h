@@ -18,6 +18,7 @@ struct InitOptions {
   std::string tagline = "Independent news";
   std::string admin_login;  // when set, the first administrator is created
   std::string admin_email;
+  std::string admin_name;  // the public byline; empty: the site's title until set
 };
 int run_init(const InitOptions& options);
 

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
                        "Create the first administrator with this login and print the link "
                        "where they choose a password");
   init_cmd->add_option("--admin-email", init.admin_email, "The first administrator's email");
+  init_cmd->add_option("--admin-name", init.admin_name,
+                       "The first administrator's public name (bylines); default: the site's "
+                       "title until set in the profile. Never the login");
 
   ImportCommand import;
   auto* import_cmd = cli.add_subcommand("import", "Import another site");

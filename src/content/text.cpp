@@ -114,6 +114,10 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+bool names_login(std::string_view display_name, std::string_view login) {
+  return ascii_lower(trim(display_name)) == ascii_lower(trim(login));
+}
+
 std::string truncate_utf8(std::string_view text, std::size_t max) {
   if (text.size() <= max) return std::string(text);
   std::size_t cut = max;

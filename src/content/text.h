@@ -17,6 +17,10 @@ namespace khabar::content {
 // means the text had no letters or digits.
 std::string make_slug(std::string_view text);
 
+// Whether `display_name` would publish `login` (the same once trimmed, ASCII case aside):
+// such a name is never shown as a byline until the newsroom chooses it.
+bool names_login(std::string_view display_name, std::string_view login);
+
 // The first `max` bytes of `text`, cut back to a whole UTF-8 character.
 std::string truncate_utf8(std::string_view text, std::size_t max);
 

@@ -262,6 +262,7 @@ class Importer : public WxrHandler {
            ImportSummary& summary)
       : store_(store), options_(options), collected_(collected), s_(summary) {
     language_ = store.setting("language").value_or("en");
+    site_title_ = store.setting("title").value_or("Newsroom");
     for (const auto& c : store.categories()) paths_[c.id] = c.path;
   }
 
@@ -271,11 +272,21 @@ class Importer : public WxrHandler {
 
   void author(const WxrAuthor& a) override {
     std::string key = a.login;
-    std::string display = content::trim(a.display_name.empty() ? a.login : a.display_name);
+    // WordPress's default display name is the login: never published without the newsroom
+    // choosing it. Such authors are shown under the site's name until they set their own.
+    std::string display = content::trim(a.display_name);
+    bool login_named = display.empty() || content::names_login(display, a.login);
+    if (login_named) {
+      display = site_title_;
+      s_.notes.push_back("author " + std::to_string(a.id) +
+                         ": WordPress showed the login as the public name; shown as '" +
+                         site_title_ + "' until a name is set (admin, Users)");
+    }
     if (auto id = store_.import_target("wp:author", key)) {
       authors_[a.login] = *id;
       if (auto existing = store_.accounts().account(*id)) {
-        store_.accounts().update_profile(*id, {display, a.email, existing->bio});
+        store_.accounts().update_profile(
+            *id, {login_named ? existing->display_name : display, a.email, existing->bio});
         author_slugs_[a.login] = existing->slug;
       }
       ++s_.authors.updated;
@@ -284,7 +295,7 @@ class Importer : public WxrHandler {
       u.login = login_for(a.login);
       u.email = a.email;
       u.display_name = display;
-      u.slug = author_slug(display == a.login ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
+      u.slug = author_slug(login_named ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
       u.role = "author";
       Id user = store_.add_user(u);
       store_.accounts().set_disabled(user, true);  // until invited (khabar user link)
@@ -296,7 +307,10 @@ class Importer : public WxrHandler {
     }
     // WordPress's author archive is /author/<login>/. (Reads inside this transaction go
     // through the writer's lookups: the readers do not see what it has not committed.)
-    if (auto slug = author_slugs_.find(a.login); slug != author_slugs_.end())
+    // Answered only where the new address is the old one: redirecting /author/<login>/
+    // elsewhere would confirm to anyone that the login exists.
+    if (auto slug = author_slugs_.find(a.login);
+        slug != author_slugs_.end() && slug->second == percent_decoded(a.login))
       redirect("/author/" + percent_decoded(a.login) + "/", content::author_url(slug->second));
   }
 
@@ -574,7 +588,7 @@ class Importer : public WxrHandler {
   const ImportOptions& options_;
   const Collected& collected_;
   ImportSummary& s_;
-  std::string language_, base_;
+  std::string language_, base_, site_title_;
   std::map<std::string, Id> authors_, categories_, tags_;
   std::map<std::string, std::string> author_slugs_, wordpress_paths_;  // by WordPress login / nicename
   std::map<Id, std::string> paths_;                                     // category paths

@@ -4,7 +4,10 @@
 
 #include <sys/stat.h>
 
+#include <fstream>
+
 #include "http/message.h"
+#include "security/addresses.h"
 #include "support/admin_client.h"
 #include "support/database.h"
 #include "support/images.h"
@@ -151,6 +154,50 @@ TEST_F(Security, AuthorPagesOnlyForPublishedWork) {
   std::string published = sql(data_, "SELECT u.slug FROM users u JOIN article_authors w ON w.user_id = u.id "
                                      "JOIN articles a ON a.id = w.article_id WHERE a.status = 'published' LIMIT 1");
   EXPECT_EQ(http_get(port(), "/author/" + published + "/").status, 200);
+}
+
+// Finding 6: the first administrator's login became the public byline; imported authors read
+// "By admin"; /author/<login>/ answered 301 for imported logins; the log kept raw addresses
+// and typed logins.
+TEST_F(Security, LoginsAreNeverPublicNorLogged) {
+  auto site = dir_.path() / "fresh";
+  auto init = run_khabar({"init", "--data", site.string(), "--title", "Wakht News", "--url",
+                          "http://127.0.0.1:1", "--admin-login", "maryam", "--admin-email",
+                          "maryam@news.example"});
+  ASSERT_EQ(init.exit_code, 0) << init.output;
+  EXPECT_EQ(sql(site, "SELECT display_name FROM users WHERE login = 'maryam'"), "Wakht News");
+  EXPECT_EQ(sql(site, "SELECT instr(slug, 'maryam') FROM users WHERE login = 'maryam'"), "0");
+  auto wxr = dir_.path() / "authors.xml";
+  std::ofstream(wxr) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Old</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>7</wp:author_id><wp:author_login>admin</wp:author_login><wp:author_display_name>admin</wp:author_display_name></wp:author>
+<item><title>Old story</title><dc:creator>admin</dc:creator><wp:post_id>70</wp:post_id><wp:post_name>old-story</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt>
+<content:encoded><![CDATA[Text.]]></content:encoded></item></channel></rss>)";
+  auto imported = run_khabar({"import", "wordpress", "--data", data_.string(), wxr.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("WordPress showed the login as the public name"), std::string::npos);
+  serve();
+  auto story = http_get(port(), "/old-story/");
+  ASSERT_EQ(story.status, 200);
+  EXPECT_EQ(story.body.find(">admin<"), std::string::npos);
+  EXPECT_EQ(http_get(port(), "/author/admin/").status, 404);
+  // A failed sign-in is logged by account id and network, never the login or the address.
+  AdminClient c(port(), "203.0.113.77");
+  c.sign_in("maryam-typo", "not the password at all");
+  c.sign_in("admin", "not the password at all");
+  std::string log = server_->log();
+  EXPECT_EQ(log.find("203.0.113.77"), std::string::npos) << log;
+  EXPECT_EQ(log.find("maryam-typo"), std::string::npos) << log;
+  EXPECT_NE(log.find("203.0.113.0/24"), std::string::npos) << log;
+}
+
+TEST(AnonymisedAddress, KeepsOnlyTheNetwork) {
+  using khabar::security::anonymised_address;
+  EXPECT_EQ(anonymised_address("203.0.113.77"), "203.0.113.0/24");
+  EXPECT_EQ(anonymised_address("2001:db8:1234:5678::1"), "2001:db8:1234::/48");
+  EXPECT_EQ(anonymised_address("not an address"), "unknown");
 }
 
 TEST(SameSiteLocation, EveryRedirectIsAPathHere) {
