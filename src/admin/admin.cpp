@@ -125,7 +125,7 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
   if (request.path == "/admin") return see_other("/admin/");
   Context ctx{store_,     theme_, assets_,      secret_, request, std::move(client_address),
               unix_now(), load_admin_settings(store_),  {},      {},      media_dir_,
-              std::nullopt};
+              std::nullopt, {}};
   if (request.method == "POST") {
     std::string_view type = request.header("content-type");
     if (type.starts_with("application/x-www-form-urlencoded")) {
@@ -148,7 +148,9 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
     return r;
   }
   ctx.user = authenticate(ctx);
-  return route(ctx);
+  http::Response r = route(ctx);
+  for (auto& c : ctx.set_cookies) r.headers.emplace_back("Set-Cookie", std::move(c));
+  return r;
 }
 
 Form::Form(std::string_view body) : fields_(http::parse_query(body)) {}

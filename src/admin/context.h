@@ -69,6 +69,7 @@ struct Context {
   std::vector<http::FormPart> files;  // its file parts (multipart/form-data)
   std::filesystem::path media_dir;    // uploaded files are kept here
   std::optional<SignedIn> user;
+  std::vector<std::string> set_cookies;  // Set-Cookie values the response must carry
 
   store::AccountStore& accounts() const { return store.accounts(); }
   bool is_post() const { return request.method == "POST"; }

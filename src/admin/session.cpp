@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <mutex>
+#include <unordered_map>
+
 #include "content/text.h"
 #include "http/cookies.h"
 
@@ -110,16 +113,71 @@ bool from_this_site(const Context& ctx, std::string* why) {
   return true;
 }
 
-std::string anonymous_form_token(const Context& ctx) {
-  return ctx.secret.sign("admin-anonymous-form", std::to_string(ctx.now));
+namespace {
+
+// Anonymous form tokens already used, until they expire anyway: each is good once.
+class UsedTokens {
+ public:
+  // False when `token` was used before; remembers it until `expires`.
+  bool use(const std::string& token, Timestamp now, Timestamp expires) {
+    std::lock_guard lock(mutex_);
+    if (++inserts_ % 256 == 0) std::erase_if(used_, [&](const auto& e) { return e.second < now; });
+    return used_.emplace(token, expires).second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, Timestamp> used_;
+  std::uint64_t inserts_ = 0;
+};
+UsedTokens used_tokens;
+
+constexpr Timestamp kAnonymousFormSeconds = 2 * 3600;
+
+// The browser's pre-session cookie: 32 hex digits, or nothing.
+std::optional<std::string> form_cookie(const Context& ctx) {
+  auto value = http::cookie(ctx.request, kFormCookie);
+  if (!value || value->size() != 32 ||
+      value->find_first_not_of("0123456789abcdef") != std::string::npos)
+    return std::nullopt;
+  return value;
 }
 
-bool anonymous_form_token_ok(const Context& ctx) {
-  auto value = ctx.secret.verify("admin-anonymous-form", ctx.form.get("_csrf"));
-  auto made = value ? content::parse_integer(*value) : std::nullopt;
-  if (!made || *made > ctx.now + 60 || ctx.now - *made > 86400) return false;
+}  // namespace
+
+std::string anonymous_form_token(Context& ctx) {
+  auto cookie = form_cookie(ctx);
+  if (!cookie) {
+    cookie = security::new_token().substr(0, 32);
+    http::CookieOptions o = cookie_options(ctx);
+    o.same_site = "Strict";
+    o.path = "/admin/";
+    o.max_age_seconds = 86400;
+    ctx.set_cookies.push_back(http::set_cookie(kFormCookie, *cookie, o));
+  }
+  // <time>-<the cookie's digest>-<a nonce>: bound to this browser, good once.
+  return ctx.secret.sign("admin-anonymous-form",
+                         std::to_string(ctx.now) + "-" + security::token_digest(*cookie).substr(0, 32) +
+                             "-" + security::new_token().substr(0, 16));
+}
+
+bool anonymous_form_token_ok(Context& ctx) {
+  std::string sent = ctx.form.get("_csrf");
+  auto value = ctx.secret.verify("admin-anonymous-form", sent);
+  auto parts = value ? content::split(*value, '-') : std::vector<std::string_view>{};
+  auto cookie = form_cookie(ctx);
+  if (parts.size() != 3 || !cookie) return false;
+  auto made = content::parse_integer(parts[0]);
+  if (!made || *made > ctx.now + 60 || ctx.now - *made > kAnonymousFormSeconds) return false;
+  if (!equal_tokens(std::string(parts[1]), security::token_digest(*cookie).substr(0, 32))) return false;
+  // Another site's form sends Origin: null, or (rarely) nothing: both refused here.
+  std::string_view origin = ctx.request.header("origin");
+  std::string_view referer = ctx.request.header("referer");
+  if (origin.empty() && referer.empty()) return false;
+  if (origin == "null") return false;
   std::string why;
-  return from_this_site(ctx, &why);
+  if (!from_this_site(ctx, &why)) return false;
+  return used_tokens.use(sent, ctx.now, *made + kAnonymousFormSeconds);
 }
 
 }  // namespace khabar::admin

@@ -34,9 +34,13 @@ bool genuine_request(const Context& ctx, std::string_view expected, std::string*
 // Only the Origin/Referer part of that.
 bool from_this_site(const Context& ctx, std::string* why);
 
-// Login and set-password forms have no session yet: their token is signed with the time
-// it was made and is good for a day.
-std::string anonymous_form_token(const Context& ctx);
-bool anonymous_form_token_ok(const Context& ctx);
+// Login and set-password forms have no session yet. Their token is bound to a pre-session
+// cookie of the browser (`khabar_form`, set on the first form, SameSite=Strict), signed with
+// the time it was made, good for two hours and once; the request must come with an Origin
+// (or Referer) of this site, never "null". So another site cannot sign a victim into an
+// account of its choosing (login CSRF).
+inline constexpr std::string_view kFormCookie = "khabar_form";
+std::string anonymous_form_token(Context& ctx);
+bool anonymous_form_token_ok(Context& ctx);
 
 }  // namespace khabar::admin

@@ -289,7 +289,8 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
   EXPECT_EQ(bad.status, 403);
   // The code of the step used at enrolment cannot be used again; the next step's can.
   std::int64_t next_step = (unix_now() / 30 + 1) * 30;
-  auto good = fresh.post("/admin/login", {{"_csrf", input_value(step.body, "_csrf")}, {"pending", pending},
+  // (Each form token is good once: the refusal's page carries the next one.)
+  auto good = fresh.post("/admin/login", {{"_csrf", input_value(bad.body, "_csrf")}, {"pending", pending},
                                            {"code", khabar::security::totp_code(secret, next_step)}}, false);
   ASSERT_EQ(good.status, 303);
   EXPECT_EQ(fresh.get("/admin/").status, 200);
@@ -301,7 +302,7 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
                                                {"code", khabar::security::totp_code(secret, next_step)}}, false);
   EXPECT_EQ(replayed.status, 403);
   // A recovery code works once.
-  auto with_recovery = replay.post("/admin/login", {{"_csrf", input_value(again.body, "_csrf")},
+  auto with_recovery = replay.post("/admin/login", {{"_csrf", input_value(replayed.body, "_csrf")},
                                                     {"pending", input_value(again.body, "pending")},
                                                     {"code", codes[3]}}, false);
   EXPECT_EQ(with_recovery.status, 303);

@@ -193,6 +193,38 @@ TEST_F(Security, LoginsAreNeverPublicNorLogged) {
   EXPECT_NE(log.find("203.0.113.0/24"), std::string::npos) << log;
 }
 
+// Finding 7: the sign-in token was not bound to the browser, could be reused, and Origin: null
+// (or none) was accepted: another site could sign a victim into the attacker's account.
+TEST_F(Security, SignInFormsAreBoundToTheBrowserAndGoodOnce) {
+  serve();
+  std::string link = add_user(data_, "attacker", "author", "Attacker");
+  AdminClient setter(port());
+  ASSERT_EQ(setter.set_password(link, strong_password("attacker")).status, 303);
+  auto page = http_get(port(), "/admin/login");
+  std::string token = input_value(page.body, "_csrf");
+  std::string cookie = page.header("set-cookie");
+  ASSERT_TRUE(cookie.starts_with("khabar_form=")) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  cookie = "Cookie: " + cookie.substr(0, cookie.find(';'));
+  std::string body = form_encode({{"_csrf", token}, {"login", "attacker"}, {"password", strong_password("attacker")}});
+  auto post = [&](std::vector<std::string> headers) {
+    headers.push_back("Content-Type: application/x-www-form-urlencoded");
+    return http_request(port(), "POST", "/admin/login", headers, body);
+  };
+  // Without the browser's own cookie (an attacker's page has another browser's token).
+  EXPECT_EQ(post({"Origin: http://127.0.0.1"}).status, 403);
+  // From a sandboxed or cross-site form, or with neither Origin nor Referer.
+  EXPECT_EQ(post({cookie, "Origin: null"}).status, 403);
+  EXPECT_EQ(post({cookie, "Origin: https://evil.example"}).status, 403);
+  EXPECT_EQ(post({cookie}).status, 403);
+  // The genuine form: once.
+  auto ok = post({cookie, "Origin: http://127.0.0.1"});
+  EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 300);
+  EXPECT_NE(ok.header("set-cookie").find("khabar_session="), std::string::npos);
+  EXPECT_EQ(post({cookie, "Origin: http://127.0.0.1"}).status, 403);
+}
+
 TEST(AnonymisedAddress, KeepsOnlyTheNetwork) {
   using khabar::security::anonymised_address;
   EXPECT_EQ(anonymised_address("203.0.113.77"), "203.0.113.0/24");

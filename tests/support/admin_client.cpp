@@ -1,4 +1,6 @@
 #include "support/admin_client.h"
+
+#include <algorithm>
 #include "support/clock.h"
 
 #include <chrono>
@@ -42,16 +44,27 @@ std::string input_value(const std::string& html, const std::string& name) {
 }
 
 std::vector<std::string> AdminClient::cookie_headers(std::vector<std::string> headers) const {
-  if (!session_.empty()) headers.push_back("Cookie: khabar_session=" + session_);
+  std::string cookies;
+  if (!session_.empty()) cookies = "khabar_session=" + session_;
+  if (!form_cookie_.empty()) cookies += (cookies.empty() ? "" : "; ") + ("khabar_form=" + form_cookie_);
+  if (!cookies.empty()) headers.push_back("Cookie: " + cookies);
   if (!client_ip_.empty()) headers.push_back("X-Forwarded-For: " + client_ip_);
   return headers;
 }
 
 void AdminClient::remember_cookie(const HttpResponse& r) {
-  std::string cookie = r.header("set-cookie");
-  if (!cookie.starts_with("khabar_session=")) return;
-  std::string value = cookie.substr(15, cookie.find(';') - 15);
-  set_session(value);
+  std::string all = r.header("set-cookie");
+  std::size_t start = 0;
+  while (start < all.size()) {
+    std::size_t end = all.find('\n', start);
+    if (end == std::string::npos) end = all.size();
+    std::string cookie = all.substr(start, end - start);
+    start = end + 1;
+    std::string value = cookie.substr(cookie.find('=') + 1);
+    value = value.substr(0, value.find(';'));
+    if (cookie.starts_with("khabar_session=")) set_session(value);
+    if (cookie.starts_with("khabar_form=")) form_cookie_ = value;
+  }
 }
 
 HttpResponse AdminClient::get(const std::string& target, const std::vector<std::string>& headers) {
@@ -65,6 +78,11 @@ HttpResponse AdminClient::post(const std::string& target, Fields fields, bool cs
   if (csrf) fields.emplace_back("_csrf", this->csrf());
   auto h = cookie_headers(headers);
   h.push_back("Content-Type: application/x-www-form-urlencoded");
+  // As browsers do on every POST (unless the test sends an Origin of its own).
+  if (std::none_of(headers.begin(), headers.end(), [](const std::string& x) {
+        return x.starts_with("Origin:") || x.starts_with("Referer:");
+      }))
+    h.push_back("Origin: http://127.0.0.1");
   auto r = http_request(port_, "POST", target, h, form_encode(fields));
   remember_cookie(r);
   return r;

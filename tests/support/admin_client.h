@@ -56,6 +56,7 @@ class AdminClient {
   int port_;
   std::string client_ip_;
   std::string session_;
+  std::string form_cookie_;  // khabar_form: the pre-session cookie of the sign-in forms
   std::string csrf_;
 };
 

@@ -46,7 +46,10 @@ std::size_t parse_one(const std::string& data, bool head, bool at_eof, HttpRespo
     std::size_t colon = line.find(':');
     std::string value = line.substr(colon + 1);
     while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    r.headers[lower(line.substr(0, colon))] = value;
+    std::string name = lower(line.substr(0, colon));
+    // Several Set-Cookie headers are kept, one per line; other repeated headers: the last.
+    if (name == "set-cookie" && r.headers.count(name)) r.headers[name] += "\n" + value;
+    else r.headers[name] = value;
     pos = eol + 2;
   }
   std::size_t body_start = end + 4;
