@@ -88,7 +88,6 @@ int run_import_wordpress(const ImportCommand& o) {
   options.dry_run = o.dry_run;
   options.uploads = o.uploads;
   options.media_dir = o.data_dir / "media";
-  options.hash_ip = [&](std::string_view ip) { return secret.keyed_hash("comment-ip", ip); };
   options.progress = [&](std::uint64_t b, std::uint64_t t, std::uint64_t n) { display.update(b, t, n); };
   auto start = Clock::now();
   std::variant<importers::ImportSummary, importers::WxrError> result;

@@ -577,7 +577,6 @@ class Importer : public WxrHandler {
       auto when = parse_wordpress_date(c.date_gmt);
       if (!when) when = parse_wordpress_date(c.date);
       n.created_at = when.value_or(0);
-      if (!c.ip.empty() && options_.hash_ip) n.ip_hash = options_.hash_ip(c.ip);
       Id id = store_.add_comment(n);
       store_.set_import_target("wp:comment", key, id);
       ++s_.comments.imported;

@@ -26,7 +26,6 @@ struct ImportOptions {
   std::filesystem::path uploads;
   std::filesystem::path media_dir;
   // Keyed hash of a commenter's IP address (the site secret's); addresses are not stored.
-  std::function<std::string(std::string_view ip)> hash_ip;
   // Called now and then: bytes read, file size, items done (both passes).
   std::function<void(std::uint64_t bytes, std::uint64_t total, std::uint64_t items)> progress;
 };

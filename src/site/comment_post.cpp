@@ -108,16 +108,15 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
     form.message = "error_duplicate";
     return rerender(ctx, a, request, form, 409);
   }
-  std::string ip_hash = ctx.secret.keyed_hash("client-ip", client_ip);
   if (moderation.flood_seconds > 0) {
     flood.set_interval(std::chrono::seconds(moderation.flood_seconds));
-    if (!flood.allow(ip_hash)) {
+    if (!flood.allow(client_ip)) {
       http::Response r = http::Response::plain(
           429, "You are posting comments too quickly. Please wait " +
-                   std::to_string(flood.retry_after(ip_hash)) +
+                   std::to_string(flood.retry_after(client_ip)) +
                    " seconds and send it again (use your browser's Back button: "
                    "your text is still there).");
-      r.set_header("Retry-After", std::to_string(flood.retry_after(ip_hash)));
+      r.set_header("Retry-After", std::to_string(flood.retry_after(client_ip)));
       return r;
     }
   }
@@ -131,7 +130,6 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   c.body = s.body;
   c.status = content::classify_comment(s, moderation, ctx.store.has_approved_comment_by(s.email));
   c.created_at = ctx.now;
-  c.ip_hash = ip_hash;
   c.user_agent = content::truncate_utf8(request.header("user-agent"), 255);
   content::Id id = ctx.store.add_comment(c);  // returns after the commit
 

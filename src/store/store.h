@@ -76,7 +76,8 @@ struct NewComment {
   std::string body;
   content::CommentStatus status = content::CommentStatus::Pending;
   content::Timestamp created_at = 0;
-  std::string ip_hash;     // keyed hash of the client address; never the address itself
+  // Nothing of the client's address is kept: flood control remembers it in memory only
+  // (security::FloodGate), block lists match the live address.
   std::string user_agent;  // truncated by the caller
 };
 

@@ -151,11 +151,10 @@ TEST_F(Comments, AHeldCommentIsSeenByItsAuthorOnlyAndStoredWithoutTheRawAddress)
   EXPECT_EQ(comment_count(), before + 1);
   EXPECT_EQ(db("SELECT status FROM comments WHERE id = " + id), "pending");  // first-time
   EXPECT_EQ(db("SELECT author_email FROM comments WHERE id = " + id), "nadia@example.com");
-  std::string ip_hash = db("SELECT ip_hash FROM comments WHERE id = " + id);
-  EXPECT_EQ(ip_hash.size(), 64u);
-  EXPECT_EQ(db("SELECT count(*) FROM comments WHERE ip_hash LIKE '%127.0.0.1%' OR "
-               "user_agent LIKE '%127.0.0.1%'"),
-            "0");
+  // Nothing of the address is stored (issue 18, finding 12: keyed hashes of IPv4 addresses
+  // were reversed in 0.16 s by anyone holding khabar.toml).
+  EXPECT_EQ(db("SELECT ip_hash FROM comments WHERE id = " + id), "");
+  EXPECT_EQ(db("SELECT count(*) FROM comments WHERE user_agent LIKE '%127.0.0.1%'"), "0");
   EXPECT_EQ(db("SELECT length(user_agent) FROM comments WHERE id = " + id), "255");
   std::string cookie = cookie_of(r);
   EXPECT_TRUE(cookie.starts_with("khabar_comments="));

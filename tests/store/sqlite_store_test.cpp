@@ -315,7 +315,6 @@ TEST_F(SqliteStoreTest, CommentModerationQueries) {
   c.author_name = "R";
   c.author_email = "r@example.org";
   c.body = "Held";
-  c.ip_hash = "h";
   Id held = db_->add_comment(c);
   c.body = "Approved";
   c.status = CommentStatus::Approved;
@@ -426,7 +425,7 @@ TEST_F(SqliteStoreTest, ExtraCategoriesAndDeletingForGood) {
   Id id = db_->add_article(x);
   EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)), std::vector<std::string>{"cricket-in-asia"});
   EXPECT_EQ(db_->article_for_edit(id)->fields.extra_category_ids, std::vector<Id>{asia});
-  db_->add_comment({id, 0, "A", "a@example.org", "", "Hello", CommentStatus::Approved, 1, "", ""});
+  db_->add_comment({id, 0, "A", "a@example.org", "", "Hello", CommentStatus::Approved, 1, ""});
   db_->save_article(id, x, 1, 0, 200);
   EXPECT_TRUE(db_->delete_article(id));
   EXPECT_FALSE(db_->delete_article(id));

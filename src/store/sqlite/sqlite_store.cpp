@@ -513,7 +513,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       db.prepare(
             "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url, "
             "body, status, created_at, ip_hash, user_agent) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?10)")
           .bind(1, c.article_id)
           .bind_optional_id(2, c.parent_id)
           .bind(3, c.author_name)
@@ -522,7 +522,6 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(6, c.body)
           .bind(7, to_string(c.status))
           .bind(8, c.created_at ? c.created_at : now_seconds())
-          .bind(9, c.ip_hash)
           .bind(10, c.user_agent)
           .run();
       if (c.status == CommentStatus::Approved) note("k:" + std::to_string(c.article_id));
