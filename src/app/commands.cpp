@@ -174,6 +174,11 @@ int run_serve(const ServeOptions& o) {
   int cache_mb = o.cache_mb >= 0 ? o.cache_mb : config->cache_mb;
   http::PageCache::Options cache_options;
   cache_options.budget_bytes = static_cast<std::size_t>(cache_mb) << 20;
+  // Admin is declared below; the cache asks only once requests are served.
+  std::function<bool(const http::Request&)> staff_session;
+  cache_options.personal = [&](const http::Request& request) {
+    return site.has_own_comments(request) || (staff_session && staff_session(request));
+  };
   http::PageCache cache(cache_options);
   // Every write (from this process or another, e.g. `khabar comments approve`) leaves a
   // change-log row; before answering from the cache, drop the pages those changes show.
@@ -182,6 +187,7 @@ int run_serve(const ServeOptions& o) {
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());
+  staff_session = [&](const http::Request& request) { return admin.has_live_session(request); };
   // Only a signed-in member of the newsroom may send more than the ordinary body limit.
   server_options.may_send_large_body = [&](const http::Request& headers) {
     return admin.has_live_session(headers);

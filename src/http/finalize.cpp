@@ -70,6 +70,8 @@ const WireForm* pick_wire_form(const Request& request, const WireResponse& wire)
   std::string_view accept = request.header("accept-encoding");
   if (wire.brotli && accepts_brotli(accept)) return wire.brotli.get();
   if (wire.gzip && accepts_gzip(accept)) return wire.gzip.get();
+  if (wire.identity && !accepts_gzip(accept) && !(wire.brotli && accepts_brotli(accept)))
+    return wire.identity.get();
   return nullptr;
 }
 

@@ -44,6 +44,7 @@ struct WireForm {
 };
 struct WireResponse {
   std::shared_ptr<const WireForm> gzip, brotli;
+  std::shared_ptr<const WireForm> identity;  // made when a client first asks for it
 };
 
 struct Response {

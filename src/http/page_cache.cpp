@@ -10,10 +10,11 @@ namespace khabar::http {
 
 struct PageCache::Entry {
   Response response;  // identity body, with gzip_body and brotli_body set
-  std::shared_ptr<const WireResponse> wire;
+  // The wire forms; the identity one is added (under the cache's mutex) when first asked.
+  mutable std::shared_ptr<const WireResponse> wire;
   std::vector<std::string> tags;
   std::chrono::steady_clock::time_point made;
-  std::size_t bytes = 0;
+  mutable std::size_t bytes = 0;
 };
 
 // A render in progress that other requests for the same page wait for.
@@ -26,11 +27,55 @@ struct PageCache::Flight {
 
 PageCache::PageCache(Options options) : options_(std::move(options)) {}
 
-bool PageCache::cacheable_request(const Request& request) const {
-  if (!request.is_get_or_head() || !request.query.empty()) return false;
-  for (const auto& name : options_.bypass_cookies)
-    if (cookie(request, name)) return false;
-  return true;
+bool PageCache::is_tracking_parameter(std::string_view name) {
+  if (name.starts_with("utm_")) return true;
+  for (std::string_view t : {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid",
+                             "mc_eid", "igshid", "yclid", "twclid", "ttclid", "_ga", "_gl",
+                             "ref_src", "s_cid", "mkt_tok"})
+    if (name == t) return true;
+  return false;
+}
+
+std::optional<std::string> PageCache::cache_key(const Request& request) const {
+  if (!request.is_get_or_head()) return std::nullopt;
+  if (!request.query.empty()) {
+    std::string_view q = request.query;
+    while (!q.empty()) {
+      std::size_t amp = q.find('&');
+      std::string_view pair = q.substr(0, amp);
+      q = amp == std::string_view::npos ? std::string_view() : q.substr(amp + 1);
+      if (pair.empty()) continue;
+      if (!is_tracking_parameter(pair.substr(0, pair.find('=')))) return std::nullopt;
+    }
+  }
+  if (options_.personal && options_.personal(request)) return std::nullopt;
+  return request.path;
+}
+
+void PageCache::add_identity_form_locked(const std::string& key, const Entry& entry) {
+  Request probe;
+  probe.method = "GET";
+  Response copy = entry.response;
+  copy.body = gzip_decompress(*copy.gzip_body, 64u << 20).value_or("");
+  copy.cache_tags.clear();
+  copy.set_header("X-Cache", "HIT");
+  copy.gzip_body.reset();
+  copy.brotli_body.reset();
+  finalize_response(probe, copy);
+  auto form = std::make_shared<WireForm>();
+  form->head = serialize_head(copy);
+  form->body = std::make_shared<const std::string>(std::move(copy.body));
+  auto wire = std::make_shared<WireResponse>(*entry.wire);
+  wire->identity = std::move(form);
+  std::size_t added = wire->identity->body->size() + wire->identity->head.size();
+  entry.wire = std::move(wire);
+  entry.bytes += added;
+  stats_.bytes += added;
+  // Over the budget now: the least recently used go (never the page being answered).
+  while (stats_.bytes > options_.budget_bytes && lru_.size() > 1 && lru_.back() != key) {
+    erase_locked(lru_.back());
+    ++stats_.evictions;
+  }
 }
 
 std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response) {
@@ -88,7 +133,8 @@ Response PageCache::response_from(const Entry& entry, const Request& request) {
 }
 
 Response PageCache::serve(const Request& request, const Handler& render) {
-  if (!cacheable_request(request)) {
+  auto cache_key = this->cache_key(request);
+  if (!cache_key) {
     {
       std::lock_guard lock(mutex_);
       ++stats_.bypasses;
@@ -97,7 +143,7 @@ Response PageCache::serve(const Request& request, const Handler& render) {
     r.set_header("X-Cache", "BYPASS");
     return r;
   }
-  const std::string& key = request.path;
+  const std::string& key = *cache_key;
   std::shared_ptr<Flight> flight;
   bool leader = false;
   std::uint64_t generation = 0;
@@ -109,6 +155,12 @@ Response PageCache::serve(const Request& request, const Handler& render) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, it->second.lru);
         auto entry = it->second.entry;
+        // A client that takes no compression (feed readers, bots, curl): its form is made
+        // once, not inflated on every hit.
+        if (entry->wire && !entry->wire->identity && !pick_wire_form(request, *entry->wire) &&
+            request.method == "GET" && request.version == 11 &&
+            request.header("if-none-match").empty())
+          add_identity_form_locked(key, *entry);
         if (entry->wire && pick_wire_form(request, *entry->wire)) {
           Response r;  // the server sends the prepared bytes
           r.wire = entry->wire;

@@ -14,6 +14,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,9 +31,10 @@ class PageCache {
     // Entries older than this are rendered again (pages carry comment-form tokens that
     // are valid for a day).
     std::chrono::seconds max_age{6 * 3600};
-    // Requests carrying any of these cookies are personal: never served from the cache
-    // and never stored in it.
-    std::vector<std::string> bypass_cookies = {"khabar_session", "khabar_comments"};
+    // Whether a request is personal (a real session, a reader's own held comments): never
+    // served from the cache and never stored in it. The application checks the cookies
+    // for what they claim, so that a junk cookie cannot force renders. Null: none is.
+    std::function<bool(const Request&)> personal;
   };
 
   struct Stats {
@@ -55,9 +57,14 @@ class PageCache {
   void clear();
   Stats stats() const;
 
-  // Whether `request` may be answered from the cache (GET/HEAD, no query string, no
-  // personal cookie).
-  bool cacheable_request(const Request& request) const;
+  // The cache key of `request` (its path), when it may be answered from the cache:
+  // GET/HEAD, not personal, and no query string once the tracking parameters that links
+  // from social networks and newsletters carry (utm_*, fbclid, gclid...) are set aside.
+  std::optional<std::string> cache_key(const Request& request) const;
+
+  // Whether a query parameter only tracks where a visitor came from (is_tracking_parameter
+  // ("utm_source") is true): pages never depend on them.
+  static bool is_tracking_parameter(std::string_view name);
 
  private:
   struct Entry;
@@ -65,6 +72,8 @@ class PageCache {
   void store_locked(const std::string& key, std::shared_ptr<const Entry> entry);
   void erase_locked(const std::string& key);
   static Response response_from(const Entry& entry, const Request& request);
+  // The identity (uncompressed) wire form of a cached page, made at its first such request.
+  void add_identity_form_locked(const std::string& key, const Entry& entry);
   static std::shared_ptr<const Entry> make_entry(Response response);
 
   Options options_;

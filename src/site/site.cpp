@@ -6,6 +6,7 @@
 
 #include "content/text.h"
 #include "content/urls.h"
+#include "http/cookies.h"
 #include "site/comment_post.h"
 #include "site/pages.h"
 
@@ -131,6 +132,11 @@ void Site::sync_changes() const {
       if (code == "C" || code == "S" || code == "P") snapshot_.reset();
   }
   if (!codes.empty() && listener_) listener_(codes);
+}
+
+bool Site::has_own_comments(const http::Request& request) const {
+  auto raw = http::cookie(request, kOwnCommentsCookie);
+  return raw && secret_.verify("own-comments", *raw).has_value();
 }
 
 std::string Site::client_address(const http::Request& request) const {

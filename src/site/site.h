@@ -38,6 +38,10 @@ class Site {
   // GET/HEAD: reader pages. POST /<slug>/: a comment on that article.
   http::Response handle(const http::Request& request) const;
 
+  // Whether the request carries a genuine "my held comments" cookie (signed by this site):
+  // its pages are the reader's own. A forged or junk cookie does not count.
+  bool has_own_comments(const http::Request& request) const;
+
   // The client's address: the last X-Forwarded-For hop when the peer is a trusted proxy.
   std::string client_address(const http::Request& request) const;
 

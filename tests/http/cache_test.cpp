@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "store/sqlite/sqlite_store.h"
+#include "support/admin_client.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 
@@ -136,11 +137,22 @@ TEST_F(Cache, RenamedCategoryAndChangedSettingsShowEverywhere) {
 }
 
 TEST_F(Cache, LoggedInReadersNeverGetOrFillTheCache) {
-  auto personal = http_get(port(), kSport, {"Cookie: khabar_session=abc"});
+  AdminClient staff = signed_in_user(port(), data_, "cache-editor", "editor");
+  auto personal = http_get(port(), kSport, {"Cookie: khabar_session=" + staff.session()});
   EXPECT_EQ(personal.status, 200);
   EXPECT_EQ(personal.header("x-cache"), "BYPASS");
   EXPECT_EQ(x_cache(kSport), "MISS");  // the bypass did not fill it
   EXPECT_EQ(x_cache(kSport), "HIT");
-  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=abc"}).header("x-cache"), "BYPASS");
+  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=" + staff.session()}).header("x-cache"), "BYPASS");
   EXPECT_EQ(http_get(port(), std::string(kSport) + "?replytocom=1").header("x-cache"), "BYPASS");
+  // Issue 18, finding 10: a junk session cookie no longer forces a render, and visitors
+  // from social networks and newsletters share the cached page.
+  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=abc"}).header("x-cache"), "HIT");
+  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=" + std::string(64, 'a')}).header("x-cache"), "HIT");
+  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_comments=forged"}).header("x-cache"), "HIT");
+  for (const char* q : {"?utm_source=facebook&utm_medium=social", "?fbclid=IwAR0x", "?gclid=abc"}) {
+    auto shared = http_get(port(), std::string(kSport) + q);
+    EXPECT_EQ(shared.header("x-cache"), "HIT") << q;
+    EXPECT_EQ(shared.body.find("utm_source"), std::string::npos) << q;  // nor in canonical links
+  }
 }

@@ -12,10 +12,13 @@ using namespace khabar::http;
 
 namespace {
 
+// HTTP/1.0 unless a test asks otherwise: the answer is then a Response to look into; HTTP/1.1
+// GETs may get prepared wire forms instead (tested on their own).
 Request get(const std::string& path,
-            std::vector<std::pair<std::string, std::string>> headers = {}) {
+            std::vector<std::pair<std::string, std::string>> headers = {}, int version = 10) {
   Request r;
   r.method = "GET";
+  r.version = version;
   r.path = path;
   r.target = path;
   r.headers = std::move(headers);
@@ -56,9 +59,9 @@ TEST(PageCache, HitServesTheStoredBytesWithPrecomputedEncodings) {
   ASSERT_TRUE(second.brotli_body);
   EXPECT_EQ(gzip_decompress(*second.gzip_body, 1 << 20), second.body);
   // A client that takes brotli gets the prepared wire form: headers made once.
-  Response br = cache.serve(get("/x/", {{"accept-encoding", "br, gzip"}}), render);
+  Response br = cache.serve(get("/x/", {{"accept-encoding", "br, gzip"}}, 11), render);
   ASSERT_TRUE(br.wire);
-  const WireForm* form = pick_wire_form(get("/x/", {{"accept-encoding", "br, gzip"}}), *br.wire);
+  const WireForm* form = pick_wire_form(get("/x/", {{"accept-encoding", "br, gzip"}}, 11), *br.wire);
   ASSERT_TRUE(form);
   EXPECT_NE(form->head.find("Content-Encoding: br\r\n"), std::string::npos) << form->head;
   EXPECT_NE(form->head.find("X-Cache: HIT\r\n"), std::string::npos);
@@ -158,7 +161,9 @@ TEST(PageCache, BudgetEvictsLeastRecentlyUsed) {
 }
 
 TEST(PageCache, PersonalAndOtherRequestsBypassAndNeverFill) {
-  PageCache cache;
+  PageCache::Options options;  // the application's check; here: a session cookie "abc"
+  options.personal = [](const Request& r) { return r.header("cookie").find("khabar_session=abc") != std::string_view::npos; };
+  PageCache cache(options);
   std::atomic<int> renders{0};
   auto render = page(renders, {"t"});
   auto logged_in = get("/p/", {{"cookie", "theme=dark; khabar_session=abc"}});
@@ -177,4 +182,53 @@ TEST(PageCache, PersonalAndOtherRequestsBypassAndNeverFill) {
   // Not cacheable, or not a 200: served, not kept.
   cache.serve(get("/n/"), page(renders, {}, "personal", false));
   EXPECT_EQ(cache.stats().entries, 1u);
+}
+
+// Issue 18, finding 10: a client without Accept-Encoding got the page inflated on every hit
+// (a third of the gzip rate); its form is now made once and sent as prepared bytes.
+TEST(PageCache, IdentityClientsGetAPreparedForm) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  auto render = page(renders, {"a"});
+  Response first = cache.serve(get("/x/", {}, 11), render);
+  Response hit = cache.serve(get("/x/", {}, 11), render);
+  ASSERT_TRUE(hit.wire);
+  const WireForm* form = pick_wire_form(get("/x/", {}, 11), *hit.wire);
+  ASSERT_TRUE(form);
+  EXPECT_EQ(*form->body, first.body);
+  EXPECT_EQ(form->head.find("Content-Encoding"), std::string::npos);
+  EXPECT_NE(form->head.find("Content-Length: " + std::to_string(first.body.size())), std::string::npos);
+  std::size_t bytes = cache.stats().bytes;
+  Response again = cache.serve(get("/x/", {}, 11), render);
+  EXPECT_EQ(again.wire, hit.wire);  // made once
+  EXPECT_EQ(cache.stats().bytes, bytes);
+  EXPECT_EQ(renders.load(), 1);
+}
+
+TEST(PageCache, TrackingParametersShareThePage) {
+  PageCache cache;
+  std::atomic<int> renders{0};
+  auto render = page(renders, {"a"});
+  auto with_query = [](const std::string& q) {
+    Request r = get("/x/");
+    r.query = q;
+    return r;
+  };
+  cache.serve(get("/x/"), render);
+  for (const char* q : {"utm_source=facebook&utm_medium=social", "fbclid=IwAR0abc", "gclid=x&utm_campaign=y"})
+    EXPECT_EQ(header(cache.serve(with_query(q), render), "X-Cache"), "HIT") << q;
+  EXPECT_EQ(header(cache.serve(with_query("replytocom=5"), render), "X-Cache"), "BYPASS");
+  EXPECT_EQ(header(cache.serve(with_query("utm_source=x&p=3"), render), "X-Cache"), "BYPASS");
+  EXPECT_EQ(renders.load(), 3);
+}
+
+TEST(PageCache, OnlyGenuinePersonalRequestsBypass) {
+  PageCache::Options o;
+  o.personal = [](const Request& r) { return r.header("cookie") == "khabar_session=real"; };
+  PageCache cache(o);
+  std::atomic<int> renders{0};
+  auto render = page(renders, {"a"});
+  cache.serve(get("/x/"), render);
+  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=junk"}}), render), "X-Cache"), "HIT");
+  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=real"}}), render), "X-Cache"), "BYPASS");
 }
