@@ -49,14 +49,16 @@ serve() {  # serve DATA CACHE_MB -> prints "pid port"
   for _ in $(seq 200); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
   echo "$pid $port"
 }
-# run NAME URL CONNECTIONS -> one table row; keeps req/s and p99 in $rps and $p99
+# run NAME URL CONNECTIONS [ENCODING] -> one table row; keeps req/s and p99 in $rps and $p99.
+# ENCODING is gzip (the default) or identity (no Accept-Encoding: feed readers, bots, curl).
 run() {
-  local out
-  out=$(wrk -t2 -c"$3" -d"${seconds}s" --latency -H 'Accept-Encoding: gzip' "$2")
+  local out accept=(-H 'Accept-Encoding: gzip')
+  [ "${4:-gzip}" = identity ] && accept=()
+  out=$(wrk -t2 -c"$3" -d"${seconds}s" --latency "${accept[@]}" "$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  local bytes; bytes=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$2")
+  local bytes; bytes=$(curl -s "${accept[@]}" -o /dev/null -w '%{size_download}' "$2")
   local errors; errors=$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr -s ' ' | tr '\n' ' ')
   printf '| %-44s | %5s | %10s | %9s | %9s | %6s |%s\n' "$1" "$3" "$rps" "$p50" "$p99" "$bytes" \
     "${errors:+ $errors}"
@@ -114,9 +116,13 @@ for conns in 64 256; do
   n_rps=$rps; n_p99=$p99
   run "3. Khabar article, cache off (render path)" "http://127.0.0.1:$plain_port$article" "$conns"
   r_rps=$rps
+  run "5. Khabar article, cache warm, uncompressed" "http://127.0.0.1:$cached_port$article" "$conns" identity
+  ki_rps=$rps
+  run "6. nginx, same bytes, uncompressed" "http://127.0.0.1:$nginx_port/a/" "$conns" identity
+  ni_rps=$rps
   run "4. Khabar home, cache warm" "http://127.0.0.1:$cached_port$home" "$conns"
   run "4. Khabar category, cache warm" "http://127.0.0.1:$cached_port$category" "$conns"
-  ratios+=("c$conns: 1/2 req/s = $(ratio "$k_rps" "$n_rps"), p99 1/2 = $(ratio "$(to_ms "$k_p99")" "$(to_ms "$n_p99")"), 3/2 req/s = $(ratio "$r_rps" "$n_rps") (render path: $r_rps pages/s)")
+  ratios+=("c$conns: 1/2 req/s = $(ratio "$k_rps" "$n_rps"), p99 1/2 = $(ratio "$(to_ms "$k_p99")" "$(to_ms "$n_p99")"), 3/2 req/s = $(ratio "$r_rps" "$n_rps") (render path: $r_rps pages/s), uncompressed 5/6 req/s = $(ratio "$ki_rps" "$ni_rps")")
 done
 echo
 echo "Ratios:"
@@ -128,10 +134,21 @@ db="$work/site/khabar.db"
 {
   echo /; echo /feed/
   sqlite3 "$db" "SELECT '/' || slug || '/' FROM articles WHERE status = 'published'"
-  sqlite3 "$db" "SELECT '/category/' || path || '/' FROM categories"
-  sqlite3 "$db" "SELECT '/tag/' || slug || '/' FROM tags"
-  sqlite3 "$db" "SELECT '/author/' || slug || '/' FROM users"
-  for p in $(seq 2 1000); do echo "/page/$p/"; done
+  # Every listing with every one of its pages (10 articles a page) and its feed; authors and
+  # tags only with published work (the others answer 404).
+  sqlite3 -separator ' ' "$db" "
+    SELECT '/category/' || c.path || '/', (SELECT count(*) FROM articles a JOIN categories d ON d.id = a.category_id
+      WHERE a.status = 'published' AND (d.path = c.path OR d.path LIKE c.path || '/%')) FROM categories c;
+    SELECT '/tag/' || t.slug || '/', count(*) FROM tags t JOIN article_tags x ON x.tag_id = t.id
+      JOIN articles a ON a.id = x.article_id AND a.status = 'published' GROUP BY t.id;
+    SELECT '/author/' || u.slug || '/', count(*) FROM users u JOIN article_authors w ON w.user_id = u.id
+      JOIN articles a ON a.id = w.article_id AND a.status = 'published' GROUP BY u.id;
+    SELECT '/', count(*) FROM articles WHERE status = 'published' AND kind = 'article';" |
+  while read -r url n; do
+    [ "$url" = / ] || echo "$url"
+    echo "${url}feed/"
+    for ((p = 2; p <= (n + 9) / 10; p++)); do echo "${url}page/$p/"; done
+  done
 } >"$work/urls.txt"
 # Each wrk thread stops after one pass over the list; -d only bounds the wait.
 crawl_seconds=$(( $(wc -l <"$work/urls.txt") / 1000 + 10 ))
