@@ -167,6 +167,12 @@ TEST_F(Security, LoginsAreNeverPublicNorLogged) {
   ASSERT_EQ(init.exit_code, 0) << init.output;
   EXPECT_EQ(sql(site, "SELECT display_name FROM users WHERE login = 'maryam'"), "Wakht News");
   EXPECT_EQ(sql(site, "SELECT instr(slug, 'maryam') FROM users WHERE login = 'maryam'"), "0");
+  auto named = dir_.path() / "named";
+  ASSERT_EQ(run_khabar({"init", "--data", named.string(), "--title", "Wakht News", "--url", "http://127.0.0.1:1",
+                        "--admin-login", "maryam", "--admin-email", "maryam@news.example", "--admin-name",
+                        "Maryam Ahmadi"}).exit_code, 0);
+  EXPECT_EQ(sql(named, "SELECT display_name || ' ' || slug FROM users WHERE login = 'maryam'"),
+            "Maryam Ahmadi maryam-ahmadi");
   auto wxr = dir_.path() / "authors.xml";
   std::ofstream(wxr) << R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
