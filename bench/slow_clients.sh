@@ -24,7 +24,7 @@ trap cleanup EXIT
 "$khabar" init --data "$work/site" >/dev/null
 "$khabar" demo --data "$work/site" >/dev/null
 sed -i 's/^max_connections = 10000/max_connections = 600/; s/^shed_idle_at = 9000/shed_idle_at = 400/' "$work/site/khabar.toml"
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"  # the hard limit (1,000 slow connections plus readers)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$khabar" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
 server_pid=$!
