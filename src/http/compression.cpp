@@ -44,6 +44,64 @@ std::string gzip_compress(std::string_view data, int level) {
   return out;
 }
 
+namespace {
+
+// Raw deflate (no header) of `data`, ending with `flush` (Z_FULL_FLUSH or Z_FINISH).
+std::string raw_deflate(std::string_view data, int level, int flush) {
+  z_stream z{};
+  deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, flush);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+void put_le32(std::string& out, unsigned long v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+unsigned long crc_of(std::string_view data) {
+  return crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data.data()),
+               static_cast<uInt>(data.size()));
+}
+
+}  // namespace
+
+GzipAround gzip_around(std::string_view prefix, std::string_view suffix, int level) {
+  GzipAround g;
+  g.head = std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+  g.head += raw_deflate(prefix, level, Z_FULL_FLUSH);  // ends byte-aligned, not final
+  g.tail = raw_deflate(suffix, level, Z_FINISH);       // its own window: no reference back
+  g.crc_prefix = crc_of(prefix);
+  g.crc_suffix = crc_of(suffix);
+  g.prefix_size = prefix.size();
+  g.suffix_size = suffix.size();
+  return g;
+}
+
+void gzip_hole(const GzipAround& g, std::string_view hole, std::string& middle, std::string& end) {
+  auto n = static_cast<unsigned>(hole.size());
+  middle.clear();
+  // A stored block, not final: BFINAL=0, BTYPE=00 and the padding to the byte in one zero
+  // byte, then LEN and its complement, little-endian.
+  middle += '\0';
+  middle += static_cast<char>(n & 0xFF);
+  middle += static_cast<char>((n >> 8) & 0xFF);
+  middle += static_cast<char>(~n & 0xFF);
+  middle += static_cast<char>((~n >> 8) & 0xFF);
+  middle.append(hole);
+  unsigned long crc = crc32_combine(crc32_combine(g.crc_prefix, crc_of(hole), static_cast<z_off_t>(n)),
+                                    g.crc_suffix, static_cast<z_off_t>(g.suffix_size));
+  end.clear();
+  put_le32(end, crc);
+  put_le32(end, static_cast<unsigned long>(g.prefix_size + n + g.suffix_size));
+}
+
 std::optional<std::string> gzip_decompress(std::string_view data, std::size_t max_size) {
   z_stream z{};
   if (inflateInit2(&z, 15 + 16) != Z_OK) return std::nullopt;

@@ -41,6 +41,22 @@ std::string same_site_location(std::string_view location);
 struct WireForm {
   std::string head;
   std::shared_ptr<const std::string> body;
+  // Pages with a part made anew for every response (see Splice): after `body` come the
+  // bytes fill() makes for this response (`middle`, then `tail`, then `end`).
+  std::shared_ptr<const std::string> tail;
+  std::function<void(std::string& middle, std::string& end)> fill;
+};
+
+// A part of a cacheable body made anew for every response, even from the cache: `length`
+// bytes at `at` (the comment form's token, which carries the time it was served). fresh()
+// returns the new bytes; one of another length is not used (the rendered bytes stay).
+struct Splice {
+  std::size_t at = 0, length = 0;
+  std::function<std::string()> fresh;
+  std::string fresh_or(std::string_view rendered) const {
+    std::string s = fresh();
+    return s.size() == length ? s : std::string(rendered);
+  }
 };
 struct WireResponse {
   std::shared_ptr<const WireForm> gzip, brotli;
@@ -56,6 +72,7 @@ struct Response {
   // gzip / brotli forms of `body` made ahead of time (static assets, cached pages); sent
   // when the client accepts them (brotli first).
   std::shared_ptr<const std::string> gzip_body;
+  std::shared_ptr<const Splice> splice;  // set by pages with a per-response part
   std::shared_ptr<const std::string> brotli_body;
 
   // For the page cache: whether this response is the same for every reader who asks

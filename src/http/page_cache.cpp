@@ -64,10 +64,20 @@ void PageCache::add_identity_form_locked(const std::string& key, const Entry& en
   finalize_response(probe, copy);
   auto form = std::make_shared<WireForm>();
   form->head = serialize_head(copy);
+  if (const Splice* s = entry.response.splice.get()) {  // prefix, the fresh part, suffix
+    std::string rendered = copy.body.substr(s->at, s->length);
+    form->tail = std::make_shared<const std::string>(copy.body.substr(s->at + s->length));
+    copy.body.resize(s->at);
+    form->fill = [splice = entry.response.splice, rendered](std::string& middle, std::string& end) {
+      middle = splice->fresh_or(rendered);
+      end.clear();
+    };
+  }
   form->body = std::make_shared<const std::string>(std::move(copy.body));
   auto wire = std::make_shared<WireResponse>(*entry.wire);
   wire->identity = std::move(form);
-  std::size_t added = wire->identity->body->size() + wire->identity->head.size();
+  std::size_t added = wire->identity->body->size() + wire->identity->head.size() +
+                      (wire->identity->tail ? wire->identity->tail->size() : 0);
   entry.wire = std::move(wire);
   entry.bytes += added;
   stats_.bytes += added;
@@ -80,10 +90,19 @@ void PageCache::add_identity_form_locked(const std::string& key, const Entry& en
 
 std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response) {
   auto entry = std::make_shared<Entry>();
+  const Splice* splice = response.splice.get();
+  if (splice && splice->at + splice->length > response.body.size()) response.splice.reset(), splice = nullptr;
   if (is_compressible(response.content_type) && response.body.size() > 512) {
     response.gzip_body = std::make_shared<const std::string>(gzip_compress(response.body, 9));
-    response.brotli_body = std::make_shared<const std::string>(brotli_compress(response.body, 6));
+    // Brotli cannot be cut open for a per-response part: such pages go out in gzip.
+    if (!splice)
+      response.brotli_body = std::make_shared<const std::string>(brotli_compress(response.body, 6));
   }
+  std::optional<GzipAround> around;
+  if (splice && response.gzip_body)
+    around = gzip_around(std::string_view(response.body).substr(0, splice->at),
+                         std::string_view(response.body).substr(splice->at + splice->length));
+  std::string rendered_part = splice ? response.body.substr(splice->at, splice->length) : "";
   bool has_etag = false;
   for (const auto& [k, v] : response.headers) has_etag |= k == "ETag";
   if (!has_etag) response.headers.emplace_back("ETag", "\"" + content_hash(response.body) + "\"");
@@ -96,11 +115,33 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
     response.body.shrink_to_fit();
   }
   entry->bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
-                 (response.brotli_body ? response.brotli_body->size() : 0) + 512;
+                 (response.brotli_body ? response.brotli_body->size() : 0) +
+                 (around ? around->head.size() + around->tail.size() : 0) + 512;
   // The wire forms of a hit, made by the same finalize step as any response.
   auto wire = std::make_shared<WireResponse>();
   for (const char* coding : {"gzip", "br"}) {
     if (!response.gzip_body) break;  // not compressible: hits take the ordinary path
+    if (around) {  // gzip with a hole for the fresh part
+      if (std::string_view(coding) != "gzip") break;
+      Request probe;
+      probe.method = "GET";
+      probe.headers.emplace_back("accept-encoding", "gzip");
+      Response copy = response;
+      copy.cache_tags.clear();
+      copy.set_header("X-Cache", "HIT");
+      copy.gzip_body = std::make_shared<const std::string>(around->size(splice->length), '\0');
+      finalize_response(probe, copy);
+      auto form = std::make_shared<WireForm>();
+      form->head = serialize_head(copy);
+      form->body = std::make_shared<const std::string>(around->head);
+      form->tail = std::make_shared<const std::string>(around->tail);
+      form->fill = [g = std::make_shared<const GzipAround>(std::move(*around)), s = response.splice,
+                    rendered_part](std::string& middle, std::string& end) {
+        gzip_hole(*g, s->fresh_or(rendered_part), middle, end);
+      };
+      wire->gzip = std::move(form);
+      break;
+    }
     Request probe;
     probe.method = "GET";
     probe.headers.emplace_back("accept-encoding", coding);
@@ -124,6 +165,16 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
 
 Response PageCache::response_from(const Entry& entry, const Request& request) {
   Response r = entry.response;
+  if (const Splice* s = r.splice.get()) {
+    // The fresh part in every answer, also off the prepared path (HEAD, HTTP/1.0,
+    // revalidations): the body is made whole, and compressed again on the way out.
+    if (r.body.empty() && r.gzip_body) r.body = gzip_decompress(*r.gzip_body, 64u << 20).value_or("");
+    if (s->at + s->length <= r.body.size())
+      r.body.replace(s->at, s->length, s->fresh_or(r.body.substr(s->at, s->length)));
+    r.gzip_body.reset();
+    r.brotli_body.reset();
+    return r;
+  }
   if (r.body.empty() && r.gzip_body) {
     std::string_view accept = request.header("accept-encoding");
     if (!accepts_gzip(accept) && !(r.brotli_body && accepts_brotli(accept)))

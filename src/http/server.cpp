@@ -333,9 +333,14 @@ struct Server::Impl {
       // A cache hit: its bytes were made once; add Date and Connection, send as is.
       static constexpr std::string_view kEnd = "\r\n";
       static constexpr std::string_view kClose = "Connection: close\r\n\r\n";
-      std::array<asio::const_buffer, 4> bufs{asio::buffer(wire->head), asio::buffer(date_line()),
-                                             asio::buffer(keep_alive ? kEnd : kClose),
-                                             asio::buffer(*wire->body)};
+      std::string middle, end;  // a page's fresh part (the comment form's token), if any
+      if (wire->fill) wire->fill(middle, end);
+      static const std::string kNothing;
+      std::array<asio::const_buffer, 7> bufs{
+          asio::buffer(wire->head),         asio::buffer(date_line()),
+          asio::buffer(keep_alive ? kEnd : kClose), asio::buffer(*wire->body),
+          asio::buffer(middle),             asio::buffer(wire->tail ? *wire->tail : kNothing),
+          asio::buffer(end)};
       co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
       co_return !ec && keep_alive;
     }

@@ -4,8 +4,12 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <fstream>
+#include <regex>
+#include <thread>
 
+#include "http/compression.h"
 #include "http/message.h"
 #include "security/addresses.h"
 #include "support/admin_client.h"
@@ -229,6 +233,42 @@ TEST_F(Security, SignInFormsAreBoundToTheBrowserAndGoodOnce) {
   EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 300);
   EXPECT_NE(ok.header("set-cookie").find("khabar_session="), std::string::npos);
   EXPECT_EQ(post({cookie, "Origin: http://127.0.0.1"}).status, 403);
+}
+
+// Finding 9: with the page cache on, the form token carried the time the page was rendered,
+// so a bot posting at once to a page cached minutes before passed the 3-second rule.
+TEST_F(Security, TheSpamTimingRuleHoldsWithTheCacheOn) {
+  serve();
+  std::string article = "/" + std::string(kSlug) + "/";
+  ASSERT_EQ(http_get(port(), article).header("x-cache"), "MISS");
+  std::this_thread::sleep_for(std::chrono::seconds(4));
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch()).count();
+  auto token_of = [](const std::string& html) {
+    std::smatch m;
+    std::regex re("name=\"_token\" value=\"([0-9]+)-([0-9]+)\\.([0-9a-f]+)\"");
+    EXPECT_TRUE(std::regex_search(html, m, re));
+    return std::pair{m[0].str().substr(21, m[0].str().size() - 22), std::stoll(m[2].str())};
+  };
+  for (const std::vector<std::string>& headers :
+       {std::vector<std::string>{}, {"Accept-Encoding: gzip"}, {"Accept-Encoding: br, gzip"},
+        {"If-None-Match: \"stale\""}}) {
+    auto hit = http_get(port(), article, headers);
+    ASSERT_EQ(hit.header("x-cache"), "HIT");
+    std::string html = hit.header("content-encoding") == "gzip"
+                           ? khabar::http::gzip_decompress(hit.body, 1 << 24).value_or("")
+                           : hit.body;
+    auto [token, served] = token_of(html);
+    EXPECT_GE(served, now - 1) << (headers.empty() ? "identity" : headers[0]);
+    // A bot posting at once with that token is refused.
+    std::string body = form_encode({{"author", "Bot"}, {"email", "bot@example.com"}, {"url", ""},
+                                    {"comment", "Buy now " + std::to_string(served)}, {"comment_parent", "0"},
+                                    {"_token", token}});
+    auto posted = http_request(port(), "POST", article,
+                               {"Content-Type: application/x-www-form-urlencoded"}, body);
+    EXPECT_EQ(posted.status, 403) << posted.body;
+    EXPECT_NE(posted.body.find("too quickly"), std::string::npos) << posted.body;
+  }
 }
 
 TEST(AnonymisedAddress, KeepsOnlyTheNetwork) {
