@@ -7,22 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-command -v wrk >/dev/null || scripts/deps
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
-cmake --build build-release -j2 >/dev/null
-khabar=build-release/khabar
-
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-"$khabar" init --data "$work/site" >/dev/null
-"$khabar" demo --data "$work/site" >/dev/null
+source bench/common.sh
+demo_site
 "$khabar" settings --data "$work/site" comments_flood_seconds 0 >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$khabar" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+serve_demo --threads 2
 target=/herat-farmers-try-drip-irrigation-as-wells-run-lower/
 reading=/kabul-opens-three-new-public-libraries-before-winter/
 token=$(curl -s "http://127.0.0.1:$port$target" | grep -o 'name="_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')

@@ -12,23 +12,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-command -v wrk >/dev/null || scripts/deps
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
-cmake --build build-release -j2 >/dev/null
-khabar=build-release/khabar
-
-work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-"$khabar" init --data "$work/site" >/dev/null
-"$khabar" demo --data "$work/site" >/dev/null
+source bench/common.sh
+demo_site
 sed -i 's/^max_connections = 10000/max_connections = 600/; s/^shed_idle_at = 9000/shed_idle_at = 400/' "$work/site/khabar.toml"
 ulimit -n "$(ulimit -Hn)"  # the hard limit (1,000 slow connections plus readers)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$khabar" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 >"$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+serve_demo --threads 2
 article=/kabul-opens-three-new-public-libraries-before-winter/
 curl -s -o /dev/null "http://127.0.0.1:$port$article"
 
