@@ -64,9 +64,12 @@ std::string serialize_head(const Response& r) {
   return head;
 }
 
+bool takes_wire_forms(const Request& request) {
+  return request.method == "GET" && request.version == 11 && request.header("if-none-match").empty();
+}
+
 const WireForm* pick_wire_form(const Request& request, const WireResponse& wire) {
-  if (request.method != "GET" || request.version != 11 || !request.header("if-none-match").empty())
-    return nullptr;
+  if (!takes_wire_forms(request)) return nullptr;
   std::string_view accept = request.header("accept-encoding");
   if (wire.brotli && accepts_brotli(accept)) return wire.brotli.get();
   if (wire.gzip && accepts_gzip(accept)) return wire.gzip.get();

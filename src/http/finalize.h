@@ -23,6 +23,8 @@ std::string serialize_head(const Response& response);
 // Which precomputed wire form suits `request`: brotli or gzip by its Accept-Encoding;
 // none for HEAD, HTTP/1.0 or conditional requests (they take the ordinary path).
 const WireForm* pick_wire_form(const Request& request, const WireResponse& wire);
+// Whether `request` may be answered with a wire form at all (a plain HTTP/1.1 GET).
+bool takes_wire_forms(const Request& request);
 
 // A 64-bit hash of `data` as 16 hex digits, stable across runs and machines: ETags, names.
 std::string content_hash(std::string_view data);

@@ -25,6 +25,30 @@ struct PageCache::Flight {
   std::shared_ptr<const Entry> result;
 };
 
+namespace {
+
+// The status line and headers a hit sends in `coding` ("gzip", "br", or "" for none) for a
+// body of `size` bytes, made by the same finalize step as any response. (The body is a
+// stand-in of that size: only its length reaches the head.)
+std::string hit_head(const Response& base, std::string_view coding, std::size_t size) {
+  Request probe;
+  probe.method = "GET";
+  if (!coding.empty()) probe.headers.emplace_back("accept-encoding", std::string(coding));
+  Response copy = base;
+  copy.cache_tags.clear();
+  copy.set_header("X-Cache", "HIT");
+  auto stand_in = std::make_shared<const std::string>(size, '\0');
+  // (finalize chooses brotli only where a gzip form exists too, as in the entry)
+  if (coding == "gzip") copy.gzip_body = stand_in;
+  if (coding.empty()) copy.gzip_body.reset();
+  copy.brotli_body = coding == "br" ? stand_in : nullptr;
+  if (coding.empty()) copy.body.assign(size, '\0');
+  finalize_response(probe, copy);
+  return serialize_head(copy);
+}
+
+}  // namespace
+
 PageCache::PageCache(Options options) : options_(std::move(options)) {}
 
 bool PageCache::is_tracking_parameter(std::string_view name) {
@@ -53,17 +77,10 @@ std::optional<std::string> PageCache::cache_key(const Request& request) const {
 }
 
 void PageCache::add_identity_form_locked(const std::string& key, const Entry& entry) {
-  Request probe;
-  probe.method = "GET";
-  Response copy = entry.response;
-  copy.body = gzip_decompress(*copy.gzip_body, 64u << 20).value_or("");
-  copy.cache_tags.clear();
-  copy.set_header("X-Cache", "HIT");
-  copy.gzip_body.reset();
-  copy.brotli_body.reset();
-  finalize_response(probe, copy);
+  Response copy;
+  copy.body = gzip_decompress(*entry.response.gzip_body, 64u << 20).value_or("");
   auto form = std::make_shared<WireForm>();
-  form->head = serialize_head(copy);
+  form->head = hit_head(entry.response, "", copy.body.size());
   if (const Splice* s = entry.response.splice.get()) {  // prefix, the fresh part, suffix
     std::string rendered = copy.body.substr(s->at, s->length);
     form->tail = std::make_shared<const std::string>(copy.body.substr(s->at + s->length));
@@ -123,16 +140,8 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
     if (!response.gzip_body) break;  // not compressible: hits take the ordinary path
     if (around) {  // gzip with a hole for the fresh part
       if (std::string_view(coding) != "gzip") break;
-      Request probe;
-      probe.method = "GET";
-      probe.headers.emplace_back("accept-encoding", "gzip");
-      Response copy = response;
-      copy.cache_tags.clear();
-      copy.set_header("X-Cache", "HIT");
-      copy.gzip_body = std::make_shared<const std::string>(around->size(splice->length), '\0');
-      finalize_response(probe, copy);
       auto form = std::make_shared<WireForm>();
-      form->head = serialize_head(copy);
+      form->head = hit_head(response, "gzip", around->size(splice->length));
       form->body = std::make_shared<const std::string>(around->head);
       form->tail = std::make_shared<const std::string>(around->tail);
       form->fill = [g = std::make_shared<const GzipAround>(std::move(*around)), s = response.splice,
@@ -142,18 +151,11 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
       wire->gzip = std::move(form);
       break;
     }
-    Request probe;
-    probe.method = "GET";
-    probe.headers.emplace_back("accept-encoding", coding);
-    Response copy = response;
-    copy.cache_tags.clear();
-    copy.set_header("X-Cache", "HIT");
-    finalize_response(probe, copy);
+    bool gzip = std::string_view(coding) == "gzip";
     auto form = std::make_shared<WireForm>();
-    form->head = serialize_head(copy);
-    // The same bytes finalize chose: share them rather than keep a second copy.
-    form->body = std::string_view(coding) == "gzip" ? response.gzip_body : response.brotli_body;
-    (std::string_view(coding) == "gzip" ? wire->gzip : wire->brotli) = std::move(form);
+    form->body = gzip ? response.gzip_body : response.brotli_body;  // shared, not copied
+    form->head = hit_head(response, coding, form->body->size());
+    (gzip ? wire->gzip : wire->brotli) = std::move(form);
   }
   if (wire->gzip) entry->wire = std::move(wire);
   entry->tags = std::move(response.cache_tags);
@@ -208,9 +210,8 @@ Response PageCache::serve(const Request& request, const Handler& render) {
         auto entry = it->second.entry;
         // A client that takes no compression (feed readers, bots, curl): its form is made
         // once, not inflated on every hit.
-        if (entry->wire && !entry->wire->identity && !pick_wire_form(request, *entry->wire) &&
-            request.method == "GET" && request.version == 11 &&
-            request.header("if-none-match").empty())
+        if (entry->wire && !entry->wire->identity && takes_wire_forms(request) &&
+            !pick_wire_form(request, *entry->wire))
           add_identity_form_locked(key, *entry);
         if (entry->wire && pick_wire_form(request, *entry->wire)) {
           Response r;  // the server sends the prepared bytes

@@ -1,4 +1,5 @@
 #include <cctype>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -13,8 +14,6 @@
 #include "render/picture.h"
 #include "render/sanitize.h"
 #include "site/cache_tags.h"
-#include <chrono>
-
 #include "site/pages.h"
 #include "site/views.h"
 
