@@ -147,6 +147,7 @@ int run_serve(const ServeOptions& o) {
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   server_options.threads = threads;
   server_options.worker_threads = config->admin_threads;
+  server_options.commit_threads = config->commit_threads;
   server_options.read_timeout = std::chrono::milliseconds(config->read_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(config->idle_timeout_ms);
   server_options.body_limit = static_cast<std::size_t>(config->max_body_bytes);
@@ -156,8 +157,12 @@ int run_serve(const ServeOptions& o) {
   server_options.shed_idle_at = config->shed_idle_at;
   server_options.max_connections_per_client = config->max_connections_per_client;
   server_options.unlimited_clients = config->trusted_proxies;
-  // The admin is the heavy work, decided on the same decoded path the handler routes by.
-  server_options.is_heavy = [](std::string_view path) { return admin::Admin::owns(path); };
+  // The admin is the heavy work, decided on the same decoded path the handler routes by;
+  // any other POST is a reader's comment, which waits for its commit.
+  server_options.lane = [](std::string_view method, std::string_view path) {
+    if (admin::Admin::owns(path)) return http::Lane::Heavy;
+    return method == "POST" ? http::Lane::Commit : http::Lane::Read;
+  };
 
   std::unique_ptr<store::Store> store;
   try {

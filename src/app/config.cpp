@@ -23,6 +23,9 @@ threads = 0
 # Threads for admin requests (password checks, image processing), apart from the ones
 # serving readers; 0 answers them on the reader threads.
 admin_threads = 2
+# Threads that wait for readers' comments to be stored durably (many comments share one
+# commit, so this bounds how many are written at once); 0 answers them on the reader threads.
+commit_threads = 32
 # A request must arrive whole within this many milliseconds (slow clients are cut off).
 read_timeout_ms = 15000
 # Idle keep-alive connections are closed after this many milliseconds.
@@ -95,6 +98,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.listen = t["server"]["listen"].value_or(c.listen);
     c.threads = t["server"]["threads"].value_or(c.threads);
     c.admin_threads = t["server"]["admin_threads"].value_or(c.admin_threads);
+    c.commit_threads = t["server"]["commit_threads"].value_or(c.commit_threads);
     c.read_timeout_ms = t["server"]["read_timeout_ms"].value_or(c.read_timeout_ms);
     c.idle_timeout_ms = t["server"]["idle_timeout_ms"].value_or(c.idle_timeout_ms);
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
@@ -143,6 +147,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.admin_threads < 0 || c.admin_threads > 64) {
     *error = file.string() + ": [server] admin_threads must be between 0 and 64";
+    return std::nullopt;
+  }
+  if (c.commit_threads < 0 || c.commit_threads > 256) {
+    *error = file.string() + ": [server] commit_threads must be between 0 and 256";
     return std::nullopt;
   }
   if (c.max_body_bytes < 1024) {

@@ -14,6 +14,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;              // 0: one per core
   int admin_threads = 2;        // /admin/ requests run apart from readers'; 0: on the same threads
+  int commit_threads = 32;      // readers' posts wait for their commit here; 0: reader threads
   int read_timeout_ms = 15000;  // a request must arrive whole within this
   int idle_timeout_ms = 30000;  // keep-alive connections close after this idle time
   int max_body_bytes = 1 << 20;

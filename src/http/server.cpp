@@ -110,7 +110,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::function<void()> release_guards;  // set by run(); called on ioc's thread at stop
   std::atomic<int> open_connections{0};
-  std::unique_ptr<asio::thread_pool> workers;  // for heavy requests (options.is_heavy)
+  std::unique_ptr<asio::thread_pool> workers;  // Lane::Heavy
+  std::unique_ptr<asio::thread_pool> committers;  // Lane::Commit
   BodyBudget body_budget;
   std::mutex connections_mutex;
   std::list<std::shared_ptr<Connection>> connections;
@@ -123,9 +124,8 @@ struct Server::Impl {
         ioc(*contexts.front()),
         acceptor(ioc),
         signals(ioc),
-        workers(options.worker_threads > 0 && options.is_heavy
-                    ? std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.worker_threads))
-                    : nullptr),
+        workers(make_pool(options.lane ? options.worker_threads : 0)),
+        committers(make_pool(options.lane ? options.commit_threads : 0)),
         body_budget(options.body_memory_limit) {
     boost::system::error_code ec;
     auto address = asio::ip::make_address(options.address, ec);
@@ -235,10 +235,15 @@ struct Server::Impl {
     for (const auto& [k, v] : r.headers) res.insert(k, v);
   }
 
-  // One request as read: the parsed message, and whether it is heavy work.
+  static std::unique_ptr<asio::thread_pool> make_pool(int threads) {
+    if (threads <= 0) return nullptr;
+    return std::make_unique<asio::thread_pool>(static_cast<std::size_t>(threads));
+  }
+
+  // One request as read: the parsed message, and the lane that answers it.
   struct Incoming {
     std::optional<bhttp::request_parser<bhttp::string_body>> parser;
-    bool heavy = false;
+    Lane lane = Lane::Read;
     BodyReservation body;
     int error_status = 0;  // set when the request is refused before it is handled
     std::string error_message;
@@ -263,7 +268,7 @@ struct Server::Impl {
   }
 
   // Reads the next request. Its header decides, from the decoded path the router will use,
-  // whether it is heavy and how large a body it may send; the body is read only once it
+  // its lane and how large a body it may send; the body is read only once it
   // fits both that limit and the memory budget. False: the connection is done (a refusal
   // to send is then in `in`).
   asio::awaitable<bool> read_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
@@ -284,11 +289,11 @@ struct Server::Impl {
                                       asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {
       auto target = parse_target(parser.get().target());
-      in.heavy = target && options.is_heavy && options.is_heavy(target->path);
+      if (target && options.lane) in.lane = options.lane(parser.get().method_string(), target->path);
       if (!parser.is_done()) {
         auto length = parser.content_length();
         std::size_t limit = options.body_limit;
-        if (in.heavy && (!length || *length > options.body_limit) && options.may_send_large_body &&
+        if (in.lane == Lane::Heavy && (!length || *length > options.body_limit) && options.may_send_large_body &&
             options.may_send_large_body(headers_of(parser, target->path, remote)))
           limit = largest;
         parser.body_limit(limit);  // enforced while a chunked body is read
@@ -386,10 +391,13 @@ struct Server::Impl {
           msg.keep_alive() && !stopping && served + 1 < options.max_requests_per_connection;
       const WireForm* wire = nullptr;
       Response response;
-      if (workers && in.heavy) {
-        // Answered on the worker pool; this coroutine resumes on its own thread after.
+      asio::thread_pool* pool = in.lane == Lane::Heavy    ? workers.get()
+                                : in.lane == Lane::Commit ? committers.get()
+                                                          : nullptr;
+      if (pool) {
+        // Answered on that pool; this coroutine resumes on its own thread after.
         response = co_await asio::co_spawn(
-            workers->get_executor(),
+            pool->get_executor(),
             [&]() -> asio::awaitable<Response> { co_return respond(msg, remote, &wire); },
             asio::use_awaitable);
       } else {

@@ -23,18 +23,25 @@
 
 namespace khabar::http {
 
+// Which threads answer a request (ServerOptions::lane).
+enum class Lane { Read, Heavy, Commit };
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (see Server::port())
   int threads = 2;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
-  // Heavy requests (the application decides which, from the decoded path the router uses:
-  // the admin's password checks, image processing) are answered on a pool of
-  // `worker_threads`, so that readers' requests never queue behind them on the I/O
-  // threads (0: everything on the I/O threads). Null: no request is heavy.
-  std::function<bool(std::string_view decoded_path)> is_heavy;
+  // Which threads answer a request, decided by the application from its method and the
+  // decoded path the router uses. Readers' requests are answered on the I/O threads, where
+  // nothing may block. Heavy work (the admin's password checks, image processing) runs on a
+  // pool of `worker_threads`; requests that wait for their own write to be durable (a
+  // reader's comment: a group commit's fsync) on a pool of `commit_threads`, large enough
+  // that many such writes share one commit. 0 threads: that lane runs on the I/O threads.
+  // Null: every request is Lane::Read.
+  std::function<Lane(std::string_view method, std::string_view decoded_path)> lane;
   int worker_threads = 2;
+  int commit_threads = 32;
   // A heavy request may send a body up to `upload_body_limit` when `may_send_large_body`
   // says yes for its headers (an authenticated session), asked before the body is read.
   std::size_t upload_body_limit = 25 * 1024 * 1024;

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <functional>
 #include <sstream>
 #include <thread>
@@ -104,7 +106,9 @@ TEST(ServerLimits, HeavyWorkIsChosenOnTheDecodedPath) {
   http::ServerOptions o;
   o.threads = 1;
   o.worker_threads = 1;
-  o.is_heavy = [](std::string_view path) { return path.starts_with("/admin/"); };
+  o.lane = [](std::string_view, std::string_view path) {
+    return path.starts_with("/admin/") ? http::Lane::Heavy : http::Lane::Read;
+  };
   RunningServer server(o, echo_thread);
   std::string reader = http_get(server.port(), "/").body;
   std::string admin = http_get(server.port(), "/admin/x").body;
@@ -115,12 +119,55 @@ TEST(ServerLimits, HeavyWorkIsChosenOnTheDecodedPath) {
   EXPECT_EQ(upper, admin);
 }
 
+// Comments wait for their group commit's fsync: on the one reader thread they would hold up
+// every reader and leave one comment per commit. Here three posts are held in the handler
+// until a reader's GET has been answered: that can only happen if they wait on the commit
+// pool, all at once, while the single reader thread goes on serving.
+TEST(ServerLimits, WritesWaitForTheirCommitOffTheReaderThreads) {
+  http::ServerOptions o;
+  o.threads = 1;
+  o.commit_threads = 4;
+  o.lane = [](std::string_view method, std::string_view) {
+    return method == "POST" ? http::Lane::Commit : http::Lane::Read;
+  };
+  std::mutex m;
+  std::condition_variable cv;
+  bool reader_served = false;
+  int waiting = 0;
+  RunningServer server(o, [&](const http::Request& r) {
+    std::unique_lock lock(m);
+    if (r.method == "GET") {
+      reader_served = true;
+      cv.notify_all();
+      return http::Response::plain(200, "read");
+    }
+    ++waiting;
+    cv.notify_all();
+    bool ok = cv.wait_for(lock, std::chrono::seconds(5), [&] { return reader_served; });
+    return http::Response::plain(200, ok ? "committed with the reader served" : "timed out");
+  });
+  std::vector<std::string> answers(3);
+  std::vector<std::thread> posters;
+  for (int i = 0; i < 3; ++i)
+    posters.emplace_back([&, i] { answers[i] = http_request(server.port(), "POST", "/a/", {}, "x").body; });
+  {
+    std::unique_lock lock(m);
+    cv.wait_for(lock, std::chrono::seconds(5), [&] { return waiting == 3; });
+    EXPECT_EQ(waiting, 3) << "the three posts should be waiting at once";
+  }
+  EXPECT_EQ(http_get(server.port(), "/").body, "read\n");
+  for (auto& t : posters) t.join();
+  for (const auto& a : answers) EXPECT_EQ(a, "committed with the reader served\n");
+}
+
 // Finding 4: anyone could send 25 MB bodies to any /admin/ URL, buffered before any check.
 TEST(ServerLimits, LargeBodiesNeedConsentBeforeTheyAreRead) {
   http::ServerOptions o;
   o.body_limit = 64 * 1024;
   o.upload_body_limit = 4 << 20;
-  o.is_heavy = [](std::string_view path) { return path.starts_with("/admin/"); };
+  o.lane = [](std::string_view, std::string_view path) {
+    return path.starts_with("/admin/") ? http::Lane::Heavy : http::Lane::Read;
+  };
   std::atomic<int> asked{0};
   o.may_send_large_body = [&](const http::Request& r) {
     ++asked;
