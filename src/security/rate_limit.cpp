@@ -55,6 +55,11 @@ long FloodGate::retry_after(std::string_view client, Clock::time_point now) cons
   return static_cast<long>(std::chrono::ceil<std::chrono::seconds>(left).count());
 }
 
+void FloodGate::forget(std::string_view client) {
+  std::lock_guard lock(mutex_);
+  last_.erase(keyed(key_, client));
+}
+
 void FloodGate::set_interval(std::chrono::seconds interval) {
   std::lock_guard lock(mutex_);
   interval_ = interval;

@@ -22,6 +22,11 @@ class FloodGate {
   // interval before `now`; false otherwise. Old entries are dropped as the map grows.
   bool allow(std::string_view client, Clock::time_point now = Clock::now());
 
+  // Takes back the event `allow` just recorded for `client` (it did not happen after all:
+  // e.g. a comment refused as a duplicate). allow() succeeded only if any earlier event was
+  // outside the interval, so forgetting the entry leaves the gate as it was before.
+  void forget(std::string_view client);
+
   // Seconds until `client` may act again (0 if it may now).
   long retry_after(std::string_view client, Clock::time_point now = Clock::now()) const;
 

@@ -104,10 +104,6 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
     }
   }
   if (!form.errors.empty()) return rerender(ctx, a, request, form, 422);
-  if (ctx.store.has_same_comment(a.id, s.email, s.body)) {
-    form.message = "error_duplicate";
-    return rerender(ctx, a, request, form, 409);
-  }
   if (moderation.flood_seconds > 0) {
     flood.set_interval(std::chrono::seconds(moderation.flood_seconds));
     if (!flood.allow(client_ip)) {
@@ -131,7 +127,13 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   c.status = content::classify_comment(s, moderation, ctx.store.has_approved_comment_by(s.email));
   c.created_at = ctx.now;
   c.user_agent = content::truncate_utf8(request.header("user-agent"), 255);
-  content::Id id = ctx.store.add_comment(c);  // returns after the commit
+  auto added = ctx.store.add_reader_comment(c);  // returns after the commit
+  if (!added) {
+    if (moderation.flood_seconds > 0) flood.forget(client_ip);  // nothing was posted
+    form.message = "error_duplicate";
+    return rerender(ctx, a, request, form, 409);
+  }
+  content::Id id = *added;
 
   std::string url = content::article_url(a.slug);
   if (c.status == content::CommentStatus::Spam)

@@ -198,8 +198,6 @@ class Store {
   virtual std::optional<content::Comment> comment(Id id) = 0;
   // Whether an approved comment with this email exists (first-time commenter rule).
   virtual bool has_approved_comment_by(std::string_view email) = 0;
-  // Whether this email already left exactly this text on the article (duplicates).
-  virtual bool has_same_comment(Id article_id, std::string_view email, std::string_view body) = 0;
   // Comments with `status`, newest first, for moderation.
   virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,
                                                               int limit) = 0;
@@ -273,6 +271,10 @@ class Store {
   // Group commit: comments arriving together share one transaction (one fsync); each
   // call returns only after the transaction holding its comment has committed.
   virtual Id add_comment(const NewComment& c) = 0;
+  // A reader's comment, the same way, unless that email already left exactly this text on
+  // the article (checked in the transaction that would add it, so two copies sent at once
+  // store one): nullopt then, and nothing is written.
+  virtual std::optional<Id> add_reader_comment(const NewComment& c) = 0;
   // Returns the ids that existed (and were changed/deleted).
   virtual std::vector<Id> set_comment_status(const std::vector<Id>& ids,
                                              content::CommentStatus status) = 0;

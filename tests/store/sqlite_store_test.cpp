@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <thread>
 
 #include "support/temp_dir.h"
@@ -306,6 +307,27 @@ TEST_F(SqliteStoreTest, ConcurrentReadersWhileWriting) {
   EXPECT_EQ(db_->count_published_articles({}), 60);
 }
 
+// Eight copies of one comment sent at once (a reader's double click, a retrying proxy)
+// store exactly one: the check runs in the transaction that would add it.
+TEST_F(SqliteStoreTest, ConcurrentCopiesOfAReadersCommentStoreOne) {
+  Id a = author("a", "Ann");
+  Id art = article("story", 0, {a}, 100);
+  store::NewComment c;
+  c.article_id = art;
+  c.author_name = "R";
+  c.author_email = "r@example.org";
+  c.body = "Only once, please";
+  std::atomic<int> added{0};
+  std::vector<std::thread> senders;
+  for (int i = 0; i < 8; ++i)
+    senders.emplace_back([&] {
+      if (db_->add_reader_comment(c)) ++added;
+    });
+  for (auto& t : senders) t.join();
+  EXPECT_EQ(added.load(), 1);
+  EXPECT_EQ(db_->approved_comments(art, {1, 2, 3, 4, 5, 6, 7, 8}).size(), 1u);
+}
+
 TEST_F(SqliteStoreTest, CommentModerationQueries) {
   Id a = author("a", "Ann");
   Id art = article("story", 0, {a}, 100);
@@ -321,8 +343,19 @@ TEST_F(SqliteStoreTest, CommentModerationQueries) {
   Id approved = db_->add_comment(c);
   EXPECT_FALSE(db_->has_approved_comment_by("x@example.org"));
   EXPECT_TRUE(db_->has_approved_comment_by("r@example.org"));
-  EXPECT_TRUE(db_->has_same_comment(art, "r@example.org", "Held"));
-  EXPECT_FALSE(db_->has_same_comment(other, "r@example.org", "Held"));
+  // A reader's duplicate (same email, same text, same article) is refused and not stored;
+  // the same text elsewhere, or from someone else, is not a duplicate.
+  c.status = CommentStatus::Pending;
+  c.body = "Held";
+  EXPECT_EQ(db_->add_reader_comment(c), std::nullopt);
+  c.article_id = other;
+  auto elsewhere = db_->add_reader_comment(c);
+  ASSERT_TRUE(elsewhere.has_value());
+  c.article_id = art;
+  c.author_email = "s@example.org";
+  auto someone_else = db_->add_reader_comment(c);
+  ASSERT_TRUE(someone_else.has_value());
+  EXPECT_EQ(db_->delete_comments({*elsewhere, *someone_else}).size(), 2u);
   EXPECT_EQ(db_->approved_comments(art).size(), 1u);
   auto with_own = db_->approved_comments(art, {held});
   ASSERT_EQ(with_own.size(), 2u);

@@ -177,4 +177,8 @@ TEST(FloodGate, OneEventPerInterval) {
   EXPECT_TRUE(gate.allow("b", t0 + std::chrono::seconds(1)));
   EXPECT_EQ(gate.retry_after("a", t0 + std::chrono::seconds(10)), 5);
   EXPECT_TRUE(gate.allow("a", t0 + std::chrono::seconds(15)));
+  // An event taken back (a duplicate comment, nothing posted) does not hold the client up.
+  gate.forget("a");
+  EXPECT_TRUE(gate.allow("a", t0 + std::chrono::seconds(16)));
+  EXPECT_FALSE(gate.allow("a", t0 + std::chrono::seconds(17)));
 }
