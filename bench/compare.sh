@@ -157,6 +157,9 @@ CRAWL_FILE="$work/urls.txt" wrk -t2 -c16 -d"${crawl_seconds}s" -s bench/crawl.lu
 crawled=$(awk '/requests in/ {print $1}' "$work/crawl.txt")
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$cached_pid/status")
 echo "$(wc -l <"$work/urls.txt") URLs, each requested by both wrk threads ($crawled requests): resident memory $((rss_kb / 1024)) MiB (target < 200 MiB)"
+# The cache's own count of what it holds, from the server's last log line as it stops.
+kill -TERM "$cached_pid"; wait "$cached_pid" 2>/dev/null || true
+grep -o 'page cache: .*' "$work/serve-$cached_port.log" | tail -1
 
 echo
 echo "## Scale: cache-off median latency, 10,000 vs $scale articles (wrk -t1 -c1 -d5s)"

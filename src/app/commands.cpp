@@ -252,9 +252,9 @@ int run_serve(const ServeOptions& o) {
   auto stats = cache.stats();
   spdlog::info(
       "stopped; page cache: {} hits, {} misses, {} bypasses, {} renders, {} evictions, "
-      "{} invalidated, {} pages in {} bytes",
+      "{} invalidated, {} pages in {} bytes, {} tag links",
       stats.hits, stats.misses, stats.bypasses, stats.renders, stats.evictions, stats.invalidated,
-      stats.entries, stats.bytes);
+      stats.entries, stats.bytes, stats.tag_links);
   return 0;
 }
 

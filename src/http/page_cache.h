@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <string_view>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,6 +42,7 @@ class PageCache {
     std::uint64_t hits = 0, misses = 0, bypasses = 0, evictions = 0, invalidated = 0;
     std::uint64_t renders = 0;  // calls of the render function for cacheable requests
     std::size_t entries = 0, bytes = 0;
+    std::size_t tag_links = 0;  // (tag, page) pairs in the invalidation index
   };
 
   explicit PageCache(Options options);
@@ -70,21 +72,25 @@ class PageCache {
   struct Entry;
   struct Flight;
   void store_locked(const std::string& key, std::shared_ptr<const Entry> entry);
-  void erase_locked(const std::string& key);
+  void erase_locked(std::string_view key);
   static Response response_from(const Entry& entry, const Request& request);
   // The identity (uncompressed) wire form of a cached page, made at its first such request.
   void add_identity_form_locked(const std::string& key, const Entry& entry);
+  // The whole page of an entry, uncompressed.
+  static std::string inflate(const Entry& entry);
   static std::shared_ptr<const Entry> make_entry(Response response);
 
   Options options_;
   mutable std::mutex mutex_;
   struct Slot {
     std::shared_ptr<const Entry> entry;
-    std::list<std::string>::iterator lru;  // front: most recently used
+    std::list<std::string_view>::iterator lru;  // front: most recently used
   };
   std::unordered_map<std::string, Slot> slots_;
-  std::list<std::string> lru_;
-  std::unordered_map<std::string, std::unordered_set<std::string>> by_tag_;
+  // The LRU list and the invalidation index name pages by views of their keys in slots_
+  // (an unordered_map's nodes stay put): one copy of each key, not one per tag.
+  std::list<std::string_view> lru_;
+  std::unordered_map<std::string, std::unordered_set<std::string_view>> by_tag_;
   std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
   std::uint64_t generation_ = 0;  // bumped by every invalidation
   std::uint64_t stores_ = 0;
