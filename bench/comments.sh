@@ -25,6 +25,7 @@ COMMENT_TOKEN="$token" COMMENT_PATH="$target" \
 poster=$!
 wrk -t1 -c32 -d"${seconds}s" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$reading" >"$work/read.txt"
 wait "$poster"
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 after=$(sqlite3 "$work/site/khabar.db" "SELECT count(*) FROM comments")
 stored=$((after - before))
 echo
@@ -37,3 +38,4 @@ printf '| reading a cached article (32 conns) | %s | %s | %s |\n' "$(awk '/Reque
 echo
 grep posted "$work/post.txt" || true
 echo "comments stored: $stored in ${seconds}s = $((stored / seconds)) acknowledged comments/s (target 2,000)"
+echo "server resident memory after the run: $((rss_kb / 1024)) MiB"
