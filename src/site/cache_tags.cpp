@@ -1,6 +1,5 @@
 #include "site/cache_tags.h"
 
-#include <charconv>
 #include <set>
 
 #include "content/categories.h"
@@ -20,37 +19,42 @@ std::string tag_related_category(content::Id id) {
 }
 std::string tag_related_tag(content::Id id) { return "related:tag:" + std::to_string(id); }
 
-std::vector<std::string> tags_for_changes(const std::vector<std::string>& codes,
+std::vector<std::string> tags_for_changes(const std::vector<store::Change>& changes,
                                           const std::vector<content::Category>& categories) {
+  using store::ChangeKind;
   std::set<std::string> tags;
-  for (const auto& code : codes) {
-    if (code == "C" || code == "S" || code == "P") {
-      tags.insert(kTagSite);
-      continue;
-    }
-    std::size_t colon = code.find(':');
-    if (colon == std::string::npos) continue;
-    content::Id id = 0;
-    std::from_chars(code.data() + colon + 1, code.data() + code.size(), id);
-    std::string kind = code.substr(0, colon);
-    if (kind == "a") {
-      tags.insert(tag_article(id));
-      tags.insert(kTagHome);
-    } else if (kind == "c") {
-      // The category's listing and those of its ancestors (they include it).
-      for (const auto* c : content::category_trail(categories, id))
-        tags.insert(tag_category_listing(c->id));
-      tags.insert(tag_category_listing(id));
-      tags.insert(tag_related_category(id));
-    } else if (kind == "t") {
-      tags.insert(tag_tag_listing(id));
-      tags.insert(tag_related_tag(id));
-    } else if (kind == "u") {
-      tags.insert(tag_author_listing(id));
-    } else if (kind == "U") {
-      tags.insert(tag_author(id));
-    } else if (kind == "k") {
-      tags.insert(tag_comments(id));
+  for (const store::Change& change : changes) {
+    const content::Id id = change.id;
+    switch (change.kind) {  // no default: a new kind fails to build until it is mapped here
+      case ChangeKind::Categories:
+      case ChangeKind::Settings:
+      case ChangeKind::Pages:
+        tags.insert(kTagSite);
+        break;
+      case ChangeKind::Article:
+        tags.insert(tag_article(id));
+        tags.insert(kTagHome);
+        break;
+      case ChangeKind::CategoryListing:
+        // The category's listing and those of its ancestors (they include it).
+        for (const auto* c : content::category_trail(categories, id))
+          tags.insert(tag_category_listing(c->id));
+        tags.insert(tag_category_listing(id));
+        tags.insert(tag_related_category(id));
+        break;
+      case ChangeKind::TagListing:
+        tags.insert(tag_tag_listing(id));
+        tags.insert(tag_related_tag(id));
+        break;
+      case ChangeKind::AuthorListing:
+        tags.insert(tag_author_listing(id));
+        break;
+      case ChangeKind::AuthorProfile:
+        tags.insert(tag_author(id));
+        break;
+      case ChangeKind::Comments:
+        tags.insert(tag_comments(id));
+        break;
     }
   }
   return {tags.begin(), tags.end()};

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/model.h"
+#include "store/change.h"
 
 namespace khabar::site {
 
@@ -21,8 +22,8 @@ std::string tag_author_listing(content::Id user_id);        // the author's arti
 std::string tag_related_category(content::Id category_id);  // Check Also candidates
 std::string tag_related_tag(content::Id tag_id);
 
-// The tags to invalidate for change codes from Store::changes_since.
-std::vector<std::string> tags_for_changes(const std::vector<std::string>& codes,
+// The tags to invalidate for changes from Store::changes_since.
+std::vector<std::string> tags_for_changes(const std::vector<store::Change>& changes,
                                           const std::vector<content::Category>& categories);
 
 }  // namespace khabar::site

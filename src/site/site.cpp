@@ -124,14 +124,15 @@ std::shared_ptr<const SiteSnapshot> Site::snapshot() const {
 
 void Site::sync_changes() const {
   if (!store_.changed_since_last_look()) return;
-  std::vector<std::string> codes;
+  std::vector<store::Change> changes;
   {
     std::lock_guard lock(sync_mutex_);
-    codes = store_.changes_since(change_cursor_);
-    for (const auto& code : codes)
-      if (code == "C" || code == "S" || code == "P") snapshot_.reset();
+    changes = store_.changes_since(change_cursor_);
+    // The snapshot holds the site-wide state (settings, categories, pages).
+    for (const auto& change : changes)
+      if (!store::names_a_row(change.kind)) snapshot_.reset();
   }
-  if (!codes.empty() && listener_) listener_(codes);
+  if (!changes.empty() && listener_) listener_(changes);
 }
 
 bool Site::has_own_comments(const http::Request& request) const {

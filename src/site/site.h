@@ -31,7 +31,7 @@ struct SiteSnapshot;
 
 class Site {
  public:
-  using ChangeListener = std::function<void(const std::vector<std::string>& codes)>;
+  using ChangeListener = std::function<void(const std::vector<store::Change>& changes)>;
 
   Site(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
        const security::Secret& secret, SiteOptions options = {});

@@ -19,6 +19,7 @@
 
 #include "content/model.h"
 #include "store/accounts.h"
+#include "store/change.h"
 
 namespace khabar::store {
 
@@ -307,15 +308,13 @@ class Store {
   virtual AccountStore& accounts() = 0;
 
   // --- Change log: what changed, for the page cache (also across processes) ---
-  // Codes: "a:<id>" an article (content or status), "c:<id>" the listing of a category
-  // (its articles' primary category), "t:<id>" a tag's listing, "u:<id>" an author's
-  // listing, "U:<id>" an author's name or bio, "k:<id>" the visible comments of an article, "C" the category tree or
-  // names, "S" site settings or the menu, "P" the list of pages.
+  // Each write transaction that changes what readers see commits, with its data, one row
+  // of the changes it made (store/change.h).
   // Whether anything was committed by any connection since this thread last looked
   // (cheap: no query when nothing changed).
   virtual bool changed_since_last_look() = 0;
-  // The codes of changes committed after `cursor` (a change id), deduplicated; advances it.
-  virtual std::vector<std::string> changes_since(std::int64_t& cursor) = 0;
+  // The changes committed after `cursor` (a change id), deduplicated; advances it.
+  virtual std::vector<Change> changes_since(std::int64_t& cursor) = 0;
   virtual std::int64_t latest_change() = 0;
 
   // Runs `work` with every read this thread makes through this store seeing one

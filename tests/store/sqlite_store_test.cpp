@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -305,6 +306,45 @@ TEST_F(SqliteStoreTest, ConcurrentReadersWhileWriting) {
   for (auto& t : readers) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(db_->count_published_articles({}), 60);
+}
+
+// The change feed: each write reports, in its own transaction, what readers would see
+// change, as typed changes; a cursor sees each commit once; a write that changes nothing
+// public reports nothing.
+TEST_F(SqliteStoreTest, WritesReportTypedChangesOnce) {
+  using store::Change;
+  using store::ChangeKind;
+  std::int64_t cursor = db_->latest_change();
+  Id a = author("a", "Ann");
+  Id tag = db_->add_tag("Water", "water");
+  Id art = article("story", 0, {a}, 100, {tag});
+  auto changes = db_->changes_since(cursor);
+  for (Change expected : {Change{ChangeKind::Article, art}, Change{ChangeKind::TagListing, tag},
+                          Change{ChangeKind::AuthorListing, a}})
+    EXPECT_NE(std::find(changes.begin(), changes.end(), expected), changes.end())
+        << store::encode(expected) << " in " << store::encode(changes);
+  EXPECT_TRUE(db_->changes_since(cursor).empty()) << "each commit is seen once";
+
+  store::NewComment c;
+  c.article_id = art;
+  c.author_email = "r@example.org";
+  c.body = "Held";
+  Id held = db_->add_comment(c);
+  EXPECT_TRUE(db_->changes_since(cursor).empty()) << "a held comment shows nowhere";
+  db_->set_comment_status({held}, CommentStatus::Approved);
+  EXPECT_EQ(db_->changes_since(cursor), (std::vector<Change>{{ChangeKind::Comments, art}}));
+
+  db_->set_setting("title", "Herat Daily");
+  EXPECT_EQ(db_->changes_since(cursor), (std::vector<Change>{{ChangeKind::Settings, 0}}));
+  store::ProfileChange profile;
+  profile.display_name = "Ann B.";
+  profile.email = "a@example.org";
+  profile.bio = "New bio";
+  ASSERT_TRUE(db_->accounts().update_profile(a, profile));
+  auto after_profile = db_->changes_since(cursor);
+  EXPECT_NE(std::find(after_profile.begin(), after_profile.end(), Change{ChangeKind::AuthorProfile, a}),
+            after_profile.end())
+      << store::encode(after_profile);
 }
 
 // Eight copies of one comment sent at once (a reader's double click, a retrying proxy)

@@ -97,8 +97,8 @@ class SqliteAccounts final : public AccountStore {
           .bind(4, p.bio)
           .run();
       found = sqlite3_changes(db.handle()) > 0;
-      // The author's name and bio show on the reader site (change code "U:<id>").
-      if (found) db_.note_change("U:" + std::to_string(id));
+      // The author's name and bio show on the reader site.
+      if (found) db_.note_change({ChangeKind::AuthorProfile, id});
     });
     return found;
   }
@@ -108,7 +108,7 @@ class SqliteAccounts final : public AccountStore {
     db_.write_transaction([&](Connection& db) {
       db.prepare("UPDATE users SET avatar = ?2 WHERE id = ?1").bind(1, id).bind(2, avatar).run();
       found = sqlite3_changes(db.handle()) > 0;
-      if (found) db_.note_change("U:" + std::to_string(id));
+      if (found) db_.note_change({ChangeKind::AuthorProfile, id});
     });
     return found;
   }

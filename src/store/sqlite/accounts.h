@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/accounts.h"
+#include "store/change.h"
 #include "store/sqlite/connection.h"
 
 namespace khabar::store::sqlite {
@@ -18,8 +19,8 @@ class Access {
   virtual Connection& read_connection() = 0;
   // Runs `work` on the writer connection as one transaction (or inside the open batch).
   virtual void write_transaction(const std::function<void(Connection&)>& work) = 0;
-  // Inside write_transaction: records a change-log code (store.h) for its commit.
-  virtual void note_change(std::string code) = 0;
+  // Inside write_transaction: records a change (store/change.h) for its commit.
+  virtual void note_change(Change change) = 0;
 };
 
 std::unique_ptr<AccountStore> make_account_store(Access& access);

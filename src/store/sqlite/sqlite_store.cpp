@@ -403,7 +403,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(5, c.description)
           .bind(6, static_cast<std::int64_t>(c.position))
           .run();
-      note("C");
+      note({ChangeKind::Categories});
       return db.last_insert_id();
     });
   }
@@ -421,7 +421,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(5, c.description)
           .bind(6, static_cast<std::int64_t>(c.position))
           .run();
-      note("C");
+      note({ChangeKind::Categories});
       return rewrite_paths(db);
     });
   }
@@ -431,9 +431,9 @@ class SqliteStore final : public Store, private sqlite::Access {
       auto moved = sqlite::articles_in(db, id);
       for (Id article : moved) note_article_as_stored(db, article);
       if (!sqlite::remove_category(db, id, move_to)) return {};
-      note("C");
-      note("c:" + std::to_string(id));
-      if (move_to) note("c:" + std::to_string(move_to));
+      note({ChangeKind::Categories});
+      note({ChangeKind::CategoryListing, id});
+      if (move_to) note({ChangeKind::CategoryListing, move_to});
       auto changed = rewrite_paths(db);
       for (Id article : moved) sqlite::refresh_listings(db, article);
       return changed;
@@ -493,7 +493,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     return write([&](Connection& db) {
       db.prepare("UPDATE categories SET name = ?2 WHERE id = ?1").bind(1, id).bind(2, name).run();
       bool changed = sqlite3_changes(db.handle()) > 0;
-      if (changed) note("C");
+      if (changed) note({ChangeKind::Categories});
       return changed;
     });
   }
@@ -552,7 +552,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(1, key)
           .bind(2, value)
           .run();
-      note("S");
+      note({ChangeKind::Settings});
       return 0;
     });
   }
@@ -589,14 +589,14 @@ class SqliteStore final : public Store, private sqlite::Access {
                          std::string_view credit) override {
     return write([&](Connection& db) {
       if (!sqlite::update_media_text(db, id, alt, caption, credit)) return false;
-      for (Id article : sqlite::articles_using_media(db, id)) note("a:" + std::to_string(article));
+      for (Id article : sqlite::articles_using_media(db, id)) note({ChangeKind::Article, article});
       return true;
     });
   }
 
   std::optional<content::Media> delete_media(Id id) override {
     return write([&](Connection& db) {
-      for (Id article : sqlite::articles_using_media(db, id)) note("a:" + std::to_string(article));
+      for (Id article : sqlite::articles_using_media(db, id)) note({ChangeKind::Article, article});
       return sqlite::delete_media(db, id);
     });
   }
@@ -626,7 +626,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   void set_menu(const std::vector<MenuItem>& items) override {
     write([&](Connection& db) {
       sqlite::set_menu(db, items);
-      note("S");
+      note({ChangeKind::Settings});
       return 0;
     });
   }
@@ -676,16 +676,15 @@ class SqliteStore final : public Store, private sqlite::Access {
     return true;
   }
 
-  std::vector<std::string> changes_since(std::int64_t& cursor) override {
+  std::vector<Change> changes_since(std::int64_t& cursor) override {
     auto s = reader().prepare("SELECT id, codes FROM changes WHERE id > ?1 ORDER BY id");
     s.bind(1, cursor);
-    std::set<std::string> codes;
+    std::set<Change> changes;
     while (s.step()) {
       cursor = std::max(cursor, s.int64(0));
-      std::string list = s.text(1);
-      for (std::string_view code : content::split(list, ' ')) codes.emplace(code);
+      for (Change c : decode_list(s.text(1))) changes.insert(c);
     }
-    return {codes.begin(), codes.end()};
+    return {changes.begin(), changes.end()};
   }
 
   std::int64_t latest_change() override {
@@ -708,7 +707,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       return 0;
     });
   }
-  void note_change(std::string code) override { note(std::move(code)); }
+  void note_change(Change change) override { note(change); }
 
 
 
@@ -787,7 +786,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     // category is listed under a different set of ancestors now.
     std::set<Id> articles;
     for (Id id : ids) {
-      note("c:" + std::to_string(id));
+      note({ChangeKind::CategoryListing, id});
       for (Id article : sqlite::articles_below(db, id)) articles.insert(article);
     }
     for (Id article : articles) {
@@ -814,21 +813,21 @@ class SqliteStore final : public Store, private sqlite::Access {
         .bind(8, c.created_at ? c.created_at : now_seconds())
         .bind(10, c.user_agent)
         .run();
-    if (c.status == CommentStatus::Approved) note("k:" + std::to_string(c.article_id));
+    if (c.status == CommentStatus::Approved) note({ChangeKind::Comments, c.article_id});
     return db.last_insert_id();
   }
 
   // Records a change code for the change log row of the current write transaction.
   // Called with writer_mutex_ held.
-  void note(std::string code) { pending_changes_.insert(std::move(code)); }
+  void note(Change change) { pending_changes_.insert(change); }
 
   void note_article(Id id, const NewArticle& a) {
-    note("a:" + std::to_string(id));
-    if (a.category_id) note("c:" + std::to_string(a.category_id));
-    for (Id c : a.extra_category_ids) note("c:" + std::to_string(c));
-    for (Id t : a.tag_ids) note("t:" + std::to_string(t));
-    for (Id u : a.author_ids) note("u:" + std::to_string(u));
-    if (a.kind == Kind::Page) note("P");
+    note({ChangeKind::Article, id});
+    if (a.category_id) note({ChangeKind::CategoryListing, a.category_id});
+    for (Id c : a.extra_category_ids) note({ChangeKind::CategoryListing, c});
+    for (Id t : a.tag_ids) note({ChangeKind::TagListing, t});
+    for (Id u : a.author_ids) note({ChangeKind::AuthorListing, u});
+    if (a.kind == Kind::Page) note({ChangeKind::Pages});
   }
 
   void note_article_as_stored(Connection& db, Id id) {
@@ -847,23 +846,22 @@ class SqliteStore final : public Store, private sqlite::Access {
 
   // A tag's listing and the pages of its articles (they show its name).
   void note_tag_articles(Connection& db, Id tag) {
-    note("t:" + std::to_string(tag));
+    note({ChangeKind::TagListing, tag});
     auto s = db.prepare("SELECT article_id FROM article_tags WHERE tag_id = ?1");
     s.bind(1, tag);
-    while (s.step()) note("a:" + std::to_string(s.int64(0)));
+    while (s.step()) note({ChangeKind::Article, s.int64(0)});
   }
 
   void note_comment_article(Connection& db, Id comment_id) {
     auto s = db.prepare("SELECT article_id FROM comments WHERE id = ?1");
     s.bind(1, comment_id);
-    if (s.step()) note("k:" + std::to_string(s.int64(0)));
+    if (s.step()) note({ChangeKind::Comments, s.int64(0)});
   }
 
   // Writes the change log row of the transaction about to commit (writer_mutex_ held).
   void flush_changes() {
     if (pending_changes_.empty()) return;
-    std::string codes;
-    for (const auto& c : pending_changes_) codes += (codes.empty() ? "" : " ") + c;
+    std::string codes = encode(std::vector<Change>(pending_changes_.begin(), pending_changes_.end()));
     pending_changes_.clear();
     std::int64_t now = now_seconds();
     writer_->prepare("INSERT INTO changes (at, codes) VALUES (?1, ?2)")
@@ -972,7 +970,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::unique_ptr<Connection> writer_;
   int depth_ = 0;
   WriteStats stats_;
-  std::set<std::string> pending_changes_;  // codes of the open write transaction
+  std::set<Change> pending_changes_;  // of the open write transaction
   std::uint64_t flushes_ = 0;
   // The store whose write transaction the calling thread is inside (0: none).
   static inline thread_local std::uint64_t writing_store_ = 0;
