@@ -20,7 +20,7 @@
 
 #include "http/finalize.h"
 #include "http/url.h"
-#include "render/dates.h"
+#include "content/dates.h"
 
 namespace khabar::http {
 
@@ -220,7 +220,7 @@ struct Server::Impl {
     std::time_t now = std::time(nullptr);
     if (now != last) {
       last = now;
-      line = "Date: " + render::http_date(now) + "\r\n";
+      line = "Date: " + content::http_date(now) + "\r\n";
     }
     return line;
   }

@@ -10,7 +10,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "render/comment_text.h"
-#include "render/dates.h"
+#include "content/dates.h"
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "render/sanitize.h"

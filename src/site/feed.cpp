@@ -2,7 +2,7 @@
 
 #include "content/categories.h"
 #include "content/urls.h"
-#include "render/dates.h"
+#include "content/dates.h"
 #include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"
@@ -35,14 +35,14 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
     auto* item = dict.AddSectionDictionary("ITEM");
     item->SetValue("TITLE", a.title);
     item->SetValue("LINK", ctx.absolute(content::article_url(a.slug)));
-    item->SetValue("DATE", render::rfc822(a.published_at));
+    item->SetValue("DATE", content::rfc822(a.published_at));
     item->SetValue("EXCERPT", a.excerpt);
     for (const auto& author : a.authors)
       item->AddSectionDictionary("CREATOR")->SetValue("NAME", author.display_name);
     if (const auto* c = content::find_category(ctx.categories, a.category_id))
       item->SetValueAndShowSection("CATEGORY", c->name, "HAS_CATEGORY");
   }
-  if (newest) dict.SetValueAndShowSection("BUILD_DATE", render::rfc822(newest), "HAS_BUILD_DATE");
+  if (newest) dict.SetValueAndShowSection("BUILD_DATE", content::rfc822(newest), "HAS_BUILD_DATE");
   http::Response r;
   r.content_type = "application/rss+xml; charset=utf-8";
   r.body = ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "rss.tpl"), dict);

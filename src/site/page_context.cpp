@@ -5,7 +5,7 @@
 #include "content/categories.h"
 #include "content/language.h"
 #include "content/urls.h"
-#include "render/dates.h"
+#include "content/dates.h"
 #include "render/escape.h"
 #include "render/sanitize.h"
 #include "site/cache_tags.h"
@@ -32,7 +32,7 @@ SiteSettings load_settings(store::Store& store) {
 }
 
 std::string PageContext::iso_time(content::Timestamp t) const {
-  return render::iso8601(t, settings.zone.offset_at(t));
+  return content::iso8601(t, settings.zone.offset_at(t));
 }
 
 SiteSnapshot load_snapshot(store::Store& store) {

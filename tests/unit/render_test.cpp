@@ -2,13 +2,14 @@
 
 #include <fstream>
 
-#include "render/dates.h"
+#include "content/dates.h"
 #include "render/escape.h"
 #include "render/markdown.h"
 #include "render/strings.h"
 #include "render/theme.h"
 
 using namespace khabar::render;
+using namespace khabar::content;
 
 namespace {
 const std::filesystem::path kTheme = KHABAR_SOURCE_DIR "/themes/default";

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "render/dates.h"
+#include "content/dates.h"
 
 namespace khabar::content {
 namespace {
@@ -17,8 +17,8 @@ TEST(TimeZone, KabulIsFourAndAHalfHoursAhead) {
   LocalTime t = kabul->local(1795790640);
   EXPECT_EQ(format_local_time(t), "2026-11-27T19:14");
   EXPECT_EQ(kabul->to_utc(t), 1795790640);
-  EXPECT_EQ(render::iso8601(1795790640, 16200), "2026-11-27T19:14:00+04:30");
-  EXPECT_EQ(render::iso8601(1795790640), "2026-11-27T14:44:00Z");
+  EXPECT_EQ(content::iso8601(1795790640, 16200), "2026-11-27T19:14:00+04:30");
+  EXPECT_EQ(content::iso8601(1795790640), "2026-11-27T14:44:00Z");
 }
 
 TEST(TimeZone, LondonFollowsDaylightSaving) {

@@ -1,8 +1,8 @@
-#include "render/dates.h"
+#include "content/dates.h"
 
 #include <cstdio>
 
-namespace khabar::render {
+namespace khabar::content {
 namespace {
 
 constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -57,4 +57,4 @@ std::string iso8601(std::int64_t seconds, int offset) {
 std::string rfc822(std::int64_t seconds) { return rfc_form(seconds, "+0000"); }
 std::string http_date(std::int64_t seconds) { return rfc_form(seconds, "GMT"); }
 
-}  // namespace khabar::render
+}  // namespace khabar::content
