@@ -36,6 +36,18 @@ std::int64_t now_seconds() {
       .count();
 }
 
+// The answer when the database cannot answer now (store::Code::Unavailable).
+http::Response unavailable_response() {
+  http::Response r = http::Response::plain(
+      503,
+      "The site could not reach its database just now (it is busy or out of space). Nothing "
+      "you sent was stored: please try again in a few seconds (your browser's Back button "
+      "keeps what you wrote).");
+  r.set_header("Retry-After", "5");
+  r.cache_control = "no-store";
+  return r;
+}
+
 }  // namespace
 
 int run_init(const InitOptions& o) {
@@ -198,13 +210,25 @@ int run_serve(const ServeOptions& o) {
     return admin.has_live_session(headers);
   };
   auto render = [&](const http::Request& request) { return site.handle(request); };
-  auto handler = [&](const http::Request& request) {
+  auto route = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
     if (auto r = media.serve(request)) return *r;
     if (admin::Admin::owns(request.path)) return admin.handle(request, site.client_address(request));
     if (cache_mb == 0) return site.handle(request);
     site.sync_changes();
     return cache.serve(request, render);
+  };
+  // A database that cannot answer now (another writer past the wait, a full disk) is not
+  // a bug: the transaction rolled back, and the client is asked to come back (503).
+  // Anything else reaches the server's last-resort 500.
+  auto handler = [&](const http::Request& request) {
+    try {
+      return route(request);
+    } catch (const store::StoreError& e) {
+      if (e.code != store::Code::Unavailable) throw;
+      spdlog::warn("{} {}: database unavailable: {}", request.method, request.path, e.what());
+      return unavailable_response();
+    }
   };
   // The scheduler: publishes scheduled articles when their time comes (and, at start,
   // those whose time passed while Khabar was not running).

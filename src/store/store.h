@@ -5,9 +5,11 @@
 // - Each write method is one transaction; `batch` groups several into one.
 // - Thread-safety: all methods may be called from any thread concurrently. Reads never
 //   block on writes (SQLite: WAL, a read connection per thread; one writer).
-// - Errors: a failure of the database itself (I/O error, corruption, constraint broken
-//   by a caller's bug) throws StoreError; callers at layer boundaries turn it into a value
-//   (an HTTP 500, a CLI error). "Not found" is an empty optional, never an exception.
+// - Errors: a failure of the database itself throws StoreError with its Code
+//   (store/status.h): Unavailable when it cannot answer now (locked past the wait, disk
+//   full, I/O error: the reader gets 503 with Retry-After), Corrupt for a damaged file,
+//   Conflict for a constraint a caller's bug broke, Invalid otherwise. "Not found" is an
+//   empty optional, never an exception.
 #pragma once
 
 #include <functional>
@@ -20,14 +22,11 @@
 #include "content/model.h"
 #include "store/accounts.h"
 #include "store/change.h"
+#include "store/status.h"
 
 namespace khabar::store {
 
 using content::Id;
-
-struct StoreError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct NewUser {
   std::string login;

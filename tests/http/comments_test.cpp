@@ -338,6 +338,28 @@ TEST_F(Comments, FloodControlDuplicatesAndSizeLimit) {
   EXPECT_EQ(comment_count(), before);
 }
 
+// A database that cannot take a write now (here another process holds the write lock past
+// the server's 5 s wait; a full disk is the same case) is not a server error: the reader
+// gets 503 with Retry-After, nothing half-written stays, readers are still served, and the
+// next try after the lock is gone works.
+TEST_F(Comments, ALockedDatabaseAnswers503AndLosesNothing) {
+  setting("comments_flood_seconds", "0");
+  int before = comment_count();
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open((data_ / "khabar.db").c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto refused = post_comment("Ali", "ali@example.com", "While the database is locked");
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.header("retry-after"), "5");
+  EXPECT_NE(refused.body.find("Nothing you sent was stored"), std::string::npos);
+  EXPECT_EQ(http_get(port(), kArticle).status, 200) << "readers are not held up";
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_EQ(comment_count(), before);
+  EXPECT_EQ(post_comment("Ali", "ali@example.com", "While the database is locked").status, 303);
+  EXPECT_EQ(comment_count(), before + 1);
+}
+
 TEST_F(Comments, ModerationRules) {
   auto status_of = [&](const std::string& body) {
     return db("SELECT status FROM comments WHERE body = '" + body + "'");

@@ -7,8 +7,32 @@
 namespace khabar::store::sqlite {
 namespace {
 
+// What an SQLite result code means for the caller: a database that cannot answer now
+// (another writer past busy_timeout, a full disk, an I/O error) is not a bug.
+Code code_of(int rc) {
+  switch (rc & 0xFF) {  // the primary code of an extended one
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL:
+      return Code::Unavailable;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Code::Corrupt;
+    case SQLITE_CONSTRAINT:
+      return Code::Conflict;
+    default:
+      return Code::Invalid;
+  }
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw StoreError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+  throw StoreError(code_of(rc), std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 }  // namespace
@@ -72,7 +96,7 @@ Connection::Connection(const std::string& path, Mode mode) {
         "cannot open database " + path + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
     sqlite3_close(db_);
     db_ = nullptr;
-    throw StoreError(message);
+    throw StoreError(Code::Unavailable, message);
   }
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_extended_result_codes(db_, 1);
@@ -98,10 +122,10 @@ Statement Connection::prepare(std::string_view sql) {
 
 void Connection::exec(std::string_view sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errmsg(db_);
     sqlite3_free(error);
-    throw StoreError(message);
+    throw StoreError(code_of(rc), message);
   }
 }
 
