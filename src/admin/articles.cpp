@@ -53,7 +53,11 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
     if (!when) return {false, 422, why};
     ctx.store.schedule_article(article.id, *when, ctx.now);
   } else {
-    ctx.store.set_article_status(article.id, move->to, ctx.now);
+    ctx.store.set_article_status(
+        article.id, move->to, ctx.now,
+        move->to == content::Status::Published
+            ? content::publication_time(article.status, article.published_at, ctx.now)
+            : 0);
   }
   return {true, 200, ""};
 }

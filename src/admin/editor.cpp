@@ -331,7 +331,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
       d.a.published_at = *when;
       done = "scheduled";
     } else if (move->to == content::Status::Published) {
-      if (from != content::Status::Published) d.a.published_at = ctx.now;
+      d.a.published_at = content::publication_time(from, d.a.published_at, ctx.now);
       done = "published";
     } else {
       done = "submitted";

@@ -40,6 +40,10 @@ bool may_move(Role role, Ownership ownership, Status from, const Move& move) {
   return can(role, move.needs, ownership);
 }
 
+Timestamp publication_time(Status from, Timestamp stored, Timestamp now) {
+  return from == Status::Published && stored ? stored : now;
+}
+
 bool may_delete(Role role, Ownership ownership, Status from) {
   return from == Status::Trash && can(role, Action::TrashArticle, ownership);
 }

@@ -28,6 +28,12 @@ bool applies(const Move& move, Status from);
 // Contributors never touch what is published.
 bool may_move(Role role, Ownership ownership, Status from, const Move& move);
 
+// The publication time an article in `from` gets when it is published, whichever screen
+// publishes it (the editor, the list): now, unless it is published already (a correction
+// keeps its date). A scheduled article published early is published now, not at the
+// time it was scheduled for.
+Timestamp publication_time(Status from, Timestamp stored, Timestamp now);
+
 // Whether `role` may delete for good an article in `from` (only from the trash).
 bool may_delete(Role role, Ownership ownership, Status from);
 

@@ -257,7 +257,10 @@ class Store {
   virtual std::vector<std::pair<std::string, std::string>> delete_category(Id id, Id move_to) = 0;
   // Moves an article along the workflow; publishing sets published_at to `now` unless it
   // already has one. False if there is no such article.
-  virtual bool set_article_status(Id id, content::Status status, content::Timestamp now) = 0;
+  // Moves an article to `status` (updated at `now`); `published_at`, when not 0, becomes
+  // its publication time (content::publication_time decides it).
+  virtual bool set_article_status(Id id, content::Status status, content::Timestamp now,
+                                  content::Timestamp published_at) = 0;
   // Schedules an article to be published at `at` (status scheduled, published_at = at).
   virtual bool schedule_article(Id id, content::Timestamp at, content::Timestamp now) = 0;
   // Publishes every scheduled article whose time (published_at) is at or before `now`;

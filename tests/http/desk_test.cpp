@@ -29,6 +29,8 @@ std::string local_value(std::int64_t t, int offset) {
   return buf;
 }
 
+constexpr int kKabul = 16200;  // the site's zone, Asia/Kabul: +04:30, no daylight saving
+
 class Desk : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -60,7 +62,6 @@ class Desk : public ::testing::Test {
 };
 
 TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
-  constexpr int kKabul = 16200;  // +04:30, no daylight saving
   std::int64_t at = (unix_now() / 60 + 90) * 60;  // a whole minute, an hour and a half ahead
   std::string id = create(*editor_, article("Budget vote tomorrow", {{"move", "schedule"}, {"publish_at", local_value(at, kKabul)}}));
   EXPECT_EQ(sql(data_, "SELECT status || '|' || published_at FROM articles WHERE id = " + id),
@@ -107,6 +108,33 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
   // It submits instead.
   std::string mine = create(contributor, article("Stringer's report", {{"move", "submit"}}));
   EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE id = " + mine), "pending");
+}
+
+// "Publish" means now, from whichever screen: a story scheduled for tomorrow and published
+// early from the list comes out now (it used to keep tomorrow's date: a published story
+// dated in the future), as from the editor; a published story keeps its date when moved
+// and published again.
+TEST_F(Desk, PublishingFromTheListOrTheEditorStampsNow) {
+  std::int64_t tomorrow = unix_now() + 86400;
+  std::string listed = create(*editor_, article("Early from the list", {{"move", "schedule"}, {"publish_at", local_value(tomorrow, kKabul)}}));
+  std::string edited = create(*editor_, article("Early from the editor", {{"move", "schedule"}, {"publish_at", local_value(tomorrow, kKabul)}}));
+  std::int64_t before = unix_now();
+  ASSERT_EQ(editor_->post("/admin/articles/" + listed, {{"action", "publish"}}).status, 303);
+  ASSERT_EQ(editor_->post("/admin/articles/" + edited + "/edit",
+                          article("Early from the editor", {{"version", "1"}, {"move", "publish"}})).status, 303);
+  for (const std::string& id : {listed, edited}) {
+    auto row = sql(data_, "SELECT status || '|' || published_at FROM articles WHERE id = " + id);
+    ASSERT_EQ(row.substr(0, row.find('|')), "published") << id;
+    std::int64_t at = std::stoll(row.substr(row.find('|') + 1));
+    EXPECT_GE(at, before) << id;
+    EXPECT_LE(at, unix_now()) << id << ": published with a date in the future";
+  }
+  // Unpublished for a correction and published again from the list: a draft again, so
+  // it is new news now, the same as the editor would do.
+  ASSERT_EQ(editor_->post("/admin/articles/" + listed, {{"action", "unpublish"}}).status, 303);
+  sql(data_, "UPDATE articles SET published_at = 1000 WHERE id = " + listed);
+  ASSERT_EQ(editor_->post("/admin/articles/" + listed, {{"action", "publish"}}).status, 303);
+  EXPECT_GE(std::stoll(sql(data_, "SELECT published_at FROM articles WHERE id = " + listed)), before);
 }
 
 TEST_F(Desk, ReaderPagesShowDatesInTheSiteTimeZone) {

@@ -112,7 +112,7 @@ TEST_F(AccountStoreTest, DeskCountsAndStatusMoves) {
   a.author_ids = {user_};
   content::Id id = db_->add_article(a);
   EXPECT_EQ(db_->count_articles(content::Status::Draft), 1);
-  EXPECT_TRUE(db_->set_article_status(id, content::Status::Published, 777));
+  EXPECT_TRUE(db_->set_article_status(id, content::Status::Published, 777, 777));
   auto d = db_->desk_article(id);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->status, content::Status::Published);
@@ -120,7 +120,7 @@ TEST_F(AccountStoreTest, DeskCountsAndStatusMoves) {
   EXPECT_EQ(d->author_ids, std::vector<content::Id>{user_});
   EXPECT_TRUE(db_->published_by_slug("draft-one"));
   EXPECT_EQ(db_->published_articles({}, 10, 0).size(), 1u);  // the listing row is there
-  EXPECT_TRUE(db_->set_article_status(id, content::Status::Trash, 800));
+  EXPECT_TRUE(db_->set_article_status(id, content::Status::Trash, 800, 0));
   EXPECT_TRUE(db_->published_articles({}, 10, 0).empty());
   store::DeskFilter trash;
   trash.status = content::Status::Trash;
@@ -128,7 +128,7 @@ TEST_F(AccountStoreTest, DeskCountsAndStatusMoves) {
   store::DeskFilter someone_else;
   someone_else.author_id = user_ + 1;
   EXPECT_EQ(db_->desk_articles(someone_else).size(), 0u);
-  EXPECT_FALSE(db_->set_article_status(9999, content::Status::Trash, 800));
+  EXPECT_FALSE(db_->set_article_status(9999, content::Status::Trash, 800, 0));
 }
 
 }  // namespace

@@ -49,6 +49,17 @@ TEST(Capabilities, FollowWordPressRoles) {
   EXPECT_FALSE(content::parse_role("root"));
 }
 
+TEST(Workflow, PublishingStampsNowUnlessAlreadyPublished) {
+  using khabar::content::Status;
+  using khabar::content::publication_time;
+  EXPECT_EQ(publication_time(Status::Draft, 0, 500), 500);
+  EXPECT_EQ(publication_time(Status::Pending, 100, 500), 500);
+  EXPECT_EQ(publication_time(Status::Scheduled, 900, 500), 500) << "published early: now";
+  EXPECT_EQ(publication_time(Status::Trash, 100, 500), 500);
+  EXPECT_EQ(publication_time(Status::Published, 100, 500), 100) << "a correction keeps its date";
+  EXPECT_EQ(publication_time(Status::Published, 0, 500), 500);
+}
+
 TEST(Workflow, MovesApplyToTheRightStatesAndRoles) {
   using content::Status;
   auto submit = *content::find_move("submit");

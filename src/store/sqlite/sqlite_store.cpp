@@ -311,16 +311,16 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
 
-  bool set_article_status(Id id, Status status, Timestamp now) override {
+  bool set_article_status(Id id, Status status, Timestamp now, Timestamp published_at) override {
     return write([&](Connection& db) {
       note_article_as_stored(db, id);
       db.prepare(
             "UPDATE articles SET status = ?2, updated_at = ?3, published_at = CASE "
-            "WHEN ?2 = 'published' THEN ifnull(published_at, ?3) ELSE published_at END "
-            "WHERE id = ?1")
+            "WHEN ?4 > 0 THEN ?4 ELSE published_at END WHERE id = ?1")
           .bind(1, id)
           .bind(2, to_string(status))
           .bind(3, now)
+          .bind(4, published_at)
           .run();
       if (sqlite3_changes(db.handle()) == 0) return false;
       sqlite::refresh_listings(db, id);
