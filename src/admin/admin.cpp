@@ -7,6 +7,7 @@
 #include "admin/handlers.h"
 #include "admin/session.h"
 #include "content/capabilities.h"
+#include "content/settings.h"
 #include "content/text.h"
 #include "content/urls.h"
 #include "security/password.h"
@@ -23,10 +24,8 @@ std::int64_t unix_now() {
       .count();
 }
 
-int int_setting(store::Store& store, std::string_view key, int fallback, int min, int max) {
-  auto value = store.setting(key);
-  auto n = value ? content::parse_integer(*value) : std::nullopt;
-  return n && *n >= min && *n <= max ? static_cast<int>(*n) : fallback;
+int int_setting(store::Store& store, std::string_view key) {
+  return content::integer_setting(key, store.setting(key));
 }
 
 http::Response route(Context& ctx) {
@@ -84,11 +83,11 @@ AdminSettings load_admin_settings(store::Store& store) {
   if (auto v = store.setting("title")) s.site_title = *v;
   if (auto v = store.setting("url")) s.site_url = *v;
   while (!s.site_url.empty() && s.site_url.back() == '/') s.site_url.pop_back();
-  s.session_idle_minutes = int_setting(store, "session_idle_minutes", 720, 1, 60 * 24 * 30);
-  s.session_lifetime_hours = int_setting(store, "session_lifetime_hours", 336, 1, 24 * 365);
+  s.session_idle_minutes = int_setting(store, "session_idle_minutes");
+  s.session_lifetime_hours = int_setting(store, "session_lifetime_hours");
   s.require_two_factor = store.setting("require_two_factor").value_or("") == "true";
-  s.login_account_failures = int_setting(store, "login_account_failures", 5, 1, 1000000);
-  s.login_client_failures = int_setting(store, "login_client_failures", 20, 1, 1000000);
+  s.login_account_failures = int_setting(store, "login_account_failures");
+  s.login_client_failures = int_setting(store, "login_client_failures");
   if (auto v = store.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   return s;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "content/capabilities.h"
+#include "content/settings.h"
 #include "content/text.h"
 #include "content/time_zone.h"
 #include "media/image.h"
@@ -11,9 +12,7 @@
 namespace khabar::admin {
 
 int upload_limit_mb(Context& ctx) {
-  auto value = ctx.store.setting("max_image_mb");
-  auto n = value ? content::parse_integer(*value) : std::nullopt;
-  return n && *n >= 1 && *n <= 100 ? static_cast<int>(*n) : 20;
+  return content::integer_setting("max_image_mb", ctx.store.setting("max_image_mb"));
 }
 
 UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_view alt,

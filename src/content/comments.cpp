@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "content/settings.h"
 #include "content/text.h"
 
 namespace khabar::content {
@@ -69,14 +70,11 @@ ModerationSettings moderation_settings(
     else if (*v == "none")
       m.hold = ModerationSettings::Hold::None;
   }
-  auto number = [&](std::string_view key, int& out, int min, int max) {
-    if (auto v = setting(key))
-      if (auto n = to_int(*v, min, max)) out = *n;
-  };
-  number("comments_max_links", m.max_links, 0, 100);
-  number("comments_close_after_days", m.close_after_days, 0, 36500);
-  number("comments_thread_depth", m.thread_depth, 1, 10);
-  number("comments_flood_seconds", m.flood_seconds, 0, 3600);
+  // Ranges and defaults: content/settings.cpp.
+  m.max_links = integer_setting("comments_max_links", setting("comments_max_links"));
+  m.close_after_days = integer_setting("comments_close_after_days", setting("comments_close_after_days"));
+  m.thread_depth = integer_setting("comments_thread_depth", setting("comments_thread_depth"));
+  m.flood_seconds = integer_setting("comments_flood_seconds", setting("comments_flood_seconds"));
   if (auto v = setting("comments_block_list")) m.block_list = lines(*v);
   if (auto v = setting("comments_allow_list")) m.allow_list = lines(*v);
   return m;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <filesystem>
+#include <stdexcept>
 
 #include "content/language.h"
 #include "content/text.h"
@@ -41,6 +42,16 @@ const SettingSpec* find_setting(std::string_view key) {
   for (const auto& s : kSpecs)
     if (s.key == key) return &s;
   return nullptr;
+}
+
+int integer_setting(std::string_view key, const std::optional<std::string>& stored) {
+  const SettingSpec* spec = find_setting(key);
+  if (!spec || spec->kind != K::Integer)
+    throw std::logic_error("not an integer setting: " + std::string(key));
+  auto fallback = parse_integer(spec->fallback);
+  auto n = stored ? parse_integer(trim(*stored)) : std::nullopt;
+  if (n && *n >= spec->min && *n <= spec->max) return static_cast<int>(*n);
+  return static_cast<int>(fallback.value_or(spec->min));
 }
 
 std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_view raw) {

@@ -24,6 +24,12 @@ struct SettingSpec {
 std::span<const SettingSpec> setting_specs();
 const SettingSpec* find_setting(std::string_view key);
 
+// The value of the Integer setting `key` given what is stored: the stored number, or the
+// spec's fallback when nothing is stored or it is not a number in the spec's range. The
+// one reader of integer settings, so a range or default lives in the spec only. Throws
+// std::logic_error if `key` is not an Integer setting (a caller's bug).
+int integer_setting(std::string_view key, const std::optional<std::string>& stored);
+
 // Why `value` is not acceptable for `spec`, or nothing.
 std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_view value);
 

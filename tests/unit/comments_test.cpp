@@ -110,6 +110,24 @@ TEST(CommentRules, IpRanges) {
   EXPECT_FALSE(ip_matches("10.1.2.3", "10.0.0.0/99"));
 }
 
+// One reader for integer settings: what the settings screen accepts is what every caller
+// reads, with the same default (the admin used to accept 1,000,000 failed sign-ins where
+// the screen allowed 1,000).
+TEST(CommentRules, IntegerSettingsReadThroughTheirSpec) {
+  EXPECT_EQ(integer_setting("login_account_failures", std::nullopt), 5);
+  EXPECT_EQ(integer_setting("login_account_failures", "12"), 12);
+  EXPECT_EQ(integer_setting("login_account_failures", "5000"), 5) << "beyond the spec's 1-1000";
+  EXPECT_EQ(integer_setting("max_image_mb", " 30 "), 30);
+  EXPECT_EQ(integer_setting("max_image_mb", "lots"), 20);
+  EXPECT_EQ(integer_setting("comments_flood_seconds", "0"), 0);
+  for (const auto& spec : setting_specs())
+    if (spec.kind == SettingSpec::Kind::Integer) {
+      int fallback = integer_setting(spec.key, std::nullopt);
+      EXPECT_FALSE(setting_problem(spec, std::to_string(fallback))) << spec.key << ": default outside its range";
+    }
+  EXPECT_THROW(integer_setting("title", "3"), std::logic_error);
+}
+
 TEST(CommentRules, SettingsAndClosing) {
   std::map<std::string, std::string> stored = {{"comments_hold", "all"},
                                                {"comments_max_links", "5"},
