@@ -1,4 +1,5 @@
 // The Store contract, on a real SQLite file.
+#include "content/clock.h"
 #include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
@@ -306,6 +307,36 @@ TEST_F(SqliteStoreTest, ConcurrentReadersWhileWriting) {
   for (auto& t : readers) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(db_->count_published_articles({}), 60);
+}
+
+// Time comes from the clock the store is given: tests move it instead of writing SQL, and
+// every stamp of one write is the clock's instant.
+TEST_F(SqliteStoreTest, RowsAreStampedByTheGivenClock) {
+  content::ManualClock clock(1'800'000'000);
+  db_.reset();
+  db_ = store::open_sqlite_store(path_, {.clock = &clock});
+  Id a = author("clocked", "Clock Reader");
+  store::NewArticle draft;
+  draft.slug = "on-the-clock";
+  draft.title = "On the clock";
+  draft.author_ids = {a};
+  Id id = db_->add_article(draft);
+  EXPECT_EQ(db_->desk_article(id)->updated_at, 1'800'000'000);
+  clock.advance(3600);
+  draft.title = "On the clock, corrected";
+  db_->update_article(id, draft);
+  EXPECT_EQ(db_->desk_article(id)->updated_at, 1'800'003'600);
+  clock.advance(60);
+  ASSERT_TRUE(db_->set_article_status(id, Status::Published, clock.now(), clock.now()));
+  store::NewComment c;
+  c.article_id = id;
+  c.author_email = "r@example.org";
+  c.body = "Stamped";
+  c.status = CommentStatus::Approved;
+  db_->add_comment(c);
+  auto comments = db_->approved_comments(id);
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_EQ(comments[0].created_at, 1'800'003'660);
 }
 
 // The change feed: each write reports, in its own transaction, what readers would see

@@ -35,7 +35,7 @@ void load_variants(Connection& db, content::Media& m) {
 
 }  // namespace
 
-Id add_media(Connection& db, const NewMedia& m) {
+Id add_media(Connection& db, const NewMedia& m, Timestamp now) {
   db.prepare(
         "INSERT INTO media (file, mime, width, height, bytes, alt, caption, credit, "
         "original_name, created_at, uploaded_by) "
@@ -49,7 +49,7 @@ Id add_media(Connection& db, const NewMedia& m) {
       .bind(7, m.caption)
       .bind(8, m.credit)
       .bind(9, m.original_name)
-      .bind(10, now_seconds())
+      .bind(10, now)
       .bind_optional_id(11, m.uploaded_by)
       .run();
   Id id = db.last_insert_id();

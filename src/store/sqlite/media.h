@@ -11,7 +11,7 @@
 
 namespace khabar::store::sqlite {
 
-Id add_media(Connection& db, const NewMedia& m);
+Id add_media(Connection& db, const NewMedia& m, Timestamp now);
 std::optional<std::string> media_file(Connection& db, Id id);
 std::optional<content::Media> media(Connection& db, Id id);
 std::vector<content::Media> media_by_files(Connection& db, const std::vector<std::string>& files);

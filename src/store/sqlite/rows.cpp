@@ -1,18 +1,11 @@
 #include "store/sqlite/rows.h"
 
-#include <chrono>
 #include <string>
 #include <unordered_map>
 
 namespace khabar::store::sqlite {
 
 using namespace khabar::content;
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 void read_summary(const Statement& s, ArticleSummary& out) {
   out.id = s.int64(0);

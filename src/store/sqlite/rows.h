@@ -11,8 +11,6 @@
 
 namespace khabar::store::sqlite {
 
-std::int64_t now_seconds();
-
 // The columns of an ArticleSummary (table alias "a"), in read_summary's order.
 inline constexpr std::string_view kSummaryColumns =
     "a.id, a.kind, a.slug, a.title, a.excerpt, a.language, ifnull(a.published_at, 0), "

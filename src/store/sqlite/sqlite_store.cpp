@@ -35,7 +35,10 @@ using namespace sqlite;  // rows.h
 
 class SqliteStore final : public Store, private sqlite::Access {
  public:
-  SqliteStore(std::string path, SqliteOptions options) : path_(std::move(path)), uid_(next_uid_++) {
+  SqliteStore(std::string path, SqliteOptions options)
+      : path_(std::move(path)),
+        uid_(next_uid_++),
+        clock_(options.clock ? *options.clock : content::system_clock()) {
     if (!options.create) {
       // Open read-only first: a missing file is an error, not a new empty site.
       Connection probe(path_, Connection::Mode::ReadOnly);
@@ -377,7 +380,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           .bind(4, u.slug)
           .bind(5, u.bio)
           .bind(6, u.role)
-          .bind(7, now_seconds())
+          .bind(7, clock_.now())
           .run();
       return db.last_insert_id();
     });
@@ -449,7 +452,7 @@ class SqliteStore final : public Store, private sqlite::Access {
 
   Id add_article(const NewArticle& a) override {
     return write([&](Connection& db) {
-      std::int64_t now = now_seconds();
+      std::int64_t now = clock_.now();
       auto s = db.prepare(
           "INSERT INTO articles (kind, slug, title, excerpt, body_markdown, status, language, "
           "source_line, category_id, reading_minutes, comments_open, is_lead, created_at, "
@@ -476,7 +479,7 @@ class SqliteStore final : public Store, private sqlite::Access {
           "updated_at = ?13, body_html = ?17, featured_image = ?18, featured_media_id = ?19 "
           "WHERE id = ?16");
       sqlite::bind_article(s, a);
-      s.bind(13, now_seconds()).bind(16, id);
+      s.bind(13, clock_.now()).bind(16, id);
       s.run();
       if (sqlite3_changes(db.handle()) == 0) return false;
       db.prepare("DELETE FROM article_authors WHERE article_id = ?1").bind(1, id).run();
@@ -568,7 +571,7 @@ class SqliteStore final : public Store, private sqlite::Access {
 
 
   Id add_media(const NewMedia& m) override {
-    return write([&](Connection& db) { return sqlite::add_media(db, m); });
+    return write([&](Connection& db) { return sqlite::add_media(db, m, clock_.now()); });
   }
 
 
@@ -810,7 +813,7 @@ class SqliteStore final : public Store, private sqlite::Access {
         .bind(5, c.author_url)
         .bind(6, c.body)
         .bind(7, to_string(c.status))
-        .bind(8, c.created_at ? c.created_at : now_seconds())
+        .bind(8, c.created_at ? c.created_at : clock_.now())
         .bind(10, c.user_agent)
         .run();
     if (c.status == CommentStatus::Approved) note({ChangeKind::Comments, c.article_id});
@@ -863,7 +866,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     if (pending_changes_.empty()) return;
     std::string codes = encode(std::vector<Change>(pending_changes_.begin(), pending_changes_.end()));
     pending_changes_.clear();
-    std::int64_t now = now_seconds();
+    std::int64_t now = clock_.now();
     writer_->prepare("INSERT INTO changes (at, codes) VALUES (?1, ?2)")
         .bind(1, now)
         .bind(2, codes)
@@ -966,6 +969,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   static inline std::atomic<std::uint64_t> next_uid_{1};
   std::string path_;
   std::uint64_t uid_;
+  const content::Clock& clock_;
   std::recursive_mutex writer_mutex_;  // recursive: batch() nests writes
   std::unique_ptr<Connection> writer_;
   int depth_ = 0;

@@ -6,12 +6,16 @@
 #include <memory>
 #include <string>
 
+#include "content/clock.h"
 #include "store/store.h"
 
 namespace khabar::store {
 
 struct SqliteOptions {
   bool create = false;  // create the file if missing (init); otherwise it must exist
+  // The time rows are stamped with (created_at, updated_at, the change log); null: the
+  // system clock. Must outlive the store.
+  const content::Clock* clock = nullptr;
 };
 
 // Opens (and migrates to the newest schema) the database at `path`.
