@@ -1,5 +1,4 @@
 // The Store contract, on a real SQLite file.
-#include "content/clock.h"
 #include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +8,7 @@
 #include <atomic>
 #include <thread>
 
+#include "content/clock.h"
 #include "support/temp_dir.h"
 
 using namespace khabar;
