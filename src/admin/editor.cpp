@@ -18,8 +18,7 @@
 #include "content/workflow.h"
 #include "render/markdown.h"
 #include "render/picture.h"
-#include "site/page_context.h"
-#include "site/pages.h"
+#include "site/preview.h"
 
 namespace khabar::admin {
 namespace {
@@ -248,10 +247,6 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
 
 // The article as readers would see it, through the reader site's own page.
 http::Response preview(Context& ctx, const store::NewArticle& a) {
-  auto snapshot = site::load_snapshot(ctx.store);
-  site::PageContext pctx{ctx.store, ctx.theme, ctx.assets, ctx.secret, ctx.now,
-                         snapshot.settings, snapshot.categories, snapshot.pages,
-                         snapshot.moderation, snapshot.menu, {}};
   content::Article article;
   article.kind = a.kind;
   article.slug = a.slug;
@@ -271,10 +266,8 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
   for (Id author : a.author_ids)
     if (auto acc = ctx.accounts().account(author))
       article.authors.push_back({acc->id, acc->display_name, acc->slug, acc->bio, acc->avatar});
-  auto r = site::article_page(pctx, article);
-  r.cacheable = false;
-  r.cache_tags.clear();
-  return with_admin_headers(std::move(r));
+  return with_admin_headers(
+      site::render_preview(ctx.store, ctx.theme, ctx.assets, ctx.secret, ctx.now, article));
 }
 
 }  // namespace

@@ -1,0 +1,30 @@
+#include "site/preview.h"
+
+#include "site/page_context.h"
+#include "site/pages.h"
+
+namespace khabar::site {
+
+http::Response render_preview(store::Store& store, const render::Theme& theme,
+                              const http::StaticFiles& assets, const security::Secret& secret,
+                              content::Timestamp now, const content::Article& article) {
+  SiteSnapshot snapshot = load_snapshot(store);
+  PageContext ctx{store,
+                  theme,
+                  assets,
+                  secret,
+                  now,
+                  snapshot.settings,
+                  snapshot.categories,
+                  snapshot.pages,
+                  snapshot.moderation,
+                  snapshot.menu,
+                  {}};
+  http::Response r = article_page(ctx, article);
+  r.cacheable = false;
+  r.cache_tags.clear();
+  r.splice.reset();
+  return r;
+}
+
+}  // namespace khabar::site
