@@ -84,7 +84,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
   a.source_line = content::trim(ctx.form.get("source_line"));
   a.language = content::trim(ctx.form.get("language"));
   a.comments_open = ctx.form.get("comments_open") == "on";
-  a.kind = ctx.form.get("kind") == "page" ? content::Kind::Page : content::Kind::Article;
+  a.kind = content::parse_kind(ctx.form.get("kind"));
   a.category_id = content::parse_integer(ctx.form.get("category")).value_or(0);
   a.extra_category_ids.clear();
   for (const auto& v : ctx.form.all("extra_category"))
@@ -281,7 +281,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own)) return forbidden(ctx);
     base.author_ids = {me.id};
     base.language = ctx.store.setting("language").value_or("en");
-    base.kind = ctx.request.query_param("kind") == "page" ? content::Kind::Page : content::Kind::Article;
+    base.kind = content::parse_kind(ctx.request.query_param("kind").value_or(""));
   } else {
     auto id = content::parse_integer(id_text);
     stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;

@@ -26,6 +26,8 @@ constexpr std::size_t kMaxTagNameBytes = 200;
 std::string_view to_string(Status s);
 std::optional<Status> parse_status(std::string_view s);
 std::string_view to_string(Kind k);
+// "page" is a page; anything else an article (the stored and the form spelling alike).
+Kind parse_kind(std::string_view s);
 std::string_view to_string(CommentStatus s);
 std::optional<CommentStatus> parse_comment_status(std::string_view s);
 

@@ -2,6 +2,7 @@
 // Slugs may hold non-ASCII letters; they are percent-encoded as UTF-8 in URLs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,9 @@ namespace khabar::content {
 
 // Percent-encodes everything but RFC 3986 unreserved characters.
 std::string percent_encode(std::string_view text);
+// Decodes %XX escapes (and '+' as space when `plus_is_space`). Empty optional for a
+// malformed escape or a decoded NUL byte.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
 // A path with each segment percent-encoded and the slashes kept.
 std::string percent_encode_path(std::string_view path);
 

@@ -1,37 +1,8 @@
 #include "http/url.h"
 
+#include "content/urls.h"
+
 namespace khabar::http {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
-
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      c = ' ';
-    }
-    if (c == '\0') return std::nullopt;
-    out += c;
-  }
-  return out;
-}
-
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> out;
   std::size_t start = 0;
@@ -42,8 +13,8 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     start = amp + 1;
     if (pair.empty()) continue;
     std::size_t eq = pair.find('=');
-    auto key = percent_decode(pair.substr(0, eq), true);
-    auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    auto key = content::percent_decode(pair.substr(0, eq), true);
+    auto value = content::percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (key && value) out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
@@ -55,7 +26,7 @@ std::optional<Target> parse_target(std::string_view target) {
   std::string_view raw_path = target.substr(0, q);
   Target t;
   if (q != std::string_view::npos) t.query = std::string(target.substr(q + 1));
-  auto path = percent_decode(raw_path);
+  auto path = content::percent_decode(raw_path);
   if (!path) return std::nullopt;
   // No "." or ".." segments: nothing may climb out of a directory or alias another URL.
   std::size_t start = 1;

@@ -9,10 +9,6 @@
 
 namespace khabar::http {
 
-// Decodes %XX escapes (and '+' as space when `plus_is_space`). Empty optional for a
-// malformed escape or a decoded NUL byte.
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
-
 // key=value pairs of a query string, decoded; malformed pairs are skipped.
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
 

@@ -25,18 +25,11 @@ using content::Id;
 
 struct DryRun {};
 
+// A WordPress slug or path decoded (WordPress stores non-Latin slugs percent-encoded), or as
+// it is when it does not decode to UTF-8.
 std::string percent_decoded(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return content::is_valid_utf8(out) ? out : std::string(s);
+  auto out = content::percent_decode(s);
+  return out && content::is_valid_utf8(*out) ? *out : std::string(s);
 }
 
 // A WordPress slug as a Khabar slug: decoded, and made again from `fallback` if unusable.

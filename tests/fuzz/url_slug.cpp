@@ -8,11 +8,12 @@
 #include <string_view>
 
 #include "content/text.h"
+#include "content/urls.h"
 #include "http/url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (auto decoded = khabar::http::percent_decode(text, true))
+  if (auto decoded = khabar::content::percent_decode(text, true))
     if (decoded->find('\0') != std::string::npos) std::abort();
   khabar::http::parse_query(text);
   khabar::http::parse_target(text);

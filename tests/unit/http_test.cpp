@@ -1,20 +1,22 @@
 #include <gtest/gtest.h>
 
+#include "content/urls.h"
 #include "http/compression.h"
 #include "http/finalize.h"
 #include "http/url.h"
 
 using namespace khabar::http;
+namespace content = khabar::content;
 
 TEST(Url, PercentDecodeRejectsMalformedAndNul) {
-  EXPECT_EQ(percent_decode("/a%20b/"), "/a b/");
-  EXPECT_EQ(percent_decode("%D9%BE"), "پ");
-  EXPECT_EQ(percent_decode("a+b", true), "a b");
-  EXPECT_EQ(percent_decode("a+b", false), "a+b");
-  EXPECT_FALSE(percent_decode("%zz"));
-  EXPECT_FALSE(percent_decode("%4"));
-  EXPECT_FALSE(percent_decode("%"));
-  EXPECT_FALSE(percent_decode("a%00b"));
+  EXPECT_EQ(content::percent_decode("/a%20b/"), "/a b/");
+  EXPECT_EQ(content::percent_decode("%D9%BE"), "پ");
+  EXPECT_EQ(content::percent_decode("a+b", true), "a b");
+  EXPECT_EQ(content::percent_decode("a+b", false), "a+b");
+  EXPECT_FALSE(content::percent_decode("%zz"));
+  EXPECT_FALSE(content::percent_decode("%4"));
+  EXPECT_FALSE(content::percent_decode("%"));
+  EXPECT_FALSE(content::percent_decode("a%00b"));
 }
 
 TEST(Url, TargetParsingRejectsDotSegmentsAndNonOriginForm) {

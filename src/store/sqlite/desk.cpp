@@ -25,7 +25,7 @@ constexpr std::string_view kDeskColumns =
 DeskArticle read_desk_article(const Statement& s) {
   DeskArticle d;
   d.id = s.int64(0);
-  d.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
+  d.kind = content::parse_kind(s.text(1));
   d.slug = s.text(2);
   d.title = s.text(3);
   d.status = parse_status(s.text(4)).value_or(Status::Draft);
@@ -81,7 +81,7 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   EditableArticle e;
   e.id = id;
   NewArticle& a = e.fields;
-  a.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
+  a.kind = content::parse_kind(s.text(0));
   a.slug = s.text(1);
   a.title = s.text(2);
   a.excerpt = s.text(3);

@@ -9,7 +9,7 @@ using namespace khabar::content;
 
 void read_summary(const Statement& s, ArticleSummary& out) {
   out.id = s.int64(0);
-  out.kind = s.text(1) == "page" ? Kind::Page : Kind::Article;
+  out.kind = parse_kind(s.text(1));
   out.slug = s.text(2);
   out.title = s.text(3);
   out.excerpt = s.text(4);

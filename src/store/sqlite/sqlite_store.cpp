@@ -838,7 +838,7 @@ class SqliteStore final : public Store, private sqlite::Access {
     s.bind(1, id);
     if (!s.step()) return;
     NewArticle old;
-    old.kind = s.text(0) == "page" ? Kind::Page : Kind::Article;
+    old.kind = content::parse_kind(s.text(0));
     old.category_id = s.int64(1);
     old.tag_ids = sqlite::ids(db, "SELECT tag_id FROM article_tags WHERE article_id = ?1", id);
     old.author_ids = sqlite::ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1", id);
