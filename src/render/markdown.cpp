@@ -25,24 +25,39 @@ bool is_safe_url(std::string_view value) {
 }
 
 // md4c does not filter URL schemes: neutralise javascript:, data: and the like by
-// copying `html` with every unsafe href/src value replaced by "#".
+// copying `html` with every unsafe href/src value replaced by "#". Only real attributes
+// count: the scan follows md4c's output (text holds no raw '<'; attribute values are
+// double-quoted, a quote inside one written &quot;), so " href=\"" inside a title
+// attribute is text, not a link (tests/fuzz/markdown.cpp found such a title breaking the
+// tag open).
 void neutralise_unsafe_urls(std::string& html) {
   std::string out;
-  out.reserve(html.size());
-  std::size_t copied = 0, pos = 0;
-  while (true) {
-    std::size_t href = html.find(" href=\"", pos), src = html.find(" src=\"", pos);
-    std::size_t at = std::min(href, src);
-    if (at == std::string::npos) break;
-    std::size_t start = at + (at == href ? 7 : 6);
-    std::size_t end = html.find('"', start);
-    if (end == std::string::npos) break;
-    if (!is_safe_url(std::string_view(html).substr(start, end - start))) {
-      out.append(html, copied, start - copied);
-      out += '#';
-      copied = end;
+  std::size_t copied = 0;
+  bool in_tag = false, in_value = false;
+  const std::string_view view(html);
+  for (std::size_t i = 0; i < view.size(); ++i) {
+    char c = view[i];
+    if (!in_tag) {
+      in_tag = c == '<';
+    } else if (in_value) {
+      in_value = c != '"';
+    } else if (c == '>') {
+      in_tag = false;
+    } else if (c == '"') {
+      in_value = true;
+    } else if (c == ' ') {
+      std::string_view rest = view.substr(i);
+      std::size_t name = rest.starts_with(" href=\"") ? 7 : rest.starts_with(" src=\"") ? 6 : 0;
+      if (name == 0) continue;
+      std::size_t start = i + name, end = view.find('"', start);
+      if (end == std::string_view::npos) break;
+      if (!is_safe_url(view.substr(start, end - start))) {
+        out.append(html, copied, start - copied);
+        out += '#';
+        copied = end;
+      }
+      i = end;  // the value's closing quote: back among the tag's attributes
     }
-    pos = end;
   }
   if (copied == 0) return;
   out.append(html, copied, std::string::npos);

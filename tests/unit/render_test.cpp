@@ -47,6 +47,21 @@ TEST(Markdown, UnsafeUrlSchemesAreNeutralised) {
   EXPECT_NE(ok.find("href=\"mailto:desk@example.org\""), std::string::npos) << ok;
 }
 
+// Found by tests/fuzz/markdown.cpp: a title ending in " href=" made the URL filter take
+// the title's closing quote for the start of a link and rewrite across attributes, leaving
+// the tag open to injected ones (onerror=...). Text inside attribute values is not a link.
+TEST(Markdown, LinkLikeTextInATitleStaysText) {
+  std::string html = markdown_to_html(
+      "![i](/p \"t href=\") x\" ![i](/q \"u href=\") \" onerror=alert(1) a=\")");
+  EXPECT_EQ(html,
+            "<p><img src=\"/p\" alt=\"i\" title=\"t href=\"> x&quot; <img src=\"/q\" alt=\"i\" "
+            "title=\"u href=\"> &quot; onerror=alert(1) a=&quot;)</p>\n");
+  // A real link after such a title is still filtered.
+  std::string mixed = markdown_to_html("![i](/p \"t href=\") [x](javascript:alert(1))");
+  EXPECT_EQ(mixed.find("javascript"), std::string::npos) << mixed;
+  EXPECT_NE(mixed.find("title=\"t href=\""), std::string::npos) << mixed;
+}
+
 TEST(Escape, HtmlAndScriptSafeJson) {
   EXPECT_EQ(escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
   EXPECT_EQ(script_safe_json("{\"a\":\"</script>\"}"), "{\"a\":\"\\u003c/script\\u003e\"}");
