@@ -65,24 +65,30 @@ int main(int argc, char** argv) {
                  std::chrono::system_clock::now().time_since_epoch())
                  .count();
   auto start = std::chrono::steady_clock::now();
-  db->batch([&] {
-    db->set_setting("title", "Khabar Scale Test");
-    db->set_setting("url", "http://127.0.0.1:8080");
-    db->set_setting("language", "en");
-  });
+  {
+    auto tx = db->begin();
+    tx->set_setting("title", "Khabar Scale Test");
+    tx->set_setting("url", "http://127.0.0.1:8080");
+    tx->set_setting("language", "en");
+    tx->commit().or_throw();
+  }
   app::fill_demo(*db, now);  // categories, authors, a few real articles and comments
   std::vector<content::Id> categories, authors, tags;
   for (const auto& c : db->categories()) categories.push_back(c.id);
   for (const char* login : {"msadat", "anoori", "slindqvist", "hkarimi"})
-    authors.push_back(*db->user_id_by_login(login));
-  db->batch([&] {
+    authors.push_back(db->accounts().account_by_login(login)->id);
+  {
+    auto tx = db->begin();
     for (int i = 0; i < 400; ++i)
-      tags.push_back(db->add_tag("topic " + std::to_string(i), "topic-" + std::to_string(i)));
-  });
+      tags.push_back(
+          tx->add_tag("topic " + std::to_string(i), "topic-" + std::to_string(i)).or_throw());
+    tx->commit().or_throw();
+  }
   std::mt19937 rng(42);
   const long chunk = 20000;
   for (long done = 0; done < articles; done += chunk) {
-    db->batch([&] {
+    {
+      auto tx = db->begin();
       for (long i = done; i < std::min(articles, done + chunk); ++i) {
         store::NewArticle a;
         a.title = "Report " + std::to_string(i) + ": " + sentence(rng, 6);
@@ -107,7 +113,7 @@ int main(int argc, char** argv) {
         }
         a.source_line = "Khabar";
         a.published_at = now - 86400 - i * 60;
-        content::Id id = db->add_article(a);
+        content::Id id = tx->add_article(a).or_throw();
         if (i < 2000) {
           content::Id parent = 0;
           for (int c = 0; c < 3; ++c) {
@@ -119,11 +125,12 @@ int main(int argc, char** argv) {
             nc.body = sentence(rng, 20);
             nc.status = content::CommentStatus::Approved;
             nc.created_at = a.published_at + 600 * (c + 1);
-            parent = db->add_comment(nc);
+            parent = tx->add_comment(nc).or_throw();
           }
         }
       }
-    });
+      tx->commit().or_throw();
+    }
     std::cerr << "\rbench_gen: " << std::min(articles, done + chunk) << " / " << articles
               << " articles" << std::flush;
   }

@@ -41,7 +41,8 @@ struct Fixture {
     app::fill_demo(*db, now);
     // The demo article has 4 comments; bring it to 20, some threaded.
     content::Id article =
-        *db->article_id_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+        db->published_by_slug("kabul-opens-three-new-public-libraries-before-winter")->id;
+    auto tx = db->begin();
     content::Id parent = 0;
     for (int i = 0; i < 16; ++i) {
       store::NewComment c;
@@ -54,9 +55,10 @@ struct Fixture {
           "And a second paragraph.";
       c.status = content::CommentStatus::Approved;
       c.created_at = now + i;
-      content::Id id = db->add_comment(c);
+      content::Id id = tx->add_comment(c).or_throw();
       if (i % 4 == 0) parent = id;
     }
+    tx->commit().or_throw();
     std::string error;
     theme = render::Theme::load(KHABAR_SOURCE_DIR "/themes/default", &error);
     if (!theme) throw std::runtime_error(error);

@@ -2,6 +2,7 @@
 
 #include "content/text.h"
 #include "security/secret.h"
+#include "store/names.h"
 
 namespace khabar::admin {
 namespace {
@@ -22,15 +23,6 @@ bool valid_email(std::string_view email) {
          email.size() <= 254 && email.find_first_of(" \t\r\n<>\"") == std::string_view::npos;
 }
 
-// The display name's slug, made unique among authors with -2, -3...
-std::string unique_slug(store::Store& store, std::string_view name) {
-  std::string base = content::make_slug(name);
-  if (base.empty()) base = "author";
-  std::string slug = base;
-  for (int n = 2; store.author_by_slug(slug); ++n) slug = base + "-" + std::to_string(n);
-  return slug;
-}
-
 }  // namespace
 
 std::optional<std::string> new_account_problem(store::Store& store, const NewAccount& a) {
@@ -46,7 +38,8 @@ std::optional<std::string> new_account_problem(store::Store& store, const NewAcc
 Invitation create_account(store::Store& store, const NewAccount& a, std::string_view site_url,
                           std::int64_t now) {
   Invitation out;
-  store.batch([&] {
+  auto tx = store.begin();
+  {
     store::NewUser u;
     u.login = a.login;
     u.email = a.email;
@@ -54,19 +47,20 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
     // name of its own the account is shown under the newsroom's name until one is set.
     bool own_name = !a.display_name.empty() && !content::names_login(a.display_name, a.login);
     u.display_name = own_name ? a.display_name : store.setting("title").value_or("Newsroom");
-    u.slug = own_name ? unique_slug(store, u.display_name)
-                      : unique_slug(store, "author-" + security::new_token().substr(0, 8));
+    u.slug = store::free_author_slug(
+        *tx, own_name ? u.display_name : "author-" + security::new_token().substr(0, 8));
     u.role = std::string(to_string(a.role));
-    out.user_id = store.add_user(u);
-    out.link = password_link(store, out.user_id, site_url, now);
-  });
+    out.user_id = tx->add_user(u).or_throw();
+    out.link = password_link(tx->accounts(), out.user_id, site_url, now);
+  }
+  tx->commit().or_throw();
   return out;
 }
 
-std::string password_link(store::Store& store, content::Id user_id, std::string_view site_url,
-                          std::int64_t now) {
+std::string password_link(store::AccountStore& accounts, content::Id user_id,
+                          std::string_view site_url, std::int64_t now) {
   std::string token = security::new_token();
-  store.accounts().add_password_link(security::token_digest(token), user_id,
+  accounts.add_password_link(security::token_digest(token), user_id,
                                      now + kPasswordLinkSeconds);
   std::string base(site_url);
   while (!base.empty() && base.back() == '/') base.pop_back();

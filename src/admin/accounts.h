@@ -36,8 +36,8 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
 
 // A new set-password link for an existing account (earlier links stay valid until used
 // or expired; using one voids the others).
-std::string password_link(store::Store& store, content::Id user_id, std::string_view site_url,
-                          std::int64_t now);
+std::string password_link(store::AccountStore& accounts, content::Id user_id,
+                          std::string_view site_url, std::int64_t now);
 
 // Whether taking administrator rights from `user_id` (demoting or disabling it) would
 // leave the site without an enabled administrator.

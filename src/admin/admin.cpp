@@ -18,12 +18,6 @@
 namespace khabar::admin {
 namespace {
 
-std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 int int_setting(store::Store& store, std::string_view key) {
   return content::integer_setting(key, store.setting(key));
 }
@@ -94,12 +88,14 @@ AdminSettings load_admin_settings(store::Store& store) {
 }
 
 Admin::Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
-             const security::Secret& secret, std::filesystem::path media_dir)
+             const security::Secret& secret, std::filesystem::path media_dir,
+             const content::Clock& clock)
     : store_(store),
       theme_(theme),
       assets_(assets),
       secret_(secret),
-      media_dir_(std::move(media_dir)) {
+      media_dir_(std::move(media_dir)),
+      clock_(clock) {
   // Makes the dummy hash that unknown logins are checked against now, so that the first
   // such sign-in does not take longer than a wrong password (and tell the account is new).
   security::verify_password("", "");
@@ -115,15 +111,15 @@ bool Admin::has_live_session(const http::Request& request) const {
   auto session = store_.accounts().session(security::token_digest(*token));
   if (!session) return false;
   AdminSettings s = load_admin_settings(store_);
-  std::int64_t now = unix_now();
+  std::int64_t now = clock_.now();
   return now - session->last_seen_at <= s.session_idle_minutes * 60LL &&
          now - session->created_at <= s.session_lifetime_hours * 3600LL;
 }
 
 http::Response Admin::handle(const http::Request& request, std::string client_address) const {
   if (request.path == "/admin") return see_other("/admin/");
-  Context ctx{store_,     theme_, assets_,      secret_, request, std::move(client_address),
-              unix_now(), load_admin_settings(store_),  {},      {},      media_dir_,
+  Context ctx{store_,       theme_, assets_, secret_, request, std::move(client_address),
+              clock_,       clock_.now(), load_admin_settings(store_),  {},      {},      media_dir_,
               std::nullopt, {}};
   if (request.method == "POST") {
     std::string_view type = request.header("content-type");

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "content/clock.h"
 #include "http/message.h"
 #include "http/static_files.h"
 #include "render/theme.h"
@@ -17,9 +18,11 @@ namespace khabar::admin {
 
 class Admin {
  public:
-  // Uploads (author photos) are written under `media_dir` (served as /media/).
+  // Uploads (author photos) are written under `media_dir` (served as /media/). "Now"
+  // (sessions, schedules, revisions) comes from `clock`, which must outlive the admin.
   Admin(store::Store& store, const render::Theme& theme, const http::StaticFiles& assets,
-        const security::Secret& secret, std::filesystem::path media_dir);
+        const security::Secret& secret, std::filesystem::path media_dir,
+        const content::Clock& clock = content::system_clock());
 
   // Whether `path` belongs to the admin ("/admin" or below it).
   static bool owns(std::string_view path);
@@ -39,6 +42,7 @@ class Admin {
   const http::StaticFiles& assets_;
   const security::Secret& secret_;
   std::filesystem::path media_dir_;
+  const content::Clock& clock_;
 };
 
 }  // namespace khabar::admin

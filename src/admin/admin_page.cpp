@@ -94,6 +94,26 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
   return page.render(status);
 }
 
+http::Response store_refusal(const Context& ctx, const store::Status& status) {
+  switch (status.code()) {
+    case store::Code::NotFound:
+      return message_page(ctx, 404, "Not found",
+                          "It is not there any more: someone may have deleted it meanwhile.");
+    case store::Code::Conflict:
+      return message_page(ctx, 409, "Changed meanwhile",
+                          "Someone else changed this at the same time, or the name is taken. "
+                          "Nothing was saved: open it again to see it as it is now.");
+    case store::Code::Unavailable: {
+      auto r = message_page(ctx, 503, "Try again in a moment",
+                            "The database could not answer just now (busy or out of space). "
+                            "Nothing was saved; your browser's Back button keeps what you wrote.");
+      r.set_header("Retry-After", "5");
+      return r;
+    }
+    default: throw store::StoreError(status);
+  }
+}
+
 std::string category_label(const std::vector<content::Category>& all, const content::Category& c) {
   std::string label;
   for (const content::Category* step : content::category_trail(all, c.id))

@@ -39,6 +39,11 @@ http::Response see_other(std::string location);
 http::Response message_page(const Context& ctx, int status, std::string_view title,
                             std::string_view text);
 
+// The page for a store's refusal: NotFound 404 (someone removed it meanwhile), Conflict
+// 409 (someone changed it meanwhile), Unavailable 503 with Retry-After (nothing stored).
+// Any other code is a bug and is thrown as StoreError.
+http::Response store_refusal(const Context& ctx, const store::Status& status);
+
 // A category as the desk's menus name it: its trail of names, "World › Asia".
 std::string category_label(const std::vector<content::Category>& all, const content::Category& c);
 

@@ -29,6 +29,16 @@ struct Outcome {
   std::string why;
 };
 
+// The HTTP status of a store's refusal (docs/store.md).
+int status_of(const store::Status& s) {
+  switch (s.code()) {
+    case store::Code::NotFound: return 404;
+    case store::Code::Conflict: return 409;
+    case store::Code::Unavailable: return 503;
+    default: throw store::StoreError(s);
+  }
+}
+
 // One move (or "delete") on one article, with every check the single-row form makes.
 Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view action) {
   const auto& me = ctx.user->account;
@@ -37,7 +47,9 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
     if (article.status != content::Status::Trash)
       return {false, 409, "Only articles in the trash can be deleted for good; move it to the trash first."};
     if (!content::may_delete(me.role, own, article.status)) return {false, 403, "Your role may not delete this article."};
-    ctx.store.delete_article(article.id);
+    auto tx = ctx.store.begin();
+    if (auto s = tx->delete_article(article.id); !s) return {false, 404, s.message()};
+    if (auto s = tx->commit(); !s) return {false, status_of(s), s.message()};
     spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id, article.slug);
     return {true, 200, ""};
   }
@@ -47,18 +59,22 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
     return {false, 409, "This article is " + std::string(to_string(article.status)) + "; '" +
                             std::string(move->name) + "' does not apply to it."};
   if (!content::may_move(me.role, own, article.status, *move)) return {false, 403, ""};
+  auto tx = ctx.store.begin();
+  store::Status moved;
   if (move->to == content::Status::Scheduled) {
     std::string why;
     auto when = publish_time(ctx, content::trim(ctx.form.get("publish_at")), &why);
     if (!when) return {false, 422, why};
-    ctx.store.schedule_article(article.id, *when, ctx.now);
+    moved = tx->schedule_article(article.id, *when, ctx.now);
   } else {
-    ctx.store.set_article_status(
+    moved = tx->set_article_status(
         article.id, move->to, ctx.now,
         move->to == content::Status::Published
             ? content::publication_time(article.status, article.published_at, ctx.now)
             : 0);
   }
+  if (moved) moved = tx->commit();
+  if (!moved) return {false, status_of(moved), moved.message()};
   return {true, 200, ""};
 }
 

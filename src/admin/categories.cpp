@@ -72,9 +72,9 @@ Fields read_fields(Context& ctx, const std::vector<Category>& all, Id self) {
   return f;
 }
 
-void keep_old_addresses(Context& ctx, const std::vector<std::pair<std::string, std::string>>& moved) {
+void keep_old_addresses(store::Transaction& tx, const store::PathMoves& moved) {
   for (const auto& [from, to] : moved)
-    ctx.store.add_redirect("/category/" + from + "/", content::category_url(to));
+    tx.add_redirect("/category/" + from + "/", content::category_url(to));
 }
 
 http::Response list(Context& ctx, int status, std::string_view error) {
@@ -116,7 +116,10 @@ http::Response categories(Context& ctx) {
   if (!ctx.is_post()) return list(ctx, 200, "");
   auto f = read_fields(ctx, ctx.store.categories(), 0);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
-  ctx.store.add_category(f.c);
+  auto tx = ctx.store.begin();
+  auto added = tx->add_category(f.c);
+  if (!added) return store_refusal(ctx, added.status());
+  if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
   spdlog::info("admin: account {} added category {}", ctx.user->account.id, f.c.name);
   return see_other("/admin/categories?done=added");
 }
@@ -131,7 +134,11 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
   if (action == "save") {
     auto f = read_fields(ctx, all, category->id);
     if (!f.problem.empty()) return list(ctx, 422, f.problem);
-    keep_old_addresses(ctx, ctx.store.update_category(category->id, f.c));
+    auto tx = ctx.store.begin();
+    auto moved = tx->update_category(category->id, f.c);
+    if (!moved) return store_refusal(ctx, moved.status());
+    keep_old_addresses(*tx, *moved);
+    if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
     return see_other("/admin/categories?done=saved");
   }
   if (action == "delete") {
@@ -139,10 +146,13 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
     if (move_to == category->id || (move_to && !content::find_category(all, move_to)))
       return list(ctx, 422, "Choose another existing category for its articles.");
     std::string old_path = category->path;
-    auto moved = ctx.store.delete_category(category->id, move_to);
-    keep_old_addresses(ctx, moved);
+    auto tx = ctx.store.begin();
+    auto moved = tx->delete_category(category->id, move_to);
+    if (!moved) return store_refusal(ctx, moved.status());
+    keep_old_addresses(*tx, *moved);
     if (const Category* target = content::find_category(all, move_to))
-      ctx.store.add_redirect("/category/" + old_path + "/", content::category_url(target->path));
+      tx->add_redirect("/category/" + old_path + "/", content::category_url(target->path));
+    if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
     spdlog::info("admin: account {} deleted category {}", ctx.user->account.id, category->name);
     return see_other("/admin/categories?done=deleted");
   }

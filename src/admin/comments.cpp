@@ -6,6 +6,7 @@
 #include "content/capabilities.h"
 #include "content/text.h"
 #include "content/urls.h"
+#include "newsroom/moderation.h"
 
 namespace khabar::admin {
 namespace {
@@ -35,18 +36,11 @@ http::Response comments(Context& ctx) {
     std::string action = ctx.form.get("action");
     auto ids = ids_of(ctx.form);
     if (ids.empty()) return see_other(back + "&done=none");
-    std::size_t changed = 0;
-    if (action == "delete") {
-      changed = ctx.store.delete_comments(ids).size();
-    } else {
-      auto to = action == "approve" ? std::optional(CommentStatus::Approved)
-                : action == "spam"  ? std::optional(CommentStatus::Spam)
-                : action == "trash" ? std::optional(CommentStatus::Trash)
-                : action == "pending" ? std::optional(CommentStatus::Pending)
-                                      : std::nullopt;
-      if (!to) return message_page(ctx, 400, "Unknown action", "That is not a moderation action.");
-      changed = ctx.store.set_comment_status(ids, *to).size();
-    }
+    auto moderation = newsroom::parse_moderation(action);
+    if (!moderation) return message_page(ctx, 400, "Unknown action", "That is not a moderation action.");
+    auto done = newsroom::moderate(ctx.store, ids, *moderation);
+    if (!done) return store_refusal(ctx, done.status());
+    std::size_t changed = done->size();
     return see_other(back + "&done=" + action + "&n=" + std::to_string(changed));
   }
 

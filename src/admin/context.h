@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/clock.h"
 #include "content/capabilities.h"
 #include "content/time_zone.h"
 #include "http/message.h"
@@ -63,7 +64,8 @@ struct Context {
   const security::Secret& secret;
   const http::Request& request;
   std::string client_address;
-  Timestamp now;
+  const content::Clock& clock;
+  Timestamp now;  // clock.now() when the request arrived
   AdminSettings settings;
   Form form;                          // the body of a POST
   std::vector<http::FormPart> files;  // its file parts (multipart/form-data)

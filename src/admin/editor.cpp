@@ -19,19 +19,10 @@
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "site/preview.h"
+#include "store/names.h"
 
 namespace khabar::admin {
 namespace {
-
-// A slug no other article has: `wanted`, or `wanted-2`, `-3`...
-std::string free_slug(store::Store& store, const std::string& wanted, Id self) {
-  std::string slug = wanted;
-  for (int n = 2;; ++n) {
-    auto owner = store.article_id_by_slug(slug);
-    if (!owner || *owner == self) return slug;
-    slug = wanted + "-" + std::to_string(n);
-  }
-}
 
 struct Draft {
   store::NewArticle a;
@@ -68,7 +59,7 @@ std::size_t longest_tag(std::string_view typed) {
 }
 
 // The form as an article, on top of what is stored (`base`).
-Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
+Draft from_form(Context& ctx, const store::NewArticle& base) {
   Draft d;
   d.a = base;
   auto& a = d.a;
@@ -127,19 +118,18 @@ Draft from_form(Context& ctx, const store::NewArticle& base, Id self) {
     a.featured_image.clear();  // the library picture was taken off
   }
   if (d.problem.empty()) d.problem = missing_alt_text(ctx.store, a.body_markdown);
-  if (d.problem.empty()) a.slug = free_slug(ctx.store, a.slug, self);
   return d;
 }
 
 // Tags typed as "kabul, water, elections": found by slug or created.
-std::vector<Id> tag_ids(store::Store& store, const std::string& typed) {
+std::vector<Id> tag_ids(store::Transaction& tx, const std::string& typed) {
   std::vector<Id> ids;
   for (std::string_view piece : content::split(typed, ',')) {
     std::string name = content::trim(piece);
     std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
-    Id id = store.tag_id_by_slug(slug).value_or(0);
-    if (!id) id = store.add_tag(name, slug);
+    Id id = tx.tag_id_by_slug(slug).value_or(0);
+    if (!id) id = tx.add_tag(name, slug).or_throw();
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   return ids;
@@ -267,7 +257,7 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
     if (auto acc = ctx.accounts().account(author))
       article.authors.push_back({acc->id, acc->display_name, acc->slug, acc->bio, acc->avatar});
   return with_admin_headers(
-      site::render_preview(ctx.store, ctx.theme, ctx.assets, ctx.secret, ctx.now, article));
+      site::render_preview(ctx.store, ctx.theme, ctx.assets, ctx.secret, ctx.clock, article));
 }
 
 }  // namespace
@@ -295,7 +285,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     for (const auto& t : stored->tag_names) tags += (tags.empty() ? "" : ", ") + t;
   if (!ctx.is_post()) return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0);
 
-  Draft d = from_form(ctx, base, self);
+  Draft d = from_form(ctx, base);
   auto refuse = [&](int status, std::string_view why) {
     return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}});
   };
@@ -356,16 +346,19 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     }
   }
   if (ctx.form.has("preview")) return preview(ctx, d.a);
-  store::SaveOutcome saved;
-  ctx.store.batch([&] {
-    d.a.tag_ids = tag_ids(ctx.store, d.tags);
-    saved = ctx.store.save_article(self, d.a, d.version, me.id, ctx.now);
-    if (saved.conflict) return;
+  auto tx = ctx.store.begin();
+  d.a.slug = store::free_article_slug(*tx, d.a.slug, self);
+  d.a.tag_ids = tag_ids(*tx, d.tags);
+  auto saved = tx->save_article(self, d.a, d.version, me.id, ctx.now);
+  if (saved) {
     // A published article that changes address keeps its old one as a 301.
     if (stored && stored->fields.status == content::Status::Published && stored->fields.slug != d.a.slug)
-      ctx.store.add_redirect("/" + stored->fields.slug + "/", content::article_url(d.a.slug));
-  });
-  if (saved.conflict) {
+      tx->add_redirect("/" + stored->fields.slug + "/", content::article_url(d.a.slug));
+    if (auto s = tx->commit(); !s) saved = s;
+  }
+  if (!saved && saved.code() != store::Code::Conflict) return store_refusal(ctx, saved.status());
+  if (!saved) {
+    tx.reset();  // rolls back (tags it made included) before reading the stored version
     auto current = ctx.store.article_for_edit(self);
     std::string current_tags;
     for (const auto& t : current->tag_names) current_tags += (current_tags.empty() ? "" : ", ") + t;
@@ -375,9 +368,9 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "what you need into the form and save again.",
                      self, current->fields, current_tags, current->version, {{}, d.a.body_markdown});
   }
-  spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved.id, saved.version,
-               to_string(d.a.status));
-  return see_other("/admin/articles/" + std::to_string(saved.id) + "/edit?done=" + done);
+  spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
+               saved->version, to_string(d.a.status));
+  return see_other("/admin/articles/" + std::to_string(saved->id) + "/edit?done=" + done);
 }
 
 }  // namespace khabar::admin

@@ -144,7 +144,10 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
     if (!content::is_valid_utf8(alt + caption + credit) || alt.size() > 500 || caption.size() > 2000 ||
         credit.size() > 300)
       return item_page(ctx, *m, 422, "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at most that size.");
-    ctx.store.update_media_text(m->id, alt, caption, credit);
+    auto tx = ctx.store.begin();
+    store::Status s = tx->update_media_text(m->id, alt, caption, credit);
+    if (s) s = tx->commit();
+    if (!s) return store_refusal(ctx, s);
     return see_other("/admin/media/" + std::to_string(m->id) + "?done=saved");
   }
   if (action == "delete") {
@@ -156,8 +159,11 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
                            " (listed below). Deleting it leaves a gap where it was shown; "
                            "confirm below if that is what you want.",
                        true);
-    auto deleted = ctx.store.delete_media(m->id);
-    if (deleted) {
+    auto tx = ctx.store.begin();
+    auto deleted = tx->delete_media(m->id);
+    if (!deleted) return store_refusal(ctx, deleted.status());
+    if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
+    {  // its files go once no article can show it any more
       std::error_code ec;
       for (const auto& path : media::files_of(*deleted, ctx.media_dir)) std::filesystem::remove(path, ec);
       spdlog::info("admin: account {} deleted media {} ({})", me.id, m->id, m->original.file);

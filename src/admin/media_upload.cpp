@@ -70,7 +70,8 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
   // The same picture uploaded before by this user: that item. (Files are named by the
   // uploader and the picture, so someone else's identical upload never lands here: pointing
   // at their item would tell that it exists.)
-  if (auto same = ctx.store.media_id_by_file(saved->original.file)) {
+  auto tx = ctx.store.begin();
+  if (auto same = tx->media_id_by_file(saved->original.file)) {
     out.id = *same;
     return out;
   }
@@ -83,7 +84,15 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
   m.original_name = upload->filename.size() <= 200 ? upload->filename : "";
   m.uploaded_by = me.id;
   try {
-    out.id = ctx.store.add_media(m);
+    auto added = tx->add_media(m);
+    store::Status s = added ? tx->commit() : added.status();
+    if (!s) {
+      undo();
+      out.status = s.code() == store::Code::Unavailable ? 503 : 409;
+      out.error = "The library could not store it (" + s.to_string() + ").";
+      return out;
+    }
+    out.id = *added;
   } catch (const std::exception&) {
     undo();
     throw;

@@ -103,7 +103,9 @@ http::Response menu(Context& ctx) {
   std::vector<store::MenuItem> items;
   for (auto& e : entries) items.push_back(std::move(e.item));
   if (!problem.empty()) return menu_page(ctx, 422, problem, items);
-  ctx.store.set_menu(items);
+  auto tx = ctx.store.begin();
+  tx->set_menu(items);
+  if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
   spdlog::info("admin: account {} saved the menu ({} entries)", ctx.user->account.id, items.size());
   return see_other("/admin/menu?done=saved");
 }

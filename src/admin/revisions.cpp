@@ -30,10 +30,13 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     restored.excerpt = rev->excerpt;
     restored.body_markdown = rev->body_markdown;
     restored.reading_minutes = content::reading_minutes(content::markdown_to_plain_text(rev->body_markdown));
-    auto saved = ctx.store.save_article(stored->id, restored, stored->version, me.id, ctx.now);
-    if (saved.conflict)
+    auto tx = ctx.store.begin();
+    auto saved = tx->save_article(stored->id, restored, stored->version, me.id, ctx.now);
+    store::Status s = saved ? tx->commit() : saved.status();
+    if (s.code() == store::Code::Conflict)
       return message_page(ctx, 409, "Not restored",
                           "Someone saved this article a moment ago. Reload the revisions and try again.");
+    if (!s) return store_refusal(ctx, s);
     spdlog::info("admin: account {} restored version {} of article {}", me.id, rev->version, stored->id);
     return see_other("/admin/articles/" + std::to_string(stored->id) + "/edit?done=restored");
   }

@@ -5,6 +5,7 @@
 #include "admin/handlers.h"
 #include "content/settings.h"
 #include "content/text.h"
+#include "newsroom/moderation.h"
 
 namespace khabar::admin {
 
@@ -21,13 +22,13 @@ http::Response site_settings(Context& ctx) {
         problems.push_back(*problem);
     }
     if (problems.empty()) {
-      ctx.store.batch([&] {
-        for (const auto& spec : content::setting_specs()) {
-          std::string key(spec.key);
-          if (!ctx.form.has(key) && spec.kind != Kind::Flag) continue;
-          ctx.store.set_setting(key, content::normalise_setting(spec, ctx.form.get(key)));
-        }
-      });
+      std::vector<std::pair<std::string, std::string>> values;
+      for (const auto& spec : content::setting_specs()) {
+        std::string key(spec.key);
+        if (!ctx.form.has(key) && spec.kind != Kind::Flag) continue;
+        values.emplace_back(key, ctx.form.get(key));
+      }
+      if (auto s = newsroom::change_settings(ctx.store, values); !s) return store_refusal(ctx, s);
       spdlog::info("admin: account {} changed the site settings", ctx.user->account.id);
       return see_other("/admin/settings?done=saved");
     }

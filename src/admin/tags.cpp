@@ -32,7 +32,7 @@ struct Fields {
   std::string name, slug, problem;
 };
 
-Fields read_fields(Context& ctx, Id self) {
+Fields read_fields(Context& ctx) {
   Fields f;
   f.name = content::trim(ctx.form.get("name"));
   std::string slug = content::trim(ctx.form.get("slug"));
@@ -41,9 +41,14 @@ Fields read_fields(Context& ctx, Id self) {
     f.problem = "A tag needs a name (at most " + std::to_string(content::kMaxTagNameBytes) + " bytes).";
   else if (f.slug.empty())
     f.problem = "The slug must have letters or digits.";
-  else if (auto owner = ctx.store.tag_id_by_slug(f.slug); owner && *owner != self)
-    f.problem = "Another tag already has the slug '" + f.slug + "'.";
   return f;
+}
+
+// What the tag screen says when the transaction refused a name or a change.
+http::Response refused(Context& ctx, const Fields& f, const store::Status& s) {
+  if (s.code() == store::Code::Conflict)
+    return list(ctx, 422, "Another tag already has the slug '" + f.slug + "'.");
+  return store_refusal(ctx, s);
 }
 
 }  // namespace
@@ -51,9 +56,12 @@ Fields read_fields(Context& ctx, Id self) {
 http::Response tags(Context& ctx) {
   if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
   if (!ctx.is_post()) return list(ctx, 200, "");
-  Fields f = read_fields(ctx, 0);
+  Fields f = read_fields(ctx);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
-  ctx.store.add_tag(f.name, f.slug);
+  auto tx = ctx.store.begin();
+  auto added = tx->add_tag(f.name, f.slug);
+  store::Status s = added ? tx->commit() : added.status();
+  if (!s) return refused(ctx, f, s);
   return see_other("/admin/tags?done=added");
 }
 
@@ -67,17 +75,21 @@ http::Response tag_action(Context& ctx, std::string_view id_text) {
   if (!tag) return message_page(ctx, 404, "Not found", "There is no such tag.");
   std::string action = ctx.form.get("action");
   if (action == "save") {
-    Fields f = read_fields(ctx, id);
+    Fields f = read_fields(ctx);
     if (!f.problem.empty()) return list(ctx, 422, f.problem);
-    ctx.store.batch([&] {
-      ctx.store.update_tag(id, f.name, f.slug);
-      if (f.slug != tag->slug) ctx.store.add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
-    });
+    auto tx = ctx.store.begin();
+    store::Status s = tx->update_tag(id, f.name, f.slug);
+    if (s && f.slug != tag->slug) tx->add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
+    if (s) s = tx->commit();
+    if (!s) return refused(ctx, f, s);
     spdlog::info("admin: account {} changed tag {} ({} -> {})", ctx.user->account.id, id, tag->slug, f.slug);
     return see_other("/admin/tags?done=saved");
   }
   if (action == "delete") {
-    ctx.store.delete_tag(id);
+    auto tx = ctx.store.begin();
+    store::Status s = tx->delete_tag(id);
+    if (s) s = tx->commit();
+    if (!s) return store_refusal(ctx, s);
     spdlog::info("admin: account {} deleted tag {} ({})", ctx.user->account.id, id, tag->slug);
     return see_other("/admin/tags?done=deleted");
   }

@@ -106,7 +106,7 @@ http::Response user_action(Context& ctx, std::string_view id_text) {
     ctx.accounts().set_two_factor(account->id, "", {});
   } else if (action == "link") {
     return link_page(ctx, *account,
-                     password_link(ctx.store, account->id, ctx.settings.site_url, ctx.now), false);
+                     password_link(ctx.store.accounts(), account->id, ctx.settings.site_url, ctx.now), false);
   } else {
     return message_page(ctx, 400, "Unknown action", "That is not a user action.");
   }

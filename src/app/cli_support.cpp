@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "app/config.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace khabar::app {
 
@@ -16,7 +16,7 @@ std::unique_ptr<store::Store> open_site(const std::filesystem::path& data_dir, s
   auto config = load_config(data_dir, error);
   if (!config) return nullptr;
   try {
-    return store::open_sqlite_store(config->database_path().string());
+    return store::open_store({.location = config->database_path().string()});
   } catch (const std::exception& e) {
     *error = e.what();
     return nullptr;

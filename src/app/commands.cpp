@@ -23,6 +23,8 @@
 #include "security/secret.h"
 #include "site/cache_tags.h"
 #include "site/site.h"
+#include "newsroom/workflow.h"
+#include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace khabar::app {
@@ -70,21 +72,21 @@ int run_init(const InitOptions& o) {
   std::string admin_link;
   try {
     auto db_path = o.data_dir / "khabar.db";
-    auto store = store::open_sqlite_store(db_path.string(), {.create = true});
+    auto store = store::open_store({.location = db_path.string(), .create = true});
     if (!o.admin_login.empty())
       if (auto problem = admin::new_account_problem(*store, first_admin)) {
         store.reset();
         fs::remove(db_path, ec);
         return fail("--admin-login: " + *problem);
       }
-    store->batch([&] {
-      store->set_setting("title", o.title);
-      store->set_setting("tagline", o.tagline);
-      store->set_setting("url", o.url);
-      store->set_setting("language", o.language);
-      if (!o.admin_login.empty())
-        admin_link = admin::create_account(*store, first_admin, o.url, now_seconds()).link;
-    });
+    auto tx = store->begin();
+    tx->set_setting("title", o.title);
+    tx->set_setting("tagline", o.tagline);
+    tx->set_setting("url", o.url);
+    tx->set_setting("language", o.language);
+    tx->commit().or_throw();
+    if (!o.admin_login.empty())
+      admin_link = admin::create_account(*store, first_admin, o.url, now_seconds()).link;
   } catch (const std::exception& e) {
     return fail(e.what());
   }
@@ -106,7 +108,7 @@ int run_demo(const fs::path& data_dir) {
   auto config = load_config(data_dir, &error);
   if (!config) return fail(error);
   try {
-    auto store = store::open_sqlite_store(config->database_path().string());
+    auto store = store::open_store({.location = config->database_path().string()});
     DemoReport r = fill_demo(*store, now_seconds());
     std::cout << "Demo content added: " << r.categories << " categories, " << r.authors
               << " authors, " << r.tags << " tags, " << r.articles << " articles, " << r.pages
@@ -178,7 +180,7 @@ int run_serve(const ServeOptions& o) {
 
   std::unique_ptr<store::Store> store;
   try {
-    store = store::open_sqlite_store(config->database_path().string());
+    store = store::open_store({.location = config->database_path().string()});
   } catch (const std::exception& e) {
     return fail(e.what());
   }
@@ -240,8 +242,10 @@ int run_serve(const ServeOptions& o) {
     while (!scheduler_stop) {
       lock.unlock();
       try {
-        auto published = store->publish_due(now_seconds());
-        if (!published.empty()) spdlog::info("scheduler: published {} article(s)", published.size());
+        auto published = newsroom::publish_due(*store, now_seconds());
+        if (!published) spdlog::warn("scheduler: {}", published.status().to_string());
+        else if (!published->empty())
+          spdlog::info("scheduler: published {} article(s)", published->size());
       } catch (const std::exception& e) {
         spdlog::error("scheduler: {}", e.what());
       }

@@ -50,7 +50,7 @@ const std::vector<DemoComment>& pashto_thread() {
   return thread;
 }
 
-void add_thread(store::Store& s, Id article, const std::vector<DemoComment>& thread,
+void add_thread(store::Transaction& tx, Id article, const std::vector<DemoComment>& thread,
                 std::int64_t start, DemoReport& report) {
   std::vector<Id> ids;
   for (std::size_t i = 0; i < thread.size(); ++i) {
@@ -64,7 +64,7 @@ void add_thread(store::Store& s, Id article, const std::vector<DemoComment>& thr
     nc.body = c.body;
     nc.status = content::CommentStatus::Approved;
     nc.created_at = start + static_cast<std::int64_t>(i + 1) * 1800;
-    ids.push_back(s.add_comment(nc));
+    ids.push_back(tx.add_comment(nc).or_throw());
     ++report.comments;
   }
 }
@@ -73,24 +73,27 @@ void add_thread(store::Store& s, Id article, const std::vector<DemoComment>& thr
 
 DemoReport fill_demo(store::Store& s, std::int64_t now) {
   DemoReport report;
-  s.batch([&] {
+  auto transaction = s.begin();
+  store::Transaction& tx = *transaction;
+  {
     // Categories, parents first (the list is ordered so).
     int position = 0;
     for (const auto& c : demo::categories()) {
       std::string path = c.parent_path ? std::string(c.parent_path) + "/" + c.slug : c.slug;
       ++position;
-      if (s.category_id_by_path(path)) continue;
+      if (tx.category_id_by_path(path)) continue;
       store::NewCategory nc{c.name, c.slug, 0, c.description, position};
-      if (c.parent_path) nc.parent_id = *s.category_id_by_path(c.parent_path);
-      s.add_category(nc);
+      if (c.parent_path) nc.parent_id = *tx.category_id_by_path(c.parent_path);
+      tx.add_category(nc).or_throw();
       ++report.categories;
     }
     std::map<std::string, Id> author_ids;
     for (const auto& a : demo::authors()) {
-      auto id = s.user_id_by_login(a.login);
+      auto id = tx.user_id_by_login(a.login);
       if (!id) {
-        id = s.add_user(
-            {a.login, std::string(a.login) + "@newsroom.example", a.name, a.slug, a.bio, "author"});
+        id = tx.add_user({a.login, std::string(a.login) + "@newsroom.example", a.name, a.slug,
+                          a.bio, "author"})
+                 .or_throw();
         ++report.authors;
       }
       author_ids[a.login] = *id;
@@ -98,9 +101,9 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
     auto tag_ids = [&](std::string_view list) {
       std::vector<Id> ids;
       for (std::string_view slug : content::split(list, ',')) {
-        auto id = s.tag_id_by_slug(slug);
+        auto id = tx.tag_id_by_slug(slug);
         if (!id) {
-          id = s.add_tag(tag_name(slug), slug);
+          id = tx.add_tag(tag_name(slug), slug).or_throw();
           ++report.tags;
         }
         ids.push_back(*id);
@@ -114,7 +117,7 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
     for (const auto& story : stories) {
       ++index;
       std::string slug = content::make_slug(story.title);
-      if (s.article_id_by_slug(slug)) continue;
+      if (tx.article_id_by_slug(slug)) continue;
       std::string body = std::string(story.summary) + "\n\n" +
                          demo::background(story.category_path, index) + "\n\n> " + story.quote +
                          "\n>\n> \u2014 " + story.quoted + "\n\n## What happens next\n\n" +
@@ -128,22 +131,22 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
       a.status = content::Status::Published;
       a.language = "en";
       a.source_line = story.source;
-      a.category_id = s.category_id_by_path(story.category_path).value_or(0);
+      a.category_id = tx.category_id_by_path(story.category_path).value_or(0);
       a.author_ids = {author_ids[story.author_login]};
       if (story.co_author_login) a.author_ids.push_back(author_ids[story.co_author_login]);
       a.tag_ids = tag_ids(story.tags);
       a.reading_minutes = content::reading_minutes(content::markdown_to_plain_text(body));
       a.published_at = now - static_cast<std::int64_t>(index) * 9 * 3600;
       a.is_lead = index == 1;
-      Id id = s.add_article(a);
+      Id id = tx.add_article(a).or_throw();
       ++report.articles;
-      if (index % 3 == 1) add_thread(s, id, english_thread(), a.published_at, report);
+      if (index % 3 == 1) add_thread(tx, id, english_thread(), a.published_at, report);
     }
 
     int pashto_index = 0;
     for (const auto& story : demo::pashto_stories()) {
       ++pashto_index;
-      if (s.article_id_by_slug(story.slug)) continue;
+      if (tx.article_id_by_slug(story.slug)) continue;
       store::NewArticle a;
       a.slug = story.slug;
       a.title = story.title;
@@ -153,17 +156,17 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
       a.status = content::Status::Published;
       a.language = "ps";
       a.source_line = story.source;
-      a.category_id = s.category_id_by_path(story.category_path).value_or(0);
+      a.category_id = tx.category_id_by_path(story.category_path).value_or(0);
       a.author_ids = {author_ids["hkarimi"]};
       a.tag_ids = tag_ids(story.tags);
       a.reading_minutes = content::reading_minutes(plain);
       a.published_at = now - static_cast<std::int64_t>(pashto_index) * 13 * 3600 - 1800;
-      Id id = s.add_article(a);
+      Id id = tx.add_article(a).or_throw();
       ++report.articles;
-      if (pashto_index <= 2) add_thread(s, id, pashto_thread(), a.published_at, report);
+      if (pashto_index <= 2) add_thread(tx, id, pashto_thread(), a.published_at, report);
     }
 
-    if (!s.article_id_by_slug("about")) {
+    if (!tx.article_id_by_slug("about")) {
       store::NewArticle about;
       about.kind = content::Kind::Page;
       about.slug = "about";
@@ -174,10 +177,11 @@ DemoReport fill_demo(store::Store& s, std::int64_t now) {
       about.author_ids = {author_ids["msadat"]};
       about.comments_open = false;
       about.published_at = now - 90 * 86400;
-      s.add_article(about);
+      tx.add_article(about).or_throw();
       ++report.pages;
     }
-  });
+  }
+  transaction->commit().or_throw();
   return report;
 }
 

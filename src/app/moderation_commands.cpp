@@ -8,7 +8,7 @@
 #include "app/config.h"
 #include "content/comments.h"
 #include "content/settings.h"
-#include "store/sqlite/sqlite_store.h"
+#include "newsroom/moderation.h"
 
 namespace khabar::app {
 namespace {
@@ -54,15 +54,13 @@ int run_comments_action(const std::filesystem::path& data_dir, const std::string
   std::string error;
   auto store = open_site(data_dir, &error);
   if (!store) return fail(error);
+  auto moderation = newsroom::parse_moderation(action);
+  if (!moderation) return fail("unknown action " + action);
   std::vector<content::Id> done;
   try {
-    if (action == "delete") {
-      done = store->delete_comments(ids);
-    } else {
-      auto status = content::parse_comment_status(action == "approve" ? "approved" : action);
-      if (!status) return fail("unknown action " + action);
-      done = store->set_comment_status(ids, *status);
-    }
+    auto result = newsroom::moderate(*store, ids, *moderation);
+    if (!result) return fail(result.status().to_string());
+    done = std::move(*result);
   } catch (const std::exception& e) {
     return fail(e.what());
   }
@@ -98,8 +96,8 @@ int run_settings(const std::filesystem::path& data_dir, const std::string& key,
     std::cout << store->setting(key).value_or(std::string(spec->fallback)) << "\n";
     return 0;
   }
-  if (auto problem = content::setting_problem(*spec, *value)) return fail(*problem);
-  store->set_setting(key, content::normalise_setting(*spec, *value));
+  if (auto s = newsroom::change_settings(*store, {{key, *value}}); !s)
+    return fail(s.code() == store::Code::Invalid ? s.message() : s.to_string());
   std::cout << key << " set.\n";
   return 0;
 }

@@ -79,7 +79,7 @@ int run_user(const UserOptions& o) {
     if (!account) return fail("no user with the login '" + o.login + "'");
     if (o.action == "link") {
       std::cout << "Set-password link for '" << o.login << "' (once, within 24 hours):\n"
-                << admin::password_link(*store, account->id, site_url(*store), unix_now()) << "\n";
+                << admin::password_link(store->accounts(), account->id, site_url(*store), unix_now()) << "\n";
     } else if (o.action == "passwd") {
       auto password = read_secret_line("New password: ");
       if (!password) return fail("no password given on standard input; nothing changed");

@@ -125,6 +125,12 @@ std::string truncate_utf8(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, cut));
 }
 
+std::string first_free(std::string_view base, const std::function<bool(const std::string&)>& taken) {
+  std::string name(base);
+  for (int n = 2; taken(name); ++n) name = std::string(base) + "-" + std::to_string(n);
+  return name;
+}
+
 std::string make_slug(std::string_view text) {
   std::string out;
   bool pending_dash = false;

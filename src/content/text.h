@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ namespace khabar::content {
 // '-', never leading or trailing. Invalid UTF-8 bytes are dropped. An empty result
 // means the text had no letters or digits.
 std::string make_slug(std::string_view text);
+
+// The one rule for unique names (slugs, logins): `base` if it is free, else `base-2`,
+// `base-3`... the first for which `taken` says no.
+std::string first_free(std::string_view base, const std::function<bool(const std::string&)>& taken);
 
 // Whether `display_name` would publish `login` (the same once trimmed, ASCII case aside):
 // such a name is never shown as a byline until the newsroom chooses it.

@@ -17,13 +17,13 @@
 #include "importers/wordpress_content.h"
 #include "media/library.h"
 #include "render/sanitize.h"
+#include "store/names.h"
 
 namespace khabar::importers {
 namespace {
 
 using content::Id;
 
-struct DryRun {};
 
 // A WordPress slug or path decoded (WordPress stores non-Latin slugs percent-encoded), or as
 // it is when it does not decode to UTF-8.
@@ -251,9 +251,9 @@ class Producer : public WxrHandler {
 
 class Importer : public WxrHandler {
  public:
-  Importer(store::Store& store, const ImportOptions& options, const Collected& collected,
-           ImportSummary& summary)
-      : store_(store), options_(options), collected_(collected), s_(summary) {
+  Importer(store::Store& store, store::Transaction& tx, const ImportOptions& options,
+           const Collected& collected, ImportSummary& summary)
+      : tx_(tx), options_(options), collected_(collected), s_(summary) {
     language_ = store.setting("language").value_or("en");
     site_title_ = store.setting("title").value_or("Newsroom");
     for (const auto& c : store.categories()) paths_[c.id] = c.path;
@@ -275,10 +275,10 @@ class Importer : public WxrHandler {
                          ": WordPress showed the login as the public name; shown as '" +
                          site_title_ + "' until a name is set (admin, Users)");
     }
-    if (auto id = store_.import_target("wp:author", key)) {
+    if (auto id = tx_.import_target("wp:author", key)) {
       authors_[a.login] = *id;
-      if (auto existing = store_.accounts().account(*id)) {
-        store_.accounts().update_profile(
+      if (auto existing = tx_.accounts().account(*id)) {
+        tx_.accounts().update_profile(
             *id, {login_named ? existing->display_name : display, a.email, existing->bio});
         author_slugs_[a.login] = existing->slug;
       }
@@ -288,11 +288,11 @@ class Importer : public WxrHandler {
       u.login = login_for(a.login);
       u.email = a.email;
       u.display_name = display;
-      u.slug = author_slug(login_named ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
+      u.slug = store::free_author_slug(tx_, login_named ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
       u.role = "author";
-      Id user = store_.add_user(u);
-      store_.accounts().set_disabled(user, true);  // until invited (khabar user link)
-      store_.set_import_target("wp:author", key, user);
+      Id user = tx_.add_user(u).or_throw();
+      tx_.accounts().set_disabled(user, true);  // until invited (khabar user link)
+      tx_.set_import_target("wp:author", key, user);
       authors_[a.login] = user;
       author_slugs_[a.login] = u.slug;
       s_.invited.push_back(u.login);
@@ -338,25 +338,13 @@ class Importer : public WxrHandler {
     for (char c : content::ascii_lower(wordpress_login))
       login += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@') ? c : '-';
     if (login.size() < 2) login = "wp-" + login;
-    std::string base = login;
-    for (int n = 2; store_.user_id_by_login(login); ++n) login = base + "-" + std::to_string(n);
-    return login;
-  }
-
-  std::string author_slug(std::string_view name) {
-    std::string base = content::make_slug(name);
-    if (base.empty()) base = "author";
-    std::string slug = base;
-    for (int n = 2; store_.author_by_slug(slug) || taken_author_slugs_.contains(slug); ++n)
-      slug = base + "-" + std::to_string(n);
-    taken_author_slugs_.insert(slug);
-    return slug;
+    return store::free_login(tx_, login);
   }
 
   void redirect(const std::string& from, const std::string& to) {
     // `from` is decoded (as requests are matched); `to` is a link, percent-encoded.
     if (from.empty() || from.size() > 2000 || from == percent_decoded(to)) return;
-    store_.add_redirect(from, to);
+    tx_.add_redirect(from, to);
     if (redirected_.insert(from).second) ++s_.redirects;
   }
 
@@ -388,11 +376,11 @@ class Importer : public WxrHandler {
     std::string key = t.id ? std::to_string(t.id) : t.slug;
     std::string slug = usable_slug(t.slug, t.name);
     if (slug.empty()) slug = "category-" + key;
-    if (auto id = store_.import_target("wp:category", key)) {
+    if (auto id = tx_.import_target("wp:category", key)) {
       categories_[t.slug] = *id;
       wordpress_paths_[t.slug] =
           (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
-      store_.rename_category(*id, t.name);
+      tx_.rename_category(*id, t.name).or_throw();
       ++s_.categories.updated;
       return;
     }
@@ -401,14 +389,14 @@ class Importer : public WxrHandler {
         (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
     wordpress_paths_[t.slug] = wordpress_path;
     Id id = 0;
-    if (auto existing = store_.category_id_by_path(path)) {
+    if (auto existing = tx_.category_id_by_path(path)) {
       id = *existing;
       ++s_.categories.updated;
     } else {
-      id = store_.add_category({t.name.empty() ? slug : t.name, slug, parent, t.description, 0});
+      id = tx_.add_category({t.name.empty() ? slug : t.name, slug, parent, t.description, 0}).or_throw();
       ++s_.categories.imported;
     }
-    store_.set_import_target("wp:category", key, id);
+    tx_.set_import_target("wp:category", key, id);
     categories_[t.slug] = id;
     paths_[id] = path;
     redirect("/category/" + wordpress_path + "/", content::category_url(path));
@@ -419,26 +407,18 @@ class Importer : public WxrHandler {
     std::string slug = usable_slug(wordpress_slug, name);
     if (slug.empty()) slug = "tag";
     Id id = 0;
-    if (auto existing = store_.tag_id_by_slug(slug)) {
+    if (auto existing = tx_.tag_id_by_slug(slug)) {
       id = *existing;
       if (declared) ++s_.tags.updated;
     } else {
-      id = store_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
-                          slug);
+      id = tx_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
+                       slug)
+               .or_throw();
       if (declared) ++s_.tags.imported;
     }
     tags_[wordpress_slug] = id;
     redirect("/tag/" + percent_decoded(wordpress_slug) + "/", content::tag_url(slug));
     return id;
-  }
-
-  std::string unique_article_slug(std::string slug, Id self) {
-    std::string base = slug;
-    for (int n = 2;; ++n) {
-      auto owner = store_.article_id_by_slug(slug);
-      if (!owner || *owner == self) return slug;
-      slug = base + "-" + std::to_string(n);
-    }
   }
 
   void post(Prepared& p) {
@@ -501,16 +481,16 @@ class Importer : public WxrHandler {
     for (const auto& [name, n] : p.report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
 
     std::string key = std::to_string(i.post_id);
-    auto existing = store_.import_target("wp:post", key);
-    a.slug = unique_article_slug(usable_slug(i.post_name, a.title), existing.value_or(0));
-    if (a.slug.empty()) a.slug = unique_article_slug("post-" + key, existing.value_or(0));
+    auto existing = tx_.import_target("wp:post", key);
+    a.slug = store::free_article_slug(tx_, usable_slug(i.post_name, a.title), existing.value_or(0));
+    if (a.slug.empty()) a.slug = store::free_article_slug(tx_, "post-" + key, existing.value_or(0));
     Id id = 0;
-    if (existing && store_.update_article(*existing, a)) {
+    if (existing && tx_.update_article(*existing, a).is_ok()) {
       id = *existing;
       ++tally.updated;
     } else {
-      id = store_.add_article(a);
-      store_.set_import_target("wp:post", key, id);
+      id = tx_.add_article(a).or_throw();
+      tx_.set_import_target("wp:post", key, id);
       ++tally.imported;
     }
     if (a.status == content::Status::Published) add_post_redirects(i, a, is_page);
@@ -548,15 +528,15 @@ class Importer : public WxrHandler {
         continue;
       }
       std::string key = std::to_string(c.id);
-      if (auto existing = store_.import_target("wp:comment", key)) {
-        store_.set_comment_status({*existing}, status);
+      if (auto existing = tx_.import_target("wp:comment", key)) {
+        tx_.set_comment_status({*existing}, status);
         ++s_.comments.updated;
         continue;
       }
       store::NewComment n;
       n.article_id = article;
       if (c.parent) {
-        auto parent = store_.import_target("wp:comment", std::to_string(c.parent));
+        auto parent = tx_.import_target("wp:comment", std::to_string(c.parent));
         if (parent) n.parent_id = *parent;
         else s_.notes.push_back("comment " + key + ": its parent comment " + std::to_string(c.parent) +
                                 " is not in the file; imported as a top-level comment");
@@ -570,13 +550,13 @@ class Importer : public WxrHandler {
       auto when = parse_wordpress_date(c.date_gmt);
       if (!when) when = parse_wordpress_date(c.date);
       n.created_at = when.value_or(0);
-      Id id = store_.add_comment(n);
-      store_.set_import_target("wp:comment", key, id);
+      Id id = tx_.add_comment(n).or_throw();
+      tx_.set_import_target("wp:comment", key, id);
       ++s_.comments.imported;
     }
   }
 
-  store::Store& store_;
+  store::Transaction& tx_;  // lookups see what it wrote so far
   const ImportOptions& options_;
   const Collected& collected_;
   ImportSummary& s_;
@@ -584,7 +564,7 @@ class Importer : public WxrHandler {
   std::map<std::string, Id> authors_, categories_, tags_;
   std::map<std::string, std::string> author_slugs_, wordpress_paths_;  // by WordPress login / nicename
   std::map<Id, std::string> paths_;                                     // category paths
-  std::set<std::string> taken_author_slugs_, redirected_;
+  std::set<std::string> redirected_;
   std::vector<WxrTerm> pending_categories_;
   std::uint64_t done_ = 0;
   std::int64_t anonymous_ = 0;
@@ -615,7 +595,7 @@ std::optional<std::filesystem::path> find_upload(const std::filesystem::path& up
 
 // --uploads: each attachment's file goes into the media library with its metadata
 // removed; the attachment then points to the copy. Runs before the items are read.
-void copy_uploads(store::Store& store, const ImportOptions& options, Collected& collected,
+void copy_uploads(store::Transaction& tx, const ImportOptions& options, Collected& collected,
                   ImportSummary& s, std::vector<std::filesystem::path>& written) {
   std::vector<std::int64_t> ids;
   for (const auto& [id, a] : collected.attachments) ids.push_back(id);
@@ -624,8 +604,8 @@ void copy_uploads(store::Store& store, const ImportOptions& options, Collected& 
     Attachment& a = collected.attachments[id];
     std::string key = std::to_string(id);
     std::string stem = upload_stem(a.url);
-    if (auto existing = store.import_target("wp:attachment", key))
-      if (auto file = store.media_file(*existing)) {
+    if (auto existing = tx.import_target("wp:attachment", key))
+      if (auto file = tx.media_file(*existing)) {
         collected.moved[stem] = a.url = "/media/" + *file;
         continue;
       }
@@ -655,8 +635,8 @@ void copy_uploads(store::Store& store, const ImportOptions& options, Collected& 
       continue;
     }
     std::string file = saved->original.file;
-    if (auto same = store.media_id_by_file(file)) {  // the same picture attached twice
-      store.set_import_target("wp:attachment", key, *same);
+    if (auto same = tx.media_id_by_file(file)) {  // the same picture attached twice
+      tx.set_import_target("wp:attachment", key, *same);
       collected.moved[stem] = a.url = "/media/" + file;
       continue;
     }
@@ -666,8 +646,8 @@ void copy_uploads(store::Store& store, const ImportOptions& options, Collected& 
     media.alt = a.alt;
     media.caption = a.caption;
     media.original_name = source->filename().string();
-    Id media_id = store.add_media(media);
-    store.set_import_target("wp:attachment", key, media_id);
+    Id media_id = tx.add_media(media).or_throw();
+    tx.set_import_target("wp:attachment", key, media_id);
     collected.moved[stem] = a.url = "/media/" + file;
     ++s.media_copied;
   }
@@ -682,64 +662,66 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
   if (auto error = read_wxr(options.file, collected)) return *error;
   ImportSummary summary;
   std::vector<std::filesystem::path> written;  // media files, removed again if nothing is kept
-  bool keep = false;
-  try {
-    store.batch([&] {
-      if (!options.uploads.empty()) copy_uploads(store, options, collected, summary, written);
-      // Two cores, two threads: one parses and prepares items, this one writes them.
-      Channel channel(64);
-      std::thread parser([&] {
-        Producer producer(channel, collected);
-        Event end;
-        try {
-          end.error = read_wxr(options.file, producer);
-        } catch (const Cancelled&) {
-          return;
-        } catch (const std::exception& e) {
-          end.error = WxrError{std::string("while reading the export: ") + e.what()};
-        }
-        channel.push(std::move(end));
-      });
-      struct Join {
-        Channel& channel;
-        std::thread& thread;
-        ~Join() {
-          channel.cancel();
-          thread.join();
-        }
-      } join{channel, parser};
-      Importer importer(store, options, collected, summary);
-      std::optional<WxrError> error;
-      while (true) {
-        Event e = channel.pop();
-        if (e.kind == Event::Kind::End) {
-          error = std::move(e.error);
-          break;
-        }
-        switch (e.kind) {
-          case Event::Kind::Site: importer.site(e.site); break;
-          case Event::Kind::Author: importer.author(e.author); break;
-          case Event::Kind::Category: importer.category(e.term); break;
-          case Event::Kind::Tag: importer.tag(e.term); break;
-          case Event::Kind::Item: importer.item(e.item); break;
-          case Event::Kind::Progress: importer.progress(e.bytes, e.total); break;
-          case Event::Kind::End: break;
-        }
+  struct RemoveUnlessKept {
+    std::vector<std::filesystem::path>& files;
+    bool keep = false;
+    ~RemoveUnlessKept() {
+      if (!keep) remove_files(files);
+    }
+  } cleanup{written};
+  // One transaction: an import is all or nothing, and its lookups see what it wrote.
+  auto tx = store.begin();
+  if (!options.uploads.empty()) copy_uploads(*tx, options, collected, summary, written);
+  std::optional<WxrError> error;
+  {
+    // Two cores, two threads: one parses and prepares items, this one writes them.
+    Channel channel(64);
+    std::thread parser([&] {
+      Producer producer(channel, collected);
+      Event end;
+      try {
+        end.error = read_wxr(options.file, producer);
+      } catch (const Cancelled&) {
+        return;
+      } catch (const std::exception& e) {
+        end.error = WxrError{std::string("while reading the export: ") + e.what()};
       }
-      if (error) throw *error;  // rolls everything back
-      importer.finish();
-      if (options.dry_run) throw DryRun{};
+      channel.push(std::move(end));
     });
-    keep = true;
-  } catch (const WxrError& e) {
-    remove_files(written);
-    return e;
-  } catch (const DryRun&) {
-  } catch (...) {
-    remove_files(written);
-    throw;
+    struct Join {
+      Channel& channel;
+      std::thread& thread;
+      ~Join() {
+        channel.cancel();
+        thread.join();
+      }
+    } join{channel, parser};
+    Importer importer(store, *tx, options, collected, summary);
+    while (true) {
+      Event e = channel.pop();
+      if (e.kind == Event::Kind::End) {
+        error = std::move(e.error);
+        break;
+      }
+      switch (e.kind) {
+        case Event::Kind::Site: importer.site(e.site); break;
+        case Event::Kind::Author: importer.author(e.author); break;
+        case Event::Kind::Category: importer.category(e.term); break;
+        case Event::Kind::Tag: importer.tag(e.term); break;
+        case Event::Kind::Item: importer.item(e.item); break;
+        case Event::Kind::Progress: importer.progress(e.bytes, e.total); break;
+        case Event::Kind::End: break;
+      }
+    }
+    if (!error) importer.finish();
   }
-  if (!keep) remove_files(written);
+  if (error) return *error;  // the transaction rolls back as it goes
+  if (options.dry_run) {
+    tx->rollback().or_throw();
+    return summary;  // the files it would have copied go again
+  }
+  tx->commit().or_throw();
+  cleanup.keep = true;
   return summary;
 }
 

@@ -333,10 +333,8 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
       auto splice = std::make_shared<http::Splice>();
       splice->at = at;
       splice->length = end - at;
-      splice->fresh = [secret = &ctx.secret, id = a.id] {
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+      splice->fresh = [secret = &ctx.secret, clock = &ctx.clock, id = a.id] {
+        auto now = clock->now();
         // The token names the second, so within one it is the same bytes: each thread
         // signs it once a second per article (a few articles at a time: direct-mapped)
         // rather than on every cache hit.

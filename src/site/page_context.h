@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "content/clock.h"
 #include "content/comments.h"
 #include "content/model.h"
 #include "content/time_zone.h"
@@ -43,7 +44,8 @@ struct PageContext {
   const render::Theme& theme;
   const http::StaticFiles& assets;
   const security::Secret& secret;
-  content::Timestamp now;
+  const content::Clock& clock;
+  content::Timestamp now;  // clock.now() when the page began
   // The site snapshot's parts, not copies: the caller keeps the snapshot alive.
   const SiteSettings& settings;
   const std::vector<content::Category>& categories;

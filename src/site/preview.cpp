@@ -7,13 +7,14 @@ namespace khabar::site {
 
 http::Response render_preview(store::Store& store, const render::Theme& theme,
                               const http::StaticFiles& assets, const security::Secret& secret,
-                              content::Timestamp now, const content::Article& article) {
+                              const content::Clock& clock, const content::Article& article) {
   SiteSnapshot snapshot = load_snapshot(store);
   PageContext ctx{store,
                   theme,
                   assets,
                   secret,
-                  now,
+                  clock,
+                  clock.now(),
                   snapshot.settings,
                   snapshot.categories,
                   snapshot.pages,

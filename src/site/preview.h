@@ -2,6 +2,7 @@
 // through the reader site's own article page and the site as it is now. Never cached.
 #pragma once
 
+#include "content/clock.h"
 #include "content/model.h"
 #include "http/message.h"
 #include "http/static_files.h"
@@ -13,6 +14,6 @@ namespace khabar::site {
 
 http::Response render_preview(store::Store& store, const render::Theme& theme,
                               const http::StaticFiles& assets, const security::Secret& secret,
-                              content::Timestamp now, const content::Article& article);
+                              const content::Clock& clock, const content::Article& article);
 
 }  // namespace khabar::site

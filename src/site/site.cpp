@@ -123,7 +123,7 @@ std::shared_ptr<const SiteSnapshot> Site::snapshot() const {
 }
 
 void Site::sync_changes() const {
-  if (!store_.changed_since_last_look()) return;
+  if (!store_.may_have_changed()) return;
   std::vector<store::Change> changes;
   {
     std::lock_guard lock(sync_mutex_);
@@ -161,12 +161,10 @@ http::Response Site::handle(const http::Request& request) const {
 }
 
 http::Response Site::respond(const http::Request& request) const {
-  auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count();
+  auto now = options_.clock->now();
   sync_changes();
   auto site = snapshot();
-  PageContext ctx{store_,         theme_,           assets_,     secret_,          now,
+  PageContext ctx{store_,         theme_,           assets_,     secret_,       *options_.clock, now,
                   site->settings, site->categories, site->pages, site->moderation, site->menu, {}};
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "content/clock.h"
 #include "http/message.h"
 #include "http/static_files.h"
 #include "render/theme.h"
@@ -23,6 +24,9 @@ struct SiteOptions {
   // Peers whose X-Forwarded-For is believed (nginx on the same machine). The client's
   // address is used for flood control and block lists, and is never stored.
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
+  // Where "now" comes from (the comment form's token, dates on pages); tests pass a
+  // content::ManualClock. Must outlive the site.
+  const content::Clock* clock = &content::system_clock();
 };
 
 // What every page shows of the site as a whole, read once and kept until a change to

@@ -91,7 +91,7 @@ TEST_F(Cache, ANewApprovedCommentDropsItsArticlePageOnly) {
   c.author_name = "Late Reader";
   c.body = "A comment that arrived after the page was cached.";
   c.status = content::CommentStatus::Approved;
-  db->add_comment(c);
+  ASSERT_TRUE(db->add_reader_comment(c));
   auto page = http_get(port(), kArticle);
   EXPECT_EQ(page.header("x-cache"), "MISS");
   EXPECT_NE(page.body.find("arrived after the page was cached"), std::string::npos);
@@ -119,7 +119,9 @@ TEST_F(Cache, AnEditedArticleDropsItsPageListingsAndCheckAlso) {
   for (const auto& a : khost->authors) edited.author_ids.push_back(a.id);
   for (const auto& t : khost->tags) edited.tag_ids.push_back(t.id);
   edited.published_at = khost->published_at;
-  ASSERT_TRUE(db->update_article(khost->id, edited));
+  auto tx = db->begin();
+  ASSERT_TRUE(tx->update_article(khost->id, edited));
+  ASSERT_TRUE(tx->commit());
   for (const char* shows : {kKhost, "/category/afghanistan/", "/tag/solar/", kArticle}) {
     auto r = http_get(port(), shows);
     EXPECT_EQ(r.header("x-cache"), "MISS") << shows;
@@ -132,7 +134,9 @@ TEST_F(Cache, AnEditedArticleDropsItsPageListingsAndCheckAlso) {
 TEST_F(Cache, RenamedCategoryAndChangedSettingsShowEverywhere) {
   warm({"/", kSport, "/tag/cricket/", "/about/"});
   auto db = open_store();
-  ASSERT_TRUE(db->rename_category(*db->category_id_by_path("sport"), "Sports"));
+  auto tx = db->begin();
+  ASSERT_TRUE(tx->rename_category(*tx->category_id_by_path("sport"), "Sports"));
+  ASSERT_TRUE(tx->commit());
   for (const char* target : {"/", kSport, "/tag/cricket/", "/about/"}) {
     auto r = http_get(port(), target);
     EXPECT_EQ(r.header("x-cache"), "MISS") << target;

@@ -265,7 +265,9 @@ TEST_F(Comments, CommentsClosedOnOneArticle) {
     edit.published_at = a->published_at;
     edit.is_lead = a->is_lead;
     edit.comments_open = false;
-    ASSERT_TRUE(db->update_article(a->id, edit));
+    auto tx = db->begin();
+    ASSERT_TRUE(tx->update_article(a->id, edit));
+    ASSERT_TRUE(tx->commit());
   }
   auto closed = post(kArticle,
                      {{"author", "A"},

@@ -18,7 +18,6 @@ using namespace khabar::test;
 
 namespace {
 
-
 content::Id schedule(store::Store& db, const std::string& slug, std::int64_t at) {
   store::NewArticle a;
   a.slug = slug;
@@ -27,8 +26,11 @@ content::Id schedule(store::Store& db, const std::string& slug, std::int64_t at)
   a.body_markdown = "Text.";
   a.status = content::Status::Scheduled;
   a.published_at = at;
-  a.category_id = *db.category_id_by_path("world");
-  return db.add_article(a);
+  auto tx = db.begin();
+  a.category_id = *tx->category_id_by_path("world");
+  content::Id id = tx->add_article(a).or_throw();
+  tx->commit().or_throw();
+  return id;
 }
 
 TEST(Scheduler, PublishesWhenTheTimeComesAndAfterARestart) {

@@ -28,7 +28,7 @@ DeskArticle read_desk_article(const Statement& s) {
   d.kind = content::parse_kind(s.text(1));
   d.slug = s.text(2);
   d.title = s.text(3);
-  d.status = parse_status(s.text(4)).value_or(Status::Draft);
+  d.status = parse_status(s.text(4)).value_or(content::Status::Draft);
   d.updated_at = s.int64(5);
   d.published_at = s.int64(6);
   std::string authors = s.text(7);
@@ -88,7 +88,7 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   a.body_markdown = s.text(4);
   a.body_html = s.text(5);
   a.featured_image = s.text(6);
-  a.status = parse_status(s.text(7)).value_or(Status::Draft);
+  a.status = parse_status(s.text(7)).value_or(content::Status::Draft);
   a.language = s.text(8);
   a.source_line = s.text(9);
   a.category_id = s.int64(10);

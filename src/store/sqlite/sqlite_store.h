@@ -3,6 +3,7 @@
 // contract every Store keeps.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,16 @@ struct SqliteOptions {
   // system clock. Must outlive the store.
   const content::Clock* clock = nullptr;
 };
+
+// How the single writer has been used: commits, and readers' comments that went through
+// group commit (several sharing one transaction). For tests and benchmarks.
+struct SqliteWriteStats {
+  std::uint64_t transactions = 0;    // commits of the writer connection
+  std::uint64_t grouped_writes = 0;  // writes that went through group commit
+};
+
+// The write statistics of a store opened by open_sqlite_store (zeros for another store).
+SqliteWriteStats sqlite_write_stats(Store& store);
 
 // Opens (and migrates to the newest schema) the database at `path`.
 // Throws StoreError when it cannot: missing file, not a database, schema from a newer Khabar.

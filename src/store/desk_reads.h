@@ -1,0 +1,38 @@
+// What the newsroom's desk reads: work of any status, revisions, moderation queues, the
+// media library and the tags, as the admin lists and edits them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "content/model.h"
+#include "store/records.h"
+
+namespace khabar::store {
+
+class DeskReads {
+ public:
+  virtual ~DeskReads() = default;
+
+  virtual std::int64_t count_articles(content::Status status) = 0;  // articles and pages
+  virtual std::int64_t count_comments(content::CommentStatus status) = 0;
+  virtual std::optional<DeskArticle> desk_article(Id id) = 0;
+  virtual std::vector<DeskArticle> desk_articles(const DeskFilter& filter) = 0;  // newest change first
+  virtual std::optional<EditableArticle> article_for_edit(Id id) = 0;
+  virtual std::vector<Revision> revisions(Id article_id) = 0;  // newest first
+  virtual std::optional<Revision> revision(Id id) = 0;
+  virtual std::vector<DeskTag> desk_tags() = 0;  // by name
+  // Comments with `status`, newest first, for moderation (with the private email).
+  virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,
+                                                              int limit) = 0;
+  virtual std::vector<content::Media> media_library(const MediaFilter& filter) = 0;  // newest first
+  virtual std::optional<content::Media> media(Id id) = 0;
+  // The articles and pages (any status) that show a library item: as featured image, or
+  // its file in their text.
+  virtual std::vector<DeskArticle> media_uses(Id id) = 0;
+  // Scheduled articles whose time (published_at) is at or before `now` (cheap: one read).
+  virtual std::vector<Id> due_for_publication(content::Timestamp now) = 0;
+};
+
+}  // namespace khabar::store

@@ -1,0 +1,51 @@
+// What the reader site reads: published work, its comments, the site's settings and
+// navigation, and old addresses. Every call may run inside Store::read_snapshot.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/model.h"
+#include "store/records.h"
+
+namespace khabar::store {
+
+class ReaderReads {
+ public:
+  virtual ~ReaderReads() = default;
+
+  virtual std::vector<content::Category> categories() = 0;  // all, by position then name
+  // An article or page with status published, with authors and tags.
+  virtual std::optional<content::Article> published_by_slug(std::string_view slug) = 0;
+  // Published articles (not pages), newest first.
+  virtual std::vector<content::ArticleSummary> published_articles(
+      const content::ListingFilter& filter, int limit, int offset) = 0;
+  virtual std::int64_t count_published_articles(const content::ListingFilter& filter) = 0;
+  virtual std::vector<content::ArticleSummary> published_pages() = 0;  // by title
+  // The newest published article marked as lead story, if any.
+  virtual std::optional<content::ArticleSummary> lead_article() = 0;
+  // "Check Also": same category first, then most shared tags, then newest.
+  virtual std::optional<content::ArticleSummary> related_article(const content::Article& a) = 0;
+  // Approved comments of an article, oldest first (threads are built by the caller),
+  // plus the pending ones among `own_pending` (a reader's own held comments).
+  virtual std::vector<content::Comment> approved_comments(
+      Id article_id, const std::vector<Id>& own_pending = {}) = 0;
+  // Any comment by id, any status (no email).
+  virtual std::optional<content::Comment> comment(Id id) = 0;
+  // Whether an approved comment with this email exists (first-time commenter rule).
+  virtual bool has_approved_comment_by(std::string_view email) = 0;
+  virtual std::optional<content::Tag> tag_by_slug(std::string_view slug) = 0;
+  virtual std::optional<content::Author> author_by_slug(std::string_view slug) = 0;
+  virtual std::optional<std::string> setting(std::string_view key) = 0;
+  // Library items by the file of their original ("2026/11/ab12.jpg"), for the figures of
+  // an article's text. Unknown files are left out.
+  virtual std::vector<content::Media> media_by_files(const std::vector<std::string>& files) = 0;
+  virtual std::vector<MenuItem> menu() = 0;  // in order
+  // Old addresses kept working: the new path for `path` (a decoded path, or "?p=ID").
+  virtual std::optional<std::string> redirect(std::string_view path) = 0;
+};
+
+}  // namespace khabar::store

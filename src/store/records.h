@@ -1,0 +1,158 @@
+// The records the store reads and writes: what a caller hands to a Transaction, and what
+// the desk's reads return beside the content model (content/model.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "content/model.h"
+
+namespace khabar::store {
+
+using content::Id;
+
+struct NewUser {
+  std::string login;
+  std::string email;
+  std::string display_name;
+  std::string slug;
+  std::string bio;
+  std::string role = "author";
+};
+
+struct NewCategory {
+  std::string name;
+  std::string slug;
+  Id parent_id = 0;
+  std::string description;
+  int position = 0;
+};
+
+struct NewArticle {
+  content::Kind kind = content::Kind::Article;
+  std::string slug;
+  std::string title;
+  std::string excerpt;  // the caller makes one when the writer left it empty
+  std::string body_markdown;
+  std::string body_html;       // sanitised HTML (imports); shown instead of the Markdown
+  std::string featured_image;  // URL
+  Id featured_media_id = 0;    // from the media library (its URL is in featured_image)
+  content::Status status = content::Status::Draft;
+  std::string language = "en";
+  std::string source_line;
+  Id category_id = 0;                // the primary category
+  std::vector<Id> extra_category_ids;  // listed there too
+  std::vector<Id> author_ids;  // first is the primary byline
+  std::vector<Id> tag_ids;
+  int reading_minutes = 1;
+  bool comments_open = true;
+  bool is_lead = false;
+  content::Timestamp published_at = 0;  // 0 = not yet
+};
+
+struct NewComment {
+  Id article_id = 0;
+  Id parent_id = 0;
+  std::string author_name;
+  std::string author_email;
+  std::string author_url;
+  std::string body;
+  content::CommentStatus status = content::CommentStatus::Pending;
+  content::Timestamp created_at = 0;
+  // Nothing of the client's address is kept: flood control remembers it in memory only
+  // (security::FloodGate), block lists match the live address.
+  std::string user_agent;  // truncated by the caller
+};
+
+// A comment as the newsroom's moderators see it (with the private email).
+struct ModerationItem {
+  content::Comment comment;
+  std::string author_email;
+  std::string article_slug;
+};
+
+// An article as the newsroom's desk lists it (any status).
+struct DeskArticle {
+  Id id = 0;
+  content::Kind kind = content::Kind::Article;
+  std::string slug;
+  std::string title;
+  content::Status status = content::Status::Draft;
+  std::vector<Id> author_ids;  // first is the primary byline
+  content::Timestamp updated_at = 0;
+  content::Timestamp published_at = 0;
+};
+
+// An article as the editor loads it: every field, any status.
+struct EditableArticle {
+  Id id = 0;
+  int version = 1;
+  NewArticle fields;
+  std::vector<std::string> tag_names;
+  content::Timestamp updated_at = 0;
+};
+
+struct Revision {
+  Id id = 0;
+  Id article_id = 0;
+  int version = 0;
+  Id user_id = 0;
+  content::Timestamp created_at = 0;
+  std::string title, excerpt, body_markdown;
+};
+
+// What a save did: the article's id and its new version.
+struct SaveOutcome {
+  Id id = 0;
+  int version = 0;
+};
+
+// Categories whose path changed: (old path, new path).
+using PathMoves = std::vector<std::pair<std::string, std::string>>;
+
+struct DeskFilter {
+  std::optional<content::Status> status;
+  Id author_id = 0;    // 0: anyone's
+  Id category_id = 0;  // 0: any; else primary or extra category (not descendants)
+  std::string language;  // "": any
+  std::string search;    // words the title contains (case-insensitive for ASCII), "": any
+  Id visible_to = 0;     // not 0: only this user's articles and published ones
+  int limit = 50;
+  int offset = 0;
+};
+
+// An image of the media library (already stripped of metadata and written to disk).
+struct NewMedia {
+  content::MediaFile original;  // file relative to the media folder: "2024/03/ab12cd34ef56ab78.jpg"
+  std::vector<content::MediaFile> variants;
+  std::string alt, caption, credit, original_name;
+  Id uploaded_by = 0;
+};
+
+struct MediaFilter {
+  Id uploaded_by = 0;   // 0: anyone's
+  std::string search;   // in alt text, caption, credit or file name
+  int limit = 60;
+  int offset = 0;
+};
+
+// A tag as the desk manages it.
+struct DeskTag {
+  content::Tag tag;
+  std::int64_t articles = 0;  // of any status
+};
+
+// An entry of the header navigation.
+struct MenuItem {
+  enum class Kind { Category, Page, Link };
+  Id id = 0;
+  Kind kind = Kind::Link;
+  Id target_id = 0;   // category or page
+  std::string label;  // '' for a category or page: its own name
+  std::string url;    // links
+};
+
+}  // namespace khabar::store

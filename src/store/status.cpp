@@ -1,0 +1,24 @@
+#include "store/status.h"
+
+namespace khabar::store {
+
+const char* to_string(Code code) {
+  switch (code) {
+    case Code::Ok: return "ok";
+    case Code::NotFound: return "not found";
+    case Code::Conflict: return "conflict";
+    case Code::Invalid: return "invalid";
+    case Code::Corrupt: return "corrupt";
+    case Code::Unavailable: return "unavailable";
+  }
+  return "unknown";
+}
+
+std::string Status::to_string() const {
+  if (is_ok()) return "ok";
+  std::string out = store::to_string(code_);
+  if (!message_.empty()) out += ": " + message_;
+  return out;
+}
+
+}  // namespace khabar::store

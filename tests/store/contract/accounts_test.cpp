@@ -1,0 +1,106 @@
+// The contract: accounts, sessions, one-time links, one-time TOTP steps and recovery
+// codes, the throttle's counts, and what a password change or disabling an account ends
+// (store/accounts.h).
+#include "store/contract/contract.h"
+
+namespace khabar::test {
+namespace {
+
+// An editor, the account these tests use.
+content::Id add_amina(store::Store& db) {
+  auto tx = db.begin();
+  auto id = tx->add_user({"amina", "amina@example.org", "Amina", "amina", "", "editor"}).or_throw();
+  tx->commit().or_throw();
+  return id;
+}
+
+TEST_P(StoreContract, AccountsCarryRoleAndPrivateFields) {
+  const content::Id amina_id = add_amina(*db_);
+  auto a = db_->accounts().account_by_login("amina");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->role, content::Role::Editor);
+  EXPECT_EQ(a->email, "amina@example.org");
+  EXPECT_TRUE(a->password_hash.empty());
+  EXPECT_FALSE(db_->accounts().account_by_login("Amina"));
+  EXPECT_TRUE(db_->accounts().set_role(amina_id, content::Role::Author));
+  EXPECT_EQ(db_->accounts().account(amina_id)->role, content::Role::Author);
+  EXPECT_FALSE(db_->accounts().set_role(999, content::Role::Author));
+  EXPECT_TRUE(db_->accounts().update_profile(amina_id, {"Amina K.", "new@example.org", "Reporter"}));
+  EXPECT_EQ(db_->author_by_slug("amina")->display_name, "Amina K.");
+  EXPECT_EQ(db_->accounts().count_accounts(), 1);
+}
+
+TEST_P(StoreContract, AccountsPasswordChangeAndDisablingEndSessions) {
+  const content::Id amina_id = add_amina(*db_);
+  db_->accounts().add_session({"s1", amina_id, 100, 100, "Firefox"});
+  db_->accounts().add_session({"s2", amina_id, 100, 100, "Firefox"});
+  EXPECT_EQ(db_->accounts().sessions_of(amina_id).size(), 2u);
+  db_->accounts().touch_session("s2", 500);
+  EXPECT_EQ(db_->accounts().session("s2")->last_seen_at, 500);
+  EXPECT_EQ(db_->accounts().sessions_of(amina_id).front().id_digest, "s2");
+  EXPECT_TRUE(db_->accounts().set_password_hash(amina_id, "$argon2id$x", 600, "s1"));
+  EXPECT_TRUE(db_->accounts().session("s1"));
+  EXPECT_FALSE(db_->accounts().session("s2"));
+  EXPECT_EQ(db_->accounts().account(amina_id)->password_changed_at, 600);
+  EXPECT_TRUE(db_->accounts().set_disabled(amina_id, true));
+  EXPECT_TRUE(db_->accounts().sessions_of(amina_id).empty());
+  EXPECT_TRUE(db_->accounts().account(amina_id)->disabled);
+}
+
+TEST_P(StoreContract, AccountsPasswordLinksWorkOnceAndExpire) {
+  const content::Id amina_id = add_amina(*db_);
+  db_->accounts().add_password_link("link-a", amina_id, 1000);
+  db_->accounts().add_password_link("link-b", amina_id, 1000);
+  EXPECT_EQ(db_->accounts().password_link_user("link-a", 999), amina_id);
+  EXPECT_FALSE(db_->accounts().password_link_user("link-a", 1000));  // expired at 1000
+  EXPECT_FALSE(db_->accounts().redeem_password_link("link-a", "$argon2id$y", 1001));
+  EXPECT_TRUE(db_->accounts().redeem_password_link("link-a", "$argon2id$y", 500));
+  EXPECT_EQ(db_->accounts().account(amina_id)->password_hash, "$argon2id$y");
+  EXPECT_FALSE(db_->accounts().redeem_password_link("link-a", "$argon2id$z", 500));  // used
+  EXPECT_FALSE(db_->accounts().redeem_password_link("link-b", "$argon2id$z", 500));  // voided with it
+}
+
+TEST_P(StoreContract, AccountsTotpStepsAndRecoveryCodesAreGoodOnce) {
+  const content::Id amina_id = add_amina(*db_);
+  EXPECT_TRUE(db_->accounts().set_two_factor(amina_id, "sealed", {"r1", "r2"}));
+  EXPECT_EQ(db_->accounts().count_recovery_codes(amina_id), 2);
+  EXPECT_TRUE(db_->accounts().use_totp_step(amina_id, 100));
+  EXPECT_FALSE(db_->accounts().use_totp_step(amina_id, 100));
+  EXPECT_FALSE(db_->accounts().use_totp_step(amina_id, 99));
+  EXPECT_TRUE(db_->accounts().use_totp_step(amina_id, 101));
+  EXPECT_TRUE(db_->accounts().use_recovery_code(amina_id, "r1"));
+  EXPECT_FALSE(db_->accounts().use_recovery_code(amina_id, "r1"));
+  EXPECT_FALSE(db_->accounts().use_recovery_code(amina_id, "nope"));
+  EXPECT_EQ(db_->accounts().count_recovery_codes(amina_id), 1);
+  EXPECT_TRUE(db_->accounts().set_two_factor(amina_id, "", {}));
+  EXPECT_EQ(db_->accounts().account(amina_id)->totp_sealed, "");
+  EXPECT_EQ(db_->accounts().count_recovery_codes(amina_id), 0);
+}
+
+TEST_P(StoreContract, AccountsLoginFailuresAreCountedInAWindow) {
+  for (int at : {100, 200, 300}) db_->accounts().add_login_failure("account:x", at);
+  db_->accounts().add_login_failure("client:y", 300);
+  auto f = db_->accounts().login_failures("account:x", 150);
+  EXPECT_EQ(f.count, 2);
+  EXPECT_EQ(f.last, 300);
+  db_->accounts().clear_login_failures("account:x");
+  EXPECT_EQ(db_->accounts().login_failures("account:x", 0).count, 0);
+  EXPECT_EQ(db_->accounts().login_failures("client:y", 0).count, 1);
+}
+
+TEST_P(StoreContract, AccountsListAvatarsAndEndingASession) {
+  const content::Id amina_id = add_amina(*db_);
+  EXPECT_EQ(db_->accounts().accounts().size(), 1u);
+  EXPECT_EQ(db_->accounts().accounts()[0].id, amina_id);
+  EXPECT_EQ(db_->accounts().count_accounts(), 1);
+  EXPECT_TRUE(db_->accounts().set_avatar(amina_id, "2026/11/face.jpg"));
+  EXPECT_EQ(db_->author_by_slug("amina")->avatar, "2026/11/face.jpg");
+  EXPECT_FALSE(db_->accounts().set_avatar(9999, ""));
+  db_->accounts().add_session({"s1", amina_id, 100, 100, "Firefox"});
+  EXPECT_TRUE(db_->accounts().delete_session("s1"));
+  EXPECT_FALSE(db_->accounts().delete_session("s1"));
+  EXPECT_FALSE(db_->accounts().session("s1"));
+}
+
+}  // namespace
+}  // namespace khabar::test

@@ -1,0 +1,185 @@
+// What only the SQLite backend promises (beside the contract suite in ../contract/):
+// the file, its schema and WAL journal, group commit.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
+
+#include "store/sqlite/sqlite_store.h"
+#include "support/temp_dir.h"
+
+using namespace khabar;
+using namespace khabar::content;
+
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (dir_.path() / "khabar.db").string();
+    db_ = store::open_sqlite_store(path_, {.create = true});
+  }
+
+  Id add_article(const std::string& slug) {
+    auto tx = db_->begin();
+    store::NewArticle a;
+    a.slug = slug;
+    a.title = slug;
+    a.status = Status::Published;
+    a.published_at = 100;
+    Id id = tx->add_article(a).or_throw();
+    tx->commit().or_throw();
+    return id;
+  }
+
+  int64_t scalar(const std::string& sql) {
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, sql.c_str(), -1, &stmt, nullptr);
+    int64_t value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    return value;
+  }
+
+  test::TempDir dir_;
+  std::string path_;
+  std::unique_ptr<store::Store> db_;
+};
+
+}  // namespace
+
+TEST_F(SqliteStoreTest, MigratesAnEmptyFileToTheNewestSchemaInWalMode) {
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                   "('users','categories','tags','articles','article_authors','article_tags',"
+                   "'comments','settings')"),
+            8);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+  db_.reset();
+  db_ = store::open_sqlite_store(path_);  // reopening applies nothing twice
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+}
+
+TEST_F(SqliteStoreTest, RefusesMissingFilesAndNewerSchemas) {
+  EXPECT_THROW(store::open_sqlite_store((dir_.path() / "missing.db").string()), store::StoreError);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "missing.db"));
+  db_.reset();
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  sqlite3_exec(raw, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  try {
+    store::open_sqlite_store(path_);
+    FAIL() << "opened a database from the future";
+  } catch (const store::StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+  }
+}
+
+// The email of a comment is in the file (for the moderators), the address of the client
+// is not (docs/privacy.md).
+TEST_F(SqliteStoreTest, CommentsKeepTheEmailAndNothingOfTheAddress) {
+  Id art = add_article("story");
+  store::NewComment c;
+  c.article_id = art;
+  c.author_name = "Reader";
+  c.author_email = "secret@example.org";
+  c.body = "First";
+  ASSERT_TRUE(db_->add_reader_comment(c));
+  EXPECT_EQ(scalar("SELECT count(*) FROM comments WHERE author_email = 'secret@example.org' "
+                   "AND ip_hash = ''"),
+            1);
+}
+
+// Listing rows follow an article's category (the related-article ranking reads them).
+TEST_F(SqliteStoreTest, ListingRowsFollowTheCategory) {
+  Id art = add_article("story");
+  auto tx = db_->begin();
+  Id news = tx->add_category({"News", "news", 0, "", 0}).or_throw();
+  Id other = tx->add_category({"Other", "other", 0, "", 0}).or_throw();
+  store::NewArticle a;
+  a.slug = "story";
+  a.title = "story";
+  a.status = Status::Published;
+  a.published_at = 100;
+  a.category_id = news;
+  ASSERT_TRUE(tx->update_article(art, a));
+  a.category_id = other;
+  ASSERT_TRUE(tx->update_article(art, a));
+  ASSERT_TRUE(tx->commit());
+  EXPECT_EQ(scalar("SELECT count(*) FROM listings WHERE article_id = " + std::to_string(art) +
+                   " AND category_id <> " + std::to_string(other)),
+            0);
+}
+
+// Readers' comments arriving while the writer is busy share one transaction (one fsync),
+// and each is acknowledged only once committed.
+TEST_F(SqliteStoreTest, GroupCommitSharesOneTransactionAndAcknowledgesAfterIt) {
+  Id art = add_article("story");
+  auto before = store::sqlite_write_stats(*db_);
+  constexpr int kWriters = 20;
+  std::atomic<int> queued{0};
+  std::vector<Id> ids(kWriters);
+  std::vector<std::thread> writers;
+  // Hold the writer (as a long write would) while the comments arrive.
+  std::thread holder([&] {
+    auto tx = db_->begin();
+    while (queued.load() < kWriters) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(tx->commit());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < kWriters; ++i)
+    writers.emplace_back([&, i] {
+      store::NewComment c;
+      c.article_id = art;
+      c.author_name = "R" + std::to_string(i);
+      c.author_email = "r" + std::to_string(i) + "@example.org";
+      c.body = "Comment " + std::to_string(i);
+      c.status = CommentStatus::Approved;
+      ++queued;
+      ids[i] = db_->add_reader_comment(c).or_throw();
+      // Acknowledged: committed, so a fresh reader sees it.
+      EXPECT_TRUE(db_->comment(ids[i])) << i;
+    });
+  for (auto& w : writers) w.join();
+  holder.join();
+  auto after = store::sqlite_write_stats(*db_);
+  EXPECT_EQ(after.grouped_writes - before.grouped_writes, std::uint64_t{kWriters});
+  // The holder's transaction plus at most two groups (the first leader may take only
+  // itself before the others queue).
+  EXPECT_LE(after.transactions - before.transactions, 3u);
+  EXPECT_EQ(db_->approved_comments(art).size(), std::size_t{kWriters});
+}
+
+TEST_F(SqliteStoreTest, AFailingGroupedWriteFailsAlone) {
+  Id art = add_article("story");
+  store::NewComment bad;
+  bad.article_id = 424242;  // no such article: the foreign key fails
+  bad.author_name = "X";
+  bad.body = "x";
+  EXPECT_THROW(db_->add_reader_comment(bad), store::StoreError);
+  store::NewComment good = bad;
+  good.article_id = art;
+  EXPECT_TRUE(db_->add_reader_comment(good));
+  EXPECT_EQ(scalar("SELECT count(*) FROM comments"), 1);
+}
+
+// A reader's comment cannot join a transaction its thread has open: that would hold
+// its acknowledgement hostage to the transaction (and deadlock group commit).
+TEST_F(SqliteStoreTest, AReadersCommentRefusesToJoinAnOpenTransaction) {
+  Id art = add_article("story");
+  auto tx = db_->begin();
+  store::NewComment c;
+  c.article_id = art;
+  c.body = "x";
+  try {
+    (void)db_->add_reader_comment(c);
+    FAIL();
+  } catch (const store::StoreError& e) {
+    EXPECT_EQ(e.code, store::Code::Invalid);
+  }
+}
