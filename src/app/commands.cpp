@@ -24,6 +24,7 @@
 #include "site/cache_tags.h"
 #include "site/site.h"
 #include "newsroom/workflow.h"
+#include "app/store_errors.h"
 #include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -39,17 +40,6 @@ std::int64_t now_seconds() {
 }
 
 // The answer when the database cannot answer now (store::Code::Unavailable).
-http::Response unavailable_response() {
-  http::Response r = http::Response::plain(
-      503,
-      "The site could not reach its database just now (it is busy or out of space). Nothing "
-      "you sent was stored: please try again in a few seconds (your browser's Back button "
-      "keeps what you wrote).");
-  r.set_header("Retry-After", "5");
-  r.cache_control = "no-store";
-  return r;
-}
-
 }  // namespace
 
 int run_init(const InitOptions& o) {
@@ -220,16 +210,17 @@ int run_serve(const ServeOptions& o) {
     site.sync_changes();
     return cache.serve(request, render);
   };
-  // A database that cannot answer now (another writer past the wait, a full disk) is not
-  // a bug: the transaction rolled back, and the client is asked to come back (503).
-  // Anything else reaches the server's last-resort 500.
+  // A database that cannot answer now (another writer past the wait, a full disk), a row
+  // that went or changed meanwhile, are not bugs: the transaction rolled back, and the
+  // client hears which (503, 404, 409). Anything else reaches the server's last-resort 500.
   auto handler = [&](const http::Request& request) {
     try {
       return route(request);
     } catch (const store::StoreError& e) {
-      if (e.code != store::Code::Unavailable) throw;
-      spdlog::warn("{} {}: database unavailable: {}", request.method, request.path, e.what());
-      return unavailable_response();
+      auto answer = store_error_response(e);
+      if (!answer) throw;
+      spdlog::warn("{} {}: {}: {}", request.method, request.path, store::to_string(e.code), e.what());
+      return *answer;
     }
   };
   // The scheduler: publishes scheduled articles when their time comes (and, at start,
