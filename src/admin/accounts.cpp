@@ -60,8 +60,7 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
 std::string password_link(store::AccountStore& accounts, content::Id user_id,
                           std::string_view site_url, std::int64_t now) {
   std::string token = security::new_token();
-  accounts.add_password_link(security::token_digest(token), user_id,
-                                     now + kPasswordLinkSeconds);
+  accounts.add_password_link(security::token_digest(token), user_id, now + kPasswordLinkSeconds);
   std::string base(site_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/admin/password?token=" + token;

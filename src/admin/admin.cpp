@@ -10,9 +10,9 @@
 #include "content/settings.h"
 #include "content/text.h"
 #include "content/urls.h"
-#include "security/password.h"
 #include "http/cookies.h"
 #include "http/url.h"
+#include "security/password.h"
 #include "security/secret.h"
 
 namespace khabar::admin {
@@ -60,7 +60,8 @@ http::Response route(Context& ctx) {
   if (page == "media" && seg.size() == 3) return media_item(ctx, seg[2]);
   if (page == "articles" && seg.size() == 3 && seg[2] == "new") return article_editor(ctx, "new");
   if (page == "articles" && seg.size() == 4 && seg[3] == "edit") return article_editor(ctx, seg[2]);
-  if (page == "articles" && seg.size() == 4 && seg[3] == "revisions") return article_revisions(ctx, seg[2]);
+  if (page == "articles" && seg.size() == 4 && seg[3] == "revisions")
+    return article_revisions(ctx, seg[2]);
   if (seg.size() == 3 && ctx.is_post()) {
     if (page == "articles") return article_action(ctx, seg[2]);
     if (page == "users") return user_action(ctx, seg[2]);
@@ -101,9 +102,7 @@ Admin::Admin(store::Store& store, const render::Theme& theme, const http::Static
   security::verify_password("", "");
 }
 
-bool Admin::owns(std::string_view path) {
-  return path == "/admin" || path.starts_with("/admin/");
-}
+bool Admin::owns(std::string_view path) { return path == "/admin" || path.starts_with("/admin/"); }
 
 bool Admin::has_live_session(const http::Request& request) const {
   auto token = http::cookie(request, kSessionCookie);
@@ -118,9 +117,20 @@ bool Admin::has_live_session(const http::Request& request) const {
 
 http::Response Admin::handle(const http::Request& request, std::string client_address) const {
   if (request.path == "/admin") return see_other("/admin/");
-  Context ctx{store_,       theme_, assets_, secret_, request, std::move(client_address),
-              clock_,       clock_.now(), load_admin_settings(store_),  {},      {},      media_dir_,
-              std::nullopt, {}};
+  Context ctx{store_,
+              theme_,
+              assets_,
+              secret_,
+              request,
+              std::move(client_address),
+              clock_,
+              clock_.now(),
+              load_admin_settings(store_),
+              {},
+              {},
+              media_dir_,
+              std::nullopt,
+              {}};
   if (request.method == "POST") {
     std::string_view type = request.header("content-type");
     if (type.starts_with("application/x-www-form-urlencoded")) {
@@ -129,16 +139,19 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
       std::string error;
       auto parts = http::parse_multipart(request.body, *boundary, &error);
       if (!parts)
-        return with_admin_headers(http::Response::plain(400, "The form could not be read: " + error + "."));
+        return with_admin_headers(
+            http::Response::plain(400, "The form could not be read: " + error + "."));
       ctx.form = Form(*parts);
       for (auto& part : *parts)
         if (!part.filename.empty()) ctx.files.push_back(std::move(part));
     } else {
       return with_admin_headers(http::Response::plain(
-          415, "Admin forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
+          415,
+          "Admin forms are sent as application/x-www-form-urlencoded or multipart/form-data."));
     }
   } else if (!request.is_get_or_head()) {
-    auto r = with_admin_headers(http::Response::plain(405, "The admin answers GET, HEAD and POST."));
+    auto r =
+        with_admin_headers(http::Response::plain(405, "The admin answers GET, HEAD and POST."));
     r.set_header("Allow", "GET, HEAD, POST");
     return r;
   }

@@ -110,7 +110,8 @@ http::Response store_refusal(const Context& ctx, const store::Status& status) {
       r.set_header("Retry-After", "5");
       return r;
     }
-    default: throw store::StoreError(status);
+    default:
+      throw store::StoreError(status);
   }
 }
 
@@ -121,7 +122,8 @@ std::string category_label(const std::vector<content::Category>& all, const cont
   return label.empty() ? c.name : label;
 }
 
-std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed, std::string* why) {
+std::optional<Timestamp> publish_time(const Context& ctx, std::string_view typed,
+                                      std::string* why) {
   auto local = content::parse_local_time(typed);
   if (!local) {
     *why = "Choose the date and time to publish at (" + ctx.settings.zone.name() + " time).";

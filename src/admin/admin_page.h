@@ -5,7 +5,6 @@
 #include <ctemplate/template.h>
 
 #include <optional>
-
 #include <string>
 
 #include "admin/context.h"

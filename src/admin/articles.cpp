@@ -32,10 +32,14 @@ struct Outcome {
 // The HTTP status of a store's refusal (docs/store.md).
 int status_of(const store::Status& s) {
   switch (s.code()) {
-    case store::Code::NotFound: return 404;
-    case store::Code::Conflict: return 409;
-    case store::Code::Unavailable: return 503;
-    default: throw store::StoreError(s);
+    case store::Code::NotFound:
+      return 404;
+    case store::Code::Conflict:
+      return 409;
+    case store::Code::Unavailable:
+      return 503;
+    default:
+      throw store::StoreError(s);
   }
 }
 
@@ -45,19 +49,23 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
   auto own = ownership_of(ctx, article.author_ids);
   if (action == "delete") {
     if (article.status != content::Status::Trash)
-      return {false, 409, "Only articles in the trash can be deleted for good; move it to the trash first."};
-    if (!content::may_delete(me.role, own, article.status)) return {false, 403, "Your role may not delete this article."};
+      return {false, 409,
+              "Only articles in the trash can be deleted for good; move it to the trash first."};
+    if (!content::may_delete(me.role, own, article.status))
+      return {false, 403, "Your role may not delete this article."};
     auto tx = ctx.store.begin();
     if (auto s = tx->delete_article(article.id); !s) return {false, 404, s.message()};
     if (auto s = tx->commit(); !s) return {false, status_of(s), s.message()};
-    spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id, article.slug);
+    spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id,
+                 article.slug);
     return {true, 200, ""};
   }
   auto move = content::find_move(action);
   if (!move) return {false, 400, "That is not a workflow action."};
   if (!content::applies(*move, article.status))
-    return {false, 409, "This article is " + std::string(to_string(article.status)) + "; '" +
-                            std::string(move->name) + "' does not apply to it."};
+    return {false, 409,
+            "This article is " + std::string(to_string(article.status)) + "; '" +
+                std::string(move->name) + "' does not apply to it."};
   if (!content::may_move(me.role, own, article.status, *move)) return {false, 403, ""};
   auto tx = ctx.store.begin();
   store::Status moved;
@@ -85,13 +93,18 @@ http::Response articles(Context& ctx) {
   store::DeskFilter filter;
   auto status_name = ctx.request.query_param("status").value_or("");
   filter.status = content::parse_status(status_name);
-  if (ctx.request.query_param("mine")) filter.author_id = me.id;
-  else filter.author_id = content::parse_integer(ctx.request.query_param("author").value_or("")).value_or(0);
-  filter.category_id = content::parse_integer(ctx.request.query_param("category").value_or("")).value_or(0);
+  if (ctx.request.query_param("mine"))
+    filter.author_id = me.id;
+  else
+    filter.author_id =
+        content::parse_integer(ctx.request.query_param("author").value_or("")).value_or(0);
+  filter.category_id =
+      content::parse_integer(ctx.request.query_param("category").value_or("")).value_or(0);
   filter.language = content::trim(ctx.request.query_param("language").value_or(""));
   filter.search = content::trim(ctx.request.query_param("q").value_or(""));
-  filter.offset = static_cast<int>(
-      std::clamp<std::int64_t>(content::parse_integer(ctx.request.query_param("from").value_or("")).value_or(0), 0, 1 << 30));
+  filter.offset = static_cast<int>(std::clamp<std::int64_t>(
+      content::parse_integer(ctx.request.query_param("from").value_or("")).value_or(0), 0,
+      1 << 30));
   filter.limit = 51;  // one more than a page: is there a next one?
   // Contributors and authors see their own articles and what is published, never the titles
   // of other reporters' drafts.
@@ -121,8 +134,10 @@ http::Response articles(Context& ctx) {
   if (list.size() == 51) {
     list.pop_back();
     std::string q = list_query(ctx);
-    d.SetValueAndShowSection("NEXT", "/admin/articles" + q + (q.empty() ? "?" : "&") + "from=" +
-                                          std::to_string(filter.offset + 50), "HAS_NEXT");
+    d.SetValueAndShowSection("NEXT",
+                             "/admin/articles" + q + (q.empty() ? "?" : "&") +
+                                 "from=" + std::to_string(filter.offset + 50),
+                             "HAS_NEXT");
   }
   if (list.empty()) d.ShowSection("EMPTY");
   std::vector<std::string> bulk;  // the moves someone may make on at least one row
@@ -173,8 +188,10 @@ http::Response article_action(Context& ctx, std::string_view id_text) {
     }
     if (done == 0 && refused == 0)
       return message_page(ctx, 400, "Nothing chosen", "Tick the articles to act on first.");
-    std::string note = action + " " + std::to_string(done) + (refused ? ", refused " + std::to_string(refused) : "");
-    return see_other(back + (back.find('?') == std::string::npos ? "?" : "&") + "done=" + content::percent_encode(note));
+    std::string note = action + " " + std::to_string(done) +
+                       (refused ? ", refused " + std::to_string(refused) : "");
+    return see_other(back + (back.find('?') == std::string::npos ? "?" : "&") +
+                     "done=" + content::percent_encode(note));
   }
   auto id = content::parse_integer(id_text);
   auto article = id ? ctx.store.desk_article(*id) : std::nullopt;

@@ -1,12 +1,13 @@
 // Categories: create, rename, change slug (old addresses answer 301), nest, reorder, and
 // delete with the articles moved to another category. Editors and administrators.
+#include "content/categories.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
-#include "content/categories.h"
 #include "content/text.h"
 #include "content/urls.h"
 
@@ -56,8 +57,10 @@ Fields read_fields(Context& ctx, const std::vector<Category>& all, Id self) {
   f.c.parent_id = content::parse_integer(ctx.form.get("parent")).value_or(0);
   f.c.description = content::trim(ctx.form.get("description"));
   f.c.position = static_cast<int>(content::parse_integer(ctx.form.get("position")).value_or(0));
-  if (f.c.name.empty() || f.c.name.size() > 200) f.problem = "A category needs a name (at most 200 bytes).";
-  else if (f.c.slug.empty()) f.problem = "The slug must have letters or digits.";
+  if (f.c.name.empty() || f.c.name.size() > 200)
+    f.problem = "A category needs a name (at most 200 bytes).";
+  else if (f.c.slug.empty())
+    f.problem = "The slug must have letters or digits.";
   else if (f.c.parent_id && !content::find_category(all, f.c.parent_id))
     f.problem = "The parent category does not exist.";
   else if (self && f.c.parent_id) {
@@ -112,7 +115,8 @@ http::Response list(Context& ctx, int status, std::string_view error) {
 }  // namespace
 
 http::Response categories(Context& ctx) {
-  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
+    return forbidden(ctx);
   if (!ctx.is_post()) return list(ctx, 200, "");
   auto f = read_fields(ctx, ctx.store.categories(), 0);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
@@ -125,7 +129,8 @@ http::Response categories(Context& ctx) {
 }
 
 http::Response category_action(Context& ctx, std::string_view id_text) {
-  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
+    return forbidden(ctx);
   auto all = ctx.store.categories();
   auto id = content::parse_integer(id_text);
   const Category* category = id ? content::find_category(all, *id) : nullptr;

@@ -37,7 +37,8 @@ http::Response comments(Context& ctx) {
     auto ids = ids_of(ctx.form);
     if (ids.empty()) return see_other(back + "&done=none");
     auto moderation = newsroom::parse_moderation(action);
-    if (!moderation) return message_page(ctx, 400, "Unknown action", "That is not a moderation action.");
+    if (!moderation)
+      return message_page(ctx, 400, "Unknown action", "That is not a moderation action.");
     auto done = newsroom::moderate(ctx.store, ids, *moderation);
     if (!done) return store_refusal(ctx, done.status());
     std::size_t changed = done->size();
@@ -52,9 +53,9 @@ http::Response comments(Context& ctx) {
     else {
       std::string n = ctx.request.query_param("n").value_or("0");
       std::string what = n + (n == "1" ? " comment" : " comments");
-      page.notice(*done == "approve" ? "Approved " + what + "."
-                  : *done == "spam"  ? "Marked " + what + " as spam."
-                  : *done == "trash" ? "Moved " + what + " to the trash."
+      page.notice(*done == "approve"  ? "Approved " + what + "."
+                  : *done == "spam"   ? "Marked " + what + " as spam."
+                  : *done == "trash"  ? "Moved " + what + " to the trash."
                   : *done == "delete" ? "Deleted " + what + " for good."
                                       : "Moved " + what + " back to pending.");
     }

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "content/clock.h"
 #include "content/capabilities.h"
+#include "content/clock.h"
 #include "content/time_zone.h"
 #include "http/message.h"
 #include "http/multipart.h"
@@ -43,7 +43,7 @@ class Form {
   explicit Form(std::string_view body);
   // The plain fields of a multipart/form-data body.
   explicit Form(const std::vector<http::FormPart>& parts);
-  std::string get(std::string_view name) const;       // first value or ""
+  std::string get(std::string_view name) const;  // first value or ""
   std::vector<std::string> all(std::string_view name) const;
   bool has(std::string_view name) const;
 

@@ -13,8 +13,8 @@
 #include "admin/media_upload.h"
 #include "content/language.h"
 #include "content/text.h"
-#include "content/urls.h"
 #include "content/time_zone.h"
+#include "content/urls.h"
 #include "content/workflow.h"
 #include "render/markdown.h"
 #include "render/picture.h"
@@ -79,14 +79,18 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   a.category_id = content::parse_integer(ctx.form.get("category")).value_or(0);
   a.extra_category_ids.clear();
   for (const auto& v : ctx.form.all("extra_category"))
-    if (auto id = content::parse_integer(v); id && *id != a.category_id) a.extra_category_ids.push_back(*id);
+    if (auto id = content::parse_integer(v); id && *id != a.category_id)
+      a.extra_category_ids.push_back(*id);
   a.featured_media_id = content::parse_integer(ctx.form.get("featured_media")).value_or(0);
   d.publish_at = content::trim(ctx.form.get("publish_at"));
   d.tags = ctx.form.get("tags");
   d.version = static_cast<int>(content::parse_integer(ctx.form.get("version")).value_or(0));
-  if (a.title.empty() || a.title.size() > 300) d.problem = "The headline must have 1 to 300 bytes.";
-  else if (a.slug.empty()) d.problem = "The slug needs at least one letter or digit.";
-  else if (!content::is_valid_language_code(a.language)) d.problem = "Choose a language code (en, ps, fa...).";
+  if (a.title.empty() || a.title.size() > 300)
+    d.problem = "The headline must have 1 to 300 bytes.";
+  else if (a.slug.empty())
+    d.problem = "The slug needs at least one letter or digit.";
+  else if (!content::is_valid_language_code(a.language))
+    d.problem = "Choose a language code (en, ps, fa...).";
   else if (longest_tag(d.tags) > content::kMaxTagNameBytes)
     d.problem = "A tag may have at most " + std::to_string(content::kMaxTagNameBytes) + " bytes.";
   else if (a.body_markdown.size() > content::kMaxBodyBytes)
@@ -97,7 +101,8 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   if (d.problem.empty()) {
     auto all = ctx.store.categories();
     auto exists = [&](Id id) {
-      return std::any_of(all.begin(), all.end(), [&](const content::Category& c) { return c.id == id; });
+      return std::any_of(all.begin(), all.end(),
+                         [&](const content::Category& c) { return c.id == id; });
     };
     if (a.category_id && !exists(a.category_id)) d.problem = "That category does not exist.";
     for (Id id : a.extra_category_ids)
@@ -111,9 +116,12 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
                          a.featured_media_id == base.featured_media_id ||
                          content::can(ctx.user->account.role, content::Action::UploadMedia,
                                       content::Ownership::Others));
-    if (!m || !may_use) d.problem = "The featured image is no longer in the media library.";
-    else if (m->alt.empty()) d.problem = "The featured image needs alt text: add it in the media library.";
-    else a.featured_image = "/media/" + m->original.file;
+    if (!m || !may_use)
+      d.problem = "The featured image is no longer in the media library.";
+    else if (m->alt.empty())
+      d.problem = "The featured image needs alt text: add it in the media library.";
+    else
+      a.featured_image = "/media/" + m->original.file;
   } else if (d.problem.empty() && base.featured_media_id) {
     a.featured_image.clear();  // the library picture was taken off
   }
@@ -147,15 +155,21 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   AdminPage page(ctx, "admin/editor.tpl", id ? "Edit: " + a.title : "New article");
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done")) {
-    if (*done == "restored") page.notice("The revision is restored.");
-    else if (*done == "scheduled") page.notice("Saved and scheduled.");
-    else if (*done == "published") page.notice("Saved and published.");
-    else if (*done == "submitted") page.notice("Saved and submitted for review.");
-    else page.notice("Saved.");
+    if (*done == "restored")
+      page.notice("The revision is restored.");
+    else if (*done == "scheduled")
+      page.notice("Saved and scheduled.");
+    else if (*done == "published")
+      page.notice("Saved and published.");
+    else if (*done == "submitted")
+      page.notice("Saved and submitted for review.");
+    else
+      page.notice("Saved.");
   }
   const auto& me = ctx.user->account;
   auto& d = page.main();
-  d.SetValue("ACTION", id ? "/admin/articles/" + std::to_string(id) + "/edit" : std::string("/admin/articles/new"));
+  d.SetValue("ACTION", id ? "/admin/articles/" + std::to_string(id) + "/edit"
+                          : std::string("/admin/articles/new"));
   d.SetValue("TITLE", a.title);
   d.SetValue("SLUG", a.slug);
   d.SetValue("BODY", a.body_markdown);
@@ -192,7 +206,8 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     auto* x = d.AddSectionDictionary("EXTRA_CATEGORY");
     x->SetIntValue("VALUE", static_cast<long>(c.id));
     x->SetValue("LABEL", label);
-    if (std::find(a.extra_category_ids.begin(), a.extra_category_ids.end(), c.id) != a.extra_category_ids.end())
+    if (std::find(a.extra_category_ids.begin(), a.extra_category_ids.end(), c.id) !=
+        a.extra_category_ids.end())
       x->ShowSection("CHECKED");
   }
   // The library's newest pictures with alt text: featured image choices and Markdown to
@@ -213,7 +228,8 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     auto* img = library->AddSectionDictionary("LIBRARY_IMAGE");
     img->SetIntValue("ID", static_cast<long>(m.id));
     img->SetValue("ALT", m.alt);
-    img->SetValue("THUMB", "/media/" + (m.variants.empty() ? m.original.file : m.variants.front().file));
+    img->SetValue("THUMB",
+                  "/media/" + (m.variants.empty() ? m.original.file : m.variants.front().file));
     img->SetValue("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")");
   }
   if (a.featured_media_id && !featured_listed)
@@ -228,7 +244,9 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   for (std::string_view name : {"submit", "schedule", "publish"}) {
     auto move = content::find_move(name);
     if (move && content::may_move(me.role, own, a.status, *move))
-      d.ShowSection(name == "submit" ? "CAN_SUBMIT" : name == "schedule" ? "CAN_SCHEDULE" : "CAN_PUBLISH");
+      d.ShowSection(name == "submit"     ? "CAN_SUBMIT"
+                    : name == "schedule" ? "CAN_SCHEDULE"
+                                         : "CAN_PUBLISH");
   }
   if (!extras.conflict_text.empty())
     d.AddSectionDictionary("CONFLICT")->SetValue("TEXT", extras.conflict_text);
@@ -268,7 +286,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   std::optional<store::EditableArticle> stored;
   store::NewArticle base;
   if (is_new) {
-    if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own)) return forbidden(ctx);
+    if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own))
+      return forbidden(ctx);
     base.author_ids = {me.id};
     base.language = ctx.store.setting("language").value_or("en");
     base.kind = content::parse_kind(ctx.request.query_param("kind").value_or(""));
@@ -277,13 +296,15 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;
     if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
     base = stored->fields;
-    if (!content::may_edit(me.role, ownership_of(ctx, base.author_ids), base.status)) return forbidden(ctx);
+    if (!content::may_edit(me.role, ownership_of(ctx, base.author_ids), base.status))
+      return forbidden(ctx);
   }
   Id self = stored ? stored->id : 0;
   std::string tags;
   if (stored)
     for (const auto& t : stored->tag_names) tags += (tags.empty() ? "" : ", ") + t;
-  if (!ctx.is_post()) return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0);
+  if (!ctx.is_post())
+    return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0);
 
   Draft d = from_form(ctx, base);
   auto refuse = [&](int status, std::string_view why) {
@@ -297,7 +318,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   // Saving a scheduled article with another "publish at" reschedules it; the same time
   // (even one just passed, before the scheduler's next round) leaves the schedule alone.
   if (from == content::Status::Scheduled && move_name.empty() && !d.publish_at.empty() &&
-      d.publish_at != content::format_local_time(ctx.settings.zone.local(stored->fields.published_at)))
+      d.publish_at !=
+          content::format_local_time(ctx.settings.zone.local(stored->fields.published_at)))
     move_name = "schedule";
   if (!move_name.empty()) {
     auto move = content::find_move(move_name);
@@ -305,7 +327,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
       return refuse(400, "That is not something the editor does; use the article list.");
     auto own = stored ? ownership_of(ctx, base.author_ids) : content::Ownership::Own;
     if (!content::may_move(me.role, own, from, *move))
-      return refuse(403, "Your role (" + std::string(to_string(me.role)) + ") may not " + move_name + " this article.");
+      return refuse(403, "Your role (" + std::string(to_string(me.role)) + ") may not " +
+                             move_name + " this article.");
     d.a.status = move->to;
     if (move->to == content::Status::Scheduled) {
       std::string why;
@@ -323,18 +346,22 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   // "Add an image": into the library, then into the text (or as the featured image);
   // after the move is known to be allowed, so that a refused save stores no picture.
   std::string alt = content::trim(ctx.form.get("image_alt"));
-  bool has_image = std::any_of(ctx.files.begin(), ctx.files.end(),
-                               [](const http::FormPart& f) { return f.name == "image" && !f.data.empty(); });
+  bool has_image = std::any_of(ctx.files.begin(), ctx.files.end(), [](const http::FormPart& f) {
+    return f.name == "image" && !f.data.empty();
+  });
   if (has_image && alt.empty())
-    return refuse(422, "Write the image's alt text (what it shows) to add it. Nothing was saved yet.");
-  if (auto up = upload_image(ctx, "image", alt, ctx.form.get("image_caption"), ctx.form.get("image_credit"));
+    return refuse(422,
+                  "Write the image's alt text (what it shows) to add it. Nothing was saved yet.");
+  if (auto up = upload_image(ctx, "image", alt, ctx.form.get("image_caption"),
+                             ctx.form.get("image_credit"));
       !up.none) {
     if (!up.error.empty()) return refuse(up.status, up.error + " The article was not saved yet.");
     if (ctx.form.get("image_featured") == "on") {
       d.a.featured_media_id = up.id;
       d.a.featured_image = "/media/" + up.file;
     } else {
-      while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n') d.a.body_markdown.pop_back();
+      while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n')
+        d.a.body_markdown.pop_back();
       std::string escaped;
       for (char c : alt) {
         if (c == '[' || c == ']' || c == '\\') escaped += '\\';
@@ -352,7 +379,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   auto saved = tx->save_article(self, d.a, d.version, me.id, ctx.now);
   if (saved) {
     // A published article that changes address keeps its old one as a 301.
-    if (stored && stored->fields.status == content::Status::Published && stored->fields.slug != d.a.slug)
+    if (stored && stored->fields.status == content::Status::Published &&
+        stored->fields.slug != d.a.slug)
       tx->add_redirect("/" + stored->fields.slug + "/", content::article_url(d.a.slug));
     if (auto s = tx->commit(); !s) saved = s;
   }
@@ -366,7 +394,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "Someone else saved this article while you were editing it. The form now "
                      "shows their version; your text is below it, nothing of it was lost: copy "
                      "what you need into the form and save again.",
-                     self, current->fields, current_tags, current->version, {{}, d.a.body_markdown});
+                     self, current->fields, current_tags, current->version,
+                     {{}, d.a.body_markdown});
   }
   spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
                saved->version, to_string(d.a.status));

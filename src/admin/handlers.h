@@ -15,24 +15,25 @@ http::Response logout(Context& ctx);
 http::Response set_password(Context& ctx);
 
 http::Response dashboard(Context& ctx);
-http::Response articles(Context& ctx);                         // GET /admin/articles
+http::Response articles(Context& ctx);                             // GET /admin/articles
 http::Response article_action(Context& ctx, std::string_view id);  // POST /admin/articles/<id>
-http::Response article_editor(Context& ctx, std::string_view id);     // /admin/articles/<id|new>/edit
-http::Response article_revisions(Context& ctx, std::string_view id);  // /admin/articles/<id>/revisions
-http::Response comments(Context& ctx);                         // /admin/comments
-http::Response users(Context& ctx);                            // /admin/users
+http::Response article_editor(Context& ctx, std::string_view id);  // /admin/articles/<id|new>/edit
+http::Response article_revisions(Context& ctx,
+                                 std::string_view id);          // /admin/articles/<id>/revisions
+http::Response comments(Context& ctx);                          // /admin/comments
+http::Response users(Context& ctx);                             // /admin/users
 http::Response user_action(Context& ctx, std::string_view id);  // POST /admin/users/<id>
-http::Response profile(Context& ctx);                          // /admin/profile
-http::Response two_factor(Context& ctx);                       // /admin/two-factor
-http::Response site_settings(Context& ctx);                    // /admin/settings
-http::Response categories(Context& ctx);                       // /admin/categories
+http::Response profile(Context& ctx);                           // /admin/profile
+http::Response two_factor(Context& ctx);                        // /admin/two-factor
+http::Response site_settings(Context& ctx);                     // /admin/settings
+http::Response categories(Context& ctx);                        // /admin/categories
 http::Response category_action(Context& ctx, std::string_view id);  // POST /admin/categories/<id>
 
-http::Response media_library(Context& ctx);                       // /admin/media
-http::Response media_item(Context& ctx, std::string_view id);      // /admin/media/<id>
-http::Response tags(Context& ctx);                                // /admin/tags
-http::Response tag_action(Context& ctx, std::string_view id);     // POST /admin/tags/<id>
-http::Response menu(Context& ctx);                                // /admin/menu
+http::Response media_library(Context& ctx);                    // /admin/media
+http::Response media_item(Context& ctx, std::string_view id);  // /admin/media/<id>
+http::Response tags(Context& ctx);                             // /admin/tags
+http::Response tag_action(Context& ctx, std::string_view id);  // POST /admin/tags/<id>
+http::Response menu(Context& ctx);                             // /admin/menu
 
 // 403 page for an action the user's role may not do.
 http::Response forbidden(Context& ctx);

@@ -33,7 +33,7 @@ http::Response login_form(Context& ctx, int status, std::string_view error,
   d.SetValue("FORM_TOKEN", anonymous_form_token(ctx));
   d.SetValue("LOGIN", std::string(login_value));
   d.SetValue("NEXT", next_path(ctx.is_post() ? ctx.form.get("next")
-                                              : ctx.request.query_param("next").value_or("")));
+                                             : ctx.request.query_param("next").value_or("")));
   if (!error.empty()) page.error(error);
   auto said = ctx.request.query_param("done");
   if (said == "password") page.notice("Your password is set. Sign in with it.");
@@ -57,8 +57,8 @@ http::Response code_form(Context& ctx, int status, std::string_view error,
 }
 
 http::Response too_many(Context& ctx, std::int64_t wait) {
-  spdlog::warn("admin: sign-in throttled from {} ({} s)", security::anonymised_address(ctx.client_address),
-               wait);
+  spdlog::warn("admin: sign-in throttled from {} ({} s)",
+               security::anonymised_address(ctx.client_address), wait);
   auto r = message_page(ctx, 429, "Too many attempts",
                         "Too many failed sign-in attempts. Wait " + std::to_string(wait) +
                             " seconds, then try again.");
@@ -95,8 +95,7 @@ http::Response second_step(Context& ctx) {
         account.reset();
     }
   }
-  if (!account)
-    return login_form(ctx, 403, "The sign-in took too long. Sign in again.", "");
+  if (!account) return login_form(ctx, 403, "The sign-in took too long. Sign in again.", "");
   auto keys = throttle_keys(ctx, account->login);
   if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait);
   if (!second_factor_ok(ctx, *account, ctx.form.get("code"))) {
@@ -161,11 +160,11 @@ http::Response logout(Context& ctx) {
 }
 
 http::Response set_password(Context& ctx) {
-  std::string token = ctx.is_post() ? ctx.form.get("token")
-                                    : ctx.request.query_param("token").value_or("");
+  std::string token =
+      ctx.is_post() ? ctx.form.get("token") : ctx.request.query_param("token").value_or("");
   std::string digest = security::token_digest(token);
-  auto user_id = token.size() == 64 ? ctx.accounts().password_link_user(digest, ctx.now)
-                                    : std::nullopt;
+  auto user_id =
+      token.size() == 64 ? ctx.accounts().password_link_user(digest, ctx.now) : std::nullopt;
   auto account = user_id ? ctx.accounts().account(*user_id) : std::nullopt;
   if (!account)
     return message_page(ctx, 410, "Link expired",
@@ -185,8 +184,7 @@ http::Response set_password(Context& ctx) {
   if (!anonymous_form_token_ok(ctx))
     return form(403, "The form had expired or came from another site. Try again.");
   std::string password = ctx.form.get("password");
-  if (password != ctx.form.get("confirm"))
-    return form(422, "The two passwords are not the same.");
+  if (password != ctx.form.get("confirm")) return form(422, "The two passwords are not the same.");
   if (auto weak = security::password_weakness(password, account->login, account->display_name))
     return form(422, *weak);
   if (!ctx.accounts().redeem_password_link(digest, security::hash_password(password), ctx.now))

@@ -15,13 +15,15 @@ namespace khabar::admin {
 namespace {
 
 content::Ownership ownership_of_media(const Context& ctx, const content::Media& m) {
-  return m.uploaded_by == ctx.user->account.id ? content::Ownership::Own : content::Ownership::Others;
+  return m.uploaded_by == ctx.user->account.id ? content::Ownership::Own
+                                               : content::Ownership::Others;
 }
 
 std::string human_bytes(std::int64_t n) {
   if (n < 1024) return std::to_string(n) + " B";
   if (n < 1024 * 1024) return std::to_string(n / 1024) + " KB";
-  return std::to_string(n / (1024 * 1024)) + "." + std::to_string(n % (1024 * 1024) * 10 / (1024 * 1024)) + " MB";
+  return std::to_string(n / (1024 * 1024)) + "." +
+         std::to_string(n % (1024 * 1024) * 10 / (1024 * 1024)) + " MB";
 }
 
 // The smallest variant (a thumbnail for the grid), or the original.
@@ -34,7 +36,8 @@ std::string thumbnail(const content::Media& m) {
 // Whether the signed-in user may see this item at all: their own, or anyone's for the
 // roles that may change others' media (editors, administrators).
 bool may_see(const Context& ctx, const content::Media& m) {
-  return content::can(ctx.user->account.role, content::Action::UploadMedia, ownership_of_media(ctx, m));
+  return content::can(ctx.user->account.role, content::Action::UploadMedia,
+                      ownership_of_media(ctx, m));
 }
 
 // The articles that use an item, as far as the user may know of them: published ones, and
@@ -56,7 +59,8 @@ http::Response library_page(Context& ctx, int status, std::string_view error) {
     filter.uploaded_by = me.id;
   AdminPage page(ctx, "admin/media.tpl", "Media library");
   if (!error.empty()) page.error(error);
-  if (auto done = ctx.request.query_param("done")) page.notice(*done == "deleted" ? "Deleted." : "Uploaded.");
+  if (auto done = ctx.request.query_param("done"))
+    page.notice(*done == "deleted" ? "Deleted." : "Uploaded.");
   auto& d = page.main();
   d.SetValue("QUERY", filter.search);
   d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
@@ -77,9 +81,11 @@ http::Response library_page(Context& ctx, int status, std::string_view error) {
 
 http::Response item_page(Context& ctx, const content::Media& m, int status, std::string_view error,
                          bool confirm_delete = false) {
-  AdminPage page(ctx, "admin/media_item.tpl", "Image: " + (m.alt.empty() ? m.original_name : m.alt));
+  AdminPage page(ctx, "admin/media_item.tpl",
+                 "Image: " + (m.alt.empty() ? m.original_name : m.alt));
   if (!error.empty()) page.error(error);
-  if (auto done = ctx.request.query_param("done")) page.notice(*done == "uploaded" ? "Uploaded." : "Saved.");
+  if (auto done = ctx.request.query_param("done"))
+    page.notice(*done == "uploaded" ? "Uploaded." : "Saved.");
   auto& d = page.main();
   d.SetIntValue("ID", static_cast<long>(m.id));
   d.SetValue("URL", "/media/" + m.original.file);
@@ -91,16 +97,21 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   d.SetValue("UPLOADED", admin_time(ctx, m.created_at));
   auto* size = d.AddSectionDictionary("FILE");
   size->SetValue("FILE", "/media/" + m.original.file);
-  size->SetValue("DESCRIPTION", std::string(m.original.mime) + ", " + std::to_string(m.original.width) + "×" +
-                                    std::to_string(m.original.height) + ", " + human_bytes(m.original.bytes) + " (original)");
+  size->SetValue("DESCRIPTION", std::string(m.original.mime) + ", " +
+                                    std::to_string(m.original.width) + "×" +
+                                    std::to_string(m.original.height) + ", " +
+                                    human_bytes(m.original.bytes) + " (original)");
   for (const auto& v : m.variants) {
     auto* f = d.AddSectionDictionary("FILE");
     f->SetValue("FILE", "/media/" + v.file);
-    f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" + std::to_string(v.height) +
-                                   ", " + human_bytes(v.bytes));
+    f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" +
+                                   std::to_string(v.height) + ", " + human_bytes(v.bytes));
   }
-  if (m.alt.empty()) d.ShowSection("NEEDS_ALT");
-  else d.SetValueAndShowSection("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")", "CAN_INSERT");
+  if (m.alt.empty())
+    d.ShowSection("NEEDS_ALT");
+  else
+    d.SetValueAndShowSection("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")",
+                             "CAN_INSERT");
   auto uses = visible_uses(ctx, m.id);
   if (uses.empty()) d.ShowSection("UNUSED");
   for (const auto& a : uses) {
@@ -109,8 +120,10 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
     u->SetValue("TITLE", a.title);
     u->SetValue("STATUS", std::string(to_string(a.status)));
   }
-  if (content::can(ctx.user->account.role, content::Action::UploadMedia, ownership_of_media(ctx, m)))
-    d.AddSectionDictionary("CAN_CHANGE")->ShowSection(confirm_delete ? "CONFIRM_DELETE" : "PLAIN_DELETE");
+  if (content::can(ctx.user->account.role, content::Action::UploadMedia,
+                   ownership_of_media(ctx, m)))
+    d.AddSectionDictionary("CAN_CHANGE")
+        ->ShowSection(confirm_delete ? "CONFIRM_DELETE" : "PLAIN_DELETE");
   return page.render(status);
 }
 
@@ -118,9 +131,11 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
 
 http::Response media_library(Context& ctx) {
   const auto& me = ctx.user->account;
-  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own)) return forbidden(ctx);
+  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own))
+    return forbidden(ctx);
   if (!ctx.is_post()) return library_page(ctx, 200, "");
-  auto uploaded = upload_image(ctx, "file", ctx.form.get("alt"), ctx.form.get("caption"), ctx.form.get("credit"));
+  auto uploaded = upload_image(ctx, "file", ctx.form.get("alt"), ctx.form.get("caption"),
+                               ctx.form.get("credit"));
   if (!uploaded.error.empty()) return library_page(ctx, uploaded.status, uploaded.error);
   return see_other("/admin/media/" + std::to_string(uploaded.id) + "?done=uploaded");
 }
@@ -130,20 +145,25 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
   auto id = content::parse_integer(id_text);
   auto m = id ? ctx.store.media(*id) : std::nullopt;
   if (!m) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
-  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own)) return forbidden(ctx);
+  if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own))
+    return forbidden(ctx);
   // Someone else's upload does not exist for those who may not see it (ids are sequential:
   // a 403 would confirm it).
-  if (!may_see(ctx, *m)) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
+  if (!may_see(ctx, *m))
+    return message_page(ctx, 404, "Not found", "There is no such image in the library.");
   bool may_change = may_see(ctx, *m);
   if (!ctx.is_post()) return item_page(ctx, *m, 200, "");
   if (!may_change) return forbidden(ctx);
   std::string action = ctx.form.get("action");
   if (action == "save") {
-    std::string alt = content::trim(ctx.form.get("alt")), caption = content::trim(ctx.form.get("caption")),
+    std::string alt = content::trim(ctx.form.get("alt")),
+                caption = content::trim(ctx.form.get("caption")),
                 credit = content::trim(ctx.form.get("credit"));
-    if (!content::is_valid_utf8(alt + caption + credit) || alt.size() > 500 || caption.size() > 2000 ||
-        credit.size() > 300)
-      return item_page(ctx, *m, 422, "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at most that size.");
+    if (!content::is_valid_utf8(alt + caption + credit) || alt.size() > 500 ||
+        caption.size() > 2000 || credit.size() > 300)
+      return item_page(ctx, *m, 422,
+                       "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at "
+                       "most that size.");
     auto tx = ctx.store.begin();
     store::Status s = tx->update_media_text(m->id, alt, caption, credit);
     if (s) s = tx->commit();
@@ -165,7 +185,8 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
     if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
     {  // its files go once no article can show it any more
       std::error_code ec;
-      for (const auto& path : media::files_of(*deleted, ctx.media_dir)) std::filesystem::remove(path, ec);
+      for (const auto& path : media::files_of(*deleted, ctx.media_dir))
+        std::filesystem::remove(path, ec);
       spdlog::info("admin: account {} deleted media {} ({})", me.id, m->id, m->original.file);
     }
     return see_other("/admin/media?done=deleted");

@@ -34,20 +34,25 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
     return out;
   }
   std::string a = content::trim(alt), c = content::trim(caption), cr = content::trim(credit);
-  if (!content::is_valid_utf8(a + c + cr + upload->filename) || a.size() > 500 || c.size() > 2000 || cr.size() > 300) {
+  if (!content::is_valid_utf8(a + c + cr + upload->filename) || a.size() > 500 || c.size() > 2000 ||
+      cr.size() > 300) {
     out.status = 422;
-    out.error = "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at most that size.";
+    out.error =
+        "Alt text (500), caption (2,000) and credit (300 bytes) must be text of at most that size.";
     return out;
   }
   int limit = upload_limit_mb(ctx);
   if (upload->data.size() > static_cast<std::size_t>(limit) << 20) {
     out.status = 413;
-    out.error = "This image is larger than " + std::to_string(limit) + " MB, the largest the site accepts.";
+    out.error =
+        "This image is larger than " + std::to_string(limit) + " MB, the largest the site accepts.";
     return out;
   }
   if (!media::sniff_image(upload->data)) {
     out.status = 415;
-    out.error = "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says); nothing was stored.";
+    out.error =
+        "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says); nothing was "
+        "stored.";
     return out;
   }
   auto local = ctx.settings.zone.local(ctx.now);
@@ -97,8 +102,8 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
     undo();
     throw;
   }
-  spdlog::info("admin: account {} uploaded media {} ({}, {} variants)", me.id, out.id, m.original.file,
-               m.variants.size());
+  spdlog::info("admin: account {} uploaded media {} ({}, {} variants)", me.id, out.id,
+               m.original.file, m.variants.size());
   return out;
 }
 

@@ -11,11 +11,11 @@
 namespace khabar::admin {
 
 struct UploadOutcome {
-  Id id = 0;             // the library item (also when the same picture was there already)
-  std::string file;      // its original, under /media/
-  int status = 200;      // else 413, 415, 422, 403, 500 with `error`
-  std::string error;     // a sentence for the user; empty when it worked
-  bool none = false;     // no file was chosen
+  Id id = 0;          // the library item (also when the same picture was there already)
+  std::string file;   // its original, under /media/
+  int status = 200;   // else 413, 415, 422, 403, 500 with `error`
+  std::string error;  // a sentence for the user; empty when it worked
+  bool none = false;  // no file was chosen
 };
 
 // The image in the form's file field `field`.

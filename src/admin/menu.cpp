@@ -64,7 +64,8 @@ http::Response menu_page(Context& ctx, int status, std::string_view error,
 }  // namespace
 
 http::Response menu(Context& ctx) {
-  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
+    return forbidden(ctx);
   if (!ctx.is_post()) return menu_page(ctx, 200, "", ctx.store.menu());
   // One row per entry, in the form's order; each row's fields carry its number.
   struct Entry {
@@ -94,7 +95,8 @@ http::Response menu(Context& ctx) {
         problem = "A link needs a label and an address (a path like /about/ or an http(s) URL).";
     }
     if (m.kind != Kind::Link && !m.target_id) continue;  // nothing chosen
-    if (!content::is_valid_utf8(m.label) || m.label.size() > 100) problem = "Labels are text of at most 100 bytes.";
+    if (!content::is_valid_utf8(m.label) || m.label.size() > 100)
+      problem = "Labels are text of at most 100 bytes.";
     long position = content::parse_integer(ctx.form.get("position-" + key)).value_or(n * 10);
     entries.push_back({position, std::move(m)});
   }

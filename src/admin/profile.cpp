@@ -7,8 +7,8 @@
 #include "content/text.h"
 #include "media/files.h"
 #include "media/image.h"
-#include "security/secret.h"
 #include "security/password.h"
+#include "security/secret.h"
 
 namespace khabar::admin {
 namespace {

@@ -17,7 +17,8 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
   auto id = content::parse_integer(id_text);
   auto stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;
   if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
-  if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids), stored->fields.status))
+  if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids),
+                         stored->fields.status))
     return forbidden(ctx);
 
   if (ctx.is_post()) {
@@ -29,15 +30,18 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     restored.title = rev->title;
     restored.excerpt = rev->excerpt;
     restored.body_markdown = rev->body_markdown;
-    restored.reading_minutes = content::reading_minutes(content::markdown_to_plain_text(rev->body_markdown));
+    restored.reading_minutes =
+        content::reading_minutes(content::markdown_to_plain_text(rev->body_markdown));
     auto tx = ctx.store.begin();
     auto saved = tx->save_article(stored->id, restored, stored->version, me.id, ctx.now);
     store::Status s = saved ? tx->commit() : saved.status();
     if (s.code() == store::Code::Conflict)
-      return message_page(ctx, 409, "Not restored",
-                          "Someone saved this article a moment ago. Reload the revisions and try again.");
+      return message_page(
+          ctx, 409, "Not restored",
+          "Someone saved this article a moment ago. Reload the revisions and try again.");
     if (!s) return store_refusal(ctx, s);
-    spdlog::info("admin: account {} restored version {} of article {}", me.id, rev->version, stored->id);
+    spdlog::info("admin: account {} restored version {} of article {}", me.id, rev->version,
+                 stored->id);
     return see_other("/admin/articles/" + std::to_string(stored->id) + "/edit?done=restored");
   }
 

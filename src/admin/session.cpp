@@ -92,8 +92,9 @@ bool genuine_request(const Context& ctx, std::string_view expected, std::string*
   std::string sent = ctx.form.get("_csrf");
   if (sent.empty()) sent = std::string(ctx.request.header("x-csrf-token"));
   if (!equal_tokens(sent, expected)) {
-    *why = "This form has expired or was not sent from this site's admin. Go back, reload "
-           "the page and try again.";
+    *why =
+        "This form has expired or was not sent from this site's admin. Go back, reload "
+        "the page and try again.";
     return false;
   }
   return from_this_site(ctx, why);
@@ -156,9 +157,9 @@ std::string anonymous_form_token(Context& ctx) {
     ctx.set_cookies.push_back(http::set_cookie(kFormCookie, *cookie, o));
   }
   // <time>-<the cookie's digest>-<a nonce>: bound to this browser, good once.
-  return ctx.secret.sign("admin-anonymous-form",
-                         std::to_string(ctx.now) + "-" + security::token_digest(*cookie).substr(0, 32) +
-                             "-" + security::new_token().substr(0, 16));
+  return ctx.secret.sign("admin-anonymous-form", std::to_string(ctx.now) + "-" +
+                                                     security::token_digest(*cookie).substr(0, 32) +
+                                                     "-" + security::new_token().substr(0, 16));
 }
 
 bool anonymous_form_token_ok(Context& ctx) {
@@ -169,7 +170,8 @@ bool anonymous_form_token_ok(Context& ctx) {
   if (parts.size() != 3 || !cookie) return false;
   auto made = content::parse_integer(parts[0]);
   if (!made || *made > ctx.now + 60 || ctx.now - *made > kAnonymousFormSeconds) return false;
-  if (!equal_tokens(std::string(parts[1]), security::token_digest(*cookie).substr(0, 32))) return false;
+  if (!equal_tokens(std::string(parts[1]), security::token_digest(*cookie).substr(0, 32)))
+    return false;
   // Another site's form sends Origin: null, or (rarely) nothing: both refused here.
   std::string_view origin = ctx.request.header("origin");
   std::string_view referer = ctx.request.header("referer");

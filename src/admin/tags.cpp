@@ -37,8 +37,10 @@ Fields read_fields(Context& ctx) {
   f.name = content::trim(ctx.form.get("name"));
   std::string slug = content::trim(ctx.form.get("slug"));
   f.slug = content::make_slug(slug.empty() ? f.name : slug);
-  if (f.name.empty() || f.name.size() > content::kMaxTagNameBytes || !content::is_valid_utf8(f.name))
-    f.problem = "A tag needs a name (at most " + std::to_string(content::kMaxTagNameBytes) + " bytes).";
+  if (f.name.empty() || f.name.size() > content::kMaxTagNameBytes ||
+      !content::is_valid_utf8(f.name))
+    f.problem =
+        "A tag needs a name (at most " + std::to_string(content::kMaxTagNameBytes) + " bytes).";
   else if (f.slug.empty())
     f.problem = "The slug must have letters or digits.";
   return f;
@@ -54,7 +56,8 @@ http::Response refused(Context& ctx, const Fields& f, const store::Status& s) {
 }  // namespace
 
 http::Response tags(Context& ctx) {
-  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
+    return forbidden(ctx);
   if (!ctx.is_post()) return list(ctx, 200, "");
   Fields f = read_fields(ctx);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
@@ -66,7 +69,8 @@ http::Response tags(Context& ctx) {
 }
 
 http::Response tag_action(Context& ctx, std::string_view id_text) {
-  if (!content::can(ctx.user->account.role, content::Action::ManageCategories)) return forbidden(ctx);
+  if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
+    return forbidden(ctx);
   auto id = content::parse_integer(id_text).value_or(0);
   const content::Tag* tag = nullptr;
   auto all = ctx.store.desk_tags();
@@ -79,10 +83,12 @@ http::Response tag_action(Context& ctx, std::string_view id_text) {
     if (!f.problem.empty()) return list(ctx, 422, f.problem);
     auto tx = ctx.store.begin();
     store::Status s = tx->update_tag(id, f.name, f.slug);
-    if (s && f.slug != tag->slug) tx->add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
+    if (s && f.slug != tag->slug)
+      tx->add_redirect(content::tag_url(tag->slug), content::tag_url(f.slug));
     if (s) s = tx->commit();
     if (!s) return refused(ctx, f, s);
-    spdlog::info("admin: account {} changed tag {} ({} -> {})", ctx.user->account.id, id, tag->slug, f.slug);
+    spdlog::info("admin: account {} changed tag {} ({} -> {})", ctx.user->account.id, id, tag->slug,
+                 f.slug);
     return see_other("/admin/tags?done=saved");
   }
   if (action == "delete") {

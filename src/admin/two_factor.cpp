@@ -29,8 +29,7 @@ http::Response enrol_page(Context& ctx, int status, std::string_view error,
   for (std::size_t i = 0; i < secret.size(); i += 4)
     grouped += (i ? " " : "") + secret.substr(i, 4);
   enrol->SetValue("SECRET", grouped);
-  enrol->SetValue("SEALED",
-                  ctx.secret.seal(kEnrolPurpose, std::to_string(me.id) + ":" + secret));
+  enrol->SetValue("SEALED", ctx.secret.seal(kEnrolPurpose, std::to_string(me.id) + ":" + secret));
   enrol->SetValue("CSRF", ctx.user->csrf);
   if (ctx.settings.require_two_factor && content::publishes(me.role)) d.ShowSection("REQUIRED");
   return page.render(status);

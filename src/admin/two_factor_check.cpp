@@ -5,8 +5,8 @@
 namespace khabar::admin {
 
 std::string recovery_digest(const Context& ctx, Id user_id, std::string_view code) {
-  return ctx.secret.keyed_hash("recovery-code", std::to_string(user_id) + ":" +
-                                                    security::normalise_recovery_code(code));
+  return ctx.secret.keyed_hash(
+      "recovery-code", std::to_string(user_id) + ":" + security::normalise_recovery_code(code));
 }
 
 std::optional<std::string> totp_secret(const Context& ctx, const store::Account& account) {

@@ -24,7 +24,7 @@ http::Response user_list(Context& ctx, int status, std::string_view error,
     row->SetValue("EMAIL", a.email);
     row->SetValue("ROLE", std::string(to_string(a.role)));
     row->SetValue("CSRF", ctx.user->csrf);
-    row->SetValue("STATE", a.disabled ? "disabled"
+    row->SetValue("STATE", a.disabled                ? "disabled"
                            : a.password_hash.empty() ? "invited"
                                                      : "active");
     row->SetValue("TWO_FACTOR", a.totp_sealed.empty() ? "off" : "on");
@@ -105,8 +105,9 @@ http::Response user_action(Context& ctx, std::string_view id_text) {
   } else if (action == "reset-2fa") {
     ctx.accounts().set_two_factor(account->id, "", {});
   } else if (action == "link") {
-    return link_page(ctx, *account,
-                     password_link(ctx.store.accounts(), account->id, ctx.settings.site_url, ctx.now), false);
+    return link_page(
+        ctx, *account,
+        password_link(ctx.store.accounts(), account->id, ctx.settings.site_url, ctx.now), false);
   } else {
     return message_page(ctx, 400, "Unknown action", "That is not a user action.");
   }

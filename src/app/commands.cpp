@@ -4,27 +4,27 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
-#include "app/cli_support.h"
-#include "app/config.h"
 #include "admin/accounts.h"
 #include "admin/admin.h"
+#include "app/cli_support.h"
+#include "app/config.h"
 #include "app/demo.h"
+#include "app/store_errors.h"
 #include "content/language.h"
 #include "http/media_files.h"
 #include "http/page_cache.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "newsroom/workflow.h"
 #include "render/theme.h"
 #include "security/secret.h"
 #include "site/cache_tags.h"
 #include "site/site.h"
-#include "newsroom/workflow.h"
-#include "app/store_errors.h"
 #include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -133,7 +133,8 @@ void make_private(const fs::path& data_dir) {
     auto perms = fs::status(path, ec).permissions();
     if (ec || (perms & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none) continue;
     fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, ec);
-    if (!ec) spdlog::warn("{} was readable by other users; it is now private (0600)", path.string());
+    if (!ec)
+      spdlog::warn("{} was readable by other users; it is now private (0600)", path.string());
   }
 }
 
@@ -205,7 +206,8 @@ int run_serve(const ServeOptions& o) {
   auto route = [&](const http::Request& request) {
     if (auto r = assets.serve(request)) return *r;
     if (auto r = media.serve(request)) return *r;
-    if (admin::Admin::owns(request.path)) return admin.handle(request, site.client_address(request));
+    if (admin::Admin::owns(request.path))
+      return admin.handle(request, site.client_address(request));
     if (cache_mb == 0) return site.handle(request);
     site.sync_changes();
     return cache.serve(request, render);
@@ -219,7 +221,8 @@ int run_serve(const ServeOptions& o) {
     } catch (const store::StoreError& e) {
       auto answer = store_error_response(e);
       if (!answer) throw;
-      spdlog::warn("{} {}: {}: {}", request.method, request.path, store::to_string(e.code), e.what());
+      spdlog::warn("{} {}: {}: {}", request.method, request.path, store::to_string(e.code),
+                   e.what());
       return *answer;
     }
   };
@@ -234,7 +237,8 @@ int run_serve(const ServeOptions& o) {
       lock.unlock();
       try {
         auto published = newsroom::publish_due(*store, now_seconds());
-        if (!published) spdlog::warn("scheduler: {}", published.status().to_string());
+        if (!published)
+          spdlog::warn("scheduler: {}", published.status().to_string());
         else if (!published->empty())
           spdlog::info("scheduler: published {} article(s)", published->size());
       } catch (const std::exception& e) {

@@ -168,8 +168,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
              "max_connections, max_connections_per_client at least 1";
     return std::nullopt;
   }
-  if (c.body_memory_mb < 1 || (static_cast<long long>(c.body_memory_mb) << 20) < c.max_upload_bytes) {
-    *error = file.string() + ": [server] body_memory_mb must hold at least one max_upload_bytes body";
+  if (c.body_memory_mb < 1 ||
+      (static_cast<long long>(c.body_memory_mb) << 20) < c.max_upload_bytes) {
+    *error =
+        file.string() + ": [server] body_memory_mb must hold at least one max_upload_bytes body";
     return std::nullopt;
   }
   if (c.max_upload_bytes < c.max_body_bytes) {

@@ -19,10 +19,10 @@ struct Config {
   int idle_timeout_ms = 30000;  // keep-alive connections close after this idle time
   int max_body_bytes = 1 << 20;
   int max_upload_bytes = 25 << 20;  // bodies of /admin/ requests (uploads)
-  int scheduler_interval_s = 15;     // how often scheduled articles are checked
-  int body_memory_mb = 256;          // request bodies held in memory at once, in total
+  int scheduler_interval_s = 15;    // how often scheduled articles are checked
+  int body_memory_mb = 256;         // request bodies held in memory at once, in total
   int max_connections = 10000;
-  int shed_idle_at = 9000;           // from here on, new connections close the idlest
+  int shed_idle_at = 9000;               // from here on, new connections close the idlest
   int max_connections_per_client = 256;  // per client address (trusted proxies: no limit)
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   int cache_mb = 256;  // [cache] budget_mb: memory for the page cache; 0 turns it off

@@ -61,11 +61,12 @@ class ProgressDisplay {
 };
 
 void print_tally(const char* what, const importers::Tally& t) {
-  std::cout << "  " << std::left << std::setw(12) << what << std::right << std::setw(8) << t.imported
-            << " imported " << std::setw(8) << t.updated << " updated " << std::setw(6) << t.skipped
-            << " skipped\n";
+  std::cout << "  " << std::left << std::setw(12) << what << std::right << std::setw(8)
+            << t.imported << " imported " << std::setw(8) << t.updated << " updated "
+            << std::setw(6) << t.skipped << " skipped\n";
   for (const auto& [reason, n] : t.skip_reasons)
-    std::cout << "  " << std::setw(12) << "" << "  skipped " << n << ": " << reason << "\n";
+    std::cout << "  " << std::setw(12) << ""
+              << "  skipped " << n << ": " << reason << "\n";
 }
 
 }  // namespace
@@ -88,7 +89,9 @@ int run_import_wordpress(const ImportCommand& o) {
   options.dry_run = o.dry_run;
   options.uploads = o.uploads;
   options.media_dir = o.data_dir / "media";
-  options.progress = [&](std::uint64_t b, std::uint64_t t, std::uint64_t n) { display.update(b, t, n); };
+  options.progress = [&](std::uint64_t b, std::uint64_t t, std::uint64_t n) {
+    display.update(b, t, n);
+  };
   auto start = Clock::now();
   std::variant<importers::ImportSummary, importers::WxrError> result;
   try {
@@ -102,8 +105,8 @@ int run_import_wordpress(const ImportCommand& o) {
     return fail(e->message + ". Nothing was imported; the site is as it was.");
   const auto& s = std::get<importers::ImportSummary>(result);
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::cout << (o.dry_run ? "Dry run of " : "Imported ") << o.file.string() << " in "
-            << std::fixed << std::setprecision(1) << seconds << " s"
+  std::cout << (o.dry_run ? "Dry run of " : "Imported ") << o.file.string() << " in " << std::fixed
+            << std::setprecision(1) << seconds << " s"
             << (o.dry_run ? " (nothing was written)" : "") << ":\n";
   print_tally("posts", s.posts);
   print_tally("pages", s.pages);
@@ -126,7 +129,8 @@ int run_import_wordpress(const ImportCommand& o) {
   }
   if (!s.unknown_shortcodes.empty()) {
     std::cout << "Shortcodes Khabar does not know, left as text:\n";
-    for (const auto& [name, n] : s.unknown_shortcodes) std::cout << "  [" << name << "] x" << n << "\n";
+    for (const auto& [name, n] : s.unknown_shortcodes)
+      std::cout << "  [" << name << "] x" << n << "\n";
   }
   for (const auto& note : s.notes) std::cout << "Note: " << note << "\n";
   if (!s.invited.empty()) {

@@ -86,7 +86,8 @@ int run_settings(const std::filesystem::path& data_dir, const std::string& key,
       std::cout << std::left << std::setw(28) << k << " = "
                 << store->setting(k).value_or("(default: " + std::string(spec.fallback) + ")")
                 << "\n"
-                << std::setw(28) << "" << "   " << spec.description << "\n";
+                << std::setw(28) << ""
+                << "   " << spec.description << "\n";
     }
     return 0;
   }

@@ -10,8 +10,9 @@ std::optional<http::Response> store_error_response(const store::StoreError& erro
       break;
     case store::Code::Conflict:
       r = http::Response::plain(
-          409, "Someone else changed this at the same moment. Nothing you sent was stored: "
-               "reload the page and try again.");
+          409,
+          "Someone else changed this at the same moment. Nothing you sent was stored: "
+          "reload the page and try again.");
       break;
     case store::Code::Unavailable:
       r = http::Response::plain(
@@ -23,7 +24,8 @@ std::optional<http::Response> store_error_response(const store::StoreError& erro
       break;
     case store::Code::Ok:
     case store::Code::Invalid:
-    case store::Code::Corrupt: return std::nullopt;
+    case store::Code::Corrupt:
+      return std::nullopt;
   }
   r->cache_control = "no-store";
   return r;

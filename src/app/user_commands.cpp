@@ -59,7 +59,9 @@ int run_user(const UserOptions& o) {
       for (const auto& a : accounts.accounts())
         std::cout << std::left << std::setw(24) << a.login << std::setw(15) << to_string(a.role)
                   << std::setw(10)
-                  << (a.disabled ? "disabled" : a.password_hash.empty() ? "invited" : "active")
+                  << (a.disabled                ? "disabled"
+                      : a.password_hash.empty() ? "invited"
+                                                : "active")
                   << (a.totp_sealed.empty() ? "2fa:off  " : "2fa:on   ") << a.display_name << "\n";
       return 0;
     }
@@ -79,7 +81,9 @@ int run_user(const UserOptions& o) {
     if (!account) return fail("no user with the login '" + o.login + "'");
     if (o.action == "link") {
       std::cout << "Set-password link for '" << o.login << "' (once, within 24 hours):\n"
-                << admin::password_link(store->accounts(), account->id, site_url(*store), unix_now()) << "\n";
+                << admin::password_link(store->accounts(), account->id, site_url(*store),
+                                        unix_now())
+                << "\n";
     } else if (o.action == "passwd") {
       auto password = read_secret_line("New password: ");
       if (!password) return fail("no password given on standard input; nothing changed");

@@ -7,10 +7,10 @@ namespace {
 
 constexpr std::array kRoles = {Role::Administrator, Role::Editor, Role::Author, Role::Contributor};
 constexpr std::array kActions = {
-    Action::ViewDashboard,  Action::CreateArticle,    Action::EditArticle,
-    Action::SubmitForReview, Action::PublishArticle,  Action::TrashArticle,
-    Action::UploadMedia,    Action::ModerateComments, Action::ManageCategories,
-    Action::ManageUsers,    Action::ManageSettings};
+    Action::ViewDashboard,   Action::CreateArticle,    Action::EditArticle,
+    Action::SubmitForReview, Action::PublishArticle,   Action::TrashArticle,
+    Action::UploadMedia,     Action::ModerateComments, Action::ManageCategories,
+    Action::ManageUsers,     Action::ManageSettings};
 
 // Who may act on their own things, and on other people's (or on the site as a whole).
 struct Rule {
@@ -45,10 +45,14 @@ constexpr bool at_least(Role role, Role least) {
 
 std::string_view to_string(Role r) {
   switch (r) {
-    case Role::Administrator: return "administrator";
-    case Role::Editor: return "editor";
-    case Role::Author: return "author";
-    case Role::Contributor: return "contributor";
+    case Role::Administrator:
+      return "administrator";
+    case Role::Editor:
+      return "editor";
+    case Role::Author:
+      return "author";
+    case Role::Contributor:
+      return "contributor";
   }
   return "contributor";
 }
@@ -63,17 +67,28 @@ std::span<const Role> all_roles() { return kRoles; }
 
 std::string_view to_string(Action a) {
   switch (a) {
-    case Action::ViewDashboard: return "view_dashboard";
-    case Action::CreateArticle: return "create_article";
-    case Action::EditArticle: return "edit_article";
-    case Action::SubmitForReview: return "submit_for_review";
-    case Action::PublishArticle: return "publish_article";
-    case Action::TrashArticle: return "trash_article";
-    case Action::UploadMedia: return "upload_media";
-    case Action::ModerateComments: return "moderate_comments";
-    case Action::ManageCategories: return "manage_categories";
-    case Action::ManageUsers: return "manage_users";
-    case Action::ManageSettings: return "manage_settings";
+    case Action::ViewDashboard:
+      return "view_dashboard";
+    case Action::CreateArticle:
+      return "create_article";
+    case Action::EditArticle:
+      return "edit_article";
+    case Action::SubmitForReview:
+      return "submit_for_review";
+    case Action::PublishArticle:
+      return "publish_article";
+    case Action::TrashArticle:
+      return "trash_article";
+    case Action::UploadMedia:
+      return "upload_media";
+    case Action::ModerateComments:
+      return "moderate_comments";
+    case Action::ManageCategories:
+      return "manage_categories";
+    case Action::ManageUsers:
+      return "manage_users";
+    case Action::ManageSettings:
+      return "manage_settings";
   }
   return "";
 }
@@ -83,8 +98,7 @@ std::span<const Action> all_actions() { return kActions; }
 bool can(Role role, Action action, Ownership ownership) {
   for (const Rule& rule : kRules) {
     if (rule.action != action) continue;
-    return at_least(role, ownership == Ownership::Own ? rule.least_for_own
-                                                      : rule.least_for_others);
+    return at_least(role, ownership == Ownership::Own ? rule.least_for_own : rule.least_for_others);
   }
   return false;
 }

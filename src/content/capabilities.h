@@ -15,12 +15,12 @@ std::optional<Role> parse_role(std::string_view s);
 std::span<const Role> all_roles();
 
 enum class Action {
-  ViewDashboard,     // the admin shell itself
-  CreateArticle,     // start a draft
-  EditArticle,       // change an article (a contributor: only while it is unpublished)
-  SubmitForReview,   // draft -> pending
-  PublishArticle,    // -> published or scheduled; unpublish
-  TrashArticle,      // -> trash (and back)
+  ViewDashboard,    // the admin shell itself
+  CreateArticle,    // start a draft
+  EditArticle,      // change an article (a contributor: only while it is unpublished)
+  SubmitForReview,  // draft -> pending
+  PublishArticle,   // -> published or scheduled; unpublish
+  TrashArticle,     // -> trash (and back)
   UploadMedia,
   ModerateComments,  // approve, spam, trash comments
   ManageCategories,  // categories and tags

@@ -60,7 +60,6 @@ bool entry_matches(const std::string& entry, const CommentSubmission& s, bool wo
 
 }  // namespace
 
-
 ModerationSettings moderation_settings(
     const std::function<std::optional<std::string>(std::string_view)>& setting) {
   ModerationSettings m;
@@ -72,7 +71,8 @@ ModerationSettings moderation_settings(
   }
   // Ranges and defaults: content/settings.cpp.
   m.max_links = integer_setting("comments_max_links", setting("comments_max_links"));
-  m.close_after_days = integer_setting("comments_close_after_days", setting("comments_close_after_days"));
+  m.close_after_days =
+      integer_setting("comments_close_after_days", setting("comments_close_after_days"));
   m.thread_depth = integer_setting("comments_thread_depth", setting("comments_thread_depth"));
   m.flood_seconds = integer_setting("comments_flood_seconds", setting("comments_flood_seconds"));
   if (auto v = setting("comments_block_list")) m.block_list = lines(*v);

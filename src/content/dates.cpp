@@ -50,7 +50,8 @@ std::string iso8601(std::int64_t seconds, int offset) {
     return std::string(buf, n + 1);
   }
   int a = offset < 0 ? -offset : offset;
-  std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+  std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600,
+                a / 60 % 60);
   return buf;
 }
 

@@ -26,7 +26,9 @@ std::optional<Status> parse_status(std::string_view s) {
 }
 
 std::string_view to_string(Kind k) { return k == Kind::Page ? "page" : "article"; }
-Kind parse_kind(std::string_view s) { return s == to_string(Kind::Page) ? Kind::Page : Kind::Article; }
+Kind parse_kind(std::string_view s) {
+  return s == to_string(Kind::Page) ? Kind::Page : Kind::Article;
+}
 
 std::string_view to_string(CommentStatus s) {
   switch (s) {

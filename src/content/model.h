@@ -92,10 +92,10 @@ struct Media {
 
 struct Article : ArticleSummary {
   std::string body_markdown;
-  std::string body_html;       // imported articles: sanitised HTML, shown instead of the Markdown
+  std::string body_html;  // imported articles: sanitised HTML, shown instead of the Markdown
   std::optional<Media> featured_media;  // from the library: srcset, caption, credit
-  std::string featured_image;  // URL of the lead picture, or
-  std::string source_line;  // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
+  std::string featured_image;           // URL of the lead picture, or
+  std::string source_line;              // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
   Status status = Status::Draft;
   bool comments_open = true;
   bool is_lead = false;

@@ -14,24 +14,52 @@ namespace {
 using K = SettingSpec::Kind;
 
 constexpr std::array kSpecs = {
-    SettingSpec{"title", "Site title", "the site's name, in the header and feeds", K::Text, 0, 0, "", "Khabar"},
+    SettingSpec{"title", "Site title", "the site's name, in the header and feeds", K::Text, 0, 0,
+                "", "Khabar"},
     SettingSpec{"tagline", "Tagline", "the line under the title", K::Text, 0, 0, "", ""},
-    SettingSpec{"url", "Site address", "public base URL, http:// or https://", K::Url, 0, 0, "", ""},
-    SettingSpec{"language", "Language", "the site's language code (en, ps, fa...)", K::Language, 0, 0, "", "en"},
-    SettingSpec{"timezone", "Time zone", "the newsroom's time zone (e.g. Asia/Kabul)", K::TimeZone, 0, 0, "", "UTC"},
-    SettingSpec{"max_image_mb", "Largest image upload (MB)", "images above this size are refused (1-100; the server's max_upload_bytes caps every request)", K::Integer, 1, 100, "", "20"},
-    SettingSpec{"comments_hold", "Hold comments", "all | first_time | none: which new comments wait for moderation", K::Choice, 0, 0, "all|first_time|none", "first_time"},
-    SettingSpec{"comments_max_links", "Most links", "hold comments with more links than this (0-100)", K::Integer, 0, 100, "", "2"},
-    SettingSpec{"comments_block_list", "Block list", "one per line: words, emails, IPs or ranges; matches go to spam", K::List, 0, 0, "", ""},
-    SettingSpec{"comments_allow_list", "Allow list", "one per line: emails, IPs or ranges; matches are approved", K::List, 0, 0, "", ""},
-    SettingSpec{"comments_close_after_days", "Close comments after (days)", "close comments on articles older than this; 0 = never", K::Integer, 0, 36500, "", "0"},
-    SettingSpec{"comments_thread_depth", "Reply depth", "how deep replies nest (1-10)", K::Integer, 1, 10, "", "5"},
-    SettingSpec{"comments_flood_seconds", "Seconds between comments", "one comment per client in this many seconds (0-3600)", K::Integer, 0, 3600, "", "15"},
-    SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)", "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "", "720"},
-    SettingSpec{"session_lifetime_hours", "Session lifetime (hours)", "admin sessions end after this long in any case (1-8760)", K::Integer, 1, 8760, "", "336"},
-    SettingSpec{"require_two_factor", "Require two-factor", "true: everyone who can publish must use two-factor sign-in", K::Flag, 0, 0, "", "false"},
-    SettingSpec{"login_account_failures", "Failed sign-ins per account", "failures within 15 minutes before sign-in is paused (1-1000)", K::Integer, 1, 1000, "", "5"},
-    SettingSpec{"login_client_failures", "Failed sign-ins per client", "failures from one address within 15 minutes before it is paused (1-10000)", K::Integer, 1, 10000, "", "20"},
+    SettingSpec{"url", "Site address", "public base URL, http:// or https://", K::Url, 0, 0, "",
+                ""},
+    SettingSpec{"language", "Language", "the site's language code (en, ps, fa...)", K::Language, 0,
+                0, "", "en"},
+    SettingSpec{"timezone", "Time zone", "the newsroom's time zone (e.g. Asia/Kabul)", K::TimeZone,
+                0, 0, "", "UTC"},
+    SettingSpec{"max_image_mb", "Largest image upload (MB)",
+                "images above this size are refused (1-100; the server's max_upload_bytes caps "
+                "every request)",
+                K::Integer, 1, 100, "", "20"},
+    SettingSpec{"comments_hold", "Hold comments",
+                "all | first_time | none: which new comments wait for moderation", K::Choice, 0, 0,
+                "all|first_time|none", "first_time"},
+    SettingSpec{"comments_max_links", "Most links",
+                "hold comments with more links than this (0-100)", K::Integer, 0, 100, "", "2"},
+    SettingSpec{"comments_block_list", "Block list",
+                "one per line: words, emails, IPs or ranges; matches go to spam", K::List, 0, 0, "",
+                ""},
+    SettingSpec{"comments_allow_list", "Allow list",
+                "one per line: emails, IPs or ranges; matches are approved", K::List, 0, 0, "", ""},
+    SettingSpec{"comments_close_after_days", "Close comments after (days)",
+                "close comments on articles older than this; 0 = never", K::Integer, 0, 36500, "",
+                "0"},
+    SettingSpec{"comments_thread_depth", "Reply depth", "how deep replies nest (1-10)", K::Integer,
+                1, 10, "", "5"},
+    SettingSpec{"comments_flood_seconds", "Seconds between comments",
+                "one comment per client in this many seconds (0-3600)", K::Integer, 0, 3600, "",
+                "15"},
+    SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
+                "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
+                "720"},
+    SettingSpec{"session_lifetime_hours", "Session lifetime (hours)",
+                "admin sessions end after this long in any case (1-8760)", K::Integer, 1, 8760, "",
+                "336"},
+    SettingSpec{"require_two_factor", "Require two-factor",
+                "true: everyone who can publish must use two-factor sign-in", K::Flag, 0, 0, "",
+                "false"},
+    SettingSpec{"login_account_failures", "Failed sign-ins per account",
+                "failures within 15 minutes before sign-in is paused (1-1000)", K::Integer, 1, 1000,
+                "", "5"},
+    SettingSpec{"login_client_failures", "Failed sign-ins per client",
+                "failures from one address within 15 minutes before it is paused (1-10000)",
+                K::Integer, 1, 10000, "", "20"},
 };
 
 }  // namespace
@@ -65,10 +93,12 @@ std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_
     case K::Url:
       if (!value.starts_with("http://") && !value.starts_with("https://"))
         return "url must start with http:// or https://";
-      if (value.find_first_of(" \t\r\n\"<>") != std::string::npos) return "url holds a space or quote";
+      if (value.find_first_of(" \t\r\n\"<>") != std::string::npos)
+        return "url holds a space or quote";
       return std::nullopt;
     case K::Language:
-      if (!is_valid_language_code(value)) return "'" + value + "' is not a language code (en, ps, fa...)";
+      if (!is_valid_language_code(value))
+        return "'" + value + "' is not a language code (en, ps, fa...)";
       return std::nullopt;
     case K::TimeZone:
       if (TimeZone::named(value)) return std::nullopt;
@@ -86,7 +116,8 @@ std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_
     case K::List:
       return std::nullopt;
     case K::Flag:
-      if (value == "true" || value == "false" || value == "on" || value.empty()) return std::nullopt;
+      if (value == "true" || value == "false" || value == "on" || value.empty())
+        return std::nullopt;
       return name + " must be true or false";
   }
   return std::nullopt;

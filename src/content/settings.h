@@ -16,9 +16,9 @@ struct SettingSpec {
   std::string_view label;        // for the settings screen
   std::string_view description;  // one line
   Kind kind = Kind::Text;
-  int min = 0, max = 0;          // Integer
-  std::string_view choices;      // Choice: "a|b|c"
-  std::string_view fallback;     // the value when none is stored
+  int min = 0, max = 0;       // Integer
+  std::string_view choices;   // Choice: "a|b|c"
+  std::string_view fallback;  // the value when none is stored
 };
 
 std::span<const SettingSpec> setting_specs();

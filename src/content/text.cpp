@@ -61,8 +61,7 @@ bool is_non_ascii_separator(std::int32_t cp) {
          // fullwidth and halfwidth punctuation: U+FF0E and U+FF61 are dots to a browser
          // reading a host name, so "evil｡com" must not survive as a slug
          (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-         (cp >= 0xFF5B && cp <= 0xFF65) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji
+         (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -125,7 +124,8 @@ std::string truncate_utf8(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, cut));
 }
 
-std::string first_free(std::string_view base, const std::function<bool(const std::string&)>& taken) {
+std::string first_free(std::string_view base,
+                       const std::function<bool(const std::string&)>& taken) {
   std::string name(base);
   for (int n = 2; taken(name); ++n) name = std::string(base) + "-" + std::to_string(n);
   return name;

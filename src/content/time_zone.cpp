@@ -43,9 +43,12 @@ LocalTime TimeZone::local(Timestamp utc) const {
   auto days = date::floor<date::days>(seconds);
   date::year_month_day ymd{date::sys_days{days}};
   date::hh_mm_ss hms{seconds - days};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(hms.hours().count()),
-          static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count())};
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())),
+          static_cast<int>(hms.hours().count()),
+          static_cast<int>(hms.minutes().count()),
+          static_cast<int>(hms.seconds().count())};
 }
 
 Timestamp TimeZone::to_utc(const LocalTime& t) const {
@@ -82,7 +85,8 @@ std::optional<LocalTime> parse_local_time(std::string_view text) {
 
 std::string format_local_time(const LocalTime& t) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour,
+                t.minute);
   return buf;
 }
 

@@ -33,7 +33,6 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
   return out;
 }
 
-
 std::string percent_encode(std::string_view text) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
@@ -57,7 +56,8 @@ std::string percent_encode_path(std::string_view path) {
   std::size_t start = 0;
   while (true) {
     std::size_t slash = path.find('/', start);
-    out += percent_encode(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    out +=
+        percent_encode(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
     if (slash == std::string_view::npos) return out;
     out += '/';
     start = slash + 1;

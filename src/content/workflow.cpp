@@ -26,8 +26,10 @@ std::optional<Move> find_move(std::string_view name) {
 
 bool applies(const Move& move, Status from) {
   if (move.name == "submit") return from == Status::Draft;
-  if (move.name == "schedule") return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
-  if (move.name == "publish") return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
+  if (move.name == "schedule")
+    return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
+  if (move.name == "publish")
+    return from == Status::Draft || from == Status::Pending || from == Status::Scheduled;
   if (move.name == "unpublish") return from == Status::Published || from == Status::Scheduled;
   if (move.name == "trash") return from != Status::Trash;
   if (move.name == "restore") return from == Status::Trash;

@@ -95,8 +95,9 @@ void gzip_hole(const GzipAround& g, std::string_view hole, std::string& middle, 
   middle += static_cast<char>(~n & 0xFF);
   middle += static_cast<char>((~n >> 8) & 0xFF);
   middle.append(hole);
-  unsigned long crc = crc32_combine(crc32_combine(g.crc_prefix, crc_of(hole), static_cast<z_off_t>(n)),
-                                    g.crc_suffix, static_cast<z_off_t>(g.suffix_size));
+  unsigned long crc =
+      crc32_combine(crc32_combine(g.crc_prefix, crc_of(hole), static_cast<z_off_t>(n)),
+                    g.crc_suffix, static_cast<z_off_t>(g.suffix_size));
   end.clear();
   put_le32(end, crc);
   put_le32(end, static_cast<unsigned long>(g.prefix_size + n + g.suffix_size));

@@ -26,8 +26,7 @@ std::optional<std::string> cookie(const Request& request, std::string_view name)
 
 std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& o) {
   std::string out = std::string(name) + "=" + std::string(value) + "; Path=" + o.path;
-  if (o.max_age_seconds != 0)
-    out += "; Max-Age=" + std::to_string(std::max(0, o.max_age_seconds));
+  if (o.max_age_seconds != 0) out += "; Max-Age=" + std::to_string(std::max(0, o.max_age_seconds));
   if (o.http_only) out += "; HttpOnly";
   if (o.secure) out += "; Secure";
   if (!o.same_site.empty()) out += "; SameSite=" + o.same_site;

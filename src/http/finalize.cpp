@@ -65,7 +65,8 @@ std::string serialize_head(const Response& r) {
 }
 
 bool takes_wire_forms(const Request& request) {
-  return request.method == "GET" && request.version == 11 && request.header("if-none-match").empty();
+  return request.method == "GET" && request.version == 11 &&
+         request.header("if-none-match").empty();
 }
 
 const WireForm* pick_wire_form(const Request& request, const WireResponse& wire) {

@@ -57,8 +57,7 @@ std::optional<std::string> multipart_boundary(std::string_view content_type) {
 }
 
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
-                                                     std::string_view boundary,
-                                                     std::string* error,
+                                                     std::string_view boundary, std::string* error,
                                                      std::size_t max_parts) {
   std::string delimiter = "--" + std::string(boundary);
   std::vector<FormPart> parts;

@@ -21,8 +21,7 @@ std::optional<std::string> multipart_boundary(std::string_view content_type);
 // Splits `body` into its parts. Returns nothing and sets `error` when the body is not
 // well-formed (no closing boundary, a part without a name, more than `max_parts` parts).
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
-                                                     std::string_view boundary,
-                                                     std::string* error,
+                                                     std::string_view boundary, std::string* error,
                                                      std::size_t max_parts = 200);
 
 }  // namespace khabar::http

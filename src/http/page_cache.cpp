@@ -57,9 +57,9 @@ PageCache::PageCache(Options options) : options_(std::move(options)) {}
 
 bool PageCache::is_tracking_parameter(std::string_view name) {
   if (name.starts_with("utm_")) return true;
-  for (std::string_view t : {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid",
-                             "mc_eid", "igshid", "yclid", "twclid", "ttclid", "_ga", "_gl",
-                             "ref_src", "s_cid", "mkt_tok"})
+  for (std::string_view t :
+       {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid",
+        "yclid", "twclid", "ttclid", "_ga", "_gl", "ref_src", "s_cid", "mkt_tok"})
     if (name == t) return true;
   return false;
 }
@@ -88,8 +88,9 @@ std::string PageCache::inflate(const Entry& entry) {
     return gzip_decompress(entry.around->head + middle + entry.around->tail + end, kLargest)
         .value_or("");
   }
-  return entry.response.gzip_body ? gzip_decompress(*entry.response.gzip_body, kLargest).value_or("")
-                                  : entry.response.body;
+  return entry.response.gzip_body
+             ? gzip_decompress(*entry.response.gzip_body, kLargest).value_or("")
+             : entry.response.body;
 }
 
 void PageCache::add_identity_form_locked(const std::string& key, const Entry& entry) {
@@ -124,7 +125,8 @@ void PageCache::add_identity_form_locked(const std::string& key, const Entry& en
 std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response) {
   auto entry = std::make_shared<Entry>();
   const Splice* splice = response.splice.get();
-  if (splice && splice->at + splice->length > response.body.size()) response.splice.reset(), splice = nullptr;
+  if (splice && splice->at + splice->length > response.body.size())
+    response.splice.reset(), splice = nullptr;
   if (is_compressible(response.content_type) && response.body.size() > 512) {
     response.gzip_body = std::make_shared<const std::string>(gzip_compress(response.body, 9));
     // Brotli cannot be cut open for a per-response part: such pages go out in gzip.
@@ -152,7 +154,7 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   auto wire = std::make_shared<WireResponse>();
   for (const char* coding : {"gzip", "br"}) {
     if (!response.gzip_body) break;  // not compressible: hits take the ordinary path
-    if (around) {  // gzip with a hole for the fresh part
+    if (around) {                    // gzip with a hole for the fresh part
       if (std::string_view(coding) != "gzip") break;
       auto form = std::make_shared<WireForm>();
       form->head = hit_head(response, "gzip", around->size(splice->length));
@@ -160,7 +162,7 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
       form->body = std::shared_ptr<const std::string>(around, &around->head);
       form->tail = std::shared_ptr<const std::string>(around, &around->tail);
       form->fill = [g = around, s = response.splice, rendered_part](std::string& middle,
-                                                                     std::string& end) {
+                                                                    std::string& end) {
         gzip_hole(*g, s->fresh_or(rendered_part), middle, end);
       };
       wire->gzip = std::move(form);
@@ -184,14 +186,16 @@ std::shared_ptr<const PageCache::Entry> PageCache::make_entry(Response response)
   // its headers and tags with the allocator's and the containers' share of each (measured
   // against RSS after a crawl of 17,050 pages: the index alone is ~64 bytes a tag).
   constexpr std::size_t kPerString = 64, kPerEntry = 1024;
-  std::size_t bytes = response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
-                      (response.brotli_body ? response.brotli_body->size() : 0) +
-                      (entry->around ? entry->around->head.size() + entry->around->tail.size() : 0) +
-                      entry->rendered_part.size() + kPerEntry;
+  std::size_t bytes =
+      response.body.size() + (response.gzip_body ? response.gzip_body->size() : 0) +
+      (response.brotli_body ? response.brotli_body->size() : 0) +
+      (entry->around ? entry->around->head.size() + entry->around->tail.size() : 0) +
+      entry->rendered_part.size() + kPerEntry;
   if (entry->wire)
     for (const auto* form : {entry->wire->gzip.get(), entry->wire->brotli.get()})
       if (form) bytes += form->head.size() + kPerString;
-  for (const auto& [name, value] : response.headers) bytes += name.size() + value.size() + 2 * kPerString;
+  for (const auto& [name, value] : response.headers)
+    bytes += name.size() + value.size() + 2 * kPerString;
   for (const auto& tag : entry->tags) bytes += tag.size() + 2 * kPerString;  // vector + index
   entry->bytes = bytes;
   entry->made = std::chrono::steady_clock::now();

@@ -12,11 +12,11 @@
 #include <cstdint>
 #include <functional>
 #include <list>
-#include <string_view>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>

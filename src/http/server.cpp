@@ -18,9 +18,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "content/dates.h"
 #include "http/finalize.h"
 #include "http/url.h"
-#include "content/dates.h"
 
 namespace khabar::http {
 
@@ -43,9 +43,7 @@ struct Connection {
   std::atomic<bool> shed{false};
 };
 
-std::int64_t steady_now() {
-  return std::chrono::steady_clock::now().time_since_epoch().count();
-}
+std::int64_t steady_now() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
 
 // Bytes of request bodies held at once, over all connections.
 class BodyBudget {
@@ -110,7 +108,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::function<void()> release_guards;  // set by run(); called on ioc's thread at stop
   std::atomic<int> open_connections{0};
-  std::unique_ptr<asio::thread_pool> workers;  // Lane::Heavy
+  std::unique_ptr<asio::thread_pool> workers;     // Lane::Heavy
   std::unique_ptr<asio::thread_pool> committers;  // Lane::Commit
   BodyBudget body_budget;
   std::mutex connections_mutex;
@@ -148,8 +146,8 @@ struct Server::Impl {
   }
 
   bool limited(const std::string& address) const {
-    return std::find(options.unlimited_clients.begin(), options.unlimited_clients.end(),
-                     address) == options.unlimited_clients.end();
+    return std::find(options.unlimited_clients.begin(), options.unlimited_clients.end(), address) ==
+           options.unlimited_clients.end();
   }
 
   // Closes the connection that has waited longest for a request, if one does.
@@ -289,11 +287,13 @@ struct Server::Impl {
                                       asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {
       auto target = parse_target(parser.get().target());
-      if (target && options.lane) in.lane = options.lane(parser.get().method_string(), target->path);
+      if (target && options.lane)
+        in.lane = options.lane(parser.get().method_string(), target->path);
       if (!parser.is_done()) {
         auto length = parser.content_length();
         std::size_t limit = options.body_limit;
-        if (in.lane == Lane::Heavy && (!length || *length > options.body_limit) && options.may_send_large_body &&
+        if (in.lane == Lane::Heavy && (!length || *length > options.body_limit) &&
+            options.may_send_large_body &&
             options.may_send_large_body(headers_of(parser, target->path, remote)))
           limit = largest;
         parser.body_limit(limit);  // enforced while a chunked body is read
@@ -317,7 +317,8 @@ struct Server::Impl {
     self.waiting_for_request = false;
     if (!ec) co_return true;
     if (ec == bhttp::error::body_limit)
-      in.error_status = 413, in.error_message = "The request body is larger than this server accepts.";
+      in.error_status = 413,
+      in.error_message = "The request body is larger than this server accepts.";
     else if (ec == bhttp::error::header_limit)
       in.error_status = 431,
       in.error_message = "The request headers are larger than this server accepts.";
@@ -341,11 +342,13 @@ struct Server::Impl {
       std::string middle, end;  // a page's fresh part (the comment form's token), if any
       if (wire->fill) wire->fill(middle, end);
       static const std::string kNothing;
-      std::array<asio::const_buffer, 7> bufs{
-          asio::buffer(wire->head),         asio::buffer(date_line()),
-          asio::buffer(keep_alive ? kEnd : kClose), asio::buffer(*wire->body),
-          asio::buffer(middle),             asio::buffer(wire->tail ? *wire->tail : kNothing),
-          asio::buffer(end)};
+      std::array<asio::const_buffer, 7> bufs{asio::buffer(wire->head),
+                                             asio::buffer(date_line()),
+                                             asio::buffer(keep_alive ? kEnd : kClose),
+                                             asio::buffer(*wire->body),
+                                             asio::buffer(middle),
+                                             asio::buffer(wire->tail ? *wire->tail : kNothing),
+                                             asio::buffer(end)};
       co_await asio::async_write(stream, bufs, asio::redirect_error(asio::use_awaitable, ec));
       co_return !ec && keep_alive;
     }

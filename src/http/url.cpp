@@ -14,7 +14,8 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (pair.empty()) continue;
     std::size_t eq = pair.find('=');
     auto key = content::percent_decode(pair.substr(0, eq), true);
-    auto value = content::percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    auto value =
+        content::percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
     if (key && value) out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;

@@ -17,11 +17,12 @@ using Attributes = std::map<std::string, std::string>;
 
 // Block-level elements: wpautop neither wraps them in <p> nor puts <br> next to them.
 constexpr std::array<std::string_view, 45> kBlocks = {
-    "table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th",
-    "div", "dl", "dd", "dt", "ul", "ol", "li", "pre", "form", "map", "area", "blockquote",
-    "address", "math", "style", "p", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "fieldset",
-    "legend", "section", "article", "aside", "hgroup", "header", "footer", "nav", "figure",
-    "figcaption", "details"};
+    "table",  "thead",    "tfoot",  "caption",    "col",     "colgroup",   "tbody",   "tr",
+    "td",     "th",       "div",    "dl",         "dd",      "dt",         "ul",      "ol",
+    "li",     "pre",      "form",   "map",        "area",    "blockquote", "address", "math",
+    "style",  "p",        "h1",     "h2",         "h3",      "h4",         "h5",      "h6",
+    "hr",     "fieldset", "legend", "section",    "article", "aside",      "hgroup",  "header",
+    "footer", "nav",      "figure", "figcaption", "details"};
 
 bool is_block(std::string_view name) {
   for (auto b : kBlocks)
@@ -113,7 +114,8 @@ std::string attr(const Attributes& a, const char* key) {
 }
 
 std::string align_class(const std::string& align) {
-  if (align == "alignleft" || align == "alignright" || align == "aligncenter" || align == "alignnone")
+  if (align == "alignleft" || align == "alignright" || align == "aligncenter" ||
+      align == "alignnone")
     return " " + align;
   return "";
 }
@@ -144,7 +146,9 @@ std::string caption_figure(const Attributes& a, std::string_view inner) {
 std::string image_figure(const Attachment& att) {
   return "<figure><img src=\"" + render::escape_html(att.url) + "\" alt=\"" +
          render::escape_html(att.alt) + "\">" +
-         (att.caption.empty() ? "" : "<figcaption>" + render::escape_html(att.caption) + "</figcaption>") +
+         (att.caption.empty()
+              ? ""
+              : "<figcaption>" + render::escape_html(att.caption) + "</figcaption>") +
          "</figure>";
 }
 
@@ -299,8 +303,10 @@ std::string autop(std::string_view input) {
         if (end == std::string_view::npos) end = input.size() - 1;
         if (!tag->second) text += "\n\n";
         text.append(input.substr(i, end + 1 - i));
-        if (tag->second || tag->first == "hr" || tag->first == "br") text += "\n\n";
-        else text += "\n";
+        if (tag->second || tag->first == "hr" || tag->first == "br")
+          text += "\n\n";
+        else
+          text += "\n";
         i = end;
         continue;
       }
@@ -312,7 +318,8 @@ std::string autop(std::string_view input) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t blank = text.find("\n\n", pos);
-    std::string_view chunk = std::string_view(text).substr(pos, blank == std::string::npos ? std::string::npos : blank - pos);
+    std::string_view chunk = std::string_view(text).substr(
+        pos, blank == std::string::npos ? std::string::npos : blank - pos);
     pos = blank == std::string::npos ? text.size() : blank + 2;
     std::string piece = content::trim(chunk);
     if (piece.empty()) continue;
@@ -357,15 +364,22 @@ std::string html_to_text(std::string_view html, bool keep_lines) {
       std::size_t end = html.find('>', i);
       if (end == std::string_view::npos) break;
       auto tag = tag_at(html, i);
-      bool line = tag && (tag->first == "br" || (tag->second && (tag->first == "p" || is_block(tag->first))));
+      bool line = tag && (tag->first == "br" ||
+                          (tag->second && (tag->first == "p" || is_block(tag->first))));
       out += keep_lines && line ? (tag->first == "br" ? "\n" : "\n\n") : " ";
       i = end;
       continue;
     }
     if (c == '&') {
-      static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kEntities = {{
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-          {"&#039;", "'"}, {"&nbsp;", " "}, {"&#8217;", "\u2019"}}};
+      static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kEntities = {
+          {{"&amp;", "&"},
+           {"&lt;", "<"},
+           {"&gt;", ">"},
+           {"&quot;", "\""},
+           {"&#39;", "'"},
+           {"&#039;", "'"},
+           {"&nbsp;", " "},
+           {"&#8217;", "\u2019"}}};
       bool replaced = false;
       for (auto [entity, text] : kEntities)
         if (html.substr(i, entity.size()) == entity) {
@@ -406,8 +420,10 @@ std::optional<std::int64_t> parse_wordpress_date(std::string_view d) {
   auto num = [&](std::size_t at, std::size_t len) {
     return content::parse_integer(d.substr(at, len)).value_or(-1);
   };
-  long long y = num(0, 4), mo = num(5, 2), da = num(8, 2), h = num(11, 2), mi = num(14, 2), s = num(17, 2);
-  if (y < 1970 || mo < 1 || mo > 12 || da < 1 || da > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+  long long y = num(0, 4), mo = num(5, 2), da = num(8, 2), h = num(11, 2), mi = num(14, 2),
+            s = num(17, 2);
+  if (y < 1970 || mo < 1 || mo > 12 || da < 1 || da > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+      s < 0 || s > 60)
     return std::nullopt;
   tm.tm_year = static_cast<int>(y - 1900);
   tm.tm_mon = static_cast<int>(mo - 1);

@@ -1,14 +1,14 @@
 #include "importers/wordpress_import.h"
 
 #include <algorithm>
-#include <fstream>
-#include <regex>
+#include <cctype>
 #include <condition_variable>
 #include <deque>
+#include <fstream>
 #include <mutex>
-#include <thread>
-#include <cctype>
+#include <regex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,7 +24,6 @@ namespace {
 
 using content::Id;
 
-
 // A WordPress slug or path decoded (WordPress stores non-Latin slugs percent-encoded), or as
 // it is when it does not decode to UTF-8.
 std::string percent_decoded(std::string_view s) {
@@ -35,7 +34,8 @@ std::string percent_decoded(std::string_view s) {
 // A WordPress slug as a Khabar slug: decoded, and made again from `fallback` if unusable.
 std::string usable_slug(std::string_view wordpress_slug, std::string_view fallback) {
   std::string slug = content::trim(percent_decoded(wordpress_slug));
-  bool ok = !slug.empty() && slug.size() <= 200 && slug.find_first_of("/?#% \t") == std::string::npos;
+  bool ok =
+      !slug.empty() && slug.size() <= 200 && slug.find_first_of("/?#% \t") == std::string::npos;
   if (ok) return content::ascii_lower(slug);
   return content::make_slug(fallback);
 }
@@ -136,8 +136,8 @@ Prepared prepare(WxrItem item, const Collected& collected) {
         return it->second;
       };
     p.body_html = wordpress_to_html(item.content, lookup,
-                                    kids == collected.children.end() ? kNone : kids->second, p.report,
-                                    rewrite);
+                                    kids == collected.children.end() ? kNone : kids->second,
+                                    p.report, rewrite);
     std::string text = html_to_text(p.body_html);
     std::string excerpt = html_to_text(render::sanitize_html(item.excerpt));
     p.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
@@ -206,7 +206,8 @@ struct Cancelled {};
 // Pass 2's parsing side: prepares each item and queues it.
 class Producer : public WxrHandler {
  public:
-  Producer(Channel& channel, const Collected& collected) : channel_(channel), collected_(collected) {}
+  Producer(Channel& channel, const Collected& collected)
+      : channel_(channel), collected_(collected) {}
   void site(const WxrSite& s) override {
     Event e;
     e.kind = Event::Kind::Site;
@@ -288,7 +289,8 @@ class Importer : public WxrHandler {
       u.login = login_for(a.login);
       u.email = a.email;
       u.display_name = display;
-      u.slug = store::free_author_slug(tx_, login_named ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
+      u.slug = store::free_author_slug(
+          tx_, login_named ? "author-" + std::to_string(a.id ? a.id : ++anonymous_) : display);
       u.role = "author";
       Id user = tx_.add_user(u).or_throw();
       tx_.accounts().set_disabled(user, true);  // until invited (khabar user link)
@@ -336,7 +338,10 @@ class Importer : public WxrHandler {
   std::string login_for(const std::string& wordpress_login) {
     std::string login;
     for (char c : content::ascii_lower(wordpress_login))
-      login += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@') ? c : '-';
+      login += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' ||
+                c == '@')
+                   ? c
+                   : '-';
     if (login.size() < 2) login = "wp-" + login;
     return store::free_login(tx_, login);
   }
@@ -357,8 +362,10 @@ class Importer : public WxrHandler {
     while (!left.empty()) {
       std::vector<WxrTerm> later;
       for (auto& t : left) {
-        if (!t.parent_slug.empty() && !categories_.contains(t.parent_slug)) later.push_back(std::move(t));
-        else import_category(t, t.parent_slug.empty() ? 0 : categories_[t.parent_slug]);
+        if (!t.parent_slug.empty() && !categories_.contains(t.parent_slug))
+          later.push_back(std::move(t));
+        else
+          import_category(t, t.parent_slug.empty() ? 0 : categories_[t.parent_slug]);
       }
       if (later.size() == left.size()) {  // parents that are not in the file
         for (auto& t : later) {
@@ -379,21 +386,24 @@ class Importer : public WxrHandler {
     if (auto id = tx_.import_target("wp:category", key)) {
       categories_[t.slug] = *id;
       wordpress_paths_[t.slug] =
-          (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
+          (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") +
+          percent_decoded(t.slug);
       tx_.rename_category(*id, t.name).or_throw();
       ++s_.categories.updated;
       return;
     }
     std::string path = parent ? paths_[parent] + "/" + slug : slug;
     std::string wordpress_path =
-        (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") + percent_decoded(t.slug);
+        (t.parent_slug.empty() ? "" : wordpress_paths_[t.parent_slug] + "/") +
+        percent_decoded(t.slug);
     wordpress_paths_[t.slug] = wordpress_path;
     Id id = 0;
     if (auto existing = tx_.category_id_by_path(path)) {
       id = *existing;
       ++s_.categories.updated;
     } else {
-      id = tx_.add_category({t.name.empty() ? slug : t.name, slug, parent, t.description, 0}).or_throw();
+      id = tx_.add_category({t.name.empty() ? slug : t.name, slug, parent, t.description, 0})
+               .or_throw();
       ++s_.categories.imported;
     }
     tx_.set_import_target("wp:category", key, id);
@@ -411,9 +421,10 @@ class Importer : public WxrHandler {
       id = *existing;
       if (declared) ++s_.tags.updated;
     } else {
-      id = tx_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
-                       slug)
-               .or_throw();
+      id =
+          tx_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
+                      slug)
+              .or_throw();
       if (declared) ++s_.tags.imported;
     }
     tags_[wordpress_slug] = id;
@@ -448,7 +459,8 @@ class Importer : public WxrHandler {
     a.status = map_status(i.status);
     if (!i.password.empty()) {
       a.status = content::Status::Draft;
-      s_.password_protected.push_back(a.title + " (WordPress id " + std::to_string(i.post_id) + ")");
+      s_.password_protected.push_back(a.title + " (WordPress id " + std::to_string(i.post_id) +
+                                      ")");
     }
     if (i.status == "private")
       s_.notes.push_back("'" + a.title + "' was private: imported as a draft");
@@ -467,13 +479,16 @@ class Importer : public WxrHandler {
       const auto& [domain, nicename] = i.categories[k];
       std::string name = k < i.category_names.size() ? i.category_names[k] : nicename;
       if (domain == "category" && !a.category_id) {
-        if (auto it = categories_.find(nicename); it != categories_.end()) a.category_id = it->second;
+        if (auto it = categories_.find(nicename); it != categories_.end())
+          a.category_id = it->second;
       } else if (domain == "post_tag") {
         Id t = tag_id(nicename, name, false);
-        if (std::find(a.tag_ids.begin(), a.tag_ids.end(), t) == a.tag_ids.end()) a.tag_ids.push_back(t);
+        if (std::find(a.tag_ids.begin(), a.tag_ids.end(), t) == a.tag_ids.end())
+          a.tag_ids.push_back(t);
       }
     }
-    if (auto it = authors_.find(i.creator); it != authors_.end()) a.author_ids.push_back(it->second);
+    if (auto it = authors_.find(i.creator); it != authors_.end())
+      a.author_ids.push_back(it->second);
     a.body_html = std::move(p.body_html);
     a.excerpt = std::move(p.excerpt);
     a.reading_minutes = p.reading_minutes;
@@ -519,10 +534,14 @@ class Importer : public WxrHandler {
         continue;
       }
       content::CommentStatus status;
-      if (c.approved == "1" || c.approved == "approve") status = content::CommentStatus::Approved;
-      else if (c.approved == "0" || c.approved == "hold") status = content::CommentStatus::Pending;
-      else if (c.approved == "spam") status = content::CommentStatus::Spam;
-      else if (c.approved == "trash") status = content::CommentStatus::Trash;
+      if (c.approved == "1" || c.approved == "approve")
+        status = content::CommentStatus::Approved;
+      else if (c.approved == "0" || c.approved == "hold")
+        status = content::CommentStatus::Pending;
+      else if (c.approved == "spam")
+        status = content::CommentStatus::Spam;
+      else if (c.approved == "trash")
+        status = content::CommentStatus::Trash;
       else {
         s_.comments.skip("unknown approval status '" + c.approved + "'");
         continue;
@@ -537,9 +556,11 @@ class Importer : public WxrHandler {
       n.article_id = article;
       if (c.parent) {
         auto parent = tx_.import_target("wp:comment", std::to_string(c.parent));
-        if (parent) n.parent_id = *parent;
-        else s_.notes.push_back("comment " + key + ": its parent comment " + std::to_string(c.parent) +
-                                " is not in the file; imported as a top-level comment");
+        if (parent)
+          n.parent_id = *parent;
+        else
+          s_.notes.push_back("comment " + key + ": its parent comment " + std::to_string(c.parent) +
+                             " is not in the file; imported as a top-level comment");
       }
       n.author_name = content::trim(c.author).empty() ? "Anonymous" : content::trim(c.author);
       n.author_email = content::ascii_lower(c.email);
@@ -562,8 +583,9 @@ class Importer : public WxrHandler {
   ImportSummary& s_;
   std::string language_, base_, site_title_;
   std::map<std::string, Id> authors_, categories_, tags_;
-  std::map<std::string, std::string> author_slugs_, wordpress_paths_;  // by WordPress login / nicename
-  std::map<Id, std::string> paths_;                                     // category paths
+  std::map<std::string, std::string> author_slugs_,
+      wordpress_paths_;              // by WordPress login / nicename
+  std::map<Id, std::string> paths_;  // category paths
   std::set<std::string> redirected_;
   std::vector<WxrTerm> pending_categories_;
   std::uint64_t done_ = 0;
@@ -582,7 +604,8 @@ std::optional<std::filesystem::path> find_upload(const std::filesystem::path& up
   std::vector<std::string> candidates;
   if (auto at = path.find("/wp-content/uploads/"); at != std::string::npos)
     candidates.push_back(path.substr(at + 20));
-  if (auto at = path.find("/files/"); at != std::string::npos) candidates.push_back(path.substr(at + 7));
+  if (auto at = path.find("/files/"); at != std::string::npos)
+    candidates.push_back(path.substr(at + 7));
   candidates.push_back(path.substr(1));
   for (const auto& relative : candidates) {
     if (relative.empty() || relative.find("..") != std::string::npos) continue;
@@ -704,13 +727,26 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
         break;
       }
       switch (e.kind) {
-        case Event::Kind::Site: importer.site(e.site); break;
-        case Event::Kind::Author: importer.author(e.author); break;
-        case Event::Kind::Category: importer.category(e.term); break;
-        case Event::Kind::Tag: importer.tag(e.term); break;
-        case Event::Kind::Item: importer.item(e.item); break;
-        case Event::Kind::Progress: importer.progress(e.bytes, e.total); break;
-        case Event::Kind::End: break;
+        case Event::Kind::Site:
+          importer.site(e.site);
+          break;
+        case Event::Kind::Author:
+          importer.author(e.author);
+          break;
+        case Event::Kind::Category:
+          importer.category(e.term);
+          break;
+        case Event::Kind::Tag:
+          importer.tag(e.term);
+          break;
+        case Event::Kind::Item:
+          importer.item(e.item);
+          break;
+        case Event::Kind::Progress:
+          importer.progress(e.bytes, e.total);
+          break;
+        case Event::Kind::End:
+          break;
       }
     }
     if (!error) importer.finish();

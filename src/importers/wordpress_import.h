@@ -9,8 +9,8 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <variant>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "importers/wxr_reader.h"
@@ -45,7 +45,7 @@ struct ImportSummary {
   std::vector<std::string> notes;               // anything else worth reading
   std::map<std::string, int> unknown_shortcodes;
   std::int64_t redirects = 0;
-  std::int64_t media_copied = 0;  // --uploads: files copied into the media library
+  std::int64_t media_copied = 0;     // --uploads: files copied into the media library
   std::vector<std::string> invited;  // logins of the authors created (disabled until invited)
 };
 

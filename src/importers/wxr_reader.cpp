@@ -91,33 +91,57 @@ class Reader {
     } else if (in_item_) {
       end_item(name, value);
     } else if (in_author_) {
-      if (name == "wp:author_id") author_.id = to_int(value);
-      else if (name == "wp:author_login") author_.login = value;
-      else if (name == "wp:author_email") author_.email = value;
-      else if (name == "wp:author_display_name") author_.display_name = value;
-      else if (name == "wp:author_first_name") author_.first_name = value;
-      else if (name == "wp:author_last_name") author_.last_name = value;
-      else if (name == "wp:author") in_author_ = false, handler_.author(author_);
+      if (name == "wp:author_id")
+        author_.id = to_int(value);
+      else if (name == "wp:author_login")
+        author_.login = value;
+      else if (name == "wp:author_email")
+        author_.email = value;
+      else if (name == "wp:author_display_name")
+        author_.display_name = value;
+      else if (name == "wp:author_first_name")
+        author_.first_name = value;
+      else if (name == "wp:author_last_name")
+        author_.last_name = value;
+      else if (name == "wp:author")
+        in_author_ = false, handler_.author(author_);
     } else if (in_category_) {
-      if (name == "wp:term_id") term_.id = to_int(value);
-      else if (name == "wp:category_nicename") term_.slug = value;
-      else if (name == "wp:category_parent") term_.parent_slug = value;
-      else if (name == "wp:cat_name") term_.name = value;
-      else if (name == "wp:category_description") term_.description = value;
-      else if (name == "wp:category") in_category_ = false, handler_.category(term_);
+      if (name == "wp:term_id")
+        term_.id = to_int(value);
+      else if (name == "wp:category_nicename")
+        term_.slug = value;
+      else if (name == "wp:category_parent")
+        term_.parent_slug = value;
+      else if (name == "wp:cat_name")
+        term_.name = value;
+      else if (name == "wp:category_description")
+        term_.description = value;
+      else if (name == "wp:category")
+        in_category_ = false, handler_.category(term_);
     } else if (in_tag_) {
-      if (name == "wp:term_id") term_.id = to_int(value);
-      else if (name == "wp:tag_slug") term_.slug = value;
-      else if (name == "wp:tag_name") term_.name = value;
-      else if (name == "wp:tag_description") term_.description = value;
-      else if (name == "wp:tag") in_tag_ = false, handler_.tag(term_);
+      if (name == "wp:term_id")
+        term_.id = to_int(value);
+      else if (name == "wp:tag_slug")
+        term_.slug = value;
+      else if (name == "wp:tag_name")
+        term_.name = value;
+      else if (name == "wp:tag_description")
+        term_.description = value;
+      else if (name == "wp:tag")
+        in_tag_ = false, handler_.tag(term_);
     } else if (depth_ == 2) {  // children of <channel>
-      if (name == "title") site_.title = value;
-      else if (name == "link") site_.link = value;
-      else if (name == "description") site_.description = value;
-      else if (name == "language") site_.language = value;
-      else if (name == "wp:base_site_url") site_.base_site_url = value;
-      else if (name == "wp:base_blog_url") site_.base_blog_url = value;
+      if (name == "title")
+        site_.title = value;
+      else if (name == "link")
+        site_.link = value;
+      else if (name == "description")
+        site_.description = value;
+      else if (name == "language")
+        site_.language = value;
+      else if (name == "wp:base_site_url")
+        site_.base_site_url = value;
+      else if (name == "wp:base_blog_url")
+        site_.base_blog_url = value;
       else if (name == "wp:wxr_version") {
         site_.version = content::trim(value);
         if (site_.version != "1.0" && site_.version != "1.1" && site_.version != "1.2")
@@ -137,27 +161,48 @@ class Reader {
       handler_.item(item_);
       return;
     }
-    if (name == "title") item_.title = std::move(value);
-    else if (name == "link") item_.link = std::move(value);
-    else if (name == "guid") item_.guid = std::move(value);
-    else if (name == "dc:creator") item_.creator = std::move(value);
-    else if (name == "content:encoded") item_.content = std::move(value);
-    else if (name == "excerpt:encoded") item_.excerpt = std::move(value);
-    else if (name == "wp:post_id") item_.post_id = to_int(value);
-    else if (name == "wp:post_date") item_.date = content::trim(value);
-    else if (name == "wp:post_date_gmt") item_.date_gmt = content::trim(value);
-    else if (name == "wp:post_name") item_.post_name = content::trim(value);
-    else if (name == "wp:status") item_.status = content::trim(value);
-    else if (name == "wp:post_parent") item_.post_parent = to_int(value);
-    else if (name == "wp:menu_order") item_.menu_order = static_cast<int>(to_int(value));
-    else if (name == "wp:post_type") item_.post_type = content::trim(value);
-    else if (name == "wp:post_password") item_.password = std::move(value);
-    else if (name == "wp:comment_status") item_.comment_status = content::trim(value);
-    else if (name == "wp:is_sticky") item_.sticky = content::trim(value) == "1";
-    else if (name == "wp:attachment_url") item_.attachment_url = content::trim(value);
-    else if (name == "category") item_.category_names.push_back(std::move(value));
-    else if (name == "wp:meta_key") meta_key_ = std::move(value);
-    else if (name == "wp:meta_value") item_.meta.emplace_back(std::move(meta_key_), std::move(value));
+    if (name == "title")
+      item_.title = std::move(value);
+    else if (name == "link")
+      item_.link = std::move(value);
+    else if (name == "guid")
+      item_.guid = std::move(value);
+    else if (name == "dc:creator")
+      item_.creator = std::move(value);
+    else if (name == "content:encoded")
+      item_.content = std::move(value);
+    else if (name == "excerpt:encoded")
+      item_.excerpt = std::move(value);
+    else if (name == "wp:post_id")
+      item_.post_id = to_int(value);
+    else if (name == "wp:post_date")
+      item_.date = content::trim(value);
+    else if (name == "wp:post_date_gmt")
+      item_.date_gmt = content::trim(value);
+    else if (name == "wp:post_name")
+      item_.post_name = content::trim(value);
+    else if (name == "wp:status")
+      item_.status = content::trim(value);
+    else if (name == "wp:post_parent")
+      item_.post_parent = to_int(value);
+    else if (name == "wp:menu_order")
+      item_.menu_order = static_cast<int>(to_int(value));
+    else if (name == "wp:post_type")
+      item_.post_type = content::trim(value);
+    else if (name == "wp:post_password")
+      item_.password = std::move(value);
+    else if (name == "wp:comment_status")
+      item_.comment_status = content::trim(value);
+    else if (name == "wp:is_sticky")
+      item_.sticky = content::trim(value) == "1";
+    else if (name == "wp:attachment_url")
+      item_.attachment_url = content::trim(value);
+    else if (name == "category")
+      item_.category_names.push_back(std::move(value));
+    else if (name == "wp:meta_key")
+      meta_key_ = std::move(value);
+    else if (name == "wp:meta_value")
+      item_.meta.emplace_back(std::move(meta_key_), std::move(value));
   }
 
   void end_comment(std::string_view name, std::string& value) {
@@ -166,17 +211,28 @@ class Reader {
       item_.comments.push_back(std::move(comment_));
       return;
     }
-    if (name == "wp:comment_id") comment_.id = to_int(value);
-    else if (name == "wp:comment_parent") comment_.parent = to_int(value);
-    else if (name == "wp:comment_author") comment_.author = std::move(value);
-    else if (name == "wp:comment_author_email") comment_.email = content::trim(value);
-    else if (name == "wp:comment_author_url") comment_.url = content::trim(value);
-    else if (name == "wp:comment_author_IP") comment_.ip = content::trim(value);
-    else if (name == "wp:comment_date") comment_.date = content::trim(value);
-    else if (name == "wp:comment_date_gmt") comment_.date_gmt = content::trim(value);
-    else if (name == "wp:comment_content") comment_.content = std::move(value);
-    else if (name == "wp:comment_approved") comment_.approved = content::trim(value);
-    else if (name == "wp:comment_type") comment_.type = content::trim(value);
+    if (name == "wp:comment_id")
+      comment_.id = to_int(value);
+    else if (name == "wp:comment_parent")
+      comment_.parent = to_int(value);
+    else if (name == "wp:comment_author")
+      comment_.author = std::move(value);
+    else if (name == "wp:comment_author_email")
+      comment_.email = content::trim(value);
+    else if (name == "wp:comment_author_url")
+      comment_.url = content::trim(value);
+    else if (name == "wp:comment_author_IP")
+      comment_.ip = content::trim(value);
+    else if (name == "wp:comment_date")
+      comment_.date = content::trim(value);
+    else if (name == "wp:comment_date_gmt")
+      comment_.date_gmt = content::trim(value);
+    else if (name == "wp:comment_content")
+      comment_.content = std::move(value);
+    else if (name == "wp:comment_approved")
+      comment_.approved = content::trim(value);
+    else if (name == "wp:comment_type")
+      comment_.type = content::trim(value);
   }
 
   WxrHandler& handler_;

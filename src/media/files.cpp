@@ -12,11 +12,14 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
   // public by nature: readable by all, so that a web server in front may serve them.
   fs::path missing = path.parent_path();
   std::vector<fs::path> made;
-  while (!missing.empty() && !fs::exists(missing, ec)) made.push_back(missing), missing = missing.parent_path();
+  while (!missing.empty() && !fs::exists(missing, ec))
+    made.push_back(missing), missing = missing.parent_path();
   fs::create_directories(path.parent_path(), ec);
   for (const auto& dir : made)
-    fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                             fs::perms::others_read | fs::perms::others_exec, ec);
+    fs::permissions(dir,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                        fs::perms::others_read | fs::perms::others_exec,
+                    ec);
   auto temporary = path;
   temporary += ".part";
   {
@@ -27,8 +30,10 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
       return false;
     }
   }
-  fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write |
-                                 fs::perms::group_read | fs::perms::others_read, ec);
+  fs::permissions(temporary,
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                      fs::perms::others_read,
+                  ec);
   fs::rename(temporary, path, ec);
   return !ec;
 }

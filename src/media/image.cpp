@@ -44,20 +44,28 @@ std::optional<ImageType> sniff_image(std::string_view b) {
 
 std::string_view extension(ImageType t) {
   switch (t) {
-    case ImageType::Jpeg: return "jpg";
-    case ImageType::Png: return "png";
-    case ImageType::Webp: return "webp";
-    case ImageType::Gif: return "gif";
+    case ImageType::Jpeg:
+      return "jpg";
+    case ImageType::Png:
+      return "png";
+    case ImageType::Webp:
+      return "webp";
+    case ImageType::Gif:
+      return "gif";
   }
   return "bin";
 }
 
 std::string_view mime_type(ImageType t) {
   switch (t) {
-    case ImageType::Jpeg: return "image/jpeg";
-    case ImageType::Png: return "image/png";
-    case ImageType::Webp: return "image/webp";
-    case ImageType::Gif: return "image/gif";
+    case ImageType::Jpeg:
+      return "image/jpeg";
+    case ImageType::Png:
+      return "image/png";
+    case ImageType::Webp:
+      return "image/webp";
+    case ImageType::Gif:
+      return "image/gif";
   }
   return "application/octet-stream";
 }
@@ -109,7 +117,8 @@ void write_le32(std::string& b, std::size_t at, std::uint32_t v) {
 }  // namespace
 
 bool remove_webp_metadata(std::string& webp) {
-  if (webp.size() < 12 || webp.compare(0, 4, "RIFF") != 0 || webp.compare(8, 4, "WEBP") != 0) return false;
+  if (webp.size() < 12 || webp.compare(0, 4, "RIFF") != 0 || webp.compare(8, 4, "WEBP") != 0)
+    return false;
   std::string out = webp.substr(0, 12);
   std::size_t at = 12;
   std::size_t vp8x = std::string::npos;
@@ -140,7 +149,8 @@ namespace {
 // IPTC, ICC or comments ("strip"). libvips 8.14's WebP writer still adds an EXIF chunk
 // (orientation, resolution) that it builds itself, so WebP output also loses its EXIF,
 // XMP and ICC chunks here. `quality` applies to JPEG and WebP.
-std::optional<EncodedImage> save(VipsImage* picture, ImageType type, int quality, std::string* error) {
+std::optional<EncodedImage> save(VipsImage* picture, ImageType type, int quality,
+                                 std::string* error) {
   void* out = nullptr;
   size_t length = 0;
   int rc = 0;
@@ -186,8 +196,8 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
   return save(picture.get(), type, 90, error);
 }
 
-
-std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type, std::string* error) {
+std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type,
+                                    std::string* error) {
   if (!open_checked(bytes, error)) return std::nullopt;
   VipsImage* thumb = nullptr;
   // Fits `width` x (very tall): the width decides; "down" never enlarges.

@@ -37,7 +37,8 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
 // The picture `width` pixels wide (never wider than it is), upright, metadata removed, in
 // `type` (WebP or the original's format). Shrinks while decoding where the format allows,
 // so a large JPEG is never decoded at full size for a small copy. Errors as above.
-std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type, std::string* error);
+std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type,
+                                    std::string* error);
 
 // Removes the EXIF, XMP and ICC chunks of a WebP file (RIFF) in place and clears their
 // flags in its extended header. False (unchanged) if the bytes are not a well-formed WebP.

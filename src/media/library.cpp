@@ -16,8 +16,8 @@ content::MediaFile described(const EncodedImage& image, std::string file) {
 
 std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
                                      std::string_view folder,
-                                     std::vector<std::filesystem::path>& written, std::string* error,
-                                     content::Id owner) {
+                                     std::vector<std::filesystem::path>& written,
+                                     std::string* error, content::Id owner) {
   auto clean = strip_metadata(bytes, error);
   if (!clean) return std::nullopt;
   std::string digest = owner ? security::token_digest(std::to_string(owner) + ":" + clean->bytes)
@@ -66,7 +66,8 @@ std::optional<SavedImage> save_image(std::string_view bytes, const std::filesyst
   return saved;
 }
 
-std::vector<std::filesystem::path> files_of(const content::Media& m, const std::filesystem::path& media_dir) {
+std::vector<std::filesystem::path> files_of(const content::Media& m,
+                                            const std::filesystem::path& media_dir) {
   std::vector<std::filesystem::path> out{media_dir / m.original.file};
   for (const auto& v : m.variants) out.push_back(media_dir / v.file);
   return out;

@@ -32,10 +32,11 @@ struct SavedImage {
 // PNG, WebP or GIF image, are broken, or too large.
 std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
                                      std::string_view folder,
-                                     std::vector<std::filesystem::path>& written, std::string* error,
-                                     content::Id owner = 0);
+                                     std::vector<std::filesystem::path>& written,
+                                     std::string* error, content::Id owner = 0);
 
 // The files of a library item (original and variants), to remove when it is deleted.
-std::vector<std::filesystem::path> files_of(const content::Media& m, const std::filesystem::path& media_dir);
+std::vector<std::filesystem::path> files_of(const content::Media& m,
+                                            const std::filesystem::path& media_dir);
 
 }  // namespace khabar::media

@@ -30,7 +30,8 @@ store::Status change_settings(store::Store& store,
   for (const auto& [key, value] : values) {
     const content::SettingSpec* spec = content::find_setting(key);
     if (!spec) return store::Status::invalid("unknown setting '" + key + "'");
-    if (auto problem = content::setting_problem(*spec, value)) return store::Status::invalid(*problem);
+    if (auto problem = content::setting_problem(*spec, value))
+      return store::Status::invalid(*problem);
     stored.emplace_back(key, content::normalise_setting(*spec, value));
   }
   auto tx = store.begin();

@@ -24,8 +24,7 @@ std::optional<Moderation> parse_moderation(std::string_view action);
 
 // Applies `m` to the comments `ids` in one transaction; returns those that existed.
 store::Result<std::vector<content::Id>> moderate(store::Store& store,
-                                                 const std::vector<content::Id>& ids,
-                                                 Moderation m);
+                                                 const std::vector<content::Id>& ids, Moderation m);
 
 // Sets site settings (content/settings.h) in one transaction, each checked and normalised
 // by its spec: Invalid (with the first problem, nothing stored) for an unknown key or a

@@ -31,11 +31,16 @@ std::string unescape(std::string_view s) {
     if (s[i] == '&') {
       std::string_view rest = s.substr(i);
       bool done = true;
-      if (rest.starts_with("&amp;")) out += '&', i += 4;
-      else if (rest.starts_with("&lt;")) out += '<', i += 3;
-      else if (rest.starts_with("&gt;")) out += '>', i += 3;
-      else if (rest.starts_with("&quot;")) out += '"', i += 5;
-      else done = false;
+      if (rest.starts_with("&amp;"))
+        out += '&', i += 4;
+      else if (rest.starts_with("&lt;"))
+        out += '<', i += 3;
+      else if (rest.starts_with("&gt;"))
+        out += '>', i += 3;
+      else if (rest.starts_with("&quot;"))
+        out += '"', i += 5;
+      else
+        done = false;
       if (done) continue;
     }
     out += s[i];
@@ -83,7 +88,8 @@ std::string figure_html(const content::Media& m, const PictureOptions& o) {
   if (m.original.mime != "image/webp") {
     std::string webp = srcset(m, "image/webp", false);
     if (!webp.empty())
-      out += "<source type=\"image/webp\" srcset=\"" + escape_html(webp) + "\" sizes=\"" + sizes + "\">";
+      out += "<source type=\"image/webp\" srcset=\"" + escape_html(webp) + "\" sizes=\"" + sizes +
+             "\">";
   }
   std::string own = srcset(m, m.original.mime, true);
   out += "<img src=\"/media/" + escape_html(m.original.file) + "\"";
@@ -91,13 +97,15 @@ std::string figure_html(const content::Media& m, const PictureOptions& o) {
     out += " srcset=\"" + escape_html(own) + "\" sizes=\"" + sizes + "\"";
   out += " width=\"" + std::to_string(m.original.width) + "\" height=\"" +
          std::to_string(m.original.height) + "\" alt=\"" + alt + "\"";
-  out += o.lazy ? " loading=\"lazy\" decoding=\"async\">" : " decoding=\"async\" fetchpriority=\"high\">";
+  out += o.lazy ? " loading=\"lazy\" decoding=\"async\">"
+                : " decoding=\"async\" fetchpriority=\"high\">";
   out += "</picture>";
   if (!caption.empty() || !m.credit.empty()) {
     out += "<figcaption>";
     if (!caption.empty()) out += escape_html(caption);
     if (!m.credit.empty())
-      out += std::string(caption.empty() ? "" : " ") + "<span class=\"credit\">" + escape_html(m.credit) + "</span>";
+      out += std::string(caption.empty() ? "" : " ") + "<span class=\"credit\">" +
+             escape_html(m.credit) + "</span>";
     out += "</figcaption>";
   }
   out += "</figure>";

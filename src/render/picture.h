@@ -15,9 +15,9 @@ namespace khabar::render {
 struct PictureOptions {
   std::string_view css_class = "media";  // of the <figure>
   std::string_view sizes = "(min-width: 48rem) 46rem, 100vw";
-  bool lazy = true;                  // false for what is above the fold (featured image)
-  std::string_view alt;              // instead of the library's alt text when not empty
-  std::string_view caption;          // instead of the library's caption when not empty
+  bool lazy = true;          // false for what is above the fold (featured image)
+  std::string_view alt;      // instead of the library's alt text when not empty
+  std::string_view caption;  // instead of the library's caption when not empty
 };
 
 std::string figure_html(const content::Media& m, const PictureOptions& options);

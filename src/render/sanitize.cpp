@@ -22,42 +22,65 @@ struct Allowed {
 };
 
 constexpr std::array kAllowed = {
-    Allowed{GUMBO_TAG_P, {}},          Allowed{GUMBO_TAG_BR, {}},
-    Allowed{GUMBO_TAG_HR, {}},         Allowed{GUMBO_TAG_H2, {"id"}},
-    Allowed{GUMBO_TAG_H3, {"id"}},     Allowed{GUMBO_TAG_H4, {"id"}},
-    Allowed{GUMBO_TAG_H5, {"id"}},     Allowed{GUMBO_TAG_H6, {"id"}},
-    Allowed{GUMBO_TAG_STRONG, {}},     Allowed{GUMBO_TAG_B, {}},
-    Allowed{GUMBO_TAG_EM, {}},         Allowed{GUMBO_TAG_I, {}},
-    Allowed{GUMBO_TAG_U, {}},          Allowed{GUMBO_TAG_S, {}},
-    Allowed{GUMBO_TAG_DEL, {"datetime"}}, Allowed{GUMBO_TAG_INS, {"datetime"}},
-    Allowed{GUMBO_TAG_SUB, {}},        Allowed{GUMBO_TAG_SUP, {}},
-    Allowed{GUMBO_TAG_SMALL, {}},      Allowed{GUMBO_TAG_MARK, {}},
-    Allowed{GUMBO_TAG_Q, {"cite"}},    Allowed{GUMBO_TAG_CITE, {}},
-    Allowed{GUMBO_TAG_ABBR, {"title"}}, Allowed{GUMBO_TAG_CODE, {}},
-    Allowed{GUMBO_TAG_PRE, {}},        Allowed{GUMBO_TAG_KBD, {}},
-    Allowed{GUMBO_TAG_BLOCKQUOTE, {"cite"}}, Allowed{GUMBO_TAG_UL, {}},
-    Allowed{GUMBO_TAG_OL, {"start", "reversed"}}, Allowed{GUMBO_TAG_LI, {}},
-    Allowed{GUMBO_TAG_DL, {}},         Allowed{GUMBO_TAG_DT, {}},
-    Allowed{GUMBO_TAG_DD, {}},         Allowed{GUMBO_TAG_A, {"href", "title"}},
+    Allowed{GUMBO_TAG_P, {}},
+    Allowed{GUMBO_TAG_BR, {}},
+    Allowed{GUMBO_TAG_HR, {}},
+    Allowed{GUMBO_TAG_H2, {"id"}},
+    Allowed{GUMBO_TAG_H3, {"id"}},
+    Allowed{GUMBO_TAG_H4, {"id"}},
+    Allowed{GUMBO_TAG_H5, {"id"}},
+    Allowed{GUMBO_TAG_H6, {"id"}},
+    Allowed{GUMBO_TAG_STRONG, {}},
+    Allowed{GUMBO_TAG_B, {}},
+    Allowed{GUMBO_TAG_EM, {}},
+    Allowed{GUMBO_TAG_I, {}},
+    Allowed{GUMBO_TAG_U, {}},
+    Allowed{GUMBO_TAG_S, {}},
+    Allowed{GUMBO_TAG_DEL, {"datetime"}},
+    Allowed{GUMBO_TAG_INS, {"datetime"}},
+    Allowed{GUMBO_TAG_SUB, {}},
+    Allowed{GUMBO_TAG_SUP, {}},
+    Allowed{GUMBO_TAG_SMALL, {}},
+    Allowed{GUMBO_TAG_MARK, {}},
+    Allowed{GUMBO_TAG_Q, {"cite"}},
+    Allowed{GUMBO_TAG_CITE, {}},
+    Allowed{GUMBO_TAG_ABBR, {"title"}},
+    Allowed{GUMBO_TAG_CODE, {}},
+    Allowed{GUMBO_TAG_PRE, {}},
+    Allowed{GUMBO_TAG_KBD, {}},
+    Allowed{GUMBO_TAG_BLOCKQUOTE, {"cite"}},
+    Allowed{GUMBO_TAG_UL, {}},
+    Allowed{GUMBO_TAG_OL, {"start", "reversed"}},
+    Allowed{GUMBO_TAG_LI, {}},
+    Allowed{GUMBO_TAG_DL, {}},
+    Allowed{GUMBO_TAG_DT, {}},
+    Allowed{GUMBO_TAG_DD, {}},
+    Allowed{GUMBO_TAG_A, {"href", "title"}},
     Allowed{GUMBO_TAG_IMG, {"src", "alt", "width", "height", "title"}},
-    Allowed{GUMBO_TAG_FIGURE, {"class"}}, Allowed{GUMBO_TAG_FIGCAPTION, {}},
-    Allowed{GUMBO_TAG_TABLE, {}},      Allowed{GUMBO_TAG_CAPTION, {}},
-    Allowed{GUMBO_TAG_THEAD, {}},      Allowed{GUMBO_TAG_TBODY, {}},
-    Allowed{GUMBO_TAG_TFOOT, {}},      Allowed{GUMBO_TAG_TR, {}},
+    Allowed{GUMBO_TAG_FIGURE, {"class"}},
+    Allowed{GUMBO_TAG_FIGCAPTION, {}},
+    Allowed{GUMBO_TAG_TABLE, {}},
+    Allowed{GUMBO_TAG_CAPTION, {}},
+    Allowed{GUMBO_TAG_THEAD, {}},
+    Allowed{GUMBO_TAG_TBODY, {}},
+    Allowed{GUMBO_TAG_TFOOT, {}},
+    Allowed{GUMBO_TAG_TR, {}},
     Allowed{GUMBO_TAG_TH, {"scope", "colspan", "rowspan"}},
     Allowed{GUMBO_TAG_TD, {"colspan", "rowspan"}},
-    Allowed{GUMBO_TAG_SPAN, {}},       Allowed{GUMBO_TAG_DIV, {}},
+    Allowed{GUMBO_TAG_SPAN, {}},
+    Allowed{GUMBO_TAG_DIV, {}},
 };
 
 // Dropped together with everything inside them.
 constexpr std::array kDropped = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,   GUMBO_TAG_FRAME,
-    GUMBO_TAG_FRAMESET, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,
-    GUMBO_TAG_FORM,   GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,     GUMBO_TAG_TITLE,    GUMBO_TAG_META,
-    GUMBO_TAG_LINK,   GUMBO_TAG_BASE,     GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,
-    GUMBO_TAG_SOURCE, GUMBO_TAG_CANVAS,   GUMBO_TAG_PARAM,    GUMBO_TAG_XMP,
-    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES};
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,    GUMBO_TAG_FRAME,
+    GUMBO_TAG_FRAMESET, GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,     GUMBO_TAG_APPLET,
+    GUMBO_TAG_FORM,     GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,    GUMBO_TAG_SELECT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,  GUMBO_TAG_HEAD,
+    GUMBO_TAG_TITLE,    GUMBO_TAG_META,     GUMBO_TAG_LINK,      GUMBO_TAG_BASE,
+    GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,    GUMBO_TAG_SOURCE,    GUMBO_TAG_CANVAS,
+    GUMBO_TAG_PARAM,    GUMBO_TAG_XMP,      GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED,
+    GUMBO_TAG_NOFRAMES};
 
 constexpr std::array kVoid = {GUMBO_TAG_BR, GUMBO_TAG_HR, GUMBO_TAG_IMG};
 
@@ -187,8 +210,10 @@ std::optional<std::string> cap_nesting(std::string_view html, bool* flattened) {
     // The tag's end, past quoted attribute values.
     char quote = 0;
     while (j < html.size() && (quote || html[j] != '>')) {
-      if (quote && html[j] == quote) quote = 0;
-      else if (!quote && (html[j] == '"' || html[j] == '\'')) quote = html[j];
+      if (quote && html[j] == quote)
+        quote = 0;
+      else if (!quote && (html[j] == '"' || html[j] == '\''))
+        quote = html[j];
       ++j;
     }
     std::size_t end = j < html.size() ? j + 1 : html.size();
@@ -215,10 +240,9 @@ std::optional<std::string> cap_nesting(std::string_view html, bool* flattened) {
       std::size_t stop = i;
       while ((stop = html.find("</", stop)) != std::string_view::npos) {
         std::string_view candidate = html.substr(stop, close.size());
-        if (std::equal(candidate.begin(), candidate.end(), close.begin(), close.end(),
-                       [](char a, char b) {
-                         return std::tolower(static_cast<unsigned char>(a)) == b;
-                       }))
+        if (std::equal(
+                candidate.begin(), candidate.end(), close.begin(), close.end(),
+                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
           break;
         stop += 2;
       }
@@ -349,8 +373,7 @@ bool is_safe_url(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
 }
 
-std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite,
-                          SanitizeNotes* notes) {
+std::string sanitize_html(std::string_view html, const UrlRewrite& rewrite, SanitizeNotes* notes) {
   bool capped = false;
   std::optional<std::string> shallow = cap_nesting(html, &capped);
   if (shallow) html = *shallow;

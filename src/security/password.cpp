@@ -28,13 +28,28 @@ std::string letters_of(std::string_view password, bool unleet) {
   for (char c : password) {
     if (unleet) {
       switch (c) {
-        case '0': c = 'o'; break;
-        case '1': c = 'i'; break;
-        case '3': c = 'e'; break;
-        case '4': case '@': c = 'a'; break;
-        case '5': case '$': c = 's'; break;
-        case '7': c = 't'; break;
-        default: break;
+        case '0':
+          c = 'o';
+          break;
+        case '1':
+          c = 'i';
+          break;
+        case '3':
+          c = 'e';
+          break;
+        case '4':
+        case '@':
+          c = 'a';
+          break;
+        case '5':
+        case '$':
+          c = 's';
+          break;
+        case '7':
+          c = 't';
+          break;
+        default:
+          break;
       }
     }
     if (std::isalpha(static_cast<unsigned char>(c)))
@@ -57,19 +72,16 @@ bool verify_password(std::string_view hash, std::string_view password) {
   if (!init_crypto()) return false;
   bool known = !hash.empty() && hash.size() < crypto_pwhash_STRBYTES;
   std::string stored(known ? hash : std::string_view(dummy_hash()));
-  bool match =
-      crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+  bool match = crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   return known && match;
 }
 
 std::optional<std::string> password_weakness(std::string_view password, std::string_view login,
                                              std::string_view display_name) {
   if (password.size() < kMinPasswordLength)
-    return "The password must have at least " + std::to_string(kMinPasswordLength) +
-           " characters.";
+    return "The password must have at least " + std::to_string(kMinPasswordLength) + " characters.";
   if (password.size() > kMaxPasswordLength)
-    return "The password must have at most " + std::to_string(kMaxPasswordLength) +
-           " characters.";
+    return "The password must have at most " + std::to_string(kMaxPasswordLength) + " characters.";
   std::string p = content::ascii_lower(password);
   for (std::string_view name : {login, display_name}) {
     std::string n = content::ascii_lower(name);
@@ -81,7 +93,8 @@ std::optional<std::string> password_weakness(std::string_view password, std::str
   // A word said twice ("kabul2026kabul") is one word.
   std::string letters = letters_of(password, false);
   std::size_t half = letters.size() / 2;
-  if (letters.size() >= 6 && letters.size() % 2 == 0 && letters.compare(0, half, letters, half) == 0)
+  if (letters.size() >= 6 && letters.size() % 2 == 0 &&
+      letters.compare(0, half, letters, half) == 0)
     return "This password is too easy to guess: it repeats itself.";
   // cracklib keeps state between calls and is not documented as thread-safe.
   static std::mutex mutex;

@@ -42,8 +42,7 @@ std::string new_totp_secret() {
   randombytes_buf(bytes, sizeof bytes);
   char* out = nullptr;
   size_t len = 0;
-  if (oath_base32_encode(reinterpret_cast<const char*>(bytes), sizeof bytes, &out, &len) !=
-      OATH_OK)
+  if (oath_base32_encode(reinterpret_cast<const char*>(bytes), sizeof bytes, &out, &len) != OATH_OK)
     throw std::runtime_error("cannot encode a TOTP secret");
   std::string secret(out, len);
   std::free(out);

@@ -6,11 +6,11 @@
 
 #include "content/categories.h"
 #include "content/comments.h"
+#include "content/dates.h"
 #include "content/language.h"
 #include "content/text.h"
 #include "content/urls.h"
 #include "render/comment_text.h"
-#include "content/dates.h"
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "render/sanitize.h"
@@ -210,12 +210,14 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
 
   main.SetValue("TITLE", a.title);
   main.SetValue("BODY", body_html(ctx, a));
-  std::string image = a.featured_media ? "/media/" + a.featured_media->original.file : a.featured_image;
+  std::string image =
+      a.featured_media ? "/media/" + a.featured_media->original.file : a.featured_image;
   if (a.featured_media) {
     render::PictureOptions o;
     o.css_class = "featured-image";
     o.lazy = false;
-    main.SetValueAndShowSection("HTML", render::figure_html(*a.featured_media, o), "FEATURED_MEDIA");
+    main.SetValueAndShowSection("HTML", render::figure_html(*a.featured_media, o),
+                                "FEATURED_MEDIA");
   } else if (!image.empty() && render::is_safe_url(image)) {
     main.SetValueAndShowSection("IMAGE", image, "FEATURED_IMAGE");
   }

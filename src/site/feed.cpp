@@ -1,8 +1,8 @@
 #include <ctemplate/template.h>
 
 #include "content/categories.h"
-#include "content/urls.h"
 #include "content/dates.h"
+#include "content/urls.h"
 #include "site/cache_tags.h"
 #include "site/pages.h"
 #include "site/views.h"

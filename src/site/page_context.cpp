@@ -3,9 +3,9 @@
 #include <cctype>
 
 #include "content/categories.h"
+#include "content/dates.h"
 #include "content/language.h"
 #include "content/urls.h"
-#include "content/dates.h"
 #include "render/escape.h"
 #include "render/sanitize.h"
 #include "site/cache_tags.h"
@@ -109,10 +109,12 @@ http::Response Page::render(int status) {
   for (const auto& m : ctx_.menu) {
     if (m.kind == store::MenuItem::Kind::Category) {
       if (const auto* c = content::find_category(ctx_.categories, m.target_id))
-        nav(m.label.empty() ? c->name : m.label, content::category_url(c->path), c->id == current_category_);
+        nav(m.label.empty() ? c->name : m.label, content::category_url(c->path),
+            c->id == current_category_);
     } else if (m.kind == store::MenuItem::Kind::Page) {
       for (const auto& p : ctx_.pages)
-        if (p.id == m.target_id) nav(m.label.empty() ? p.title : m.label, content::article_url(p.slug), false);
+        if (p.id == m.target_id)
+          nav(m.label.empty() ? p.title : m.label, content::article_url(p.slug), false);
     } else if (render::is_safe_url(m.url)) {
       nav(m.label, m.url, false);
     }

@@ -164,8 +164,9 @@ http::Response Site::respond(const http::Request& request) const {
   auto now = options_.clock->now();
   sync_changes();
   auto site = snapshot();
-  PageContext ctx{store_,         theme_,           assets_,     secret_,       *options_.clock, now,
-                  site->settings, site->categories, site->pages, site->moderation, site->menu, {}};
+  PageContext ctx{
+      store_,         theme_,           assets_,     secret_,          *options_.clock, now,
+      site->settings, site->categories, site->pages, site->moderation, site->menu,      {}};
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);
   if (request.method == "POST") {

@@ -18,7 +18,8 @@ class DeskReads {
   virtual std::int64_t count_articles(content::Status status) = 0;  // articles and pages
   virtual std::int64_t count_comments(content::CommentStatus status) = 0;
   virtual std::optional<DeskArticle> desk_article(Id id) = 0;
-  virtual std::vector<DeskArticle> desk_articles(const DeskFilter& filter) = 0;  // newest change first
+  virtual std::vector<DeskArticle> desk_articles(
+      const DeskFilter& filter) = 0;  // newest change first
   virtual std::optional<EditableArticle> article_for_edit(Id id) = 0;
   virtual std::vector<Revision> revisions(Id article_id) = 0;  // newest first
   virtual std::optional<Revision> revision(Id id) = 0;

@@ -43,9 +43,9 @@ struct NewArticle {
   content::Status status = content::Status::Draft;
   std::string language = "en";
   std::string source_line;
-  Id category_id = 0;                // the primary category
+  Id category_id = 0;                  // the primary category
   std::vector<Id> extra_category_ids;  // listed there too
-  std::vector<Id> author_ids;  // first is the primary byline
+  std::vector<Id> author_ids;          // first is the primary byline
   std::vector<Id> tag_ids;
   int reading_minutes = 1;
   bool comments_open = true;
@@ -115,8 +115,8 @@ using PathMoves = std::vector<std::pair<std::string, std::string>>;
 
 struct DeskFilter {
   std::optional<content::Status> status;
-  Id author_id = 0;    // 0: anyone's
-  Id category_id = 0;  // 0: any; else primary or extra category (not descendants)
+  Id author_id = 0;      // 0: anyone's
+  Id category_id = 0;    // 0: any; else primary or extra category (not descendants)
   std::string language;  // "": any
   std::string search;    // words the title contains (case-insensitive for ASCII), "": any
   Id visible_to = 0;     // not 0: only this user's articles and published ones
@@ -133,8 +133,8 @@ struct NewMedia {
 };
 
 struct MediaFilter {
-  Id uploaded_by = 0;   // 0: anyone's
-  std::string search;   // in alt text, caption, credit or file name
+  Id uploaded_by = 0;  // 0: anyone's
+  std::string search;  // in alt text, caption, credit or file name
   int limit = 60;
   int offset = 0;
 };

@@ -4,12 +4,18 @@ namespace khabar::store {
 
 const char* to_string(Code code) {
   switch (code) {
-    case Code::Ok: return "ok";
-    case Code::NotFound: return "not found";
-    case Code::Conflict: return "conflict";
-    case Code::Invalid: return "invalid";
-    case Code::Corrupt: return "corrupt";
-    case Code::Unavailable: return "unavailable";
+    case Code::Ok:
+      return "ok";
+    case Code::NotFound:
+      return "not found";
+    case Code::Conflict:
+      return "conflict";
+    case Code::Invalid:
+      return "invalid";
+    case Code::Corrupt:
+      return "corrupt";
+    case Code::Unavailable:
+      return "unavailable";
   }
   return "unknown";
 }

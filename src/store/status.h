@@ -31,9 +31,7 @@ class [[nodiscard]] Status {
   static Status not_found(std::string message) { return {Code::NotFound, std::move(message)}; }
   static Status conflict(std::string message) { return {Code::Conflict, std::move(message)}; }
   static Status invalid(std::string message) { return {Code::Invalid, std::move(message)}; }
-  static Status unavailable(std::string message) {
-    return {Code::Unavailable, std::move(message)};
-  }
+  static Status unavailable(std::string message) { return {Code::Unavailable, std::move(message)}; }
 
   bool is_ok() const { return code_ == Code::Ok; }
   explicit operator bool() const { return is_ok(); }

@@ -41,9 +41,18 @@ void check_safe_html(std::string_view html) {
     stack.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) continue;
     switch (node->v.element.tag) {
-      case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-      case GUMBO_TAG_EMBED: case GUMBO_TAG_FORM: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-      case GUMBO_TAG_BASE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_FRAME:
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_IFRAME:
+      case GUMBO_TAG_OBJECT:
+      case GUMBO_TAG_EMBED:
+      case GUMBO_TAG_FORM:
+      case GUMBO_TAG_SVG:
+      case GUMBO_TAG_MATH:
+      case GUMBO_TAG_BASE:
+      case GUMBO_TAG_META:
+      case GUMBO_TAG_LINK:
+      case GUMBO_TAG_FRAME:
         finding("element", html);
       default:
         break;

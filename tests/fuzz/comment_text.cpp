@@ -1,5 +1,7 @@
 // A reader's comment as HTML: whatever the text, only <p>, <br> and links come out, and the
 // links are http(s) only.
+#include "render/comment_text.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -7,7 +9,6 @@
 #include <string_view>
 
 #include "check_html.h"
-#include "render/comment_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

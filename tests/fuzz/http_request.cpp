@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& msg = parser.get();
   auto target = khabar::http::parse_target(msg.target());
   if (!target) return 0;
-  if (target->path.find('\0') != std::string::npos || target->path.find("/../") != std::string::npos ||
+  if (target->path.find('\0') != std::string::npos ||
+      target->path.find("/../") != std::string::npos ||
       target->path.find("/./") != std::string::npos || target->path.ends_with("/.."))
     std::abort();
   khabar::http::Request request;

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   if (!khabar::content::is_valid_utf8(slug)) std::abort();
   if (khabar::content::make_slug(slug) != slug) {
-    std::fprintf(stderr, "slug of '%s' is '%s'\n", slug.c_str(), khabar::content::make_slug(slug).c_str());
+    std::fprintf(stderr, "slug of '%s' is '%s'\n", slug.c_str(),
+                 khabar::content::make_slug(slug).c_str());
     std::abort();
   }
   return 0;

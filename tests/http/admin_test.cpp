@@ -26,8 +26,6 @@ using namespace khabar::test;
 
 namespace {
 
-
-
 // One demo site with an administrator ("chief") for the whole suite.
 class Admin : public ::testing::Test {
  protected:
@@ -75,7 +73,8 @@ TEST_F(Admin, SetPasswordLinkRefusesWeakPasswordsAndWorksOnce) {
   auto page = c.get(link.substr(link.find("/admin/")));
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("rahim"), std::string::npos);
-  for (const std::string weak : {"short pw", "password1234", "rahimrahim123!", "aaaaaaaaaaaaaaaa"}) {
+  for (const std::string weak :
+       {"short pw", "password1234", "rahimrahim123!", "aaaaaaaaaaaaaaaa"}) {
     auto r = c.set_password(link, weak);
     EXPECT_EQ(r.status, 422) << weak << r.body.substr(0, 3000);
     EXPECT_NE(r.body.find("class=\"error\""), std::string::npos) << weak;
@@ -113,7 +112,8 @@ TEST_F(Admin, SignInSucceedsAndFailsWithOneGenericMessage) {
   EXPECT_NE(cookie.find("Secure"), std::string::npos);  // the demo site's URL is https
   EXPECT_EQ(c.session().size(), 64u);
   // Only a digest of the session id is stored.
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" + c.session() + "'"), "0");
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" + c.session() + "'"),
+            "0");
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" +
                            khabar::security::token_digest(c.session()) + "'"),
             "1");
@@ -125,13 +125,15 @@ TEST_F(Admin, SignInSucceedsAndFailsWithOneGenericMessage) {
 TEST_F(Admin, ThrottlesAnAccountAfterFiveFailures) {
   user("samira", "editor").get("/admin/");
   AdminClient c(port(), "198.51.100.2");
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.sign_in("samira", "wrong password " + std::to_string(i)).status, 403);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(c.sign_in("samira", "wrong password " + std::to_string(i)).status, 403);
   auto blocked = c.sign_in("samira", strong_password("samira"));  // right, but too late
   EXPECT_EQ(blocked.status, 429);
   int wait = std::stoi(blocked.header("retry-after"));
   EXPECT_GT(wait, 0);
   EXPECT_LE(wait, 30);
-  EXPECT_EQ(AdminClient(port(), "198.51.100.3").sign_in("samira", strong_password("samira")).status, 429);
+  EXPECT_EQ(AdminClient(port(), "198.51.100.3").sign_in("samira", strong_password("samira")).status,
+            429);
   EXPECT_NE(server_->log().find("sign-in throttled"), std::string::npos);
   // The delay grows: pretend the 30 s passed, fail once more, and the wait is longer.
   sql(data_, "UPDATE login_failures SET at = at - 31");
@@ -149,20 +151,23 @@ TEST_F(Admin, ThrottlesAClientAfterTwentyFailures) {
   for (int i = 0; i < 20; ++i)
     EXPECT_EQ(c.sign_in("guess-" + std::to_string(i), "whatever password").status, 403);
   EXPECT_EQ(c.sign_in("chief", strong_password("chief")).status, 429);
-  EXPECT_EQ(AdminClient(port(), "203.0.113.10").sign_in("chief", strong_password("chief")).status, 303);
+  EXPECT_EQ(AdminClient(port(), "203.0.113.10").sign_in("chief", strong_password("chief")).status,
+            303);
 }
 
 TEST_F(Admin, SessionsExpireWhenIdleAndWhenOld) {
   AdminClient c = user("idle-user", "author");
   ASSERT_EQ(c.get("/admin/").status, 200);
   std::string digest = khabar::security::token_digest(c.session());
-  sql(data_, "UPDATE sessions SET last_seen_at = last_seen_at - 721 * 60 WHERE id_digest = '" + digest + "'");
+  sql(data_, "UPDATE sessions SET last_seen_at = last_seen_at - 721 * 60 WHERE id_digest = '" +
+                 digest + "'");
   EXPECT_EQ(c.get("/admin/").status, 303);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" + digest + "'"), "0");
 
   ASSERT_EQ(c.sign_in("idle-user", strong_password("idle-user")).status, 303);
   digest = khabar::security::token_digest(c.session());
-  sql(data_, "UPDATE sessions SET created_at = created_at - 337 * 3600 WHERE id_digest = '" + digest + "'");
+  sql(data_, "UPDATE sessions SET created_at = created_at - 337 * 3600 WHERE id_digest = '" +
+                 digest + "'");
   EXPECT_EQ(c.get("/admin/").status, 303);
 }
 
@@ -174,7 +179,8 @@ TEST_F(Admin, SessionsCanBeSeenAndRevokedAndEndWithAPasswordChange) {
   EXPECT_NE(profile.body.find("(this browser)"), std::string::npos);
   std::string phone_digest = khabar::security::token_digest(phone.session());
   EXPECT_NE(profile.body.find(phone_digest), std::string::npos);
-  EXPECT_EQ(laptop.post("/admin/profile", {{"action", "revoke"}, {"session", phone_digest}}).status, 303);
+  EXPECT_EQ(laptop.post("/admin/profile", {{"action", "revoke"}, {"session", phone_digest}}).status,
+            303);
   EXPECT_EQ(phone.get("/admin/").status, 303);
   EXPECT_EQ(laptop.get("/admin/").status, 200);
 
@@ -186,7 +192,8 @@ TEST_F(Admin, SessionsCanBeSeenAndRevokedAndEndWithAPasswordChange) {
 
   // A password change keeps this session and ends the others.
   ASSERT_EQ(phone.sign_in("revoker", strong_password("revoker")).status, 303);
-  auto wrong = laptop.post("/admin/profile", {{"action", "password"}, {"current", "nope"},
+  auto wrong = laptop.post("/admin/profile", {{"action", "password"},
+                                              {"current", "nope"},
                                               {"password", strong_password("new")},
                                               {"confirm", strong_password("new")}});
   EXPECT_EQ(wrong.status, 403);
@@ -214,9 +221,11 @@ TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   auto before = sql(data_, "SELECT value FROM settings WHERE key = 'tagline'");
   auto none = c.post("/admin/settings", {{"tagline", "hacked"}}, false);
   EXPECT_EQ(none.status, 403);
-  auto wrong = c.post("/admin/settings", {{"tagline", "hacked"}, {"_csrf", std::string(64, 'a')}}, false);
+  auto wrong =
+      c.post("/admin/settings", {{"tagline", "hacked"}, {"_csrf", std::string(64, 'a')}}, false);
   EXPECT_EQ(wrong.status, 403);
-  auto foreign = c.post("/admin/settings", {{"tagline", "hacked"}}, true, {"Origin: https://evil.example"});
+  auto foreign =
+      c.post("/admin/settings", {{"tagline", "hacked"}}, true, {"Origin: https://evil.example"});
   EXPECT_EQ(foreign.status, 403);
   auto referer = c.post("/admin/settings", {{"tagline", "hacked"}}, true,
                         {"Referer: https://evil.example/page"});
@@ -226,9 +235,10 @@ TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   EXPECT_EQ(c.get("/admin/").status, 200);  // still signed in
   EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'tagline'"), before);
   // The header form of the token, from our own origin, is accepted.
-  auto header = c.post("/admin/settings",
-                       {{"title", "Khabar Test"}, {"tagline", before}, {"url", "https://news.example"}},
-                       false, {"X-CSRF-Token: " + c.csrf(), "Origin: https://news.example"});
+  auto header =
+      c.post("/admin/settings",
+             {{"title", "Khabar Test"}, {"tagline", before}, {"url", "https://news.example"}},
+             false, {"X-CSRF-Token: " + c.csrf(), "Origin: https://news.example"});
   EXPECT_EQ(header.status, 303);
 }
 
@@ -262,16 +272,19 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
   std::string secret = m[1].str();
   secret.erase(std::remove(secret.begin(), secret.end(), ' '), secret.end());
   std::string sealed = input_value(page.body, "enrol");
-  EXPECT_EQ(c.post("/admin/two-factor", {{"action", "enable"}, {"enrol", sealed}, {"code", "000000"}}).status,
-            422);
-  auto on = c.post("/admin/two-factor",
-                   {{"action", "enable"},
-                    {"enrol", sealed},
-                    {"code", khabar::security::totp_code(secret, unix_now())}});
+  EXPECT_EQ(
+      c.post("/admin/two-factor", {{"action", "enable"}, {"enrol", sealed}, {"code", "000000"}})
+          .status,
+      422);
+  auto on =
+      c.post("/admin/two-factor", {{"action", "enable"},
+                                   {"enrol", sealed},
+                                   {"code", khabar::security::totp_code(secret, unix_now())}});
   ASSERT_EQ(on.status, 200);
   std::vector<std::string> codes;
   std::regex code_re("<li><code>([a-z0-9-]+)</code></li>");
-  for (auto it = std::sregex_iterator(on.body.begin(), on.body.end(), code_re); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(on.body.begin(), on.body.end(), code_re);
+       it != std::sregex_iterator(); ++it)
     codes.push_back((*it)[1].str());
   ASSERT_EQ(codes.size(), 10u);
   // The secret is stored sealed: not readable from the database alone.
@@ -284,35 +297,50 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
   ASSERT_EQ(step.status, 200);  // the password is right; now the code
   EXPECT_TRUE(step.header("set-cookie").empty());
   std::string pending = input_value(step.body, "pending");
-  auto bad = fresh.post("/admin/login", {{"_csrf", input_value(step.body, "_csrf")}, {"pending", pending},
-                                          {"code", "123456"}}, false);
+  auto bad = fresh.post(
+      "/admin/login",
+      {{"_csrf", input_value(step.body, "_csrf")}, {"pending", pending}, {"code", "123456"}},
+      false);
   EXPECT_EQ(bad.status, 403);
   // The code of the step used at enrolment cannot be used again; the next step's can.
   std::int64_t next_step = (unix_now() / 30 + 1) * 30;
   // (Each form token is good once: the refusal's page carries the next one.)
-  auto good = fresh.post("/admin/login", {{"_csrf", input_value(bad.body, "_csrf")}, {"pending", pending},
-                                           {"code", khabar::security::totp_code(secret, next_step)}}, false);
+  auto good = fresh.post("/admin/login",
+                         {{"_csrf", input_value(bad.body, "_csrf")},
+                          {"pending", pending},
+                          {"code", khabar::security::totp_code(secret, next_step)}},
+                         false);
   ASSERT_EQ(good.status, 303);
   EXPECT_EQ(fresh.get("/admin/").status, 200);
   // ...once.
   AdminClient replay(port());
   auto again = replay.sign_in("twofa", strong_password("twofa"));
-  auto replayed = replay.post("/admin/login", {{"_csrf", input_value(again.body, "_csrf")},
-                                               {"pending", input_value(again.body, "pending")},
-                                               {"code", khabar::security::totp_code(secret, next_step)}}, false);
+  auto replayed = replay.post("/admin/login",
+                              {{"_csrf", input_value(again.body, "_csrf")},
+                               {"pending", input_value(again.body, "pending")},
+                               {"code", khabar::security::totp_code(secret, next_step)}},
+                              false);
   EXPECT_EQ(replayed.status, 403);
   // A recovery code works once.
-  auto with_recovery = replay.post("/admin/login", {{"_csrf", input_value(replayed.body, "_csrf")},
-                                                    {"pending", input_value(again.body, "pending")},
-                                                    {"code", codes[3]}}, false);
+  auto with_recovery = replay.post("/admin/login",
+                                   {{"_csrf", input_value(replayed.body, "_csrf")},
+                                    {"pending", input_value(again.body, "pending")},
+                                    {"code", codes[3]}},
+                                   false);
   EXPECT_EQ(with_recovery.status, 303);
   AdminClient third(port());
   auto third_step = third.sign_in("twofa", strong_password("twofa"));
-  EXPECT_EQ(third.post("/admin/login", {{"_csrf", input_value(third_step.body, "_csrf")},
-                                        {"pending", input_value(third_step.body, "pending")},
-                                        {"code", codes[3]}}, false).status, 403);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM recovery_codes r JOIN users u ON u.id = r.user_id "
-                       "WHERE u.login = 'twofa'"),
+  EXPECT_EQ(third
+                .post("/admin/login",
+                      {{"_csrf", input_value(third_step.body, "_csrf")},
+                       {"pending", input_value(third_step.body, "pending")},
+                       {"code", codes[3]}},
+                      false)
+                .status,
+            403);
+  EXPECT_EQ(sql(data_,
+                "SELECT count(*) FROM recovery_codes r JOIN users u ON u.id = r.user_id "
+                "WHERE u.login = 'twofa'"),
             "9");
   // An administrator resets it; the password alone signs in again.
   auto admin = chief();
@@ -325,23 +353,31 @@ TEST_F(Admin, RequiredTwoFactorSendsPublishersToEnrolment) {
   AdminClient admin = chief();
   AdminClient writer = user("must-enrol", "author");
   AdminClient contributor = user("may-skip", "contributor");
-  ASSERT_EQ(run_khabar({"settings", "--data", data_.string(), "require_two_factor", "true"}).exit_code, 0);
+  ASSERT_EQ(
+      run_khabar({"settings", "--data", data_.string(), "require_two_factor", "true"}).exit_code,
+      0);
   auto r = writer.get("/admin/");
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/admin/two-factor");
   EXPECT_EQ(writer.get("/admin/two-factor").status, 200);
   EXPECT_EQ(contributor.get("/admin/").status, 200);  // contributors do not publish
-  ASSERT_EQ(run_khabar({"settings", "--data", data_.string(), "require_two_factor", "false"}).exit_code, 0);
+  ASSERT_EQ(
+      run_khabar({"settings", "--data", data_.string(), "require_two_factor", "false"}).exit_code,
+      0);
   EXPECT_EQ(writer.get("/admin/").status, 200);
 }
 
 TEST_F(Admin, UsersAreInvitedChangedAndDisabled) {
   AdminClient admin = chief();
-  auto invited = admin.post("/admin/users", {{"login", "new-editor"}, {"display_name", "Nadia Editor"},
-                                             {"email", "nadia@example.org"}, {"role", "editor"}});
+  auto invited = admin.post("/admin/users", {{"login", "new-editor"},
+                                             {"display_name", "Nadia Editor"},
+                                             {"email", "nadia@example.org"},
+                                             {"role", "editor"}});
   ASSERT_EQ(invited.status, 201);
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(invited.body, m, std::regex("value=\"(https://news.example/admin/password\\?token=[0-9a-f]{64})\"")));
+  ASSERT_TRUE(std::regex_search(
+      invited.body, m,
+      std::regex("value=\"(https://news.example/admin/password\\?token=[0-9a-f]{64})\"")));
   AdminClient nadia(port());
   ASSERT_EQ(nadia.set_password(m[1].str(), strong_password("nadia")).status, 303);
   ASSERT_EQ(nadia.sign_in("new-editor", strong_password("nadia")).status, 303);
@@ -354,7 +390,8 @@ TEST_F(Admin, UsersAreInvitedChangedAndDisabled) {
   EXPECT_EQ(bad.status, 422);
 
   std::string id = sql(data_, "SELECT id FROM users WHERE login = 'new-editor'");
-  EXPECT_EQ(admin.post("/admin/users/" + id, {{"action", "role"}, {"role", "contributor"}}).status, 303);
+  EXPECT_EQ(admin.post("/admin/users/" + id, {{"action", "role"}, {"role", "contributor"}}).status,
+            303);
   EXPECT_EQ(nadia.get("/admin/comments").status, 403);  // the new role holds at once
   EXPECT_EQ(admin.post("/admin/users/" + id, {{"action", "disable"}}).status, 303);
   EXPECT_EQ(nadia.get("/admin/").status, 303);  // signed out
@@ -364,9 +401,13 @@ TEST_F(Admin, UsersAreInvitedChangedAndDisabled) {
 
   // The only administrator cannot be demoted or disabled.
   std::string chief_id = sql(data_, "SELECT id FROM users WHERE login = 'chief'");
-  std::string others = sql(data_, "SELECT count(*) FROM users WHERE role = 'administrator' AND disabled = 0 AND login <> 'chief'");
+  std::string others = sql(data_,
+                           "SELECT count(*) FROM users WHERE role = 'administrator' AND disabled = "
+                           "0 AND login <> 'chief'");
   if (others == "0") {
-    EXPECT_EQ(admin.post("/admin/users/" + chief_id, {{"action", "role"}, {"role", "editor"}}).status, 409);
+    EXPECT_EQ(
+        admin.post("/admin/users/" + chief_id, {{"action", "role"}, {"role", "editor"}}).status,
+        409);
   }
   EXPECT_EQ(admin.post("/admin/users/" + chief_id, {{"action", "disable"}}).status, 409);
 }
@@ -376,16 +417,20 @@ TEST_F(Admin, SettingsAreValidatedAndShowOnTheSite) {
   auto page = admin.get("/admin/settings");
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(input_value(page.body, "url"), "https://news.example");
-  auto bad = admin.post("/admin/settings", {{"title", "New Title"}, {"timezone", "Mars/Olympus"},
-                                            {"comments_thread_depth", "99"}});
+  auto bad = admin.post(
+      "/admin/settings",
+      {{"title", "New Title"}, {"timezone", "Mars/Olympus"}, {"comments_thread_depth", "99"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Mars/Olympus"), std::string::npos);
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'title'"), "Khabar Test");  // nothing saved
-  auto ok = admin.post("/admin/settings", {{"title", "Kabul Evening News"}, {"timezone", "Asia/Kabul"},
+  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'title'"),
+            "Khabar Test");  // nothing saved
+  auto ok = admin.post("/admin/settings", {{"title", "Kabul Evening News"},
+                                           {"timezone", "Asia/Kabul"},
                                            {"comments_block_list", "casino, 10.0.0.0/8"}});
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'timezone'"), "Asia/Kabul");
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'comments_block_list'"), "casino\n10.0.0.0/8");
+  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'comments_block_list'"),
+            "casino\n10.0.0.0/8");
   EXPECT_NE(http_get(port(), "/").body.find("Kabul Evening News"), std::string::npos);
   admin.post("/admin/settings", {{"title", "Khabar Test"}});
   EXPECT_EQ(user("not-admin", "editor").get("/admin/settings").status, 403);
@@ -395,10 +440,14 @@ TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   std::string article = "kabul-opens-three-new-public-libraries-before-winter";
   std::string article_id = sql(data_, "SELECT id FROM articles WHERE slug = '" + article + "'");
   for (const char* name : {"Held One", "Held Two", "Held Three"})
-    sql(data_, "INSERT INTO comments (article_id, author_name, author_email, body, status, created_at) VALUES (" +
-                   article_id + ", '" + name + "', 'held@example.org', 'A held comment by " + name +
-                   "', 'pending', " + std::to_string(unix_now()) + ")");
-  auto ids = sql(data_, "SELECT group_concat(id) FROM (SELECT id FROM comments WHERE author_email = 'held@example.org' ORDER BY id)");
+    sql(data_,
+        "INSERT INTO comments (article_id, author_name, author_email, body, status, created_at) "
+        "VALUES (" +
+            article_id + ", '" + name + "', 'held@example.org', 'A held comment by " + name +
+            "', 'pending', " + std::to_string(unix_now()) + ")");
+  auto ids = sql(data_,
+                 "SELECT group_concat(id) FROM (SELECT id FROM comments WHERE author_email = "
+                 "'held@example.org' ORDER BY id)");
   auto id_list = khabar::content::split(ids, ',');
   ASSERT_EQ(id_list.size(), 3u);
   EXPECT_EQ(http_get(port(), "/" + article + "/").body.find("Held One"), std::string::npos);
@@ -407,11 +456,22 @@ TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   auto queue = editor.get("/admin/comments?status=pending");
   EXPECT_NE(queue.body.find("Held Two"), std::string::npos);
   EXPECT_NE(queue.body.find("held@example.org"), std::string::npos);  // moderators see emails
-  EXPECT_EQ(editor.post("/admin/comments", {{"action", "approve"}, {"status", "pending"},
-                                            {"id", std::string(id_list[0])}}).status, 303);
-  EXPECT_EQ(editor.post("/admin/comments", {{"action", "spam"}, {"status", "pending"},
-                                            {"id", std::string(id_list[1])}, {"id", std::string(id_list[2])}}).status, 303);
-  EXPECT_EQ(sql(data_, "SELECT group_concat(status) FROM (SELECT status FROM comments WHERE author_email = 'held@example.org' ORDER BY id)"),
+  EXPECT_EQ(
+      editor
+          .post("/admin/comments",
+                {{"action", "approve"}, {"status", "pending"}, {"id", std::string(id_list[0])}})
+          .status,
+      303);
+  EXPECT_EQ(editor
+                .post("/admin/comments", {{"action", "spam"},
+                                          {"status", "pending"},
+                                          {"id", std::string(id_list[1])},
+                                          {"id", std::string(id_list[2])}})
+                .status,
+            303);
+  EXPECT_EQ(sql(data_,
+                "SELECT group_concat(status) FROM (SELECT status FROM comments WHERE author_email "
+                "= 'held@example.org' ORDER BY id)"),
             "approved,spam,spam");
   auto shown = http_get(port(), "/" + article + "/");
   EXPECT_NE(shown.body.find("Held One"), std::string::npos);
@@ -419,19 +479,25 @@ TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   EXPECT_EQ(shown.body.find("held@example.org"), std::string::npos);
   auto dashboard = editor.get("/admin/");
   EXPECT_NE(dashboard.body.find("comments awaiting moderation"), std::string::npos);
-  EXPECT_EQ(user("writer-no-mod", "author").post("/admin/comments", {{"action", "approve"}, {"id", std::string(id_list[1])}}).status, 403);
+  EXPECT_EQ(user("writer-no-mod", "author")
+                .post("/admin/comments", {{"action", "approve"}, {"id", std::string(id_list[1])}})
+                .status,
+            403);
 }
 
 TEST_F(Admin, AuthorPagesNeverShowLoginsOrEmails) {
   AdminClient c = user("secret-login-name", "author");
-  c.post("/admin/profile", {{"action", "details"}, {"display_name", "Public Name"},
-                            {"email", "private@example.org"}, {"bio", "Covers the provinces."}});
+  c.post("/admin/profile", {{"action", "details"},
+                            {"display_name", "Public Name"},
+                            {"email", "private@example.org"},
+                            {"bio", "Covers the provinces."}});
   std::string slug = sql(data_, "SELECT slug FROM users WHERE login = 'secret-login-name'");
   EXPECT_EQ(slug.find("secret"), std::string::npos);
   std::string article_slug = "byline-test-" + slug;
   std::string user_id = sql(data_, "SELECT id FROM users WHERE login = 'secret-login-name'");
-  sql(data_, "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) VALUES ('" +
-                 article_slug + "', 'Byline test', 'published', 1, 1, 1)");
+  sql(data_,
+      "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) VALUES ('" +
+          article_slug + "', 'Byline test', 'published', 1, 1, 1)");
   sql(data_, "INSERT INTO article_authors (article_id, user_id, position) SELECT id, " + user_id +
                  ", 0 FROM articles WHERE slug = '" + article_slug + "'");
   for (const std::string& path : std::vector<std::string>{"/" + article_slug + "/", "/feed/"}) {
@@ -444,12 +510,15 @@ TEST_F(Admin, AuthorPagesNeverShowLoginsOrEmails) {
 }
 
 TEST_F(Admin, CommandLineManagesUsers) {
-  auto added = run_khabar({"user", "add", "--data", data_.string(), "--login", "cli-user", "--role", "author"});
+  auto added = run_khabar(
+      {"user", "add", "--data", data_.string(), "--login", "cli-user", "--role", "author"});
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("/admin/password?token="), std::string::npos);
-  auto bad_role = run_khabar({"user", "add", "--data", data_.string(), "--login", "cli-x", "--role", "king"});
+  auto bad_role =
+      run_khabar({"user", "add", "--data", data_.string(), "--login", "cli-x", "--role", "king"});
   EXPECT_NE(bad_role.exit_code, 0);
-  auto weak = run_khabar({"user", "passwd", "--data", data_.string(), "--login", "cli-user"}, "password\n");
+  auto weak =
+      run_khabar({"user", "passwd", "--data", data_.string(), "--login", "cli-user"}, "password\n");
   EXPECT_NE(weak.exit_code, 0);
   EXPECT_NE(weak.output.find("at least 12"), std::string::npos);
   auto set = run_khabar({"user", "passwd", "--data", data_.string(), "--login", "cli-user"},
@@ -457,13 +526,19 @@ TEST_F(Admin, CommandLineManagesUsers) {
   ASSERT_EQ(set.exit_code, 0) << set.output;
   AdminClient c(port());
   ASSERT_EQ(c.sign_in("cli-user", strong_password("cli")).status, 303);
-  ASSERT_EQ(run_khabar({"user", "disable", "--data", data_.string(), "--login", "cli-user"}).exit_code, 0);
+  ASSERT_EQ(
+      run_khabar({"user", "disable", "--data", data_.string(), "--login", "cli-user"}).exit_code,
+      0);
   EXPECT_EQ(c.get("/admin/").status, 303);
-  EXPECT_EQ(run_khabar({"user", "enable", "--data", data_.string(), "--login", "cli-user"}).exit_code, 0);
-  EXPECT_EQ(run_khabar({"user", "reset-2fa", "--data", data_.string(), "--login", "cli-user"}).exit_code, 0);
+  EXPECT_EQ(
+      run_khabar({"user", "enable", "--data", data_.string(), "--login", "cli-user"}).exit_code, 0);
+  EXPECT_EQ(
+      run_khabar({"user", "reset-2fa", "--data", data_.string(), "--login", "cli-user"}).exit_code,
+      0);
   auto listed = run_khabar({"user", "list", "--data", data_.string()});
   EXPECT_NE(listed.output.find("cli-user"), std::string::npos);
-  EXPECT_NE(run_khabar({"user", "disable", "--data", data_.string(), "--login", "nobody"}).exit_code, 0);
+  EXPECT_NE(
+      run_khabar({"user", "disable", "--data", data_.string(), "--login", "nobody"}).exit_code, 0);
 }
 
 TEST(AdminInit, InitCreatesTheFirstAdministrator) {
@@ -476,9 +551,11 @@ TEST(AdminInit, InitCreatesTheFirstAdministrator) {
   EXPECT_EQ(sql(data, "SELECT login, role, email, password_hash FROM users"),
             "boss|administrator|boss@example.org|");
   // The only administrator cannot be disabled from the command line either.
-  EXPECT_NE(run_khabar({"user", "disable", "--data", data.string(), "--login", "boss"}).exit_code, 0);
+  EXPECT_NE(run_khabar({"user", "disable", "--data", data.string(), "--login", "boss"}).exit_code,
+            0);
   EXPECT_EQ(sql(data, "SELECT disabled FROM users WHERE login = 'boss'"), "0");
-  auto bad = run_khabar({"init", "--data", (dir.path() / "other").string(), "--admin-login", "Bad Name"});
+  auto bad =
+      run_khabar({"init", "--data", (dir.path() / "other").string(), "--admin-login", "Bad Name"});
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "other" / "khabar.db"));
 }
@@ -492,17 +569,24 @@ TEST(AdminTiming, UnknownUserAndWrongPasswordTakeTheSameTime) {
   TempDir dir;
   auto data = dir.path() / "site";
   make_demo_site(data);
-  for (auto [key, value] : {std::pair{"login_account_failures", "1000"}, {"login_client_failures", "10000"}})
+  for (auto [key, value] :
+       {std::pair{"login_account_failures", "1000"}, {"login_client_failures", "10000"}})
     ASSERT_EQ(run_khabar({"settings", "--data", data.string(), key, value}).exit_code, 0);
   ServerProcess server(data);
   AdminClient setup(server.port());
-  ASSERT_EQ(setup.set_password(add_user(data, "known", "editor", "Known Editor"), strong_password("known")).status, 303);
+  ASSERT_EQ(
+      setup
+          .set_password(add_user(data, "known", "editor", "Known Editor"), strong_password("known"))
+          .status,
+      303);
 
   auto time_attempt = [&](const std::string& login) {
     AdminClient c(server.port());
     std::string token = input_value(c.get("/admin/login").body, "_csrf");
     auto start = std::chrono::steady_clock::now();
-    auto r = c.post("/admin/login", {{"_csrf", token}, {"login", login}, {"password", "Wrong but long enough"}}, false);
+    auto r =
+        c.post("/admin/login",
+               {{"_csrf", token}, {"login", login}, {"password", "Wrong but long enough"}}, false);
     auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(r.status, 403);
     return std::chrono::duration<double, std::milli>(elapsed).count();
@@ -518,7 +602,8 @@ TEST(AdminTiming, UnknownUserAndWrongPasswordTakeTheSameTime) {
   double b = *std::min_element(wrong.begin(), wrong.end());
   RecordProperty("unknown_ms", std::to_string(a));
   RecordProperty("wrong_password_ms", std::to_string(b));
-  EXPECT_LT(std::abs(a - b), 0.2 * std::max(a, b)) << "unknown user " << a << " ms, wrong password " << b << " ms";
+  EXPECT_LT(std::abs(a - b), 0.2 * std::max(a, b))
+      << "unknown user " << a << " ms, wrong password " << b << " ms";
   EXPECT_GT(std::min(a, b), 5.0) << "a wrong sign-in should cost a real argon2id verification";
 }
 
@@ -543,17 +628,20 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
   EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'"), "");
   // A broken image too.
   EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "photo"}},
-                             {{"avatar", "cut.jpg", bytes.substr(0, bytes.size() / 3)}}).status,
+                             {{"avatar", "cut.jpg", bytes.substr(0, bytes.size() / 3)}})
+                .status,
             422);
 
-  auto ok = c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "me.jpg", bytes}});
+  auto ok =
+      c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "me.jpg", bytes}});
   ASSERT_EQ(ok.status, 303);
   std::string stored = sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'");
   ASSERT_TRUE(stored.starts_with("avatars/")) << stored;
   auto file = data_ / "media" / stored;
   ASSERT_TRUE(std::filesystem::exists(file));
   std::string after = exiftool("-a -G1 -s '" + file.string() + "'");
-  for (const char* tag : {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
+  for (const char* tag :
+       {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
     EXPECT_EQ(after.find(tag), std::string::npos) << tag << " survived:\n" << after;
   EXPECT_NE(after.find("ImageWidth                      : 256"), std::string::npos) << after;
 
@@ -565,16 +653,19 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
   auto copy = dir_->path() / "served.jpg";
   std::ofstream(copy, std::ios::binary) << served.body;
   EXPECT_EQ(exiftool("-a -G1 -s '" + copy.string() + "'").find("GPS"), std::string::npos);
-  EXPECT_EQ(http_get(port(), "/media/../khabar.toml").status, 400);  // dot segments: refused by http/
+  EXPECT_EQ(http_get(port(), "/media/../khabar.toml").status,
+            400);  // dot segments: refused by http/
   EXPECT_EQ(http_get(port(), "/media/avatars/.hidden.jpg").status, 404);
 
   // The author box shows it.
   std::string user_id = sql(data_, "SELECT id FROM users WHERE login = 'photographer'");
-  sql(data_, "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) "
-             "VALUES ('photo-byline', 'Photo byline', 'published', 1, 1, 1)");
+  sql(data_,
+      "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) "
+      "VALUES ('photo-byline', 'Photo byline', 'published', 1, 1, 1)");
   sql(data_, "INSERT INTO article_authors (article_id, user_id, position) SELECT id, " + user_id +
                  ", 0 FROM articles WHERE slug = 'photo-byline'");
-  EXPECT_NE(http_get(port(), "/photo-byline/").body.find("src=\"/media/" + stored + "\""), std::string::npos);
+  EXPECT_NE(http_get(port(), "/photo-byline/").body.find("src=\"/media/" + stored + "\""),
+            std::string::npos);
 
   // Removing it deletes the file.
   EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "remove-photo"}}, {}).status, 303);
@@ -585,12 +676,14 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
 TEST_F(Admin, UploadsLargerThanTheLimitGet413) {
   AdminClient c = user("big-upload", "author");
   std::string huge(26 * 1024 * 1024, 'x');
-  auto r = c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "huge.jpg", huge}});
+  auto r =
+      c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "huge.jpg", huge}});
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'big-upload'"), "");
   // Reader addresses keep the small limit.
   EXPECT_EQ(http_request(port(), "POST", "/kabul-opens-three-new-public-libraries-before-winter/",
-                         {"Content-Type: application/x-www-form-urlencoded"}, std::string(2 * 1024 * 1024, 'a'))
+                         {"Content-Type: application/x-www-form-urlencoded"},
+                         std::string(2 * 1024 * 1024, 'a'))
                 .status,
             413);
 }

@@ -155,12 +155,16 @@ TEST_F(Cache, LoggedInReadersNeverGetOrFillTheCache) {
   EXPECT_EQ(personal.header("x-cache"), "BYPASS");
   EXPECT_EQ(x_cache(kSport), "MISS");  // the bypass did not fill it
   EXPECT_EQ(x_cache(kSport), "HIT");
-  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=" + staff.session()}).header("x-cache"), "BYPASS");
+  EXPECT_EQ(
+      http_get(port(), kSport, {"Cookie: khabar_session=" + staff.session()}).header("x-cache"),
+      "BYPASS");
   EXPECT_EQ(http_get(port(), std::string(kSport) + "?replytocom=1").header("x-cache"), "BYPASS");
   // Issue 18, finding 10: a junk session cookie no longer forces a render, and visitors
   // from social networks and newsletters share the cached page.
   EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=abc"}).header("x-cache"), "HIT");
-  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=" + std::string(64, 'a')}).header("x-cache"), "HIT");
+  EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_session=" + std::string(64, 'a')})
+                .header("x-cache"),
+            "HIT");
   EXPECT_EQ(http_get(port(), kSport, {"Cookie: khabar_comments=forged"}).header("x-cache"), "HIT");
   for (const char* q : {"?utm_source=facebook&utm_medium=social", "?fbclid=IwAR0x", "?gclid=abc"}) {
     auto shared = http_get(port(), std::string(kSport) + q);

@@ -1,14 +1,13 @@
 // Readers' comments on a real `khabar serve`: the form, posting, every defence, the
 // moderation rules, what is shown to whom, and what is stored (read from the SQLite file).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <toml++/toml.h>
 
-#include <signal.h>
-
 #include <atomic>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <regex>
 #include <thread>
@@ -476,10 +475,13 @@ TEST_F(Comments, EveryAcknowledgedCommentSurvivesAKill9) {
                              " comment " + std::to_string(n);
           HttpResponse r;
           try {
-            r = http_request(port, "POST", kArticle, {"Content-Type: application/x-www-form-urlencoded"},
+            r = http_request(port, "POST", kArticle,
+                             {"Content-Type: application/x-www-form-urlencoded"},
                              form_body({{"author", "C" + std::to_string(c)},
                                         {"email", "c" + std::to_string(c) + "@example.com"},
-                                        {"url", ""}, {"comment", text}, {"comment_parent", "0"},
+                                        {"url", ""},
+                                        {"comment", text},
+                                        {"comment_parent", "0"},
                                         {"_token", body_token}}));
           } catch (...) {
             return;  // the server is gone

@@ -28,9 +28,10 @@ class Editor : public ::testing::Test {
     return signed_in_user(server_->port(), data_, login, role);
   }
   std::string create(AdminClient& c, const Fields& fields) { return create_article(c, fields); }
-  static Fields article(const std::string& title, const std::string& body, const std::string& version = "0") {
-    return {{"title", title}, {"body", body}, {"language", "en"}, {"tags", "Kabul, Water"}, {"version", version},
-            {"comments_open", "on"}};
+  static Fields article(const std::string& title, const std::string& body,
+                        const std::string& version = "0") {
+    return {{"title", title},         {"body", body},       {"language", "en"},
+            {"tags", "Kabul, Water"}, {"version", version}, {"comments_open", "on"}};
   }
   TempDir dir_;
   std::filesystem::path data_;
@@ -39,46 +40,70 @@ class Editor : public ::testing::Test {
 };
 
 TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
-  std::string id = create(*writer_, article("Wells run dry in Herat", "First line.\n\nSecond line."));
-  EXPECT_EQ(sql(data_, "SELECT slug || '|' || status || '|' || version FROM articles WHERE id = " + id),
-            "wells-run-dry-in-herat|draft|1");
-  EXPECT_EQ(sql(data_, "SELECT group_concat(t.slug) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                       "WHERE at.article_id = " + id + " ORDER BY t.slug"), "kabul,water");
-  EXPECT_FALSE(sql(data_, "SELECT excerpt FROM articles WHERE id = " + id).empty());  // made from the text
+  std::string id =
+      create(*writer_, article("Wells run dry in Herat", "First line.\n\nSecond line."));
+  EXPECT_EQ(
+      sql(data_, "SELECT slug || '|' || status || '|' || version FROM articles WHERE id = " + id),
+      "wells-run-dry-in-herat|draft|1");
+  EXPECT_EQ(sql(data_,
+                "SELECT group_concat(t.slug) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                "WHERE at.article_id = " +
+                    id + " ORDER BY t.slug"),
+            "kabul,water");
+  EXPECT_FALSE(
+      sql(data_, "SELECT excerpt FROM articles WHERE id = " + id).empty());  // made from the text
   // The same headline again: a unique slug; a Pashto headline: a Pashto slug.
   std::string twin = create(*writer_, article("Wells run dry in Herat", "Other."));
   EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + twin), "wells-run-dry-in-herat-2");
   std::string pashto = create(*writer_, article("په هرات کې څاګانې وچېږي", "متن"));
-  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + pashto), "په-هرات-کې-څاګانې-وچېږي");
+  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + pashto),
+            "په-هرات-کې-څاګانې-وچېږي");
 
   // Two people open version 1; the first save wins, the second is refused and kept.
   std::string edit = "/admin/articles/" + id + "/edit";
   AdminClient editor = signed_in("night-editor", "editor");
-  auto first = writer_->post(edit, article("Wells run dry in Herat", "First line.\n\nSecond line, edited.", "1"));
+  auto first = writer_->post(
+      edit, article("Wells run dry in Herat", "First line.\n\nSecond line, edited.", "1"));
   EXPECT_EQ(first.status, 303);
-  auto second = editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "1"));
+  auto second =
+      editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "1"));
   EXPECT_EQ(second.status, 409);
-  EXPECT_NE(second.body.find("The editor&#39;s own rewrite."), std::string::npos);  // shown back, not lost
-  EXPECT_EQ(sql(data_, "SELECT body_markdown FROM articles WHERE id = " + id), "First line.\n\nSecond line, edited.");
+  EXPECT_NE(second.body.find("The editor&#39;s own rewrite."),
+            std::string::npos);  // shown back, not lost
+  EXPECT_EQ(sql(data_, "SELECT body_markdown FROM articles WHERE id = " + id),
+            "First line.\n\nSecond line, edited.");
   EXPECT_EQ(input_value(second.body, "version"), "2");  // the form now starts from version 2
-  EXPECT_EQ(editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "2")).status, 303);
-  EXPECT_EQ(sql(data_, "SELECT version || '|' || (SELECT count(*) FROM revisions WHERE article_id = " + id +
-                           ") FROM articles WHERE id = " + id), "3|3");
+  EXPECT_EQ(
+      editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "2")).status,
+      303);
+  EXPECT_EQ(
+      sql(data_, "SELECT version || '|' || (SELECT count(*) FROM revisions WHERE article_id = " +
+                     id + ") FROM articles WHERE id = " + id),
+      "3|3");
 
   // Revisions: a diff against the current text, and restoring version 1 is a new save.
   auto revisions = writer_->get("/admin/articles/" + id + "/revisions");
   ASSERT_EQ(revisions.status, 200);
   EXPECT_NE(revisions.body.find("Name night-editor"), std::string::npos);
-  EXPECT_NE(revisions.body.find("class=\"removed\"><span aria-hidden=\"true\">-</span> First line."), std::string::npos);
-  EXPECT_NE(revisions.body.find("class=\"added\"><span aria-hidden=\"true\">+</span> The editor&#39;s own rewrite."), std::string::npos);
-  std::string v1 = sql(data_, "SELECT id FROM revisions WHERE article_id = " + id + " AND version = 1");
+  EXPECT_NE(
+      revisions.body.find("class=\"removed\"><span aria-hidden=\"true\">-</span> First line."),
+      std::string::npos);
+  EXPECT_NE(
+      revisions.body.find(
+          "class=\"added\"><span aria-hidden=\"true\">+</span> The editor&#39;s own rewrite."),
+      std::string::npos);
+  std::string v1 =
+      sql(data_, "SELECT id FROM revisions WHERE article_id = " + id + " AND version = 1");
   EXPECT_EQ(writer_->post("/admin/articles/" + id + "/revisions", {{"revision", v1}}).status, 303);
   EXPECT_EQ(sql(data_, "SELECT body_markdown || '|' || version FROM articles WHERE id = " + id),
             "First line.\n\nSecond line.|4");
 
   // Preview: the reader's page, not saved.
-  auto preview = writer_->post(edit, {{"title", "Preview headline"}, {"body", "Preview *text*."}, {"language", "en"},
-                                      {"version", "4"}, {"preview", "1"}});
+  auto preview = writer_->post(edit, {{"title", "Preview headline"},
+                                      {"body", "Preview *text*."},
+                                      {"language", "en"},
+                                      {"version", "4"},
+                                      {"preview", "1"}});
   EXPECT_EQ(preview.status, 200);
   EXPECT_NE(preview.body.find("<h1>Preview headline</h1>"), std::string::npos);
   EXPECT_NE(preview.body.find("<em>text</em>"), std::string::npos);
@@ -87,8 +112,11 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   // Published, then re-slugged: the old address answers 301.
   EXPECT_EQ(writer_->post("/admin/articles/" + id, {{"action", "publish"}}).status, 303);
   EXPECT_EQ(http_get(server_->port(), "/wells-run-dry-in-herat/").status, 200);
-  auto renamed = writer_->post(edit, {{"title", "Wells run dry in Herat"}, {"slug", "herat-wells-dry"},
-                                      {"body", "First line."}, {"language", "en"}, {"version", "4"}});
+  auto renamed = writer_->post(edit, {{"title", "Wells run dry in Herat"},
+                                      {"slug", "herat-wells-dry"},
+                                      {"body", "First line."},
+                                      {"language", "en"},
+                                      {"version", "4"}});
   EXPECT_EQ(renamed.status, 303);
   auto old = http_get(server_->port(), "/wells-run-dry-in-herat/");
   EXPECT_EQ(old.status, 301);
@@ -103,7 +131,8 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   EXPECT_EQ(editor.post("/admin/articles/" + own, {{"action", "publish"}}).status, 303);
   EXPECT_EQ(contributor.get("/admin/articles/" + own + "/edit").status, 403);
   // Bad input keeps the text and says why.
-  auto bad = writer_->post("/admin/articles/new", {{"title", ""}, {"body", "Kept text."}, {"language", "en"}});
+  auto bad = writer_->post("/admin/articles/new",
+                           {{"title", ""}, {"body", "Kept text."}, {"language", "en"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Kept text."), std::string::npos);
 }

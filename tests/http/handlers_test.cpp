@@ -51,8 +51,8 @@ class Handlers : public ::testing::Test {
     assets_ = std::make_unique<http::StaticFiles>(theme_->static_dir());
     site_ = std::make_unique<site::Site>(*db_, *theme_, *assets_, secret_,
                                          site::SiteOptions{.clock = &clock_});
-    admin_ = std::make_unique<admin::Admin>(*db_, *theme_, *assets_, secret_,
-                                            dir_.path() / "media", clock_);
+    admin_ = std::make_unique<admin::Admin>(*db_, *theme_, *assets_, secret_, dir_.path() / "media",
+                                            clock_);
     // An editor with a session (its token in the cookie; the store keeps its digest).
     auto tx = db_->begin();
     editor_ = tx->add_user({"desk", "desk@example.org", "Desk Editor", "desk-editor", "", "editor"})
@@ -108,9 +108,9 @@ TEST_F(Handlers, SavesAreStampedByTheClockAndAStaleOneIsAConflict) {
   ASSERT_EQ(form.status, 200) << form.body;
   int version = db_->article_for_edit(article->id)->version;
   clock_.advance(600);
-  std::string fields = "title=Kabul+opens+three+libraries&slug=" + article->slug +
-                       "&language=en&body=New+text.&category=" +
-                       std::to_string(article->category_id);
+  std::string fields =
+      "title=Kabul+opens+three+libraries&slug=" + article->slug +
+      "&language=en&body=New+text.&category=" + std::to_string(article->category_id);
   auto saved = admin(post(edit, fields + "&version=" + std::to_string(version)));
   EXPECT_EQ(saved.status, 303) << saved.body;
   auto after = db_->article_for_edit(article->id);
@@ -119,8 +119,8 @@ TEST_F(Handlers, SavesAreStampedByTheClockAndAStaleOneIsAConflict) {
   EXPECT_EQ(db_->revisions(article->id).front().created_at, kStart + 600);
 
   clock_.advance(60);
-  auto stale = admin(post(edit, "title=Mine&slug=" + article->slug + "&language=en&body=Stale.&version=" +
-                                    std::to_string(version)));
+  auto stale = admin(post(edit, "title=Mine&slug=" + article->slug +
+                                    "&language=en&body=Stale.&version=" + std::to_string(version)));
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("Someone else saved this article"), std::string::npos);
   EXPECT_EQ(db_->article_for_edit(article->id)->fields.body_markdown, "New text.");
@@ -139,8 +139,8 @@ TEST_F(Handlers, AScheduledArticleAppearsWhenTheClockReachesItsTime) {
   content::Id id = tx->add_article(a).or_throw();
   tx->commit().or_throw();
   std::string at = content::format_local_time(content::TimeZone().local(kStart + 7200));
-  auto scheduled = admin(post("/admin/articles/" + std::to_string(id),
-                              "action=schedule&publish_at=" + at));
+  auto scheduled =
+      admin(post("/admin/articles/" + std::to_string(id), "action=schedule&publish_at=" + at));
   EXPECT_EQ(scheduled.status, 303) << scheduled.body;
   EXPECT_EQ(db_->desk_article(id)->status, content::Status::Scheduled);
 

@@ -23,7 +23,8 @@ using namespace khabar::test;
 
 namespace {
 
-const std::filesystem::path kFixture = std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
+const std::filesystem::path kFixture =
+    std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
 
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -32,7 +33,8 @@ std::string read(const std::filesystem::path& p) {
 
 int count(const std::string& text, const std::string& needle) {
   int n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++n;
   return n;
 }
 
@@ -47,7 +49,7 @@ struct Expected {
   std::map<std::string, int> items;  // post type -> count (auto-draft/inherit posts aside)
   int comments = 0, pings = 0, authors = 0, categories = 0, tags = 0;
   int published = 0;  // posts and pages with status publish and no password
-  std::vector<std::pair<std::string, std::string>> threads;          // comment id, parent id
+  std::vector<std::pair<std::string, std::string>> threads;           // comment id, parent id
   std::vector<std::pair<std::string, std::string>> category_parents;  // nicename, parent nicename
 };
 
@@ -78,11 +80,13 @@ Expected expected_from(const std::string& xml) {
       std::size_t c_end = item.find("</wp:comment>", c);
       std::string comment = item.substr(c, c_end - c);
       std::string type = field(comment, "wp:comment_type");
-      if (type == "pingback" || type == "trackback") ++e.pings;
+      if (type == "pingback" || type == "trackback")
+        ++e.pings;
       else {
         ++e.comments;
         std::string parent = field(comment, "wp:comment_parent");
-        if (parent != "0" && !parent.empty()) e.threads.emplace_back(field(comment, "wp:comment_id"), parent);
+        if (parent != "0" && !parent.empty())
+          e.threads.emplace_back(field(comment, "wp:comment_id"), parent);
       }
       c = c_end;
     }
@@ -100,9 +104,11 @@ std::array<int, 3> tally(const std::string& output, const std::string& what) {
 }
 
 std::string counts(const std::filesystem::path& data) {
-  return sql(data, "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM comments) || ' ' || "
-                   "(SELECT count(*) FROM categories) || ' ' || (SELECT count(*) FROM tags) || ' ' || "
-                   "(SELECT count(*) FROM users) || ' ' || (SELECT count(*) FROM redirects)");
+  return sql(
+      data,
+      "SELECT (SELECT count(*) FROM articles) || ' ' || (SELECT count(*) FROM comments) || ' ' || "
+      "(SELECT count(*) FROM categories) || ' ' || (SELECT count(*) FROM tags) || ' ' || "
+      "(SELECT count(*) FROM users) || ' ' || (SELECT count(*) FROM redirects)");
 }
 
 class Import : public ::testing::Test {
@@ -113,7 +119,8 @@ class Import : public ::testing::Test {
     ASSERT_EQ(init.exit_code, 0) << init.output;
   }
   CommandResult import(const std::filesystem::path& file, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"import", "wordpress", "--data", data_.string(), file.string()};
+    std::vector<std::string> args = {"import", "wordpress", "--data", data_.string(),
+                                     file.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_khabar(args);
   }
@@ -141,28 +148,42 @@ TEST_F(Import, TheThemeUnitTestExport) {
   EXPECT_EQ(tally(r.output, "authors")[0], e.authors);
   EXPECT_EQ(tally(r.output, "comments")[0], e.comments);
   EXPECT_EQ(tally(r.output, "comments")[2], e.pings);
-  EXPECT_NE(r.output.find("Template: Password Protected"), std::string::npos);  // listed, now a draft
-  EXPECT_NE(r.output.find("import: 100% ("), std::string::npos);  // progress lines when not a terminal
-  EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE title LIKE 'Template: Password Protected%'"), "draft");
+  EXPECT_NE(r.output.find("Template: Password Protected"),
+            std::string::npos);  // listed, now a draft
+  EXPECT_NE(r.output.find("import: 100% ("),
+            std::string::npos);  // progress lines when not a terminal
+  EXPECT_EQ(
+      sql(data_, "SELECT status FROM articles WHERE title LIKE 'Template: Password Protected%'"),
+      "draft");
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE is_lead = 1"), "1");  // the sticky post
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE status = 'scheduled'"), "1");  // "future"
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE status = 'scheduled'"),
+            "1");  // "future"
   // Authors: created, disabled until invited, their logins private.
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM users WHERE disabled = 1 AND password_hash = ''"), std::to_string(e.authors));
+  EXPECT_EQ(sql(data_, "SELECT count(*) FROM users WHERE disabled = 1 AND password_hash = ''"),
+            std::to_string(e.authors));
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM users WHERE slug = login"), "0");
 
   // Threads keep their parents.
   ASSERT_FALSE(e.threads.empty());
   for (const auto& [id, parent] : e.threads)
-    EXPECT_EQ(sql(data_, "SELECT c.parent_id = p.target_id FROM comments c "
-                         "JOIN import_keys k ON k.kind = 'wp:comment' AND k.key = '" + id + "' AND k.target_id = c.id "
-                         "JOIN import_keys p ON p.kind = 'wp:comment' AND p.key = '" + parent + "'"),
-              "1") << "comment " << id;
+    EXPECT_EQ(sql(data_,
+                  "SELECT c.parent_id = p.target_id FROM comments c "
+                  "JOIN import_keys k ON k.kind = 'wp:comment' AND k.key = '" +
+                      id +
+                      "' AND k.target_id = c.id "
+                      "JOIN import_keys p ON p.kind = 'wp:comment' AND p.key = '" +
+                      parent + "'"),
+              "1")
+        << "comment " << id;
   // The category tree is kept.
   ASSERT_FALSE(e.category_parents.empty());
   for (const auto& [child, parent] : e.category_parents) {
-    std::string path = sql(data_, "SELECT c.path FROM categories c JOIN import_keys k ON k.target_id = c.id "
-                                  "AND k.kind = 'wp:category' JOIN categories p ON p.id = c.parent_id "
-                                  "WHERE c.slug = '" + child + "' AND p.slug = '" + parent + "'");
+    std::string path =
+        sql(data_,
+            "SELECT c.path FROM categories c JOIN import_keys k ON k.target_id = c.id "
+            "AND k.kind = 'wp:category' JOIN categories p ON p.id = c.parent_id "
+            "WHERE c.slug = '" +
+                child + "' AND p.slug = '" + parent + "'");
     EXPECT_FALSE(path.empty()) << child << " under " << parent;
   }
 
@@ -189,7 +210,8 @@ TEST_F(Import, TheThemeUnitTestExport) {
   int redirects = 0;
   for (std::string_view row : khabar::content::split(rows, '\n')) {
     std::string from(row.substr(0, row.find('\t'))), to(row.substr(row.find('\t') + 1));
-    std::string target = from.starts_with("?") ? "/" + from : khabar::content::percent_encode_path(from);
+    std::string target =
+        from.starts_with("?") ? "/" + from : khabar::content::percent_encode_path(from);
     auto r301 = http_get(server.port(), target);
     EXPECT_EQ(r301.status, 301) << from;
     EXPECT_EQ(r301.header("location"), to) << from;
@@ -231,9 +253,17 @@ TEST_F(Import, BrokenFilesChangeNothing) {
   std::string header = xml.substr(0, xml.find("<wp:author>"));
   std::vector<Case> cases = {
       {"truncated.xml", xml.substr(0, xml.size() * 2 / 3), "truncated.xml:"},
-      {"utf8.xml", xml.substr(0, xml.find("<item>")) + "<item><title>caf\xC3\x28</title></item></channel></rss>", "utf8.xml:"},
-      {"version.xml", std::regex_replace(xml, std::regex("<wp:wxr_version>1.2"), "<wp:wxr_version>9.9"), "WXR version '9.9'"},
-      {"cdata.xml", header + "<item><title>x</title><content:encoded><![CDATA[ends ]]> early]]></content:encoded></item></channel></rss>", "cdata.xml:"},
+      {"utf8.xml",
+       xml.substr(0, xml.find("<item>")) +
+           "<item><title>caf\xC3\x28</title></item></channel></rss>",
+       "utf8.xml:"},
+      {"version.xml",
+       std::regex_replace(xml, std::regex("<wp:wxr_version>1.2"), "<wp:wxr_version>9.9"),
+       "WXR version '9.9'"},
+      {"cdata.xml",
+       header + "<item><title>x</title><content:encoded><![CDATA[ends ]]> "
+                "early]]></content:encoded></item></channel></rss>",
+       "cdata.xml:"},
   };
   for (const auto& c : cases) {
     auto r = import(write(c.name, c.text));
@@ -243,21 +273,27 @@ TEST_F(Import, BrokenFilesChangeNothing) {
     EXPECT_EQ(counts(data_), before) << c.name;
   }
   // "]]>" written the WordPress way (split across two CDATA sections) is content.
-  auto split = import(write("split.xml", header +
-                                             "<item><title>Split</title><wp:post_id>900001</wp:post_id>"
-                                             "<wp:post_name>split-cdata</wp:post_name><wp:status>publish</wp:status>"
-                                             "<wp:post_type>post</wp:post_type><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt>"
-                                             "<content:encoded><![CDATA[a ]]]]><![CDATA[> b]]></content:encoded></item></channel></rss>"));
+  auto split = import(write(
+      "split.xml", header + "<item><title>Split</title><wp:post_id>900001</wp:post_id>"
+                            "<wp:post_name>split-cdata</wp:post_name><wp:status>publish</wp:status>"
+                            "<wp:post_type>post</wp:post_type><wp:post_date_gmt>2020-01-01 "
+                            "10:00:00</wp:post_date_gmt>"
+                            "<content:encoded><![CDATA[a ]]]]><![CDATA[> "
+                            "b]]></content:encoded></item></channel></rss>"));
   ASSERT_EQ(split.exit_code, 0) << split.output;
-  EXPECT_EQ(sql(data_, "SELECT body_html FROM articles WHERE slug = 'split-cdata'"), "<p>a ]]&gt; b</p>\n");
+  EXPECT_EQ(sql(data_, "SELECT body_html FROM articles WHERE slug = 'split-cdata'"),
+            "<p>a ]]&gt; b</p>\n");
   // A page whose parent is not in the file: imported, and the summary says so.
-  auto orphan = import(write("orphan.xml", header +
-                                               "<item><title>Orphan page</title><wp:post_id>900002</wp:post_id>"
-                                               "<wp:post_name>orphan</wp:post_name><wp:status>publish</wp:status>"
-                                               "<wp:post_parent>777777</wp:post_parent><wp:post_type>page</wp:post_type>"
-                                               "<content:encoded><![CDATA[Text]]></content:encoded></item></channel></rss>"));
+  auto orphan = import(
+      write("orphan.xml",
+            header + "<item><title>Orphan page</title><wp:post_id>900002</wp:post_id>"
+                     "<wp:post_name>orphan</wp:post_name><wp:status>publish</wp:status>"
+                     "<wp:post_parent>777777</wp:post_parent><wp:post_type>page</wp:post_type>"
+                     "<content:encoded><![CDATA[Text]]></content:encoded></item></channel></rss>"));
   ASSERT_EQ(orphan.exit_code, 0) << orphan.output;
-  EXPECT_NE(orphan.output.find("its parent (WordPress id 777777) is not in the file"), std::string::npos) << orphan.output;
+  EXPECT_NE(orphan.output.find("its parent (WordPress id 777777) is not in the file"),
+            std::string::npos)
+      << orphan.output;
   EXPECT_EQ(sql(data_, "SELECT status FROM articles WHERE slug = 'orphan'"), "published");
 }
 
@@ -279,24 +315,29 @@ TEST_F(Import, HostileBodiesAreBoundedAndReported) {
            "<wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><content:encoded><![CDATA[" +
            body + "]]></content:encoded></item>";
   };
-  std::string xml = header +
-                    // 150,000 nested spans: just under the 2 MB body limit.
-                    item("spans", 910001, repeat("<span>", 150000) + "span-text" + repeat("</span>", 150000)) +
-                    item("divs", 910002, repeat("<div>", 200000) + "div-text") +
-                    item("captions", 910003, repeat("[caption]", 100000) + "caption-text" + repeat("[/caption]", 100000)) +
-                    item("math", 910004, "<p>Before <math><mi>x</mi> math-tail") +
-                    item("huge", 910005, std::string(3u << 20, 'a')) + item("plain", 910006, "Plain text.") +
-                    "</channel></rss>";
+  std::string xml =
+      header +
+      // 150,000 nested spans: just under the 2 MB body limit.
+      item("spans", 910001, repeat("<span>", 150000) + "span-text" + repeat("</span>", 150000)) +
+      item("divs", 910002, repeat("<div>", 200000) + "div-text") +
+      item("captions", 910003,
+           repeat("[caption]", 100000) + "caption-text" + repeat("[/caption]", 100000)) +
+      item("math", 910004, "<p>Before <math><mi>x</mi> math-tail") +
+      item("huge", 910005, std::string(3u << 20, 'a')) + item("plain", 910006, "Plain text.") +
+      "</channel></rss>";
   auto r = import(write("hostile.xml", xml));
   ASSERT_EQ(r.exit_code, 0) << r.output.substr(0, 4000);
   EXPECT_LT(r.peak_rss_kb, 1024 * 1024) << "peak RSS " << r.peak_rss_kb << " KiB";
   EXPECT_NE(r.output.find("'huge' (WordPress id 910005, line"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("larger than 2 MB; not imported"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'spans': markup nested more than 100 levels deep was flattened"),
-            std::string::npos) << r.output;
+            std::string::npos)
+      << r.output;
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'huge'"), "0");
-  for (auto [slug, text] : {std::pair{"spans", "span-text"}, {"divs", "div-text"},
-                            {"captions", "caption-text"}, {"math", "math-tail"},
+  for (auto [slug, text] : {std::pair{"spans", "span-text"},
+                            {"divs", "div-text"},
+                            {"captions", "caption-text"},
+                            {"math", "math-tail"},
                             {"plain", "Plain text."}})
     EXPECT_EQ(sql(data_, "SELECT instr(body_html, '" + std::string(text) +
                              "') > 0 FROM articles WHERE slug = '" + slug + "'"),
@@ -308,30 +349,45 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   auto uploads = dir_.path() / "uploads";
   std::filesystem::create_directories(uploads / "2013/03");
   write_jpeg_with_location(uploads / "2013/03/kabul.jpg", 800, 600);
-  ASSERT_NE(exiftool("-a -G1 -s '" + (uploads / "2013/03/kabul.jpg").string() + "'").find("GPSLatitude"),
-            std::string::npos);
+  ASSERT_NE(
+      exiftool("-a -G1 -s '" + (uploads / "2013/03/kabul.jpg").string() + "'").find("GPSLatitude"),
+      std::string::npos);
   std::string xml = read(kFixture);
   std::string header = xml.substr(0, xml.find("<wp:author>"));
-  auto file = write("uploads.xml", header +
-      "<item><title>Kabul photo</title><wp:post_id>50</wp:post_id><wp:post_parent>51</wp:post_parent>"
-      "<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
-      "<wp:attachment_url>https://old.example/wp-content/uploads/2013/03/kabul.jpg</wp:attachment_url>"
-      "<excerpt:encoded><![CDATA[The city at dawn]]></excerpt:encoded>"
-      "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Kabul rooftops</wp:meta_value></wp:postmeta></item>"
-      "<item><title>With a photo</title><wp:post_id>51</wp:post_id><wp:post_name>with-a-photo</wp:post_name>"
-      "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_date_gmt>2013-03-02 10:00:00</wp:post_date_gmt>"
-      "<content:encoded><![CDATA[Intro.\n\n<img src=\"https://old.example/wp-content/uploads/2013/03/kabul-300x200.jpg\" alt=\"small\" />\n\n"
-      "[caption align=\"alignleft\"]<img src=\"https://old.example/wp-content/uploads/2013/03/kabul.jpg\" /> At dawn[/caption]]]></content:encoded>"
-      "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>50</wp:meta_value></wp:postmeta></item>"
-      "</channel></rss>");
+  auto file =
+      write("uploads.xml",
+            header +
+                "<item><title>Kabul "
+                "photo</title><wp:post_id>50</wp:post_id><wp:post_parent>51</wp:post_parent>"
+                "<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
+                "<wp:attachment_url>https://old.example/wp-content/uploads/2013/03/kabul.jpg</"
+                "wp:attachment_url>"
+                "<excerpt:encoded><![CDATA[The city at dawn]]></excerpt:encoded>"
+                "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</"
+                "wp:meta_key><wp:meta_value>Kabul rooftops</wp:meta_value></wp:postmeta></item>"
+                "<item><title>With a "
+                "photo</title><wp:post_id>51</wp:post_id><wp:post_name>with-a-photo</wp:post_name>"
+                "<wp:status>publish</wp:status><wp:post_type>post</"
+                "wp:post_type><wp:post_date_gmt>2013-03-02 10:00:00</wp:post_date_gmt>"
+                "<content:encoded><![CDATA[Intro.\n\n<img "
+                "src=\"https://old.example/wp-content/uploads/2013/03/kabul-300x200.jpg\" "
+                "alt=\"small\" />\n\n"
+                "[caption align=\"alignleft\"]<img "
+                "src=\"https://old.example/wp-content/uploads/2013/03/kabul.jpg\" /> At "
+                "dawn[/caption]]]></content:encoded>"
+                "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>50</"
+                "wp:meta_value></wp:postmeta></item>"
+                "</channel></rss>");
   auto r = import(file, {"--uploads", uploads.string()});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("1 files copied from --uploads"), std::string::npos) << r.output;
   std::string stored = sql(data_, "SELECT file FROM media");
   ASSERT_TRUE(stored.starts_with("2013/03/")) << stored;
-  EXPECT_EQ(sql(data_, "SELECT alt || '|' || caption FROM media"), "Kabul rooftops|The city at dawn");
+  EXPECT_EQ(sql(data_, "SELECT alt || '|' || caption FROM media"),
+            "Kabul rooftops|The city at dawn");
   // The copy and its width variants (WebP and JPEG): no metadata in any of them.
-  EXPECT_GE(std::stoi(sql(data_, "SELECT count(*) FROM media_variants WHERE mime = 'image/webp'")), 1);
+  EXPECT_GE(std::stoi(sql(data_, "SELECT count(*) FROM media_variants WHERE mime = 'image/webp'")),
+            1);
   std::string tags = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
   for (const char* tag : {"GPS", "Make", "Model", "XMP", "IPTC", "secret-location"})
     EXPECT_EQ(tags.find(tag), std::string::npos) << tag << " survived:\n" << tags;
@@ -343,9 +399,11 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
     ASSERT_EQ(stat((data_ / "media" / "2013").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0755u);
   }
-  EXPECT_EQ(sql(data_, "SELECT featured_image FROM articles WHERE slug = 'with-a-photo'"), "/media/" + stored);
+  EXPECT_EQ(sql(data_, "SELECT featured_image FROM articles WHERE slug = 'with-a-photo'"),
+            "/media/" + stored);
   std::string body = sql(data_, "SELECT body_html FROM articles WHERE slug = 'with-a-photo'");
-  EXPECT_EQ(body.find("old.example"), std::string::npos) << body;  // both sizes now point to the copy
+  EXPECT_EQ(body.find("old.example"), std::string::npos)
+      << body;  // both sizes now point to the copy
   EXPECT_NE(body.find("src=\"/media/" + stored + "\""), std::string::npos) << body;
   EXPECT_NE(body.find("<figure class=\"wp-caption alignleft\">"), std::string::npos) << body;
   {
@@ -369,8 +427,8 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   // A dry run with --uploads copies, then removes what it copied with the rollback.
   auto fresh = dir_.path() / "fresh";
   ASSERT_EQ(run_khabar({"init", "--data", fresh.string()}).exit_code, 0);
-  auto dry = run_khabar({"import", "wordpress", "--data", fresh.string(), file.string(), "--uploads",
-                         uploads.string(), "--dry-run"});
+  auto dry = run_khabar({"import", "wordpress", "--data", fresh.string(), file.string(),
+                         "--uploads", uploads.string(), "--dry-run"});
   ASSERT_EQ(dry.exit_code, 0) << dry.output;
   EXPECT_NE(dry.output.find("1 files copied"), std::string::npos) << dry.output;
   EXPECT_FALSE(std::filesystem::exists(fresh / "media" / stored));

@@ -52,34 +52,44 @@ class Media : public ::testing::Test {
 
 TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
   AdminClient c = signed_in("stringer", "contributor");  // contributors upload their own pictures
-  auto r = c.post_multipart("/admin/media", {{"alt", "Women queue at a Herat well"}, {"caption", "Dawn at the well"},
-                                             {"credit", "Photo: Khabar/Zahra"}},
+  auto r = c.post_multipart("/admin/media",
+                            {{"alt", "Women queue at a Herat well"},
+                             {"caption", "Dawn at the well"},
+                             {"credit", "Photo: Khabar/Zahra"}},
                             {{"file", "IMG_2041.JPG", gps_jpeg(2000, 1500)}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   std::string id = sql(data_, "SELECT id FROM media");
   EXPECT_EQ(r.header("location"), "/admin/media/" + id + "?done=uploaded");
   // The original (turned upright: orientation 6 -> 1500 x 2000) and width variants in WebP
   // and JPEG.
-  EXPECT_EQ(sql(data_, "SELECT mime || ' ' || width || 'x' || height FROM media"), "image/jpeg 1500x2000");
-  EXPECT_EQ(sql(data_, "SELECT group_concat(mime || ' ' || width, ', ') FROM "
-                       "(SELECT mime, width FROM media_variants ORDER BY width, mime)"),
-            "image/jpeg 320, image/webp 320, image/jpeg 640, image/webp 640, image/jpeg 1024, image/webp 1024, "
+  EXPECT_EQ(sql(data_, "SELECT mime || ' ' || width || 'x' || height FROM media"),
+            "image/jpeg 1500x2000");
+  EXPECT_EQ(sql(data_,
+                "SELECT group_concat(mime || ' ' || width, ', ') FROM "
+                "(SELECT mime, width FROM media_variants ORDER BY width, mime)"),
+            "image/jpeg 320, image/webp 320, image/jpeg 640, image/webp 640, image/jpeg 1024, "
+            "image/webp 1024, "
             "image/webp 1500");  // narrower than the widest variant: a WebP of its full size too
   EXPECT_EQ(files_in_media(), 8u);
   // exiftool over every stored file: no GPS, camera, XMP, IPTC, comment or orientation.
   std::string stored = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
-  for (const char* tag : {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
+  for (const char* tag :
+       {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
     EXPECT_EQ(stored.find(tag), std::string::npos) << tag << " survived:\n" << stored;
   // And every file as a reader's browser receives it.
-  std::string files = sql(data_, "SELECT group_concat(f, ' ') FROM (SELECT file AS f FROM media UNION ALL "
-                                 "SELECT file FROM media_variants)");
+  std::string files = sql(data_,
+                          "SELECT group_concat(f, ' ') FROM (SELECT file AS f FROM media UNION ALL "
+                          "SELECT file FROM media_variants)");
   int n = 0;
   static const std::regex word("\\S+");
-  for (auto it = std::sregex_iterator(files.begin(), files.end(), word); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(files.begin(), files.end(), word);
+       it != std::sregex_iterator(); ++it) {
     auto served = http_get(port(), "/media/" + it->str());
     ASSERT_EQ(served.status, 200) << it->str();
-    EXPECT_EQ(served.header("content-type"), it->str().ends_with(".webp") ? "image/webp" : "image/jpeg");
-    auto copy = dir_.path() / ("served-" + std::to_string(n++) + it->str().substr(it->str().rfind('.')));
+    EXPECT_EQ(served.header("content-type"),
+              it->str().ends_with(".webp") ? "image/webp" : "image/jpeg");
+    auto copy =
+        dir_.path() / ("served-" + std::to_string(n++) + it->str().substr(it->str().rfind('.')));
     std::ofstream(copy, std::ios::binary) << served.body;
     std::string tags = exiftool("-a -G1 -s '" + copy.string() + "'");
     EXPECT_EQ(tags.find("GPS"), std::string::npos) << it->str() << ":\n" << tags;
@@ -90,12 +100,14 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
 TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
   AdminClient c = signed_in("photo-desk", "author");
   // A PDF named .jpg (sent as image/jpeg): the bytes decide.
-  auto pdf = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "photo.jpg", "%PDF-1.7\n1 0 obj <<>> endobj\n"}});
+  auto pdf = c.post_multipart("/admin/media", {{"alt", "x"}},
+                              {{"file", "photo.jpg", "%PDF-1.7\n1 0 obj <<>> endobj\n"}});
   EXPECT_EQ(pdf.status, 415);
   EXPECT_NE(pdf.body.find("not a JPEG, PNG, WebP or GIF image"), std::string::npos);
   // A broken JPEG (its first third).
   std::string jpeg = gps_jpeg(800, 600);
-  auto broken = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "cut.jpg", jpeg.substr(0, jpeg.size() / 3)}});
+  auto broken = c.post_multipart("/admin/media", {{"alt", "x"}},
+                                 {{"file", "cut.jpg", jpeg.substr(0, jpeg.size() / 3)}});
   EXPECT_EQ(broken.status, 422);
   EXPECT_NE(broken.body.find("Nothing was stored"), std::string::npos);
   // No file chosen.
@@ -107,14 +119,16 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
   EXPECT_EQ(over.status, 413);
   EXPECT_NE(over.body.find("larger than 1 MB"), std::string::npos) << over.body.substr(0, 3000);
   // 30 MB: refused by the server before any of it is kept (its request limit is 25 MB).
-  auto huge = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "huge.jpg", std::string(30 << 20, 'x')}});
+  auto huge = c.post_multipart("/admin/media", {{"alt", "x"}},
+                               {{"file", "huge.jpg", std::string(30 << 20, 'x')}});
   EXPECT_EQ(huge.status, 413);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "0");
   EXPECT_EQ(files_in_media(), 0u);
   // PNG, WebP and GIF are welcome.
   for (const char* format : {".png", ".webp", ".gif"}) {
-    auto ok = c.post_multipart("/admin/media", {{"alt", std::string("A ") + format}},
-                               {{"file", std::string("picture") + format, make_image(700, 400, format)}});
+    auto ok =
+        c.post_multipart("/admin/media", {{"alt", std::string("A ") + format}},
+                         {{"file", std::string("picture") + format, make_image(700, 400, format)}});
     EXPECT_EQ(ok.status, 303) << format << ": " << ok.body.substr(0, 1500);
   }
   EXPECT_EQ(sql(data_, "SELECT group_concat(mime, ',') FROM (SELECT mime FROM media ORDER BY id)"),
@@ -124,29 +138,45 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
   AdminClient other = signed_in("other-author", "author");
   std::string first = sql(data_, "SELECT min(id) FROM media");
   EXPECT_EQ(other.get("/admin/media/" + first).status, 404);
-  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "save"}, {"alt", "Vandalised"}}).status, 404);
-  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "delete"}, {"confirm", "yes"}}).status, 404);
+  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "save"}, {"alt", "Vandalised"}}).status,
+            404);
+  EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "delete"}, {"confirm", "yes"}}).status,
+            404);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM media WHERE alt = 'Vandalised'"), "0");
 }
 
 TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   AdminClient editor = signed_in("photo-editor", "editor");
   // Uploaded without alt text: it cannot go into an article until it has some.
-  ASSERT_EQ(editor.post_multipart("/admin/media", {{"credit", "Photo: Khabar/Omid"}},
-                                  {{"file", "market.jpg", make_image(1800, 1200, ".jpg")}}).status, 303);
+  ASSERT_EQ(editor
+                .post_multipart("/admin/media", {{"credit", "Photo: Khabar/Omid"}},
+                                {{"file", "market.jpg", make_image(1800, 1200, ".jpg")}})
+                .status,
+            303);
   std::string id = sql(data_, "SELECT id FROM media");
   std::string file = sql(data_, "SELECT file FROM media");
   std::string stem = file.substr(0, file.rfind('.'));
   auto page = editor.get("/admin/media/" + id);
   EXPECT_NE(page.body.find("Add alt text before inserting"), std::string::npos);
-  Fields article = {{"title", "Prices rise at Mandawi market"}, {"body", "Traders say flour doubled.\n\n![](/media/" + file + ")\n\nMore text."},
-                    {"language", "en"}, {"version", "0"}, {"category", sql(data_, "SELECT id FROM categories WHERE slug = 'business'")}};
+  Fields article = {
+      {"title", "Prices rise at Mandawi market"},
+      {"body", "Traders say flour doubled.\n\n![](/media/" + file + ")\n\nMore text."},
+      {"language", "en"},
+      {"version", "0"},
+      {"category", sql(data_, "SELECT id FROM categories WHERE slug = 'business'")}};
   auto refused = editor.post("/admin/articles/new", article);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("has no alt text"), std::string::npos);
-  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "save"}, {"alt", "Sacks of flour at a stall"},
-                                                {"caption", "Mandawi, Kabul"}, {"credit", "Photo: Khabar/Omid"}}).status, 303);
-  EXPECT_NE(editor.get("/admin/media/" + id).body.find("![Sacks of flour at a stall](/media/" + file + ")"), std::string::npos);
+  ASSERT_EQ(editor
+                .post("/admin/media/" + id, {{"action", "save"},
+                                             {"alt", "Sacks of flour at a stall"},
+                                             {"caption", "Mandawi, Kabul"},
+                                             {"credit", "Photo: Khabar/Omid"}})
+                .status,
+            303);
+  EXPECT_NE(editor.get("/admin/media/" + id)
+                .body.find("![Sacks of flour at a stall](/media/" + file + ")"),
+            std::string::npos);
   article.emplace_back("move", "publish");
   article.emplace_back("featured_media", id);
   ASSERT_EQ(editor.post("/admin/articles/new", article).status, 303);
@@ -156,27 +186,45 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   const std::string& html = reader.body;
   // In the text: a figure with both srcsets, sizes, the size, lazy loading, caption + credit.
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(html, m, std::regex("<figure class=\"media\">.*?</figure>"))) << html;
+  ASSERT_TRUE(std::regex_search(html, m, std::regex("<figure class=\"media\">.*?</figure>")))
+      << html;
   std::string figure = m.str();
-  EXPECT_NE(figure.find("<source type=\"image/webp\" srcset=\"/media/" + stem + "-320.webp 320w, /media/" + stem +
-                        "-640.webp 640w, /media/" + stem + "-1024.webp 1024w, /media/" + stem + "-1600.webp 1600w\""),
-            std::string::npos) << figure;
+  EXPECT_NE(figure.find("<source type=\"image/webp\" srcset=\"/media/" + stem +
+                        "-320.webp 320w, /media/" + stem + "-640.webp 640w, /media/" + stem +
+                        "-1024.webp 1024w, /media/" + stem + "-1600.webp 1600w\""),
+            std::string::npos)
+      << figure;
   EXPECT_NE(figure.find("srcset=\"/media/" + stem + "-320.jpg 320w"), std::string::npos) << figure;
   EXPECT_NE(figure.find("/media/" + file + " 1800w\""), std::string::npos) << figure;
   EXPECT_NE(figure.find(" sizes=\""), std::string::npos);
-  EXPECT_NE(figure.find("width=\"1800\" height=\"1200\" alt=\"Sacks of flour at a stall\" loading=\"lazy\""), std::string::npos) << figure;
-  EXPECT_NE(figure.find("<figcaption>Mandawi, Kabul <span class=\"credit\">Photo: Khabar/Omid</span></figcaption>"),
-            std::string::npos) << figure;
+  EXPECT_NE(
+      figure.find(
+          "width=\"1800\" height=\"1200\" alt=\"Sacks of flour at a stall\" loading=\"lazy\""),
+      std::string::npos)
+      << figure;
+  EXPECT_NE(figure.find("<figcaption>Mandawi, Kabul <span class=\"credit\">Photo: "
+                        "Khabar/Omid</span></figcaption>"),
+            std::string::npos)
+      << figure;
   // Above the fold: the featured image, not lazy, with its caption.
-  ASSERT_TRUE(std::regex_search(html, m, std::regex("<figure class=\"featured-image\">.*?</figure>"))) << html;
+  ASSERT_TRUE(
+      std::regex_search(html, m, std::regex("<figure class=\"featured-image\">.*?</figure>")))
+      << html;
   EXPECT_EQ(m.str().find("loading=\"lazy\""), std::string::npos);
   EXPECT_NE(m.str().find("fetchpriority=\"high\""), std::string::npos);
   EXPECT_NE(html.find("<meta property=\"og:image\" content=\"http"), std::string::npos);
 
   // A new caption shows on the next request (the cache drops the article's page).
-  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "save"}, {"alt", "Sacks of flour at a stall"},
-                                                {"caption", "Mandawi market, Kabul"}, {"credit", "Photo: Khabar/Omid"}}).status, 303);
-  EXPECT_NE(http_get(port(), "/prices-rise-at-mandawi-market/").body.find("Mandawi market, Kabul <span"), std::string::npos);
+  ASSERT_EQ(editor
+                .post("/admin/media/" + id, {{"action", "save"},
+                                             {"alt", "Sacks of flour at a stall"},
+                                             {"caption", "Mandawi market, Kabul"},
+                                             {"credit", "Photo: Khabar/Omid"}})
+                .status,
+            303);
+  EXPECT_NE(
+      http_get(port(), "/prices-rise-at-mandawi-market/").body.find("Mandawi market, Kabul <span"),
+      std::string::npos);
 
   // Deleting it: first a warning naming the article, nothing deleted; then for real.
   auto warn = editor.post("/admin/media/" + id, {{"action", "delete"}});
@@ -184,8 +232,11 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   EXPECT_NE(warn.body.find("Prices rise at Mandawi market"), std::string::npos);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
   EXPECT_EQ(files_in_media(), 9u);  // original + 4 widths x 2 formats
-  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status, 303);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media") + sql(data_, "SELECT count(*) FROM media_variants"), "00");
+  ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status,
+            303);
+  EXPECT_EQ(
+      sql(data_, "SELECT count(*) FROM media") + sql(data_, "SELECT count(*) FROM media_variants"),
+      "00");
   EXPECT_EQ(files_in_media(), 0u);
   auto after = http_get(port(), "/prices-rise-at-mandawi-market/");
   EXPECT_EQ(after.status, 200);
@@ -195,23 +246,38 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
 TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
   AdminClient c = signed_in("field-reporter", "contributor");
   auto r = c.post_multipart("/admin/articles/new",
-                            {{"title", "Floods reach Nangarhar"}, {"body", "Water rose overnight."}, {"language", "en"},
-                             {"version", "0"}, {"image_alt", "A flooded road [east of Jalalabad]"}, {"image_caption", "Behsud"},
+                            {{"title", "Floods reach Nangarhar"},
+                             {"body", "Water rose overnight."},
+                             {"language", "en"},
+                             {"version", "0"},
+                             {"image_alt", "A flooded road [east of Jalalabad]"},
+                             {"image_caption", "Behsud"},
                              {"move", "submit"}},
                             {{"image", "IMG_1.jpg", gps_jpeg(900, 600)}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   std::string file = sql(data_, "SELECT file FROM media");
-  EXPECT_EQ(sql(data_, "SELECT status || '|' || body_markdown FROM articles WHERE slug = 'floods-reach-nangarhar'"),
-            "pending|Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" + file + ")\n");
-  EXPECT_EQ(exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'").find("GPS"), std::string::npos);
+  EXPECT_EQ(sql(data_,
+                "SELECT status || '|' || body_markdown FROM articles WHERE slug = "
+                "'floods-reach-nangarhar'"),
+            "pending|Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" +
+                file + ")\n");
+  EXPECT_EQ(exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'").find("GPS"),
+            std::string::npos);
   // Without alt text the image is refused and nothing is saved.
-  auto no_alt = c.post_multipart("/admin/articles/new", {{"title", "Second"}, {"body", "x"}, {"language", "en"}, {"version", "0"}},
-                                 {{"image", "IMG_2.jpg", make_image(500, 300, ".png")}});
+  auto no_alt =
+      c.post_multipart("/admin/articles/new",
+                       {{"title", "Second"}, {"body", "x"}, {"language", "en"}, {"version", "0"}},
+                       {{"image", "IMG_2.jpg", make_image(500, 300, ".png")}});
   EXPECT_EQ(no_alt.status, 422);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'second'"), "0");
   // Neither does a save whose move the role may not make keep the picture.
-  auto refused = c.post_multipart("/admin/articles/new", {{"title", "Third"}, {"body", "x"}, {"language", "en"}, {"version", "0"},
-                                                          {"image_alt", "A field"}, {"move", "publish"}},
+  auto refused = c.post_multipart("/admin/articles/new",
+                                  {{"title", "Third"},
+                                   {"body", "x"},
+                                   {"language", "en"},
+                                   {"version", "0"},
+                                   {"image_alt", "A field"},
+                                   {"move", "publish"}},
                                   {{"image", "IMG_3.jpg", make_image(400, 300, ".jpg")}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");

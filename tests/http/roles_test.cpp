@@ -11,16 +11,15 @@
 #include <map>
 
 #include "support/admin_client.h"
-#include "support/images.h"
 #include "support/database.h"
 #include "support/demo_site.h"
+#include "support/images.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
 
 using namespace khabar::test;
 
 namespace {
-
 
 enum Who { Own, Others, Site };
 
@@ -72,7 +71,8 @@ class Roles : public ::testing::Test {
     make_demo_site(data_);
     server_ = std::make_unique<ServerProcess>(data_);
     AdminClient setup(server_->port());
-    setup.set_password(add_user(data_, "other-writer", "author", "Other Writer"), strong_password("o"));
+    setup.set_password(add_user(data_, "other-writer", "author", "Other Writer"),
+                       strong_password("o"));
     other_id_ = sql(data_, "SELECT id FROM users WHERE login = 'other-writer'");
   }
 
@@ -80,9 +80,11 @@ class Roles : public ::testing::Test {
   std::string article(const std::string& status, const std::string& author_id) {
     static int n = 0;
     std::string slug = "matrix-" + std::to_string(++n);
-    sql(data_, "INSERT INTO articles (slug, title, status, created_at, updated_at, published_at) "
-               "VALUES ('" + slug + "', 'Matrix " + slug + "', '" + status + "', 1, 1, " +
-               (status == "published" ? "1" : "NULL") + ")");
+    sql(data_,
+        "INSERT INTO articles (slug, title, status, created_at, updated_at, published_at) "
+        "VALUES ('" +
+            slug + "', 'Matrix " + slug + "', '" + status + "', 1, 1, " +
+            (status == "published" ? "1" : "NULL") + ")");
     std::string id = sql(data_, "SELECT id FROM articles WHERE slug = '" + slug + "'");
     sql(data_, "INSERT INTO article_authors (article_id, user_id, position) VALUES (" + id + ", " +
                    author_id + ", 0)");
@@ -107,14 +109,20 @@ class Roles : public ::testing::Test {
     }
     if (c.action == "create article") {
       std::string title = "Created by " + me + " " + std::to_string(++created_);
-      int s = client.post("/admin/articles/new", {{"title", title}, {"body", "Text."}, {"language", "en"}, {"version", "0"}}).status;
+      int s = client
+                  .post("/admin/articles/new",
+                        {{"title", title}, {"body", "Text."}, {"language", "en"}, {"version", "0"}})
+                  .status;
       return {s, sql(data_, "SELECT count(*) FROM articles WHERE title = '" + title + "'") == "1"};
     }
     if (c.action == "edit draft" || c.action == "edit published") {
       std::string id = article(c.action == "edit draft" ? "draft" : "published", owner);
       std::string title = "Edited by " + me + " " + id;
-      int s = client.post("/admin/articles/" + id + "/edit",
-                          {{"title", title}, {"body", "New text."}, {"language", "en"}, {"version", "1"}}).status;
+      int s =
+          client
+              .post("/admin/articles/" + id + "/edit",
+                    {{"title", title}, {"body", "New text."}, {"language", "en"}, {"version", "1"}})
+              .status;
       return {s, sql(data_, "SELECT title FROM articles WHERE id = " + id) == title};
     }
     if (c.action == "submit for review") return move("draft", "submit", "pending");
@@ -127,7 +135,9 @@ class Roles : public ::testing::Test {
       gmtime_r(&t, &tm);
       char when[32];
       std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M", &tm);
-      int status = client.post("/admin/articles/" + id, {{"action", "schedule"}, {"publish_at", when}}).status;
+      int status =
+          client.post("/admin/articles/" + id, {{"action", "schedule"}, {"publish_at", when}})
+              .status;
       return std::pair{status, status_of(id) == "scheduled"};
     }
     if (c.action == "delete for good") {
@@ -136,15 +146,21 @@ class Roles : public ::testing::Test {
       return std::pair{status, status_of(id).empty()};
     }
     if (c.action == "upload media") {
-      auto r = client.post_multipart("/admin/media", {{"alt", "Matrix " + me}},
-                                     {{"file", "m.png", make_image(40 + static_cast<int>(std::stoi(me)), 30, ".png")}});
-      return {r.status, sql(data_, "SELECT count(*) FROM media WHERE alt = 'Matrix " + me + "'") == "1"};
+      auto r = client.post_multipart(
+          "/admin/media", {{"alt", "Matrix " + me}},
+          {{"file", "m.png", make_image(40 + static_cast<int>(std::stoi(me)), 30, ".png")}});
+      return {r.status,
+              sql(data_, "SELECT count(*) FROM media WHERE alt = 'Matrix " + me + "'") == "1"};
     }
     if (c.action == "change media") {
-      sql(data_, "INSERT INTO media (file, mime, width, height, bytes, created_at, uploaded_by, alt) VALUES "
-                 "('matrix/" + me + ".png', 'image/png', 1, 1, 1, 1, " + other_id_ + ", 'theirs')");
+      sql(data_,
+          "INSERT INTO media (file, mime, width, height, bytes, created_at, uploaded_by, alt) "
+          "VALUES "
+          "('matrix/" +
+              me + ".png', 'image/png', 1, 1, 1, 1, " + other_id_ + ", 'theirs')");
       std::string id = sql(data_, "SELECT id FROM media WHERE file = 'matrix/" + me + ".png'");
-      int s = client.post("/admin/media/" + id, {{"action", "save"}, {"alt", "changed by " + me}}).status;
+      int s = client.post("/admin/media/" + id, {{"action", "save"}, {"alt", "changed by " + me}})
+                  .status;
       return {s, sql(data_, "SELECT alt FROM media WHERE id = " + id) == "changed by " + me};
     }
     if (c.action == "manage tags") {
@@ -154,15 +170,19 @@ class Roles : public ::testing::Test {
     }
     if (c.action == "edit menu") {
       std::string label = "Matrix link " + me;
-      int s = client.post("/admin/menu", {{"kind-0", "link"}, {"label-0", label}, {"url-0", "/about/"}}).status;
-      return {s, sql(data_, "SELECT count(*) FROM menu_items WHERE label = '" + label + "'") == "1"};
+      int s =
+          client.post("/admin/menu", {{"kind-0", "link"}, {"label-0", label}, {"url-0", "/about/"}})
+              .status;
+      return {s,
+              sql(data_, "SELECT count(*) FROM menu_items WHERE label = '" + label + "'") == "1"};
     }
     if (c.action == "unpublish") return move("published", "unpublish", "draft");
     if (c.action == "trash") return move("draft", "trash", "trash");
     if (c.action == "restore") return move("trash", "restore", "draft");
     if (c.action == "moderate comments") {
-      sql(data_, "INSERT INTO comments (article_id, author_name, body, status, created_at) "
-                 "SELECT id, 'Matrix', 'matrix comment', 'pending', 1 FROM articles LIMIT 1");
+      sql(data_,
+          "INSERT INTO comments (article_id, author_name, body, status, created_at) "
+          "SELECT id, 'Matrix', 'matrix comment', 'pending', 1 FROM articles LIMIT 1");
       std::string id = sql(data_, "SELECT max(id) FROM comments");
       int s = client.post("/admin/comments", {{"action", "approve"}, {"id", id}}).status;
       return {s, sql(data_, "SELECT status FROM comments WHERE id = " + id) == "approved"};
@@ -183,7 +203,8 @@ class Roles : public ::testing::Test {
     }
     if (c.action == "change settings") {
       std::string tagline = "Tagline by " + me;
-      int s = client.post("/admin/settings", {{"title", "Khabar Test"}, {"tagline", tagline}}).status;
+      int s =
+          client.post("/admin/settings", {{"title", "Khabar Test"}, {"tagline", tagline}}).status;
       return {s, sql(data_, "SELECT value FROM settings WHERE key = 'tagline'") == tagline};
     }
     ADD_FAILURE() << "no probe for " << c.action;
@@ -201,12 +222,18 @@ TEST_F(Roles, EveryRoleEveryActionOwnAndOthers) {
   for (std::size_t r = 0; r < kRoles.size(); ++r) {
     std::string login = "matrix-" + kRoles[r];
     AdminClient client(server_->port());
-    ASSERT_EQ(client.set_password(add_user(data_, login, kRoles[r], "Matrix " + kRoles[r]),
-                                  strong_password(login)).status, 303);
+    ASSERT_EQ(client
+                  .set_password(add_user(data_, login, kRoles[r], "Matrix " + kRoles[r]),
+                                strong_password(login))
+                  .status,
+              303);
     ASSERT_EQ(client.sign_in(login, strong_password(login)).status, 303);
     std::string me = sql(data_, "SELECT id FROM users WHERE login = '" + login + "'");
     for (const Case& c : kMatrix) {
-      SCOPED_TRACE(kRoles[r] + " / " + c.action + (c.who == Own ? " (own)" : c.who == Others ? " (others')" : ""));
+      SCOPED_TRACE(kRoles[r] + " / " + c.action +
+                   (c.who == Own      ? " (own)"
+                    : c.who == Others ? " (others')"
+                                      : ""));
       auto [status, happened] = attempt(client, c, me);
       if (c.allowed[r]) {
         EXPECT_TRUE(status == 200 || status == 303) << status;

@@ -57,8 +57,10 @@ TEST(Scheduler, PublishesWhenTheTimeComesAndAfterARestart) {
   ASSERT_EQ(http_get(server.port(), "/goes-live-soon/").status, 200);
   EXPECT_GE(unix_now(), at);  // not before its time
   EXPECT_NE(http_get(server.port(), "/").body.find("Scheduled goes-live-soon"), std::string::npos);
-  EXPECT_NE(http_get(server.port(), "/category/world/").body.find("Scheduled goes-live-soon"), std::string::npos);
-  EXPECT_NE(http_get(server.port(), "/feed/").body.find("Scheduled goes-live-soon"), std::string::npos);
+  EXPECT_NE(http_get(server.port(), "/category/world/").body.find("Scheduled goes-live-soon"),
+            std::string::npos);
+  EXPECT_NE(http_get(server.port(), "/feed/").body.find("Scheduled goes-live-soon"),
+            std::string::npos);
   EXPECT_NE(server.log().find("scheduler: published 1 article(s)"), std::string::npos);
 }
 

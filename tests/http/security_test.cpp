@@ -1,7 +1,6 @@
 // Regression tests for the findings of the outside security test (issue 18): each one
 // reproduces what the attacker did, on a real server, and fails without its fix.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <chrono>
@@ -14,9 +13,9 @@
 #include "security/addresses.h"
 #include "support/admin_client.h"
 #include "support/database.h"
-#include "support/images.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
+#include "support/images.h"
 
 using namespace khabar::test;
 
@@ -42,8 +41,9 @@ class Security : public ::testing::Test {
 // Finding 2: "//evil.com" answered "301 Location: //evil.com/" when a slug "evil.com" existed.
 TEST_F(Security, TrailingSlashRedirectsStayOnThisSite) {
   sql(data_, "UPDATE articles SET slug = 'evil.com' WHERE slug = '" + std::string(kSlug) + "'");
-  sql(data_, "UPDATE articles SET slug = '3627734734' WHERE slug = "
-             "'khost-students-build-a-solar-charging-kiosk-for-their-market'");
+  sql(data_,
+      "UPDATE articles SET slug = '3627734734' WHERE slug = "
+      "'khost-students-build-a-solar-charging-kiosk-for-their-market'");
   serve();
   struct Case {
     std::string target, location;
@@ -96,11 +96,15 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   auto up = alice.post_multipart("/admin/media", {{"alt", "Secret source"}},
                                  {{"file", "IMG_1234_source_face.jpg", image}});
   ASSERT_EQ(up.status, 303) << up.body.substr(0, 500);
-  std::string id = sql(data_, "SELECT id FROM media WHERE original_name = 'IMG_1234_source_face.jpg'");
-  std::string draft = create_article(alice, {{"title", "Unpublished investigation"},
-                                             {"body", "Text.\n\n![Secret source](/media/" +
-                                                          sql(data_, "SELECT file FROM media WHERE id = " + id) + ")"},
-                                             {"language", "en"}, {"version", "0"}, {"featured_media", id}});
+  std::string id =
+      sql(data_, "SELECT id FROM media WHERE original_name = 'IMG_1234_source_face.jpg'");
+  std::string draft = create_article(
+      alice, {{"title", "Unpublished investigation"},
+              {"body", "Text.\n\n![Secret source](/media/" +
+                           sql(data_, "SELECT file FROM media WHERE id = " + id) + ")"},
+              {"language", "en"},
+              {"version", "0"},
+              {"featured_media", id}});
   auto seen = bob.get("/admin/media/" + id);
   EXPECT_EQ(seen.status, 404);
   EXPECT_EQ(seen.body.find("IMG_1234"), std::string::npos);
@@ -110,13 +114,17 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   auto editor = bob.get("/admin/articles/new");
   EXPECT_EQ(editor.body.find("Secret source"), std::string::npos);
   // Bob cannot make Alice's picture his featured image.
-  auto taken = bob.post("/admin/articles/new", {{"title", "Bob's story"}, {"body", "Text."}, {"language", "en"},
-                                                {"version", "0"}, {"featured_media", id}});
+  auto taken = bob.post("/admin/articles/new", {{"title", "Bob's story"},
+                                                {"body", "Text."},
+                                                {"language", "en"},
+                                                {"version", "0"},
+                                                {"featured_media", id}});
   EXPECT_EQ(taken.status, 422);
   // The same file uploaded by Bob is a new item of his, not a way to find Alice's.
   auto again = bob.post_multipart("/admin/media", {{"alt", "Mine"}}, {{"file", "x.jpg", image}});
   ASSERT_EQ(again.status, 303);
-  EXPECT_EQ(again.header("location").find("/admin/media/" + id + "?"), std::string::npos) << again.header("location");
+  EXPECT_EQ(again.header("location").find("/admin/media/" + id + "?"), std::string::npos)
+      << again.header("location");
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "2");
   // An editor sees both, and the draft that uses Alice's.
   AdminClient editor_user = signed_in_user(port(), data_, "desk-editor", "editor");
@@ -132,17 +140,24 @@ TEST_F(Security, ContributorsReachStaysTheirOwn) {
   serve();
   AdminClient alice = signed_in_user(port(), data_, "alice-writer", "contributor");
   AdminClient bob = signed_in_user(port(), data_, "bob-writer", "contributor");
-  create_article(alice, {{"title", "Alice draft about the dam"}, {"body", "Text."}, {"language", "en"},
-                         {"version", "0"}, {"tags", "Dam Leak Exclusive"}});
+  create_article(alice, {{"title", "Alice draft about the dam"},
+                         {"body", "Text."},
+                         {"language", "en"},
+                         {"version", "0"},
+                         {"tags", "Dam Leak Exclusive"}});
   auto list = bob.get("/admin/articles");
   EXPECT_EQ(list.status, 200);
   EXPECT_EQ(list.body.find("Alice draft about the dam"), std::string::npos);
-  EXPECT_NE(list.body.find("Kabul opens three new public libraries"), std::string::npos);  // published ones
+  EXPECT_NE(list.body.find("Kabul opens three new public libraries"),
+            std::string::npos);  // published ones
   EXPECT_NE(alice.get("/admin/articles").body.find("Alice draft about the dam"), std::string::npos);
   EXPECT_EQ(http_get(port(), "/tag/dam-leak-exclusive/").status, 404);
   EXPECT_EQ(http_get(port(), "/tag/dam-leak-exclusive/feed/").status, 404);
-  auto long_tag = bob.post("/admin/articles/new", {{"title", "Long tag"}, {"body", "Text."}, {"language", "en"},
-                                                   {"version", "0"}, {"tags", std::string(201, 'x')}});
+  auto long_tag = bob.post("/admin/articles/new", {{"title", "Long tag"},
+                                                   {"body", "Text."},
+                                                   {"language", "en"},
+                                                   {"version", "0"},
+                                                   {"tags", std::string(201, 'x')}});
   EXPECT_EQ(long_tag.status, 422);
   EXPECT_EQ(sql(data_, "SELECT count(*) FROM tags WHERE length(name) > 200"), "0");
 }
@@ -155,8 +170,10 @@ TEST_F(Security, AuthorPagesOnlyForPublishedWork) {
   ASSERT_FALSE(slug.empty());
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/").status, 404);
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/feed/").status, 404);
-  std::string published = sql(data_, "SELECT u.slug FROM users u JOIN article_authors w ON w.user_id = u.id "
-                                     "JOIN articles a ON a.id = w.article_id WHERE a.status = 'published' LIMIT 1");
+  std::string published =
+      sql(data_,
+          "SELECT u.slug FROM users u JOIN article_authors w ON w.user_id = u.id "
+          "JOIN articles a ON a.id = w.article_id WHERE a.status = 'published' LIMIT 1");
   EXPECT_EQ(http_get(port(), "/author/" + published + "/").status, 200);
 }
 
@@ -172,9 +189,11 @@ TEST_F(Security, LoginsAreNeverPublicNorLogged) {
   EXPECT_EQ(sql(site, "SELECT display_name FROM users WHERE login = 'maryam'"), "Wakht News");
   EXPECT_EQ(sql(site, "SELECT instr(slug, 'maryam') FROM users WHERE login = 'maryam'"), "0");
   auto named = dir_.path() / "named";
-  ASSERT_EQ(run_khabar({"init", "--data", named.string(), "--title", "Wakht News", "--url", "http://127.0.0.1:1",
-                        "--admin-login", "maryam", "--admin-email", "maryam@news.example", "--admin-name",
-                        "Maryam Ahmadi"}).exit_code, 0);
+  ASSERT_EQ(run_khabar({"init", "--data", named.string(), "--title", "Wakht News", "--url",
+                        "http://127.0.0.1:1", "--admin-login", "maryam", "--admin-email",
+                        "maryam@news.example", "--admin-name", "Maryam Ahmadi"})
+                .exit_code,
+            0);
   EXPECT_EQ(sql(named, "SELECT display_name || ' ' || slug FROM users WHERE login = 'maryam'"),
             "Maryam Ahmadi maryam-ahmadi");
   auto wxr = dir_.path() / "authors.xml";
@@ -187,7 +206,8 @@ TEST_F(Security, LoginsAreNeverPublicNorLogged) {
 <content:encoded><![CDATA[Text.]]></content:encoded></item></channel></rss>)";
   auto imported = run_khabar({"import", "wordpress", "--data", data_.string(), wxr.string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
-  EXPECT_NE(imported.output.find("WordPress showed the login as the public name"), std::string::npos);
+  EXPECT_NE(imported.output.find("WordPress showed the login as the public name"),
+            std::string::npos);
   serve();
   auto story = http_get(port(), "/old-story/");
   ASSERT_EQ(story.status, 200);
@@ -217,7 +237,8 @@ TEST_F(Security, SignInFormsAreBoundToTheBrowserAndGoodOnce) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
   cookie = "Cookie: " + cookie.substr(0, cookie.find(';'));
-  std::string body = form_encode({{"_csrf", token}, {"login", "attacker"}, {"password", strong_password("attacker")}});
+  std::string body = form_encode(
+      {{"_csrf", token}, {"login", "attacker"}, {"password", strong_password("attacker")}});
   auto post = [&](std::vector<std::string> headers) {
     headers.push_back("Content-Type: application/x-www-form-urlencoded");
     return http_request(port(), "POST", "/admin/login", headers, body);
@@ -243,16 +264,18 @@ TEST_F(Security, TheSpamTimingRuleHoldsWithTheCacheOn) {
   ASSERT_EQ(http_get(port(), article).header("x-cache"), "MISS");
   std::this_thread::sleep_for(std::chrono::seconds(4));
   auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                 std::chrono::system_clock::now().time_since_epoch()).count();
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
   auto token_of = [](const std::string& html) {
     std::smatch m;
     std::regex re("name=\"_token\" value=\"([0-9]+)-([0-9]+)\\.([0-9a-f]+)\"");
     EXPECT_TRUE(std::regex_search(html, m, re));
     return std::pair{m[0].str().substr(21, m[0].str().size() - 22), std::stoll(m[2].str())};
   };
-  for (const std::vector<std::string>& headers :
-       {std::vector<std::string>{}, {"Accept-Encoding: gzip"}, {"Accept-Encoding: br, gzip"},
-        {"If-None-Match: \"stale\""}}) {
+  for (const std::vector<std::string>& headers : {std::vector<std::string>{},
+                                                  {"Accept-Encoding: gzip"},
+                                                  {"Accept-Encoding: br, gzip"},
+                                                  {"If-None-Match: \"stale\""}}) {
     auto hit = http_get(port(), article, headers);
     ASSERT_EQ(hit.header("x-cache"), "HIT");
     std::string html = hit.header("content-encoding") == "gzip"
@@ -261,8 +284,11 @@ TEST_F(Security, TheSpamTimingRuleHoldsWithTheCacheOn) {
     auto [token, served] = token_of(html);
     EXPECT_GE(served, now - 1) << (headers.empty() ? "identity" : headers[0]);
     // A bot posting at once with that token is refused.
-    std::string body = form_encode({{"author", "Bot"}, {"email", "bot@example.com"}, {"url", ""},
-                                    {"comment", "Buy now " + std::to_string(served)}, {"comment_parent", "0"},
+    std::string body = form_encode({{"author", "Bot"},
+                                    {"email", "bot@example.com"},
+                                    {"url", ""},
+                                    {"comment", "Buy now " + std::to_string(served)},
+                                    {"comment_parent", "0"},
                                     {"_token", token}});
     auto posted = http_request(port(), "POST", article,
                                {"Content-Type: application/x-www-form-urlencoded"}, body);

@@ -11,8 +11,8 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <mutex>
 #include <functional>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -68,7 +68,9 @@ struct Client {
   ~Client() {
     if (fd >= 0) close(fd);
   }
-  void send(const std::string& bytes) const { (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
+  void send(const std::string& bytes) const {
+    (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  }
   // What arrives within `ms` (until the peer closes).
   std::string receive(int ms = 2000) const {
     std::string out;
@@ -78,8 +80,10 @@ struct Client {
       ssize_t n = recv(fd, buf, sizeof buf, 0);
       if (n <= 0) break;
       out.append(buf, static_cast<std::size_t>(n));
-      if (out.find("\r\n\r\n") != std::string::npos && out.find("Connection: close") == std::string::npos &&
-          out.find("content-length") == std::string::npos && out.find("Content-Length") != std::string::npos) {
+      if (out.find("\r\n\r\n") != std::string::npos &&
+          out.find("Connection: close") == std::string::npos &&
+          out.find("content-length") == std::string::npos &&
+          out.find("Content-Length") != std::string::npos) {
         auto head_end = out.find("\r\n\r\n") + 4;
         auto cl = out.find("Content-Length: ");
         std::size_t length = std::stoul(out.substr(cl + 16));
@@ -97,7 +101,9 @@ struct Client {
   }
 };
 
-http::Response echo_thread(const http::Request&) { return http::Response::plain(200, thread_name()); }
+http::Response echo_thread(const http::Request&) {
+  return http::Response::plain(200, thread_name());
+}
 
 }  // namespace
 
@@ -149,7 +155,8 @@ TEST(ServerLimits, WritesWaitForTheirCommitOffTheReaderThreads) {
   std::vector<std::string> answers(3);
   std::vector<std::thread> posters;
   for (int i = 0; i < 3; ++i)
-    posters.emplace_back([&, i] { answers[i] = http_request(server.port(), "POST", "/a/", {}, "x").body; });
+    posters.emplace_back(
+        [&, i] { answers[i] = http_request(server.port(), "POST", "/a/", {}, "x").body; });
   {
     std::unique_lock lock(m);
     cv.wait_for(lock, std::chrono::seconds(5), [&] { return waiting == 3; });
@@ -203,7 +210,8 @@ TEST(ServerLimits, BodiesInFlightShareOneMemoryBudget) {
   });
   // One slow upload holds 2 MB of the 3 MB budget...
   Client slow(server.port());
-  slow.send("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n" + std::string(1000, 'x'));
+  slow.send("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n" +
+            std::string(1000, 'x'));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // ...so another 2 MB body must wait: 503 with Retry-After, before its body is read.
   Client second(server.port());

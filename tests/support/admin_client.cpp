@@ -1,38 +1,37 @@
 #include "support/admin_client.h"
 
-#include <algorithm>
-#include "support/clock.h"
+#include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
-#include <functional>
 #include <cstring>
+#include <functional>
 #include <regex>
 #include <stdexcept>
 
 #include "content/urls.h"
 #include "security/totp.h"
+#include "support/clock.h"
 #include "support/server_process.h"
-
-#include <gtest/gtest.h>
 
 namespace khabar::test {
 namespace {
 
 std::string decode_entities(std::string s) {
-  for (auto [from, to] : {std::pair{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"},
-                          {"&amp;", "&"}}) {
+  for (auto [from, to] :
+       {std::pair{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
     for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, strlen(from), to);
   }
   return s;
 }
-
 
 }  // namespace
 
 std::string form_encode(const Fields& fields) {
   std::string body;
   for (const auto& [k, v] : fields)
-    body += (body.empty() ? "" : "&") + content::percent_encode(k) + "=" + content::percent_encode(v);
+    body +=
+        (body.empty() ? "" : "&") + content::percent_encode(k) + "=" + content::percent_encode(v);
   return body;
 }
 
@@ -46,7 +45,8 @@ std::string input_value(const std::string& html, const std::string& name) {
 std::vector<std::string> AdminClient::cookie_headers(std::vector<std::string> headers) const {
   std::string cookies;
   if (!session_.empty()) cookies = "khabar_session=" + session_;
-  if (!form_cookie_.empty()) cookies += (cookies.empty() ? "" : "; ") + ("khabar_form=" + form_cookie_);
+  if (!form_cookie_.empty())
+    cookies += (cookies.empty() ? "" : "; ") + ("khabar_form=" + form_cookie_);
   if (!cookies.empty()) headers.push_back("Cookie: " + cookies);
   if (!client_ip_.empty()) headers.push_back("X-Forwarded-For: " + client_ip_);
   return headers;
@@ -89,7 +89,7 @@ HttpResponse AdminClient::post(const std::string& target, Fields fields, bool cs
 }
 
 HttpResponse AdminClient::post_multipart(const std::string& target, Fields fields,
-                                        const std::vector<Upload>& files) {
+                                         const std::vector<Upload>& files) {
   fields.emplace_back("_csrf", csrf());
   const std::string boundary = "----khabar-test-boundary-7MA4YWxkTrZu0gW";
   std::string body;
@@ -98,8 +98,8 @@ HttpResponse AdminClient::post_multipart(const std::string& target, Fields field
             "\r\n";
   for (const auto& f : files)
     body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
-            "\"; filename=\"" + f.filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
-            f.content + "\r\n";
+            "\"; filename=\"" + f.filename +
+            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + f.content + "\r\n";
   body += "--" + boundary + "--\r\n";
   auto h = cookie_headers({"Content-Type: multipart/form-data; boundary=" + boundary});
   auto r = http_request(port_, "POST", target, h, body);
@@ -116,7 +116,8 @@ HttpResponse AdminClient::sign_in(const std::string& login, const std::string& p
                                   const std::string& totp_secret) {
   auto page = get("/admin/login");
   std::string token = input_value(page.body, "_csrf");
-  auto r = post("/admin/login", {{"_csrf", token}, {"login", login}, {"password", password}}, false);
+  auto r =
+      post("/admin/login", {{"_csrf", token}, {"login", login}, {"password", password}}, false);
   if (r.status == 200 && !totp_secret.empty()) {
     std::string pending = input_value(r.body, "pending");
     r = post("/admin/login",
@@ -142,8 +143,8 @@ HttpResponse AdminClient::set_password(const std::string& link, const std::strin
 
 std::string add_user(const std::filesystem::path& data, const std::string& login,
                      const std::string& role, const std::string& display_name) {
-  std::vector<std::string> args = {"user", "add", "--data", data.string(), "--login", login,
-                                   "--role", role};
+  std::vector<std::string> args = {"user",    "add", "--data", data.string(),
+                                   "--login", login, "--role", role};
   if (!display_name.empty()) args.insert(args.end(), {"--display-name", display_name});
   auto r = run_khabar(args);
   std::size_t at = r.output.find("http");
@@ -166,7 +167,9 @@ namespace khabar::test {
 AdminClient signed_in_user(int port, const std::filesystem::path& data, const std::string& login,
                            const std::string& role) {
   AdminClient c(port);
-  EXPECT_EQ(c.set_password(add_user(data, login, role, "Name " + login), strong_password(login)).status, 303);
+  EXPECT_EQ(
+      c.set_password(add_user(data, login, role, "Name " + login), strong_password(login)).status,
+      303);
   EXPECT_EQ(c.sign_in(login, strong_password(login)).status, 303);
   return c;
 }
@@ -176,7 +179,8 @@ std::string create_article(AdminClient& c, const Fields& fields) {
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 2000);
   std::smatch m;
   std::string location = r.header("location");
-  EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/articles/(\\d+)/edit"))) << location;
+  EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/articles/(\\d+)/edit")))
+      << location;
   return m[1].str();
 }
 

@@ -48,8 +48,10 @@ std::size_t parse_one(const std::string& data, bool head, bool at_eof, HttpRespo
     while (!value.empty() && value.front() == ' ') value.erase(0, 1);
     std::string name = lower(line.substr(0, colon));
     // Several Set-Cookie headers are kept, one per line; other repeated headers: the last.
-    if (name == "set-cookie" && r.headers.count(name)) r.headers[name] += "\n" + value;
-    else r.headers[name] = value;
+    if (name == "set-cookie" && r.headers.count(name))
+      r.headers[name] += "\n" + value;
+    else
+      r.headers[name] = value;
     pos = eol + 2;
   }
   std::size_t body_start = end + 4;

@@ -41,7 +41,8 @@ void write_jpeg_with_location(const std::filesystem::path& path, int w, int h) {
   std::string out = exiftool(
       "-overwrite_original -n -GPSLatitude=34.5553 -GPSLatitudeRef=N -GPSLongitude=69.2075 "
       "-GPSLongitudeRef=E -Make=Khabar -Model=TestCam -Orientation=6 -XMP-dc:Creator=Reporter "
-      "-IPTC:City=Kabul -Comment=secret-location '" + path.string() + "'");
+      "-IPTC:City=Kabul -Comment=secret-location '" +
+      path.string() + "'");
   if (out.find("1 image files updated") == std::string::npos)
     throw std::runtime_error("exiftool did not write the test metadata: " + out);
 }

@@ -12,7 +12,7 @@ namespace khabar::test {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;  // stdout and stderr together
+  std::string output;    // stdout and stderr together
   long peak_rss_kb = 0;  // the command's largest resident set
 };
 

@@ -50,8 +50,8 @@ TEST(Capabilities, FollowWordPressRoles) {
 }
 
 TEST(Workflow, PublishingStampsNowUnlessAlreadyPublished) {
-  using khabar::content::Status;
   using khabar::content::publication_time;
+  using khabar::content::Status;
   EXPECT_EQ(publication_time(Status::Draft, 0, 500), 500);
   EXPECT_EQ(publication_time(Status::Pending, 100, 500), 500);
   EXPECT_EQ(publication_time(Status::Scheduled, 900, 500), 500) << "published early: now";
@@ -86,15 +86,17 @@ TEST(Passwords, HashesVerifyAndWeakOnesAreRefusedWithAReason) {
   EXPECT_FALSE(security::verify_password(hash, "violet tram sings under bridges"));
   EXPECT_FALSE(security::verify_password("", "anything"));
   EXPECT_NE(security::hash_password("same"), security::hash_password("same"));  // salted
-  for (const char* weak : {"short", "password1234", "Summer2026!!", "p@ssw0rd2024x", "kabul2026kabul",
-                           "aaaaaaaaaaaaaaaa", "abcdefghijklmnop"}) {
+  for (const char* weak : {"short", "password1234", "Summer2026!!", "p@ssw0rd2024x",
+                           "kabul2026kabul", "aaaaaaaaaaaaaaaa", "abcdefghijklmnop"}) {
     auto why = security::password_weakness(weak, "someone", "Some One");
     EXPECT_TRUE(why) << weak;
     EXPECT_FALSE(why.value_or("").empty()) << weak;
   }
-  EXPECT_TRUE(security::password_weakness("xx hamid.karimi 2026 yy", "hamid.karimi", "Hamid Karimi"));
+  EXPECT_TRUE(
+      security::password_weakness("xx hamid.karimi 2026 yy", "hamid.karimi", "Hamid Karimi"));
   EXPECT_TRUE(security::password_weakness("Hamid Karimi writes 42 stories", "hk", "Hamid Karimi"));
-  EXPECT_FALSE(security::password_weakness("Violet tram sings under 47 bridges", "hk", "Hamid Karimi"));
+  EXPECT_FALSE(
+      security::password_weakness("Violet tram sings under 47 bridges", "hk", "Hamid Karimi"));
   EXPECT_FALSE(security::password_weakness("correct horse battery staple", "hk", "Hamid Karimi"));
 }
 
@@ -106,15 +108,17 @@ TEST(Totp, MatchesRfc6238TestVectors) {
   EXPECT_EQ(security::totp_code(key, 1234567890), "005924");
   EXPECT_EQ(security::totp_code(key, 2000000000), "279037");
   EXPECT_EQ(security::totp_match(key, "081804", 1111111109), 1111111109 / 30);
-  EXPECT_EQ(security::totp_match(key, "081 804", 1111111109 + 30), 1111111109 / 30);  // one step late
-  EXPECT_FALSE(security::totp_match(key, "081804", 1111111109 + 95));                // too late
+  EXPECT_EQ(security::totp_match(key, "081 804", 1111111109 + 30),
+            1111111109 / 30);                                          // one step late
+  EXPECT_FALSE(security::totp_match(key, "081804", 1111111109 + 95));  // too late
   EXPECT_FALSE(security::totp_match(key, "08180", 1111111109));
   EXPECT_FALSE(security::totp_match(key, "abcdef", 1111111109));
   std::string secret = security::new_totp_secret();
   EXPECT_EQ(secret.size(), 32u);
   EXPECT_NE(secret, security::new_totp_secret());
-  EXPECT_TRUE(security::totp_uri(secret, "Kabul News", "chief").starts_with(
-      "otpauth://totp/Kabul%20News%3Achief?secret=" + secret + "&issuer=Kabul%20News"));
+  EXPECT_TRUE(security::totp_uri(secret, "Kabul News", "chief")
+                  .starts_with("otpauth://totp/Kabul%20News%3Achief?secret=" + secret +
+                               "&issuer=Kabul%20News"));
   auto codes = security::new_recovery_codes();
   ASSERT_EQ(codes.size(), 10u);
   EXPECT_EQ(codes[0].size(), 11u);
@@ -150,7 +154,6 @@ TEST(QrSvg, DrawsAnInlineSvgWithoutScript) {
 #include "media/image.h"
 #include "support/images.h"
 
-
 TEST(Multipart, SplitsFieldsAndFiles) {
   std::string body =
       "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc\r\n"
@@ -158,7 +161,8 @@ TEST(Multipart, SplitsFieldsAndFiles) {
       "Content-Type: image/jpeg\r\n\r\n\xFF\xD8\r\n--XyZ-not-yet\r\n"
       "--XyZ--\r\n";
   EXPECT_EQ(http::multipart_boundary("multipart/form-data; boundary=XyZ"), "XyZ");
-  EXPECT_EQ(http::multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b\""), "a b");
+  EXPECT_EQ(http::multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b\""),
+            "a b");
   EXPECT_FALSE(http::multipart_boundary("application/x-www-form-urlencoded"));
   std::string error;
   auto parts = http::parse_multipart(body, "XyZ", &error);

@@ -1,12 +1,13 @@
 // The change feed's one encoding (store/change.h) and what each change drops from the page
 // cache (site/cache_tags): every kind round-trips, junk is refused, and every kind maps
 // to the tags of the pages that show it (docs/cache.md).
+#include "store/change.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "site/cache_tags.h"
-#include "store/change.h"
 
 using namespace khabar;
 using store::Change;
@@ -38,7 +39,8 @@ TEST(Change, EveryKindRoundTripsThroughItsCode) {
 }
 
 TEST(Change, JunkCodesAreRefusedNotGuessed) {
-  for (const char* junk : {"", "x:1", "a", "a:", "a:0", "a:-3", "a:1x", "a 1", "S:1", "SS", "a:99999999999999999999"})
+  for (const char* junk :
+       {"", "x:1", "a", "a:", "a:0", "a:-3", "a:1x", "a 1", "S:1", "SS", "a:99999999999999999999"})
     EXPECT_FALSE(store::decode(junk).has_value()) << junk;
   // A list keeps what it can read (a newer version may add kinds).
   EXPECT_EQ(store::decode_list("a:1  z:9 S"),
@@ -73,6 +75,7 @@ TEST(Change, EachKindDropsThePagesThatShowIt) {
   for (ChangeKind site_wide : {ChangeKind::Categories, ChangeKind::Settings, ChangeKind::Pages})
     EXPECT_EQ(tags_of({site_wide, 0}), std::vector<std::string>{site::kTagSite});
   // Several changes: each tag once.
-  auto both = site::tags_for_changes({{ChangeKind::Article, 12}, {ChangeKind::Article, 12}}, categories);
+  auto both =
+      site::tags_for_changes({{ChangeKind::Article, 12}, {ChangeKind::Article, 12}}, categories);
   EXPECT_EQ(std::count(both.begin(), both.end(), site::tag_article(12)), 1);
 }

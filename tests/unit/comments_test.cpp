@@ -1,8 +1,8 @@
 #include "content/comments.h"
-#include "content/settings.h"
 
 #include <gtest/gtest.h>
 
+#include "content/settings.h"
 #include "render/comment_text.h"
 #include "security/rate_limit.h"
 #include "security/secret.h"
@@ -123,7 +123,8 @@ TEST(CommentRules, IntegerSettingsReadThroughTheirSpec) {
   for (const auto& spec : setting_specs())
     if (spec.kind == SettingSpec::Kind::Integer) {
       int fallback = integer_setting(spec.key, std::nullopt);
-      EXPECT_FALSE(setting_problem(spec, std::to_string(fallback))) << spec.key << ": default outside its range";
+      EXPECT_FALSE(setting_problem(spec, std::to_string(fallback)))
+          << spec.key << ": default outside its range";
     }
   EXPECT_THROW(integer_setting("title", "3"), std::logic_error);
 }

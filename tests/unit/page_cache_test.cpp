@@ -14,8 +14,8 @@ namespace {
 
 // HTTP/1.0 unless a test asks otherwise: the answer is then a Response to look into; HTTP/1.1
 // GETs may get prepared wire forms instead (tested on their own).
-Request get(const std::string& path,
-            std::vector<std::pair<std::string, std::string>> headers = {}, int version = 10) {
+Request get(const std::string& path, std::vector<std::pair<std::string, std::string>> headers = {},
+            int version = 10) {
   Request r;
   r.method = "GET";
   r.version = version;
@@ -61,7 +61,8 @@ TEST(PageCache, HitServesTheStoredBytesWithPrecomputedEncodings) {
   // A client that takes brotli gets the prepared wire form: headers made once.
   Response br = cache.serve(get("/x/", {{"accept-encoding", "br, gzip"}}, 11), render);
   ASSERT_TRUE(br.wire);
-  const WireForm* form = pick_wire_form(get("/x/", {{"accept-encoding", "br, gzip"}}, 11), *br.wire);
+  const WireForm* form =
+      pick_wire_form(get("/x/", {{"accept-encoding", "br, gzip"}}, 11), *br.wire);
   ASSERT_TRUE(form);
   EXPECT_NE(form->head.find("Content-Encoding: br\r\n"), std::string::npos) << form->head;
   EXPECT_NE(form->head.find("X-Cache: HIT\r\n"), std::string::npos);
@@ -162,7 +163,9 @@ TEST(PageCache, BudgetEvictsLeastRecentlyUsed) {
 
 TEST(PageCache, PersonalAndOtherRequestsBypassAndNeverFill) {
   PageCache::Options options;  // the application's check; here: a session cookie "abc"
-  options.personal = [](const Request& r) { return r.header("cookie").find("khabar_session=abc") != std::string_view::npos; };
+  options.personal = [](const Request& r) {
+    return r.header("cookie").find("khabar_session=abc") != std::string_view::npos;
+  };
   PageCache cache(options);
   std::atomic<int> renders{0};
   auto render = page(renders, {"t"});
@@ -197,7 +200,8 @@ TEST(PageCache, IdentityClientsGetAPreparedForm) {
   ASSERT_TRUE(form);
   EXPECT_EQ(*form->body, first.body);
   EXPECT_EQ(form->head.find("Content-Encoding"), std::string::npos);
-  EXPECT_NE(form->head.find("Content-Length: " + std::to_string(first.body.size())), std::string::npos);
+  EXPECT_NE(form->head.find("Content-Length: " + std::to_string(first.body.size())),
+            std::string::npos);
   std::size_t bytes = cache.stats().bytes;
   Response again = cache.serve(get("/x/", {}, 11), render);
   EXPECT_EQ(again.wire, hit.wire);  // made once
@@ -215,7 +219,8 @@ TEST(PageCache, TrackingParametersShareThePage) {
     return r;
   };
   cache.serve(get("/x/"), render);
-  for (const char* q : {"utm_source=facebook&utm_medium=social", "fbclid=IwAR0abc", "gclid=x&utm_campaign=y"})
+  for (const char* q :
+       {"utm_source=facebook&utm_medium=social", "fbclid=IwAR0abc", "gclid=x&utm_campaign=y"})
     EXPECT_EQ(header(cache.serve(with_query(q), render), "X-Cache"), "HIT") << q;
   EXPECT_EQ(header(cache.serve(with_query("replytocom=5"), render), "X-Cache"), "BYPASS");
   EXPECT_EQ(header(cache.serve(with_query("utm_source=x&p=3"), render), "X-Cache"), "BYPASS");
@@ -229,6 +234,8 @@ TEST(PageCache, OnlyGenuinePersonalRequestsBypass) {
   std::atomic<int> renders{0};
   auto render = page(renders, {"a"});
   cache.serve(get("/x/"), render);
-  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=junk"}}), render), "X-Cache"), "HIT");
-  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=real"}}), render), "X-Cache"), "BYPASS");
+  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=junk"}}), render), "X-Cache"),
+            "HIT");
+  EXPECT_EQ(header(cache.serve(get("/x/", {{"cookie", "khabar_session=real"}}), render), "X-Cache"),
+            "BYPASS");
 }

@@ -51,8 +51,8 @@ TEST(Markdown, UnsafeUrlSchemesAreNeutralised) {
 // the title's closing quote for the start of a link and rewrite across attributes, leaving
 // the tag open to injected ones (onerror=...). Text inside attribute values is not a link.
 TEST(Markdown, LinkLikeTextInATitleStaysText) {
-  std::string html = markdown_to_html(
-      "![i](/p \"t href=\") x\" ![i](/q \"u href=\") \" onerror=alert(1) a=\")");
+  std::string html =
+      markdown_to_html("![i](/p \"t href=\") x\" ![i](/q \"u href=\") \" onerror=alert(1) a=\")");
   EXPECT_EQ(html,
             "<p><img src=\"/p\" alt=\"i\" title=\"t href=\"> x&quot; <img src=\"/q\" alt=\"i\" "
             "title=\"u href=\"> &quot; onerror=alert(1) a=&quot;)</p>\n");

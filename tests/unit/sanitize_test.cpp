@@ -7,28 +7,42 @@ using khabar::render::is_safe_url;
 using khabar::render::sanitize_html;
 
 TEST(Sanitize, KeepsOrdinaryArticleMarkup) {
-  EXPECT_EQ(sanitize_html("<p>Hello <strong>world</strong> &amp; <a href=\"https://x.example/a?b=1&amp;c=2\" title=\"T\">link</a></p>"),
-            "<p>Hello <strong>world</strong> &amp; <a href=\"https://x.example/a?b=1&amp;c=2\" title=\"T\" rel=\"noopener\">link</a></p>");
+  EXPECT_EQ(sanitize_html("<p>Hello <strong>world</strong> &amp; <a "
+                          "href=\"https://x.example/a?b=1&amp;c=2\" title=\"T\">link</a></p>"),
+            "<p>Hello <strong>world</strong> &amp; <a href=\"https://x.example/a?b=1&amp;c=2\" "
+            "title=\"T\" rel=\"noopener\">link</a></p>");
   EXPECT_EQ(sanitize_html("<ul><li>a<li>b</ul>"), "<ul><li>a</li><li>b</li></ul>");
   EXPECT_EQ(sanitize_html("<img src=\"/a.jpg\" alt=\"A\" onerror=\"x()\">"),
             "<img src=\"/a.jpg\" alt=\"A\" loading=\"lazy\">");
-  EXPECT_EQ(sanitize_html("<figure class=\"wp-caption aligncenter evil\"><img src=\"a.png\"><figcaption>C</figcaption></figure>"),
-            "<figure class=\"wp-caption aligncenter\"><img src=\"a.png\" loading=\"lazy\"><figcaption>C</figcaption></figure>");
+  EXPECT_EQ(sanitize_html("<figure class=\"wp-caption aligncenter evil\"><img "
+                          "src=\"a.png\"><figcaption>C</figcaption></figure>"),
+            "<figure class=\"wp-caption aligncenter\"><img src=\"a.png\" "
+            "loading=\"lazy\"><figcaption>C</figcaption></figure>");
   EXPECT_EQ(sanitize_html("Ø كابل <em>ښه</em>"), "Ø كابل <em>ښه</em>");
 }
 
 TEST(Sanitize, RemovesScriptsHandlersAndDangerousUrls) {
-  for (const char* attack : {
-           "<script>alert(1)</script>", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
-           "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
-           "<a href=\"JaVa&#x09;ScRiPt:alert(1)\">x</a>", "<a href=\" javascript:alert(1)\">x</a>",
-           "<iframe src=\"https://evil.example\"></iframe>", "<svg onload=alert(1)><script>x</script></svg>",
-           "<style>body{display:none}</style>", "<div style=\"background:url(javascript:x)\">t</div>",
-           "<body onload=alert(1)>t</body>", "<p onclick=\"alert(1)\">t</p>",
-           "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>", "<object data=\"x.swf\"></object>",
-           "<form action=\"https://evil.example\"><input name=p></form>", "<math><mi xlink:href=\"javascript:x\">t</mi></math>",
-           "<img src=\"vbscript:msgbox(1)\">", "<!--<script>x</script>-->", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-           "<scr<script>ipt>alert(1)</script>"}) {
+  for (const char* attack :
+       {"<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVa&#x09;ScRiPt:alert(1)\">x</a>",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<svg onload=alert(1)><script>x</script></svg>",
+        "<style>body{display:none}</style>",
+        "<div style=\"background:url(javascript:x)\">t</div>",
+        "<body onload=alert(1)>t</body>",
+        "<p onclick=\"alert(1)\">t</p>",
+        "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+        "<object data=\"x.swf\"></object>",
+        "<form action=\"https://evil.example\"><input name=p></form>",
+        "<math><mi xlink:href=\"javascript:x\">t</mi></math>",
+        "<img src=\"vbscript:msgbox(1)\">",
+        "<!--<script>x</script>-->",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<scr<script>ipt>alert(1)</script>"}) {
     std::string clean = sanitize_html(attack);
     SCOPED_TRACE(std::string(attack) + " -> " + clean);
     EXPECT_EQ(clean.find("<script"), std::string::npos);
@@ -58,7 +72,7 @@ TEST(Sanitize, UrlSchemes) {
 
 // Issue 18, finding 1: hostile nesting must cost bounded stack and memory.
 static std::string nested(const std::string& open, const std::string& close, int n,
-                   const std::string& inner = "deep") {
+                          const std::string& inner = "deep") {
   std::string s;
   s.reserve((open.size() + close.size()) * static_cast<std::size_t>(n) + inner.size());
   for (int i = 0; i < n; ++i) s += open;
@@ -103,7 +117,8 @@ TEST(Sanitize, ShallowMarkupIsNotFlattened) {
 }
 
 TEST(Sanitize, TextAfterAnUnclosedMathOrSvgIsKept) {
-  std::string clean = sanitize_html("<p>Before <math><mi>x</mi> and the rest of the story</p><p>Next</p>");
+  std::string clean =
+      sanitize_html("<p>Before <math><mi>x</mi> and the rest of the story</p><p>Next</p>");
   EXPECT_NE(clean.find("Before"), std::string::npos) << clean;
   EXPECT_NE(clean.find("the rest of the story"), std::string::npos) << clean;
   EXPECT_NE(clean.find("Next"), std::string::npos) << clean;

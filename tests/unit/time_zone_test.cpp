@@ -52,9 +52,9 @@ TEST(TimeZone, ParsesDatetimeLocalValues) {
   EXPECT_EQ(t->hour, 9);
   EXPECT_EQ(t->minute, 5);
   EXPECT_TRUE(parse_local_time("2026-11-27 09:05:30"));
-  for (const char* bad : {"", "2026-11-27", "2026-13-01T00:00", "2026-02-30T10:00",
-                          "2026-11-27T24:00", "2026-11-27T10:60", "20x6-11-27T10:00",
-                          "2026-11-27T10:00Z", "1969-12-31T23:59"})
+  for (const char* bad :
+       {"", "2026-11-27", "2026-13-01T00:00", "2026-02-30T10:00", "2026-11-27T24:00",
+        "2026-11-27T10:60", "20x6-11-27T10:00", "2026-11-27T10:00Z", "1969-12-31T23:59"})
     EXPECT_FALSE(parse_local_time(bad)) << bad;
   EXPECT_EQ(format_offset(-18000), "-05:00");
   EXPECT_EQ(format_offset(19800), "+05:30");

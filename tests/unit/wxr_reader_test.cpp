@@ -71,7 +71,10 @@ TEST(WxrReader, BrokenFilesNameTheLineAndColumn) {
   EXPECT_NE(truncated->message.find("export.xml:"), std::string::npos) << truncated->message;
   EXPECT_GT(truncated->line, 1000);
 
-  auto bad_utf8 = read_text(kHeader + "<wp:wxr_version>1.2</wp:wxr_version>\n<item><title>caf\xC3\x28</title></item></channel></rss>", c);
+  auto bad_utf8 = read_text(kHeader +
+                                "<wp:wxr_version>1.2</wp:wxr_version>\n<item><title>caf\xC3\x28</"
+                                "title></item></channel></rss>",
+                            c);
   ASSERT_TRUE(bad_utf8);
   EXPECT_EQ(bad_utf8->line, 5);  // the <item> line
   EXPECT_NE(bad_utf8->message.find(":5:"), std::string::npos) << bad_utf8->message;
@@ -86,13 +89,19 @@ TEST(WxrReader, BrokenFilesNameTheLineAndColumn) {
 
   // "]]>" split across two CDATA sections is how WordPress writes it: that is fine.
   Counter ok;
-  auto split = read_text(kHeader + "<wp:wxr_version>1.2</wp:wxr_version><item><title>t</title>"
-                         "<content:encoded><![CDATA[a ]]]]><![CDATA[> b]]></content:encoded>"
-                         "<wp:post_type>post</wp:post_type></item></channel></rss>", ok);
+  auto split = read_text(kHeader +
+                             "<wp:wxr_version>1.2</wp:wxr_version><item><title>t</title>"
+                             "<content:encoded><![CDATA[a ]]]]><![CDATA[> b]]></content:encoded>"
+                             "<wp:post_type>post</wp:post_type></item></channel></rss>",
+                         ok);
   ASSERT_FALSE(split) << split->message;
   ASSERT_EQ(ok.sample.size(), 1u);
   EXPECT_EQ(ok.sample[0].content, "a ]]> b");
   // A "]]>" that ends a CDATA section too early leaves broken XML.
-  auto early = read_text(kHeader + "<wp:wxr_version>1.2</wp:wxr_version><item><content:encoded><![CDATA[a ]]> b]]></content:encoded></item></channel></rss>", c);
+  auto early =
+      read_text(kHeader +
+                    "<wp:wxr_version>1.2</wp:wxr_version><item><content:encoded><![CDATA[a ]]> "
+                    "b]]></content:encoded></item></channel></rss>",
+                c);
   ASSERT_TRUE(early);
 }

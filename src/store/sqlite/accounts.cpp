@@ -39,7 +39,7 @@ class SqliteAccounts final : public AccountStore {
 
   std::optional<Account> account_by_login(std::string_view login) override {
     auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                          " FROM users WHERE login = ?1");
+                                           " FROM users WHERE login = ?1");
     s.bind(1, login);
     if (!s.step()) return std::nullopt;
     return read_account(s);
@@ -47,7 +47,7 @@ class SqliteAccounts final : public AccountStore {
 
   std::optional<Account> account(Id id) override {
     auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                          " FROM users WHERE id = ?1");
+                                           " FROM users WHERE id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return read_account(s);
@@ -55,7 +55,7 @@ class SqliteAccounts final : public AccountStore {
 
   std::vector<Account> accounts() override {
     auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                          " FROM users ORDER BY display_name, id");
+                                           " FROM users ORDER BY display_name, id");
     std::vector<Account> out;
     while (s.step()) out.push_back(read_account(s));
     return out;
@@ -116,7 +116,8 @@ class SqliteAccounts final : public AccountStore {
   bool set_password_hash(Id id, std::string_view hash, Timestamp now,
                          std::string_view keep_session) override {
     bool found = false;
-    db_.write_transaction([&](Connection& db) { found = write_password(db, id, hash, now, keep_session); });
+    db_.write_transaction(
+        [&](Connection& db) { found = write_password(db, id, hash, now, keep_session); });
     return found;
   }
 
@@ -164,7 +165,8 @@ class SqliteAccounts final : public AccountStore {
   }
 
   std::int64_t count_recovery_codes(Id id) override {
-    auto s = db_.read_connection().prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ?1");
+    auto s =
+        db_.read_connection().prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ?1");
     s.bind(1, id);
     s.step();
     return s.int64(0);
@@ -186,7 +188,7 @@ class SqliteAccounts final : public AccountStore {
 
   std::optional<SessionRecord> session(std::string_view id_digest) override {
     auto s = db_.read_connection().prepare("SELECT " + std::string(kSessionColumns) +
-                                          " FROM sessions WHERE id_digest = ?1");
+                                           " FROM sessions WHERE id_digest = ?1");
     s.bind(1, id_digest);
     if (!s.step()) return std::nullopt;
     return read_session(s);
@@ -213,8 +215,11 @@ class SqliteAccounts final : public AccountStore {
 
   void add_password_link(std::string_view token_digest, Id user_id, Timestamp expires_at) override {
     db_.write_transaction([&](Connection& db) {
-      db.prepare("DELETE FROM password_links WHERE expires_at < ?1").bind(1, expires_at - 86400 * 30).run();
-      db.prepare("INSERT INTO password_links (token_digest, user_id, expires_at) VALUES (?1, ?2, ?3)")
+      db.prepare("DELETE FROM password_links WHERE expires_at < ?1")
+          .bind(1, expires_at - 86400 * 30)
+          .run();
+      db.prepare(
+            "INSERT INTO password_links (token_digest, user_id, expires_at) VALUES (?1, ?2, ?3)")
           .bind(1, token_digest)
           .bind(2, user_id)
           .bind(3, expires_at)
@@ -250,7 +255,10 @@ class SqliteAccounts final : public AccountStore {
   void add_login_failure(std::string_view key, Timestamp at) override {
     db_.write_transaction([&](Connection& db) {
       db.prepare("DELETE FROM login_failures WHERE at < ?1").bind(1, at - 86400).run();
-      db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)").bind(1, key).bind(2, at).run();
+      db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)")
+          .bind(1, key)
+          .bind(2, at)
+          .run();
     });
   }
 

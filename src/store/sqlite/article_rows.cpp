@@ -37,7 +37,8 @@ void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {
         .run();
   for (Id category : a.extra_category_ids)
     if (category != a.category_id)
-      db.prepare("INSERT OR IGNORE INTO article_categories (article_id, category_id) VALUES (?1, ?2)")
+      db.prepare(
+            "INSERT OR IGNORE INTO article_categories (article_id, category_id) VALUES (?1, ?2)")
           .bind(1, id)
           .bind(2, category)
           .run();
@@ -56,7 +57,8 @@ void refresh_listings(Connection& db, Id id) {
         "  UNION SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
         "  WHERE c.parent_id IS NOT NULL) "
         "SELECT 'all', published_at, id, primary_category FROM me "
-        "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id, me.primary_category FROM up, me "
+        "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id, me.primary_category FROM "
+        "up, me "
         "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id, me.primary_category "
         "  FROM article_tags t, me WHERE t.article_id = me.id "
         "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id, me.primary_category "

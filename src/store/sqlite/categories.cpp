@@ -37,7 +37,10 @@ PathChanges rewrite_category_paths(Connection& db) {
         .bind(2, "\x01moving/" + std::to_string(id))
         .run();
   for (Id id : ids)
-    db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1").bind(1, id).bind(2, paths[id]).run();
+    db.prepare("UPDATE categories SET path = ?2 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, paths[id])
+        .run();
   return {changed, ids};
 }
 

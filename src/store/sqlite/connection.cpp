@@ -32,7 +32,8 @@ Code code_of(int rc) {
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
   int rc = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
-  throw StoreError(code_of(rc), std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  throw StoreError(code_of(rc),
+                   std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 }  // namespace
@@ -122,7 +123,8 @@ Statement Connection::prepare(std::string_view sql) {
 
 void Connection::exec(std::string_view sql) {
   char* error = nullptr;
-  if (int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error);
+      rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errmsg(db_);
     sqlite3_free(error);
     throw StoreError(code_of(rc), message);

@@ -13,8 +13,8 @@ constexpr std::string_view kRevisionColumns =
     "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown";
 
 Revision read_revision(const Statement& s) {
-  return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4),
-          s.text(5), s.text(6), s.text(7)};
+  return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4), s.text(5),
+          s.text(6),  s.text(7)};
 }
 
 constexpr std::string_view kDeskColumns =
@@ -49,14 +49,14 @@ std::optional<DeskArticle> desk_article(Connection& db, Id id) {
 std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
   auto s = db.prepare(
       std::string("SELECT ") + std::string(kDeskColumns) +
-          " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
-          "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
-          "AND (?5 = 0 OR a.category_id = ?5 OR EXISTS (SELECT 1 FROM article_categories x "
-          "WHERE x.article_id = a.id AND x.category_id = ?5)) AND (?6 = '' OR a.language = ?6) "
-          "AND (?7 = '' OR instr(lower(a.title), lower(?7)) > 0) "
-          "AND (?8 = 0 OR a.status = 'published' OR EXISTS "
-          "(SELECT 1 FROM article_authors v WHERE v.article_id = a.id AND v.user_id = ?8)) "
-          "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
+      " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
+      "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
+      "AND (?5 = 0 OR a.category_id = ?5 OR EXISTS (SELECT 1 FROM article_categories x "
+      "WHERE x.article_id = a.id AND x.category_id = ?5)) AND (?6 = '' OR a.language = ?6) "
+      "AND (?7 = '' OR instr(lower(a.title), lower(?7)) > 0) "
+      "AND (?8 = 0 OR a.status = 'published' OR EXISTS "
+      "(SELECT 1 FROM article_authors v WHERE v.article_id = a.id AND v.user_id = ?8)) "
+      "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
   s.bind(1, f.status ? to_string(*f.status) : std::string_view(""))
       .bind(2, f.author_id)
       .bind(3, static_cast<std::int64_t>(f.limit))
@@ -99,8 +99,11 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
   e.version = static_cast<int>(s.int64(15));
   e.updated_at = s.int64(16);
   a.featured_media_id = s.int64(17);
-  a.extra_category_ids = ids(db, "SELECT category_id FROM article_categories WHERE article_id = ?1 ORDER BY category_id", id);
-  a.author_ids = ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position", id);
+  a.extra_category_ids = ids(
+      db, "SELECT category_id FROM article_categories WHERE article_id = ?1 ORDER BY category_id",
+      id);
+  a.author_ids =
+      ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position", id);
   auto t = db.prepare(
       "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
       "WHERE at.article_id = ?1 ORDER BY t.name");
@@ -114,7 +117,7 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
 
 std::vector<Revision> revisions(Connection& db, Id article_id) {
   auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                        " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC");
+                      " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC");
   s.bind(1, article_id);
   std::vector<Revision> out;
   while (s.step()) out.push_back(read_revision(s));
@@ -122,12 +125,12 @@ std::vector<Revision> revisions(Connection& db, Id article_id) {
 }
 
 std::optional<Revision> revision(Connection& db, Id id) {
-  auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) + " FROM revisions WHERE id = ?1");
+  auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                      " FROM revisions WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_revision(s);
 }
-
 
 std::vector<DeskTag> desk_tags(Connection& db) {
   auto s = db.prepare(
@@ -161,7 +164,9 @@ void set_menu(Connection& db, const std::vector<MenuItem>& items) {
   db.prepare("DELETE FROM menu_items").run();
   std::int64_t position = 0;
   for (const auto& m : items)
-    db.prepare("INSERT INTO menu_items (position, kind, target_id, label, url) VALUES (?1, ?2, ?3, ?4, ?5)")
+    db.prepare(
+          "INSERT INTO menu_items (position, kind, target_id, label, url) VALUES (?1, ?2, ?3, ?4, "
+          "?5)")
         .bind(1, position++)
         .bind(2, m.kind == MenuItem::Kind::Category ? "category"
                  : m.kind == MenuItem::Kind::Page   ? "page"
@@ -177,7 +182,9 @@ bool delete_article(Connection& db, Id id) {
   slug.bind(1, id);
   if (!slug.step()) return false;
   // Old addresses that led to it would now lead nowhere: they go too.
-  db.prepare("DELETE FROM redirects WHERE target = ?1").bind(1, content::article_url(slug.text(0))).run();
+  db.prepare("DELETE FROM redirects WHERE target = ?1")
+      .bind(1, content::article_url(slug.text(0)))
+      .run();
   db.prepare("DELETE FROM import_keys WHERE target_id = ?1 AND kind = 'wp:post'").bind(1, id).run();
   db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
   return true;
@@ -187,7 +194,11 @@ bool update_tag(Connection& db, Id id, std::string_view name, std::string_view s
   auto taken = db.prepare("SELECT 1 FROM tags WHERE slug = ?1 AND id <> ?2");
   taken.bind(1, slug).bind(2, id);
   if (taken.step()) return false;
-  db.prepare("UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1").bind(1, id).bind(2, name).bind(3, slug).run();
+  db.prepare("UPDATE tags SET name = ?2, slug = ?3 WHERE id = ?1")
+      .bind(1, id)
+      .bind(2, name)
+      .bind(3, slug)
+      .run();
   return sqlite3_changes(db.handle()) > 0;
 }
 

@@ -140,7 +140,9 @@ bool update_media_text(Connection& db, Id id, std::string_view alt, std::string_
 std::optional<content::Media> delete_media(Connection& db, Id id) {
   auto m = media(db, id);
   if (!m) return std::nullopt;
-  db.prepare("UPDATE articles SET featured_image = '' WHERE featured_media_id = ?1").bind(1, id).run();
+  db.prepare("UPDATE articles SET featured_image = '' WHERE featured_media_id = ?1")
+      .bind(1, id)
+      .run();
   db.prepare("DELETE FROM media WHERE id = ?1").bind(1, id).run();
   return m;
 }

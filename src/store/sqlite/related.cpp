@@ -33,7 +33,8 @@ std::optional<Id> related_article_id(Connection& db, const content::Article& a) 
     while (s.step()) {
       auto [at, added] = index.emplace(s.int64(0), candidates.size());
       if (added)
-        candidates.push_back({s.int64(0), s.int64(1), a.category_id && s.int64(2) == a.category_id, 0});
+        candidates.push_back(
+            {s.int64(0), s.int64(1), a.category_id && s.int64(2) == a.category_id, 0});
       candidates[at->second].shared_tags += is_tag;
     }
   };

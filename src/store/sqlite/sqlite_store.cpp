@@ -15,14 +15,14 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "store/sqlite/accounts.h"
+#include "store/sqlite/article_rows.h"
 #include "store/sqlite/categories.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/desk.h"
 #include "store/sqlite/imports.h"
 #include "store/sqlite/media.h"
-#include "store/sqlite/related.h"
-#include "store/sqlite/article_rows.h"
-#include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/related.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/writer.h"
@@ -199,7 +199,8 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
 
   std::optional<Author> author_by_slug(std::string_view slug) override {
-    auto s = reader().prepare("SELECT id, display_name, slug, bio, avatar FROM users WHERE slug = ?1");
+    auto s =
+        reader().prepare("SELECT id, display_name, slug, bio, avatar FROM users WHERE slug = ?1");
     s.bind(1, slug);
     if (!s.step()) return std::nullopt;
     return read_author(s, 0);
@@ -215,7 +216,6 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::optional<std::string> redirect(std::string_view path) override {
     return sqlite::redirect(reader(), path);
   }
-
 
   // --- the desk ---
 
@@ -233,7 +233,9 @@ class SqliteStore final : public Store, private sqlite::Access {
     return s.int64(0);
   }
 
-  std::optional<DeskArticle> desk_article(Id id) override { return sqlite::desk_article(reader(), id); }
+  std::optional<DeskArticle> desk_article(Id id) override {
+    return sqlite::desk_article(reader(), id);
+  }
   std::vector<DeskArticle> desk_articles(const DeskFilter& f) override {
     return sqlite::desk_articles(reader(), f);
   }
@@ -358,8 +360,6 @@ class SqliteStore final : public Store, private sqlite::Access {
     });
   }
   void note_change(Change change) override { writer_.note(change); }
-
-
 
   // The listings key of a filter (migration 0004).
   static std::string listing_key(const ListingFilter& f) {

@@ -128,7 +128,10 @@ class SqliteTransaction final : public Transaction {
 
   Result<Id> add_tag(std::string_view name, std::string_view slug) override {
     return guarded([&]() -> Result<Id> {
-      db_.prepare("INSERT INTO tags (slug, name) VALUES (?1, ?2)").bind(1, slug).bind(2, name).run();
+      db_.prepare("INSERT INTO tags (slug, name) VALUES (?1, ?2)")
+          .bind(1, slug)
+          .bind(2, name)
+          .run();
       return db_.last_insert_id();
     });
   }
@@ -201,7 +204,8 @@ class SqliteTransaction final : public Transaction {
   std::vector<Id> publish_due(Timestamp now) override {
     std::vector<Id> due;
     {
-      auto s = db_.prepare("SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ?1");
+      auto s =
+          db_.prepare("SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ?1");
       s.bind(1, now);
       while (s.step()) due.push_back(s.int64(0));
     }
@@ -419,9 +423,13 @@ class SqliteTransaction final : public Transaction {
 
   bool changed() const { return sqlite3_changes(db_.handle()) > 0; }
   static Status no_article(Id id) { return Status::not_found("no article " + std::to_string(id)); }
-  static Status no_category(Id id) { return Status::not_found("no category " + std::to_string(id)); }
+  static Status no_category(Id id) {
+    return Status::not_found("no category " + std::to_string(id));
+  }
   static Status no_tag(Id id) { return Status::not_found("no tag " + std::to_string(id)); }
-  static Status no_media(Id id) { return Status::not_found("no library item " + std::to_string(id)); }
+  static Status no_media(Id id) {
+    return Status::not_found("no library item " + std::to_string(id));
+  }
 
   Writer& w_;
   Connection& db_;

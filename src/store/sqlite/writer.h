@@ -60,10 +60,10 @@ class Writer {
 
   // --- The change log of the open transaction (store/change.h) ---
   void note(Change change) { pending_.insert(change); }
-  void note_article(Id id, const NewArticle& a);      // its page and every listing it is in
-  void note_article_as_stored(Id id);                 // the same, as it is stored now
-  void note_tag_articles(Id tag);                     // a tag's listing and its articles' pages
-  void note_comment_article(Id comment);              // the comments of its article
+  void note_article(Id id, const NewArticle& a);  // its page and every listing it is in
+  void note_article_as_stored(Id id);             // the same, as it is stored now
+  void note_tag_articles(Id tag);                 // a tag's listing and its articles' pages
+  void note_comment_article(Id comment);          // the comments of its article
 
   // Recomputes every category's path from the parent links; for those that changed,
   // refreshes the listings of the articles below them. Returns (old path, new path).
@@ -84,7 +84,7 @@ class Writer {
   std::unique_ptr<Connection> db_;
   const content::Clock& clock_;
   std::recursive_mutex mutex_;
-  bool open_ = false;  // a transaction is open
+  bool open_ = false;                     // a transaction is open
   std::atomic<std::thread::id> owner_{};  // the thread that has it open
   std::set<Change> pending_;
   std::uint64_t flushes_ = 0;

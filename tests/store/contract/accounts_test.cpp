@@ -25,7 +25,8 @@ TEST_P(StoreContract, AccountsCarryRoleAndPrivateFields) {
   EXPECT_TRUE(db_->accounts().set_role(amina_id, content::Role::Author));
   EXPECT_EQ(db_->accounts().account(amina_id)->role, content::Role::Author);
   EXPECT_FALSE(db_->accounts().set_role(999, content::Role::Author));
-  EXPECT_TRUE(db_->accounts().update_profile(amina_id, {"Amina K.", "new@example.org", "Reporter"}));
+  EXPECT_TRUE(
+      db_->accounts().update_profile(amina_id, {"Amina K.", "new@example.org", "Reporter"}));
   EXPECT_EQ(db_->author_by_slug("amina")->display_name, "Amina K.");
   EXPECT_EQ(db_->accounts().count_accounts(), 1);
 }
@@ -57,7 +58,8 @@ TEST_P(StoreContract, AccountsPasswordLinksWorkOnceAndExpire) {
   EXPECT_TRUE(db_->accounts().redeem_password_link("link-a", "$argon2id$y", 500));
   EXPECT_EQ(db_->accounts().account(amina_id)->password_hash, "$argon2id$y");
   EXPECT_FALSE(db_->accounts().redeem_password_link("link-a", "$argon2id$z", 500));  // used
-  EXPECT_FALSE(db_->accounts().redeem_password_link("link-b", "$argon2id$z", 500));  // voided with it
+  EXPECT_FALSE(
+      db_->accounts().redeem_password_link("link-b", "$argon2id$z", 500));  // voided with it
 }
 
 TEST_P(StoreContract, AccountsTotpStepsAndRecoveryCodesAreGoodOnce) {

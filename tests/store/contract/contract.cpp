@@ -15,7 +15,9 @@ std::vector<Backend> backends() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends()),
-                         [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return info.param.name;
+                         });
 
 void StoreContract::write(const std::function<void(store::Transaction&)>& work) {
   auto tx = db_->begin();
@@ -27,8 +29,8 @@ void StoreContract::write(const std::function<void(store::Transaction&)>& work) 
 content::Id StoreContract::author(const std::string& login, const std::string& name) {
   content::Id id = 0;
   write([&](store::Transaction& tx) {
-    id = tx.add_user({login, login + "@example.org", name, login + "-slug", "Bio of " + name,
-                      "author"})
+    id = tx.add_user(
+               {login, login + "@example.org", name, login + "-slug", "Bio of " + name, "author"})
              .or_throw();
   });
   return id;
@@ -47,9 +49,9 @@ content::Id StoreContract::tag(const std::string& name, const std::string& slug)
 }
 
 content::Id StoreContract::article(const std::string& slug, content::Id category,
-                                   std::vector<content::Id> authors,
-                                   content::Timestamp published, std::vector<content::Id> tags,
-                                   content::Status status, content::Kind kind) {
+                                   std::vector<content::Id> authors, content::Timestamp published,
+                                   std::vector<content::Id> tags, content::Status status,
+                                   content::Kind kind) {
   store::NewArticle a;
   a.slug = slug;
   a.title = "Title " + slug;

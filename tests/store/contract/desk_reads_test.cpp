@@ -281,12 +281,16 @@ TEST_P(StoreContract, SchedulingAndPublishingDueFollowTheClockGiven) {
   EXPECT_EQ(db_->due_for_publication(kStart + 10'000), std::vector<Id>{a});
   write([&](store::Transaction& tx) { EXPECT_TRUE(tx.publish_due(kStart + 9'999).empty()); });
   EXPECT_FALSE(db_->published_by_slug("due-at-noon"));
-  write([&](store::Transaction& tx) { EXPECT_EQ(tx.publish_due(kStart + 10'000), std::vector<Id>{a}); });
+  write([&](store::Transaction& tx) {
+    EXPECT_EQ(tx.publish_due(kStart + 10'000), std::vector<Id>{a});
+  });
   EXPECT_TRUE(db_->published_by_slug("due-at-noon"));
   EXPECT_EQ(slugs(db_->published_articles({.category_id = cat}, 10, 0)),
             std::vector<std::string>{"due-at-noon"});
   // Days later (a server that was down): the missed one goes out, with its scheduled time.
-  write([&](store::Transaction& tx) { EXPECT_EQ(tx.publish_due(kStart + 500'000), std::vector<Id>{b}); });
+  write([&](store::Transaction& tx) {
+    EXPECT_EQ(tx.publish_due(kStart + 500'000), std::vector<Id>{b});
+  });
   EXPECT_EQ(db_->published_by_slug("due-an-hour-later")->published_at, kStart + 13'600);
   EXPECT_TRUE(db_->due_for_publication(kStart + 500'001).empty());
 }

@@ -47,7 +47,7 @@ TEST_P(StoreContract, PublishedBySlugHasAuthorsInOrderAndTags) {
   ASSERT_EQ(s->tags.size(), 2u);
   EXPECT_EQ(s->tags[0].name, "Aid");
   EXPECT_EQ(s->published_at, 1000);
-  EXPECT_FALSE(db_->published_by_slug("draft"));  // drafts are not for readers
+  EXPECT_FALSE(db_->published_by_slug("draft"));                // drafts are not for readers
   EXPECT_EQ(db_->begin()->article_id_by_slug("draft"), draft);  // but writers find them
   EXPECT_FALSE(db_->published_by_slug("nope"));
 }
@@ -64,7 +64,8 @@ TEST_P(StoreContract, ListingsFilterByCategorySubtreeTagAndAuthorNewestFirst) {
   article("page", 0, {a}, 400, {}, Status::Published, Kind::Page);
   article("draft", world, {a}, 500, {}, Status::Draft);
 
-  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)), (std::vector<std::string>{"as1", "b1", "w1"}));
+  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)),
+            (std::vector<std::string>{"as1", "b1", "w1"}));
   EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)),
             (std::vector<std::string>{"as1", "w1"}));  // includes the child category
   EXPECT_EQ(slugs(db_->published_articles({.category_id = asia}, 10, 0)),
@@ -214,7 +215,9 @@ TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
   EXPECT_EQ(menu[0].target_id, news);
   EXPECT_EQ(menu[1].label, "Who we are");
   EXPECT_EQ(menu[2].url, "https://radio.example/");
-  write([](store::Transaction& tx) { tx.set_menu({{0, store::MenuItem::Kind::Link, 0, "Only", "/"}}); });
+  write([](store::Transaction& tx) {
+    tx.set_menu({{0, store::MenuItem::Kind::Link, 0, "Only", "/"}});
+  });
   EXPECT_EQ(db_->menu().size(), 1u);  // replaces
   EXPECT_EQ(db_->redirect("/2012/01/old-story/"), "/about/");
   EXPECT_EQ(db_->redirect("?p=12"), "/about/");

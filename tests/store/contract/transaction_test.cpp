@@ -170,9 +170,10 @@ TEST_P(StoreContract, WritesReportTypedChangesOnce) {
   Id cat = category({"News", "news", 0, "", 0});
   Id art = article("story", cat, {a}, 100, {water});
   auto changes = db_->changes_since(cursor);
-  for (Change expected : {Change{ChangeKind::Article, art}, Change{ChangeKind::TagListing, water},
-                          Change{ChangeKind::AuthorListing, a}, Change{ChangeKind::CategoryListing, cat},
-                          Change{ChangeKind::Categories, 0}})
+  for (Change expected :
+       {Change{ChangeKind::Article, art}, Change{ChangeKind::TagListing, water},
+        Change{ChangeKind::AuthorListing, a}, Change{ChangeKind::CategoryListing, cat},
+        Change{ChangeKind::Categories, 0}})
     EXPECT_NE(std::find(changes.begin(), changes.end(), expected), changes.end())
         << store::encode(expected) << " in " << store::encode(changes);
   EXPECT_TRUE(db_->changes_since(cursor).empty()) << "each commit is seen once";
@@ -197,8 +198,9 @@ TEST_P(StoreContract, WritesReportTypedChangesOnce) {
   store::ProfileChange profile{"Ann B.", "a@example.org", "New bio"};
   ASSERT_TRUE(db_->accounts().update_profile(a, profile));
   auto after_profile = db_->changes_since(cursor);
-  EXPECT_NE(std::find(after_profile.begin(), after_profile.end(), Change{ChangeKind::AuthorProfile, a}),
-            after_profile.end())
+  EXPECT_NE(
+      std::find(after_profile.begin(), after_profile.end(), Change{ChangeKind::AuthorProfile, a}),
+      after_profile.end())
       << store::encode(after_profile);
   write([&](store::Transaction& tx) { ASSERT_TRUE(tx.delete_tag(water)); });
   auto after_tag = db_->changes_since(cursor);
@@ -230,8 +232,10 @@ TEST_P(StoreContract, ConcurrentCopiesOfAReadersCommentStoreOne) {
   for (int i = 0; i < 8; ++i)
     senders.emplace_back([&] {
       auto id = db_->add_reader_comment(c);
-      if (id) ++added;
-      else if (id.code() == store::Code::Conflict) ++refused;
+      if (id)
+        ++added;
+      else if (id.code() == store::Code::Conflict)
+        ++refused;
     });
   for (auto& t : senders) t.join();
   EXPECT_EQ(added.load(), 1);
@@ -260,7 +264,7 @@ TEST_P(StoreContract, AReadersDuplicateIsOnlyTheSameTextBySameEmailOnTheSameArti
   EXPECT_TRUE(db_->add_reader_comment(c));
   auto with_own = db_->approved_comments(art, {*held});
   ASSERT_EQ(with_own.size(), 1u);
-  EXPECT_EQ(with_own[0].status, CommentStatus::Pending);  // a reader's own held comment
+  EXPECT_EQ(with_own[0].status, CommentStatus::Pending);        // a reader's own held comment
   EXPECT_TRUE(db_->approved_comments(other, {*held}).empty());  // own ids of another article
   // A comment that cannot be stored (its article is gone) fails alone.
   c.article_id = 424242;
