@@ -1,4 +1,5 @@
 // khabar: the command line. See `khabar --help`.
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
@@ -7,6 +8,9 @@
 
 int main(int argc, char** argv) {
   using namespace khabar::app;
+  // spdlog makes its registry on first use; made here, before any thread, no two threads'
+  // first log lines race to make it (ThreadSanitizer saw the scheduler's and main's).
+  spdlog::default_logger();
   // Everything Khabar creates is private to its user (khabar.toml holds the site secret;
   // the database, its WAL and backups hold accounts and readers' emails) except media
   // files, which media/files.cpp makes readable by all.

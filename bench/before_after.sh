@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# bench/before_after.sh: the cached article page and the render path of this checkout
+# against an earlier commit's binary, in one run on one generated site (a refactoring
+# must not cost readers anything).
+#
+#   bench/before_after.sh BASELINE_REV [seconds] [rounds]     (defaults: 10 s, 3 rounds)
+#
+# Builds BASELINE_REV (a git worktree) and this tree in Release, generates a 10,000-article
+# site (bench_gen of this tree), serves it with both binaries (cache on and cache off,
+# 2 threads each) and runs wrk -t2 -c64 (Accept-Encoding: gzip) against each in turn,
+# `rounds` times, alternating old and new so that drift hits both. Prints every run, the
+# median req/s of each and the ratios new/old. Everything runs on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:?usage: bench/before_after.sh BASELINE_REV [seconds] [rounds]}
+seconds=${2:-10}
+rounds=${3:-3}
+command -v wrk >/dev/null || scripts/deps
+work=$(mktemp -d /tmp/khabar-before-after-XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  git worktree remove --force "$work/baseline" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+git worktree add --detach "$work/baseline" "$base" >/dev/null 2>&1
+cmake -S "$work/baseline" -B build-baseline -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF \
+  -DKHABAR_BENCH=OFF >/dev/null
+cmake --build build-baseline -j2 --target khabar >/dev/null
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
+cmake --build build-release -j2 >/dev/null
+old=build-baseline/khabar
+new=build-release/khabar
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+ports=()
+serve() {  # BINARY CACHE_MB: starts it (its pid in pids, its port in ports)
+  local port; port=$(free_port)
+  "$1" serve --data "$work/site" --listen "127.0.0.1:$port" --threads 2 --cache-mb "$2" \
+    >"$work/serve-$port.log" 2>&1 &
+  pids+=($!)
+  ports+=("$port")
+  for _ in $(seq 200); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && return; sleep 0.05; done
+  echo "khabar did not start on $port" >&2
+  exit 1
+}
+rps() {  # PORT PATH -> req/s
+  wrk -t2 -c64 -d"${seconds}s" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1$2" |
+    awk '/Requests\/sec/ {print $2}'
+}
+median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+echo "# bench/before_after.sh — $(date -u +%Y-%m-%d) — $(git rev-parse --short "$base") (old) vs $(git rev-parse --short HEAD) (new)"
+echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+build-release/bench/bench_gen --data "$work/site" --articles 10000 2>"$work/gen.log"
+serve "$old" 256
+serve "$new" 256
+serve "$old" 0
+serve "$new" 0
+article=/report-10/
+for port in "${ports[@]}"; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$article"; done
+declare -A runs
+echo
+echo "| round | old cached | new cached | old render | new render |"
+echo "| ---: | ---: | ---: | ---: | ---: |"
+for ((r = 1; r <= rounds; r++)); do
+  row=()
+  for k in 0 1 2 3; do
+    v=$(rps "${ports[$k]}" "$article")
+    runs[$k]="${runs[$k]:-} $v"
+    row+=("$v")
+  done
+  echo "| $r | ${row[0]} | ${row[1]} | ${row[2]} | ${row[3]} |"
+done
+for k in 0 1 2 3; do med[$k]=$(median <<<"${runs[$k]# }"); done
+echo
+echo "Medians: cached old ${med[0]}, new ${med[1]} req/s (new/old $(awk -v a="${med[1]}" -v b="${med[0]}" 'BEGIN{printf "%.3f", a/b}')); render path old ${med[2]}, new ${med[3]} pages/s (new/old $(awk -v a="${med[3]}" -v b="${med[2]}" 'BEGIN{printf "%.3f", a/b}'))"
