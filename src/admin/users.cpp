@@ -2,16 +2,16 @@
 // enable, reset two-factor, new link. Administrators only.
 #include <spdlog/spdlog.h>
 
-#include "admin/accounts.h"
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
 #include "content/text.h"
+#include "newsroom/accounts.h"
 
 namespace khabar::admin {
 namespace {
 
 http::Response user_list(Context& ctx, int status, std::string_view error,
-                         const NewAccount& draft) {
+                         const newsroom::NewAccount& draft) {
   AdminPage page(ctx, "admin/users.tpl", "Users");
   auto& d = page.main();
   if (!error.empty()) page.error(error);
@@ -61,21 +61,23 @@ http::Response link_page(Context& ctx, const store::Account& account, const std:
 
 http::Response users(Context& ctx) {
   if (!content::can(ctx.user->account.role, content::Action::ManageUsers)) return forbidden(ctx);
-  NewAccount draft;
+  newsroom::NewAccount draft;
   if (!ctx.is_post()) return user_list(ctx, 200, "", draft);
   draft.login = content::trim(ctx.form.get("login"));
   draft.email = content::trim(ctx.form.get("email"));
   draft.display_name = content::trim(ctx.form.get("display_name"));
   auto role = content::parse_role(ctx.form.get("role"));
   if (role) draft.role = *role;
-  std::optional<std::string> problem =
-      role ? new_account_problem(ctx.store, draft) : std::optional<std::string>("Choose a role.");
-  if (problem) return user_list(ctx, 422, *problem, draft);
-  auto invitation = create_account(ctx.store, draft, ctx.settings.site_url, ctx.now);
+  if (!role) return user_list(ctx, 422, "Choose a role.", draft);
+  auto invitation = newsroom::create_account(ctx.store, draft, ctx.settings.site_url, ctx.now);
+  if (!invitation &&
+      (invitation.code() == store::Code::Invalid || invitation.code() == store::Code::Conflict))
+    return user_list(ctx, 422, invitation.status().message(), draft);
+  if (!invitation) return store_refusal(ctx, invitation.status());
   spdlog::info("admin: account {} invited user {} as {}", ctx.user->account.id, draft.login,
                to_string(draft.role));
-  auto account = ctx.accounts().account(invitation.user_id);
-  return link_page(ctx, *account, invitation.link, true);
+  auto account = ctx.accounts().account(invitation->user_id);
+  return link_page(ctx, *account, invitation->link, true);
 }
 
 http::Response user_action(Context& ctx, std::string_view id_text) {
@@ -92,13 +94,14 @@ http::Response user_action(Context& ctx, std::string_view id_text) {
   if (action == "role") {
     auto role = content::parse_role(ctx.form.get("role"));
     if (!role) return message_page(ctx, 400, "Unknown role", "Choose one of the four roles.");
-    if (*role != content::Role::Administrator && is_last_administrator(ctx.store, account->id))
+    if (*role != content::Role::Administrator &&
+        newsroom::is_last_administrator(ctx.store, account->id))
       return refuse_last_admin();
     ctx.accounts().set_role(account->id, *role);
   } else if (action == "disable") {
     if (account->id == ctx.user->account.id)
       return message_page(ctx, 409, "Not possible", "You cannot disable your own account.");
-    if (is_last_administrator(ctx.store, account->id)) return refuse_last_admin();
+    if (newsroom::is_last_administrator(ctx.store, account->id)) return refuse_last_admin();
     ctx.accounts().set_disabled(account->id, true);
   } else if (action == "enable") {
     ctx.accounts().set_disabled(account->id, false);
@@ -107,7 +110,8 @@ http::Response user_action(Context& ctx, std::string_view id_text) {
   } else if (action == "link") {
     return link_page(
         ctx, *account,
-        password_link(ctx.store.accounts(), account->id, ctx.settings.site_url, ctx.now), false);
+        newsroom::password_link(ctx.store.accounts(), account->id, ctx.settings.site_url, ctx.now),
+        false);
   } else {
     return message_page(ctx, 400, "Unknown action", "That is not a user action.");
   }

@@ -9,7 +9,6 @@
 #include <mutex>
 #include <thread>
 
-#include "admin/accounts.h"
 #include "admin/admin.h"
 #include "app/cli_support.h"
 #include "app/config.h"
@@ -20,6 +19,7 @@
 #include "http/page_cache.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "newsroom/accounts.h"
 #include "newsroom/workflow.h"
 #include "render/theme.h"
 #include "security/secret.h"
@@ -56,19 +56,16 @@ int run_init(const InitOptions& o) {
   fs::create_directories(o.data_dir, ec);
   if (ec) return fail("cannot create " + o.data_dir.string() + ": " + ec.message());
   // Named after the site until the administrator sets a name: never after the login.
-  admin::NewAccount first_admin{o.admin_login, o.admin_email,
-                                o.admin_name.empty() ? o.title : o.admin_name,
-                                content::Role::Administrator};
+  newsroom::NewAccount first_admin{o.admin_login, o.admin_email,
+                                   o.admin_name.empty() ? o.title : o.admin_name,
+                                   content::Role::Administrator};
   std::string admin_link;
   try {
+    if (!o.admin_login.empty())
+      if (auto problem = newsroom::new_account_problem(first_admin))
+        return fail("--admin-login: " + *problem);
     auto db_path = o.data_dir / "khabar.db";
     auto store = store::open_store({.location = db_path.string(), .create = true});
-    if (!o.admin_login.empty())
-      if (auto problem = admin::new_account_problem(*store, first_admin)) {
-        store.reset();
-        fs::remove(db_path, ec);
-        return fail("--admin-login: " + *problem);
-      }
     auto tx = store->begin();
     tx->set_setting("title", o.title);
     tx->set_setting("tagline", o.tagline);
@@ -76,7 +73,8 @@ int run_init(const InitOptions& o) {
     tx->set_setting("language", o.language);
     tx->commit().or_throw();
     if (!o.admin_login.empty())
-      admin_link = admin::create_account(*store, first_admin, o.url, now_seconds()).link;
+      admin_link =
+          newsroom::create_account(*store, first_admin, o.url, now_seconds()).or_throw().link;
   } catch (const std::exception& e) {
     return fail(e.what());
   }

@@ -7,9 +7,9 @@
 #include <iomanip>
 #include <iostream>
 
-#include "admin/accounts.h"
 #include "app/cli_support.h"
 #include "app/commands.h"
+#include "newsroom/accounts.h"
 #include "security/password.h"
 
 namespace khabar::app {
@@ -66,23 +66,23 @@ int run_user(const UserOptions& o) {
       return 0;
     }
     if (o.action == "add") {
-      admin::NewAccount a{o.login, o.email, o.display_name};
+      newsroom::NewAccount a{o.login, o.email, o.display_name};
       auto role = content::parse_role(o.role);
       if (!role) return fail("--role must be administrator, editor, author or contributor");
       a.role = *role;
-      if (auto problem = admin::new_account_problem(*store, a)) return fail(*problem);
-      auto invitation = admin::create_account(*store, a, site_url(*store), unix_now());
+      auto invitation = newsroom::create_account(*store, a, site_url(*store), unix_now());
+      if (!invitation) return fail(invitation.status().message());
       std::cout << "Created " << to_string(a.role) << " '" << a.login << "'. They choose a "
                 << "password with this link (once, within 24 hours):\n"
-                << invitation.link << "\n";
+                << invitation->link << "\n";
       return 0;
     }
     auto account = accounts.account_by_login(o.login);
     if (!account) return fail("no user with the login '" + o.login + "'");
     if (o.action == "link") {
       std::cout << "Set-password link for '" << o.login << "' (once, within 24 hours):\n"
-                << admin::password_link(store->accounts(), account->id, site_url(*store),
-                                        unix_now())
+                << newsroom::password_link(store->accounts(), account->id, site_url(*store),
+                                           unix_now())
                 << "\n";
     } else if (o.action == "passwd") {
       auto password = read_secret_line("New password: ");
@@ -96,7 +96,7 @@ int run_user(const UserOptions& o) {
       accounts.set_password_hash(account->id, security::hash_password(*password), unix_now());
       std::cout << "Password of '" << o.login << "' changed; their sessions have ended.\n";
     } else if (o.action == "disable") {
-      if (admin::is_last_administrator(*store, account->id))
+      if (newsroom::is_last_administrator(*store, account->id))
         return fail("'" + o.login + "' is the only enabled administrator; nothing changed");
       accounts.set_disabled(account->id, true);
       std::cout << "'" << o.login << "' is disabled and signed out everywhere.\n";

@@ -10,7 +10,7 @@
 #include "content/capabilities.h"
 #include "store/store.h"
 
-namespace khabar::admin {
+namespace khabar::newsroom {
 
 inline constexpr std::int64_t kPasswordLinkSeconds = 24 * 3600;
 
@@ -21,18 +21,20 @@ struct NewAccount {
   content::Role role = content::Role::Contributor;
 };
 
-// Why `a` cannot be created (bad login, taken login, bad email...), or nothing.
-std::optional<std::string> new_account_problem(store::Store& store, const NewAccount& a);
+// Why `a` cannot be created (bad login, bad email, a name too long...), or nothing. (A
+// login that is taken is found by create_account, in its transaction.)
+std::optional<std::string> new_account_problem(const NewAccount& a);
 
 // Creates the account (no password: it can sign in once it has followed the link) and
-// returns the account id and a set-password link (valid 24 hours). Call
-// new_account_problem first.
+// returns the account id and a set-password link (valid 24 hours), in one transaction.
+// Invalid (with the reason for the person who typed it) when new_account_problem says
+// so; Conflict when the login is taken.
 struct Invitation {
   content::Id user_id = 0;
   std::string link;
 };
-Invitation create_account(store::Store& store, const NewAccount& a, std::string_view site_url,
-                          std::int64_t now);
+store::Result<Invitation> create_account(store::Store& store, const NewAccount& a,
+                                         std::string_view site_url, content::Timestamp now);
 
 // A new set-password link for an existing account (earlier links stay valid until used
 // or expired; using one voids the others).
@@ -43,4 +45,4 @@ std::string password_link(store::AccountStore& accounts, content::Id user_id,
 // leave the site without an enabled administrator.
 bool is_last_administrator(store::Store& store, content::Id user_id);
 
-}  // namespace khabar::admin
+}  // namespace khabar::newsroom

@@ -1,10 +1,10 @@
-#include "admin/accounts.h"
+#include "newsroom/accounts.h"
 
 #include "content/text.h"
 #include "security/secret.h"
 #include "store/names.h"
 
-namespace khabar::admin {
+namespace khabar::newsroom {
 namespace {
 
 bool valid_login(std::string_view login) {
@@ -25,20 +25,23 @@ bool valid_email(std::string_view email) {
 
 }  // namespace
 
-std::optional<std::string> new_account_problem(store::Store& store, const NewAccount& a) {
+std::optional<std::string> new_account_problem(const NewAccount& a) {
   if (!valid_login(a.login))
     return "A login has 2 to 60 characters: lower-case letters a-z, digits, '.', '_', '-' or '@'.";
-  if (store.accounts().account_by_login(a.login)) return "The login '" + a.login + "' is taken.";
   if (!valid_email(a.email)) return "'" + a.email + "' is not an email address.";
   if (a.display_name.size() > 200 || !content::is_valid_utf8(a.display_name))
     return "The display name is too long or not valid text.";
   return std::nullopt;
 }
 
-Invitation create_account(store::Store& store, const NewAccount& a, std::string_view site_url,
-                          std::int64_t now) {
+store::Result<Invitation> create_account(store::Store& store, const NewAccount& a,
+                                         std::string_view site_url, content::Timestamp now) {
+  if (auto problem = new_account_problem(a)) return store::Status::invalid(*problem);
   Invitation out;
+  std::string title = store.setting("title").value_or("Newsroom");
   auto tx = store.begin();
+  if (tx->user_id_by_login(a.login))
+    return store::Status::conflict("The login '" + a.login + "' is taken.");
   {
     store::NewUser u;
     u.login = a.login;
@@ -46,14 +49,16 @@ Invitation create_account(store::Store& store, const NewAccount& a, std::string_
     // Bylines and the public slug (/author/<slug>/) never give the login away: without a
     // name of its own the account is shown under the newsroom's name until one is set.
     bool own_name = !a.display_name.empty() && !content::names_login(a.display_name, a.login);
-    u.display_name = own_name ? a.display_name : store.setting("title").value_or("Newsroom");
+    u.display_name = own_name ? a.display_name : title;
     u.slug = store::free_author_slug(
         *tx, own_name ? u.display_name : "author-" + security::new_token().substr(0, 8));
     u.role = std::string(to_string(a.role));
-    out.user_id = tx->add_user(u).or_throw();
+    auto id = tx->add_user(u);
+    if (!id) return id.status();
+    out.user_id = *id;
     out.link = password_link(tx->accounts(), out.user_id, site_url, now);
   }
-  tx->commit().or_throw();
+  if (auto s = tx->commit(); !s) return s;
   return out;
 }
 
@@ -79,4 +84,4 @@ bool is_last_administrator(store::Store& store, content::Id user_id) {
   return is_admin && others == 0;
 }
 
-}  // namespace khabar::admin
+}  // namespace khabar::newsroom
