@@ -5,8 +5,8 @@
 
 #include <regex>
 
+#include "store/open.h"
 #include "support/admin_client.h"
-#include "support/database.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -28,6 +28,16 @@ class Editor : public ::testing::Test {
     return signed_in_user(server_->port(), data_, login, role);
   }
   std::string create(AdminClient& c, const Fields& fields) { return create_article(c, fields); }
+  // The article as the store holds it (the server's store, opened beside it).
+  khabar::store::EditableArticle stored(const std::string& id) {
+    auto a = db()->article_for_edit(std::stoll(id));
+    if (!a) throw std::runtime_error("no article " + id);
+    return *a;
+  }
+  khabar::store::Store* db() {
+    if (!db_) db_ = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+    return db_.get();
+  }
   static Fields article(const std::string& title, const std::string& body,
                         const std::string& version = "0") {
     return {{"title", title},         {"body", body},       {"language", "en"},
@@ -37,27 +47,24 @@ class Editor : public ::testing::Test {
   std::filesystem::path data_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<AdminClient> writer_;
+  std::unique_ptr<khabar::store::Store> db_;
 };
 
 TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   std::string id =
       create(*writer_, article("Wells run dry in Herat", "First line.\n\nSecond line."));
-  EXPECT_EQ(
-      sql(data_, "SELECT slug || '|' || status || '|' || version FROM articles WHERE id = " + id),
-      "wells-run-dry-in-herat|draft|1");
-  EXPECT_EQ(sql(data_,
-                "SELECT group_concat(t.slug) FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                "WHERE at.article_id = " +
-                    id + " ORDER BY t.slug"),
-            "kabul,water");
-  EXPECT_FALSE(
-      sql(data_, "SELECT excerpt FROM articles WHERE id = " + id).empty());  // made from the text
+  auto created = stored(id);
+  EXPECT_EQ(created.fields.slug, "wells-run-dry-in-herat");
+  EXPECT_EQ(created.fields.status, khabar::content::Status::Draft);
+  EXPECT_EQ(created.version, 1);
+  // "Kabul, Water" as typed finds the demo's own tags by slug.
+  EXPECT_EQ(created.tag_names, (std::vector<std::string>{"kabul", "water"}));
+  EXPECT_FALSE(created.fields.excerpt.empty());  // made from the text
   // The same headline again: a unique slug; a Pashto headline: a Pashto slug.
   std::string twin = create(*writer_, article("Wells run dry in Herat", "Other."));
-  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + twin), "wells-run-dry-in-herat-2");
+  EXPECT_EQ(stored(twin).fields.slug, "wells-run-dry-in-herat-2");
   std::string pashto = create(*writer_, article("په هرات کې څاګانې وچېږي", "متن"));
-  EXPECT_EQ(sql(data_, "SELECT slug FROM articles WHERE id = " + pashto),
-            "په-هرات-کې-څاګانې-وچېږي");
+  EXPECT_EQ(stored(pashto).fields.slug, "په-هرات-کې-څاګانې-وچېږي");
 
   // Two people open version 1; the first save wins, the second is refused and kept.
   std::string edit = "/admin/articles/" + id + "/edit";
@@ -70,16 +77,13 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   EXPECT_EQ(second.status, 409);
   EXPECT_NE(second.body.find("The editor&#39;s own rewrite."),
             std::string::npos);  // shown back, not lost
-  EXPECT_EQ(sql(data_, "SELECT body_markdown FROM articles WHERE id = " + id),
-            "First line.\n\nSecond line, edited.");
+  EXPECT_EQ(stored(id).fields.body_markdown, "First line.\n\nSecond line, edited.");
   EXPECT_EQ(input_value(second.body, "version"), "2");  // the form now starts from version 2
   EXPECT_EQ(
       editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "2")).status,
       303);
-  EXPECT_EQ(
-      sql(data_, "SELECT version || '|' || (SELECT count(*) FROM revisions WHERE article_id = " +
-                     id + ") FROM articles WHERE id = " + id),
-      "3|3");
+  EXPECT_EQ(stored(id).version, 3);
+  EXPECT_EQ(db()->revisions(std::stoll(id)).size(), 3u);
 
   // Revisions: a diff against the current text, and restoring version 1 is a new save.
   auto revisions = writer_->get("/admin/articles/" + id + "/revisions");
@@ -92,11 +96,10 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
       revisions.body.find(
           "class=\"added\"><span aria-hidden=\"true\">+</span> The editor&#39;s own rewrite."),
       std::string::npos);
-  std::string v1 =
-      sql(data_, "SELECT id FROM revisions WHERE article_id = " + id + " AND version = 1");
+  std::string v1 = std::to_string(db()->revisions(std::stoll(id)).back().id);  // version 1
   EXPECT_EQ(writer_->post("/admin/articles/" + id + "/revisions", {{"revision", v1}}).status, 303);
-  EXPECT_EQ(sql(data_, "SELECT body_markdown || '|' || version FROM articles WHERE id = " + id),
-            "First line.\n\nSecond line.|4");
+  EXPECT_EQ(stored(id).fields.body_markdown, "First line.\n\nSecond line.");
+  EXPECT_EQ(stored(id).version, 4);
 
   // Preview: the reader's page, not saved.
   auto preview = writer_->post(edit, {{"title", "Preview headline"},
@@ -107,7 +110,7 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   EXPECT_EQ(preview.status, 200);
   EXPECT_NE(preview.body.find("<h1>Preview headline</h1>"), std::string::npos);
   EXPECT_NE(preview.body.find("<em>text</em>"), std::string::npos);
-  EXPECT_EQ(sql(data_, "SELECT title FROM articles WHERE id = " + id), "Wells run dry in Herat");
+  EXPECT_EQ(stored(id).fields.title, "Wells run dry in Herat");
 
   // Published, then re-slugged: the old address answers 301.
   EXPECT_EQ(writer_->post("/admin/articles/" + id, {{"action", "publish"}}).status, 303);
