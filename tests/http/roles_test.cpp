@@ -6,12 +6,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
 
+#include "store/open.h"
 #include "support/admin_client.h"
-#include "support/database.h"
 #include "support/demo_site.h"
 #include "support/images.h"
 #include "support/server_process.h"
@@ -73,26 +74,46 @@ class Roles : public ::testing::Test {
     AdminClient setup(server_->port());
     setup.set_password(add_user(data_, "other-writer", "author", "Other Writer"),
                        strong_password("o"));
-    other_id_ = sql(data_, "SELECT id FROM users WHERE login = 'other-writer'");
+    other_id_ = std::to_string(user_id("other-writer"));
+  }
+
+  // The server's store, opened beside it: what the matrix sets up and reads back.
+  khabar::store::Store& db() {
+    if (!db_) db_ = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+    return *db_;
+  }
+  template <class Work>
+  auto write(Work&& work) {
+    auto tx = db().begin();
+    auto result = work(*tx);
+    tx->commit().or_throw();
+    return result;
+  }
+  khabar::content::Id user_id(const std::string& login) {
+    return db().accounts().account_by_login(login)->id;
+  }
+  khabar::store::DeskFilter titled(const std::string& title) {
+    khabar::store::DeskFilter f;
+    f.search = title;
+    return f;
   }
 
   // A new article with `status`, by `author_id`.
   std::string article(const std::string& status, const std::string& author_id) {
     static int n = 0;
-    std::string slug = "matrix-" + std::to_string(++n);
-    sql(data_,
-        "INSERT INTO articles (slug, title, status, created_at, updated_at, published_at) "
-        "VALUES ('" +
-            slug + "', 'Matrix " + slug + "', '" + status + "', 1, 1, " +
-            (status == "published" ? "1" : "NULL") + ")");
-    std::string id = sql(data_, "SELECT id FROM articles WHERE slug = '" + slug + "'");
-    sql(data_, "INSERT INTO article_authors (article_id, user_id, position) VALUES (" + id + ", " +
-                   author_id + ", 0)");
-    return id;
+    khabar::store::NewArticle a;
+    a.slug = "matrix-" + std::to_string(++n);
+    a.title = "Matrix " + a.slug;
+    a.status = *khabar::content::parse_status(status);
+    a.published_at = status == "published" ? 1 : 0;
+    a.author_ids = {std::stoll(author_id)};
+    return std::to_string(
+        write([&](khabar::store::Transaction& tx) { return tx.add_article(a).or_throw(); }));
   }
 
   std::string status_of(const std::string& id) {
-    return sql(data_, "SELECT status FROM articles WHERE id = " + id);
+    auto a = db().desk_article(std::stoll(id));
+    return a ? std::string(to_string(a->status)) : "";
   }
 
   // Performs `c.action` as `client`; returns {HTTP status, whether the change happened}.
@@ -113,7 +134,7 @@ class Roles : public ::testing::Test {
                   .post("/admin/articles/new",
                         {{"title", title}, {"body", "Text."}, {"language", "en"}, {"version", "0"}})
                   .status;
-      return {s, sql(data_, "SELECT count(*) FROM articles WHERE title = '" + title + "'") == "1"};
+      return {s, db().desk_articles(titled(title)).size() == 1};
     }
     if (c.action == "edit draft" || c.action == "edit published") {
       std::string id = article(c.action == "edit draft" ? "draft" : "published", owner);
@@ -123,7 +144,7 @@ class Roles : public ::testing::Test {
               .post("/admin/articles/" + id + "/edit",
                     {{"title", title}, {"body", "New text."}, {"language", "en"}, {"version", "1"}})
               .status;
-      return {s, sql(data_, "SELECT title FROM articles WHERE id = " + id) == title};
+      return {s, db().desk_article(std::stoll(id))->title == title};
     }
     if (c.action == "submit for review") return move("draft", "submit", "pending");
     if (c.action == "publish") return move("pending", "publish", "published");
@@ -149,63 +170,72 @@ class Roles : public ::testing::Test {
       auto r = client.post_multipart(
           "/admin/media", {{"alt", "Matrix " + me}},
           {{"file", "m.png", make_image(40 + static_cast<int>(std::stoi(me)), 30, ".png")}});
-      return {r.status,
-              sql(data_, "SELECT count(*) FROM media WHERE alt = 'Matrix " + me + "'") == "1"};
+      khabar::store::MediaFilter f;
+      f.search = "Matrix " + me;
+      return {r.status, db().media_library(f).size() == 1};
     }
     if (c.action == "change media") {
-      sql(data_,
-          "INSERT INTO media (file, mime, width, height, bytes, created_at, uploaded_by, alt) "
-          "VALUES "
-          "('matrix/" +
-              me + ".png', 'image/png', 1, 1, 1, 1, " + other_id_ + ", 'theirs')");
-      std::string id = sql(data_, "SELECT id FROM media WHERE file = 'matrix/" + me + ".png'");
+      khabar::store::NewMedia m;
+      m.original = {"matrix/" + me + ".png", "image/png", 1, 1, 1};
+      m.uploaded_by = std::stoll(other_id_);
+      m.alt = "theirs";
+      std::string id = std::to_string(
+          write([&](khabar::store::Transaction& tx) { return tx.add_media(m).or_throw(); }));
       int s = client.post("/admin/media/" + id, {{"action", "save"}, {"alt", "changed by " + me}})
                   .status;
-      return {s, sql(data_, "SELECT alt FROM media WHERE id = " + id) == "changed by " + me};
+      return {s, db().media(std::stoll(id))->alt == "changed by " + me};
     }
     if (c.action == "manage tags") {
       std::string name = "Matrix tag " + me;
       int s = client.post("/admin/tags", {{"name", name}}).status;
-      return {s, sql(data_, "SELECT count(*) FROM tags WHERE name = '" + name + "'") == "1"};
+      auto tags = db().desk_tags();
+      return {s, std::count_if(tags.begin(), tags.end(),
+                               [&](const auto& t) { return t.tag.name == name; }) == 1};
     }
     if (c.action == "edit menu") {
       std::string label = "Matrix link " + me;
       int s =
           client.post("/admin/menu", {{"kind-0", "link"}, {"label-0", label}, {"url-0", "/about/"}})
               .status;
-      return {s,
-              sql(data_, "SELECT count(*) FROM menu_items WHERE label = '" + label + "'") == "1"};
+      auto menu = db().menu();
+      return {s, std::count_if(menu.begin(), menu.end(),
+                               [&](const auto& m) { return m.label == label; }) == 1};
     }
     if (c.action == "unpublish") return move("published", "unpublish", "draft");
     if (c.action == "trash") return move("draft", "trash", "trash");
     if (c.action == "restore") return move("trash", "restore", "draft");
     if (c.action == "moderate comments") {
-      sql(data_,
-          "INSERT INTO comments (article_id, author_name, body, status, created_at) "
-          "SELECT id, 'Matrix', 'matrix comment', 'pending', 1 FROM articles LIMIT 1");
-      std::string id = sql(data_, "SELECT max(id) FROM comments");
+      khabar::content::Id on = db().published_articles({}, 1, 0).front().id;
+      std::string id = std::to_string(write([&](khabar::store::Transaction& tx) {
+        return tx
+            .add_comment({on, 0, "Matrix", "", "", "matrix comment",
+                          khabar::content::CommentStatus::Pending, 1, ""})
+            .or_throw();
+      }));
       int s = client.post("/admin/comments", {{"action", "approve"}, {"id", id}}).status;
-      return {s, sql(data_, "SELECT status FROM comments WHERE id = " + id) == "approved"};
+      return {s, db().comment(std::stoll(id))->status == khabar::content::CommentStatus::Approved};
     }
     if (c.action == "manage categories") {
       std::string name = "Matrix section " + me;
       int s = client.post("/admin/categories", {{"name", name}}).status;
-      return {s, sql(data_, "SELECT count(*) FROM categories WHERE name = '" + name + "'") == "1"};
+      auto all = db().categories();
+      return {s, std::count_if(all.begin(), all.end(),
+                               [&](const auto& c) { return c.name == name; }) == 1};
     }
     if (c.action == "list users") {
       auto r = client.get("/admin/users");
       return {r.status, r.body.find("other-writer") != std::string::npos};
     }
     if (c.action == "manage users") {
-      sql(data_, "UPDATE users SET disabled = 0 WHERE id = " + other_id_);
+      db().accounts().set_disabled(std::stoll(other_id_), false);
       int s = client.post("/admin/users/" + other_id_, {{"action", "disable"}}).status;
-      return {s, sql(data_, "SELECT disabled FROM users WHERE id = " + other_id_) == "1"};
+      return {s, db().accounts().account(std::stoll(other_id_))->disabled};
     }
     if (c.action == "change settings") {
       std::string tagline = "Tagline by " + me;
       int s =
           client.post("/admin/settings", {{"title", "Khabar Test"}, {"tagline", tagline}}).status;
-      return {s, sql(data_, "SELECT value FROM settings WHERE key = 'tagline'") == tagline};
+      return {s, db().setting("tagline") == tagline};
     }
     ADD_FAILURE() << "no probe for " << c.action;
     return {0, false};
@@ -216,6 +246,7 @@ class Roles : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   std::string other_id_;
   int created_ = 0;
+  std::unique_ptr<khabar::store::Store> db_;
 };
 
 TEST_F(Roles, EveryRoleEveryActionOwnAndOthers) {
@@ -228,7 +259,7 @@ TEST_F(Roles, EveryRoleEveryActionOwnAndOthers) {
                   .status,
               303);
     ASSERT_EQ(client.sign_in(login, strong_password(login)).status, 303);
-    std::string me = sql(data_, "SELECT id FROM users WHERE login = '" + login + "'");
+    std::string me = std::to_string(user_id(login));
     for (const Case& c : kMatrix) {
       SCOPED_TRACE(kRoles[r] + " / " + c.action +
                    (c.who == Own      ? " (own)"
