@@ -4,11 +4,12 @@
 // alt text required to insert, and deletion that warns where the image is used.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
+#include "store/open.h"
 #include "support/admin_client.h"
-#include "support/database.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 #include "support/images.h"
@@ -46,6 +47,19 @@ class Media : public ::testing::Test {
   }
   int port() const { return server_->port(); }
   TempDir dir_;
+  // The server's store, opened beside it: what the library holds, oldest first.
+  khabar::store::Store& db() {
+    if (!db_) db_ = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+    return *db_;
+  }
+  std::vector<khabar::content::Media> library() {
+    khabar::store::MediaFilter all;
+    all.limit = 1000;
+    auto items = db().media_library(all);
+    std::reverse(items.begin(), items.end());
+    return items;
+  }
+  std::unique_ptr<khabar::store::Store> db_;
   std::filesystem::path data_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -58,15 +72,19 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
                              {"credit", "Photo: Khabar/Zahra"}},
                             {{"file", "IMG_2041.JPG", gps_jpeg(2000, 1500)}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
-  std::string id = sql(data_, "SELECT id FROM media");
+  ASSERT_EQ(library().size(), 1u);
+  auto item = library().front();
+  std::string id = std::to_string(item.id);
   EXPECT_EQ(r.header("location"), "/admin/media/" + id + "?done=uploaded");
   // The original (turned upright: orientation 6 -> 1500 x 2000) and width variants in WebP
   // and JPEG.
-  EXPECT_EQ(sql(data_, "SELECT mime || ' ' || width || 'x' || height FROM media"),
+  EXPECT_EQ(item.original.mime + " " + std::to_string(item.original.width) + "x" +
+                std::to_string(item.original.height),
             "image/jpeg 1500x2000");
-  EXPECT_EQ(sql(data_,
-                "SELECT group_concat(mime || ' ' || width, ', ') FROM "
-                "(SELECT mime, width FROM media_variants ORDER BY width, mime)"),
+  std::string variants;
+  for (const auto& v : item.variants)
+    variants += (variants.empty() ? "" : ", ") + v.mime + " " + std::to_string(v.width);
+  EXPECT_EQ(variants,
             "image/jpeg 320, image/webp 320, image/jpeg 640, image/webp 640, image/jpeg 1024, "
             "image/webp 1024, "
             "image/webp 1500");  // narrower than the widest variant: a WebP of its full size too
@@ -77,9 +95,8 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
        {"GPS", "Make", "Model", "Orientation", "XMP", "IPTC", "Comment", "secret-location"})
     EXPECT_EQ(stored.find(tag), std::string::npos) << tag << " survived:\n" << stored;
   // And every file as a reader's browser receives it.
-  std::string files = sql(data_,
-                          "SELECT group_concat(f, ' ') FROM (SELECT file AS f FROM media UNION ALL "
-                          "SELECT file FROM media_variants)");
+  std::string files = item.original.file;
+  for (const auto& v : item.variants) files += " " + v.file;
   int n = 0;
   static const std::regex word("\\S+");
   for (auto it = std::sregex_iterator(files.begin(), files.end(), word);
@@ -113,7 +130,11 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
   // No file chosen.
   EXPECT_EQ(c.post_multipart("/admin/media", {{"alt", "x"}}, {}).status, 422);
   // Above the max_image_mb setting: 413 with the limit named.
-  sql(data_, "INSERT OR REPLACE INTO settings (key, value) VALUES ('max_image_mb', '1')");
+  {
+    auto tx = db().begin();
+    tx->set_setting("max_image_mb", "1");
+    tx->commit().or_throw();
+  }
   std::string big = jpeg + std::string(1100 * 1024, '\0');
   auto over = c.post_multipart("/admin/media", {{"alt", "x"}}, {{"file", "big.jpg", big}});
   EXPECT_EQ(over.status, 413);
@@ -122,7 +143,7 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
   auto huge = c.post_multipart("/admin/media", {{"alt", "x"}},
                                {{"file", "huge.jpg", std::string(30 << 20, 'x')}});
   EXPECT_EQ(huge.status, 413);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "0");
+  EXPECT_TRUE(library().empty());
   EXPECT_EQ(files_in_media(), 0u);
   // PNG, WebP and GIF are welcome.
   for (const char* format : {".png", ".webp", ".gif"}) {
@@ -131,18 +152,19 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
                          {{"file", std::string("picture") + format, make_image(700, 400, format)}});
     EXPECT_EQ(ok.status, 303) << format << ": " << ok.body.substr(0, 1500);
   }
-  EXPECT_EQ(sql(data_, "SELECT group_concat(mime, ',') FROM (SELECT mime FROM media ORDER BY id)"),
-            "image/png,image/webp,image/gif");
+  std::string mimes;
+  for (const auto& m : library()) mimes += (mimes.empty() ? "" : ",") + m.original.mime;
+  EXPECT_EQ(mimes, "image/png,image/webp,image/gif");
   // Someone else's library item does not exist for an author (issue 18, finding 5: ids are
   // sequential, and the item page named its file, credit and the drafts using it).
   AdminClient other = signed_in("other-author", "author");
-  std::string first = sql(data_, "SELECT min(id) FROM media");
+  std::string first = std::to_string(library().front().id);
   EXPECT_EQ(other.get("/admin/media/" + first).status, 404);
   EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "save"}, {"alt", "Vandalised"}}).status,
             404);
   EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "delete"}, {"confirm", "yes"}}).status,
             404);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media WHERE alt = 'Vandalised'"), "0");
+  EXPECT_EQ(db().media(std::stoll(first))->alt, "A .png");  // unchanged
 }
 
 TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
@@ -153,8 +175,9 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
                                 {{"file", "market.jpg", make_image(1800, 1200, ".jpg")}})
                 .status,
             303);
-  std::string id = sql(data_, "SELECT id FROM media");
-  std::string file = sql(data_, "SELECT file FROM media");
+  ASSERT_EQ(library().size(), 1u);
+  std::string id = std::to_string(library().front().id);
+  std::string file = library().front().original.file;
   std::string stem = file.substr(0, file.rfind('.'));
   auto page = editor.get("/admin/media/" + id);
   EXPECT_NE(page.body.find("Add alt text before inserting"), std::string::npos);
@@ -163,7 +186,11 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
       {"body", "Traders say flour doubled.\n\n![](/media/" + file + ")\n\nMore text."},
       {"language", "en"},
       {"version", "0"},
-      {"category", sql(data_, "SELECT id FROM categories WHERE slug = 'business'")}};
+      {"category", [&] {
+         for (const auto& c : db().categories())
+           if (c.slug == "business") return std::to_string(c.id);
+         return std::string();
+       }()}};
   auto refused = editor.post("/admin/articles/new", article);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("has no alt text"), std::string::npos);
@@ -230,13 +257,12 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   auto warn = editor.post("/admin/media/" + id, {{"action", "delete"}});
   EXPECT_EQ(warn.status, 409);
   EXPECT_NE(warn.body.find("Prices rise at Mandawi market"), std::string::npos);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
+  EXPECT_EQ(library().size(), 1u);
   EXPECT_EQ(files_in_media(), 9u);  // original + 4 widths x 2 formats
   ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status,
             303);
-  EXPECT_EQ(
-      sql(data_, "SELECT count(*) FROM media") + sql(data_, "SELECT count(*) FROM media_variants"),
-      "00");
+  EXPECT_TRUE(library().empty());
+  EXPECT_FALSE(db().media(std::stoll(id)));  // with its variants
   EXPECT_EQ(files_in_media(), 0u);
   auto after = http_get(port(), "/prices-rise-at-mandawi-market/");
   EXPECT_EQ(after.status, 200);
@@ -255,12 +281,16 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
                              {"move", "submit"}},
                             {{"image", "IMG_1.jpg", gps_jpeg(900, 600)}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
-  std::string file = sql(data_, "SELECT file FROM media");
-  EXPECT_EQ(sql(data_,
-                "SELECT status || '|' || body_markdown FROM articles WHERE slug = "
-                "'floods-reach-nangarhar'"),
-            "pending|Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" +
-                file + ")\n");
+  ASSERT_EQ(library().size(), 1u);
+  std::string file = library().front().original.file;
+  khabar::store::DeskFilter floods;
+  floods.search = "Floods reach Nangarhar";
+  auto listed = db().desk_articles(floods);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].status, khabar::content::Status::Pending);
+  EXPECT_EQ(
+      db().article_for_edit(listed[0].id)->fields.body_markdown,
+      "Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" + file + ")\n");
   EXPECT_EQ(exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'").find("GPS"),
             std::string::npos);
   // Without alt text the image is refused and nothing is saved.
@@ -269,7 +299,9 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
                        {{"title", "Second"}, {"body", "x"}, {"language", "en"}, {"version", "0"}},
                        {{"image", "IMG_2.jpg", make_image(500, 300, ".png")}});
   EXPECT_EQ(no_alt.status, 422);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM articles WHERE slug = 'second'"), "0");
+  khabar::store::DeskFilter second;
+  second.search = "Second";
+  EXPECT_TRUE(db().desk_articles(second).empty());
   // Neither does a save whose move the role may not make keep the picture.
   auto refused = c.post_multipart("/admin/articles/new",
                                   {{"title", "Third"},
@@ -280,7 +312,7 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
                                    {"move", "publish"}},
                                   {{"image", "IMG_3.jpg", make_image(400, 300, ".jpg")}});
   EXPECT_EQ(refused.status, 403);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "1");
+  EXPECT_EQ(library().size(), 1u);
 }
 
 }  // namespace
