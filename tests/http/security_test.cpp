@@ -11,8 +11,8 @@
 #include "http/compression.h"
 #include "http/message.h"
 #include "security/addresses.h"
+#include "store/open.h"
 #include "support/admin_client.h"
-#include "support/database.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
 #include "support/images.h"
@@ -33,6 +33,24 @@ class Security : public ::testing::Test {
     server_ = std::make_unique<ServerProcess>(data_, extra);
   }
   int port() const { return server_->port(); }
+  // A site's store (the server's file, or another site's), opened beside the server.
+  static std::unique_ptr<khabar::store::Store> store_of(const std::filesystem::path& data) {
+    return khabar::store::open_store({.location = (data / "khabar.db").string()});
+  }
+  khabar::store::Store& db() {
+    if (!db_) db_ = store_of(data_);
+    return *db_;
+  }
+  // Gives the article at `slug` another slug, as a hostile or careless edit could.
+  void reslug(const std::string& slug, const std::string& to) {
+    auto tx = db().begin();
+    auto id = *tx->article_id_by_slug(slug);
+    auto a = db().article_for_edit(id)->fields;
+    a.slug = to;
+    tx->update_article(id, a).or_throw();
+    tx->commit().or_throw();
+  }
+  std::unique_ptr<khabar::store::Store> db_;
   TempDir dir_;
   std::filesystem::path data_;
   std::unique_ptr<ServerProcess> server_;
@@ -40,10 +58,8 @@ class Security : public ::testing::Test {
 
 // Finding 2: "//evil.com" answered "301 Location: //evil.com/" when a slug "evil.com" existed.
 TEST_F(Security, TrailingSlashRedirectsStayOnThisSite) {
-  sql(data_, "UPDATE articles SET slug = 'evil.com' WHERE slug = '" + std::string(kSlug) + "'");
-  sql(data_,
-      "UPDATE articles SET slug = '3627734734' WHERE slug = "
-      "'khost-students-build-a-solar-charging-kiosk-for-their-market'");
+  reslug(kSlug, "evil.com");
+  reslug("khost-students-build-a-solar-charging-kiosk-for-their-market", "3627734734");
   serve();
   struct Case {
     std::string target, location;
@@ -96,12 +112,14 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   auto up = alice.post_multipart("/admin/media", {{"alt", "Secret source"}},
                                  {{"file", "IMG_1234_source_face.jpg", image}});
   ASSERT_EQ(up.status, 303) << up.body.substr(0, 500);
-  std::string id =
-      sql(data_, "SELECT id FROM media WHERE original_name = 'IMG_1234_source_face.jpg'");
+  khabar::store::MediaFilter named;
+  named.search = "IMG_1234_source_face.jpg";
+  ASSERT_EQ(db().media_library(named).size(), 1u);
+  auto alices = db().media_library(named).front();
+  std::string id = std::to_string(alices.id);
   std::string draft = create_article(
       alice, {{"title", "Unpublished investigation"},
-              {"body", "Text.\n\n![Secret source](/media/" +
-                           sql(data_, "SELECT file FROM media WHERE id = " + id) + ")"},
+              {"body", "Text.\n\n![Secret source](/media/" + alices.original.file + ")"},
               {"language", "en"},
               {"version", "0"},
               {"featured_media", id}});
@@ -125,7 +143,7 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   ASSERT_EQ(again.status, 303);
   EXPECT_EQ(again.header("location").find("/admin/media/" + id + "?"), std::string::npos)
       << again.header("location");
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM media"), "2");
+  EXPECT_EQ(db().media_library({}).size(), 2u);
   // An editor sees both, and the draft that uses Alice's.
   AdminClient editor_user = signed_in_user(port(), data_, "desk-editor", "editor");
   auto item = editor_user.get("/admin/media/" + id);
@@ -159,21 +177,18 @@ TEST_F(Security, ContributorsReachStaysTheirOwn) {
                                                    {"version", "0"},
                                                    {"tags", std::string(201, 'x')}});
   EXPECT_EQ(long_tag.status, 422);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM tags WHERE length(name) > 200"), "0");
+  for (const auto& t : db().desk_tags()) EXPECT_LE(t.tag.name.size(), 200u) << t.tag.name;
 }
 
 // Finding 6: /author/<slug>/ answered 200 for every account, revealing who works there.
 TEST_F(Security, AuthorPagesOnlyForPublishedWork) {
   serve();
   AdminClient c = signed_in_user(port(), data_, "quiet-editor", "editor");
-  std::string slug = sql(data_, "SELECT slug FROM users WHERE login = 'quiet-editor'");
+  std::string slug = db().accounts().account_by_login("quiet-editor")->slug;
   ASSERT_FALSE(slug.empty());
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/").status, 404);
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/feed/").status, 404);
-  std::string published =
-      sql(data_,
-          "SELECT u.slug FROM users u JOIN article_authors w ON w.user_id = u.id "
-          "JOIN articles a ON a.id = w.article_id WHERE a.status = 'published' LIMIT 1");
+  std::string published = db().published_articles({}, 1, 0).front().authors.front().slug;
   EXPECT_EQ(http_get(port(), "/author/" + published + "/").status, 200);
 }
 
@@ -186,16 +201,18 @@ TEST_F(Security, LoginsAreNeverPublicNorLogged) {
                           "http://127.0.0.1:1", "--admin-login", "maryam", "--admin-email",
                           "maryam@news.example"});
   ASSERT_EQ(init.exit_code, 0) << init.output;
-  EXPECT_EQ(sql(site, "SELECT display_name FROM users WHERE login = 'maryam'"), "Wakht News");
-  EXPECT_EQ(sql(site, "SELECT instr(slug, 'maryam') FROM users WHERE login = 'maryam'"), "0");
+  auto maryam = store_of(site)->accounts().account_by_login("maryam");
+  ASSERT_TRUE(maryam);
+  EXPECT_EQ(maryam->display_name, "Wakht News");
+  EXPECT_EQ(maryam->slug.find("maryam"), std::string::npos) << maryam->slug;
   auto named = dir_.path() / "named";
   ASSERT_EQ(run_khabar({"init", "--data", named.string(), "--title", "Wakht News", "--url",
                         "http://127.0.0.1:1", "--admin-login", "maryam", "--admin-email",
                         "maryam@news.example", "--admin-name", "Maryam Ahmadi"})
                 .exit_code,
             0);
-  EXPECT_EQ(sql(named, "SELECT display_name || ' ' || slug FROM users WHERE login = 'maryam'"),
-            "Maryam Ahmadi maryam-ahmadi");
+  auto named_maryam = store_of(named)->accounts().account_by_login("maryam");
+  EXPECT_EQ(named_maryam->display_name + " " + named_maryam->slug, "Maryam Ahmadi maryam-ahmadi");
   auto wxr = dir_.path() / "authors.xml";
   std::ofstream(wxr) << R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
