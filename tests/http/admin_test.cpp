@@ -13,6 +13,7 @@
 #include "content/text.h"
 #include "security/secret.h"
 #include "security/totp.h"
+#include "store/open.h"
 #include "support/admin_client.h"
 #include "support/clock.h"
 #include "support/database.h"
@@ -62,8 +63,38 @@ class Admin : public ::testing::Test {
     return c;
   }
 
+  // A site's store, opened beside its server: what the tests read back and set up.
+  static std::unique_ptr<khabar::store::Store> store_of(const std::filesystem::path& data) {
+    return khabar::store::open_store({.location = (data / "khabar.db").string()});
+  }
+  static khabar::store::Store& db() {
+    static std::unique_ptr<khabar::store::Store> mine;
+    if (!mine || mine_for_ != data_) {
+      mine = store_of(data_);
+      mine_for_ = data_;
+    }
+    return *mine;
+  }
+  static khabar::store::Account account(const std::string& login) {
+    auto a = db().accounts().account_by_login(login);
+    if (!a) throw std::runtime_error("no account " + login);
+    return *a;
+  }
+  // A published article with `login` as its byline.
+  static void byline(const std::string& slug, const std::string& login) {
+    khabar::store::NewArticle a;
+    a.slug = slug;
+    a.title = "Byline test";
+    a.status = khabar::content::Status::Published;
+    a.published_at = 1;
+    a.author_ids = {account(login).id};
+    auto tx = db().begin();
+    tx->add_article(a).or_throw();
+    tx->commit().or_throw();
+  }
+
   static inline TempDir* dir_ = nullptr;
-  static inline std::filesystem::path data_;
+  static inline std::filesystem::path data_, mine_for_;
   static inline ServerProcess* server_ = nullptr;
 };
 
@@ -79,9 +110,9 @@ TEST_F(Admin, SetPasswordLinkRefusesWeakPasswordsAndWorksOnce) {
     EXPECT_EQ(r.status, 422) << weak << r.body.substr(0, 3000);
     EXPECT_NE(r.body.find("class=\"error\""), std::string::npos) << weak;
   }
-  EXPECT_EQ(sql(data_, "SELECT password_hash FROM users WHERE login = 'rahim'"), "");
+  EXPECT_EQ(account("rahim").password_hash, "");
   ASSERT_EQ(c.set_password(link, strong_password("rahim")).status, 303);
-  std::string hash = sql(data_, "SELECT password_hash FROM users WHERE login = 'rahim'");
+  std::string hash = account("rahim").password_hash;
   EXPECT_TRUE(hash.starts_with("$argon2id$")) << hash;
   EXPECT_EQ(c.set_password(link, strong_password("again")).status, 410);  // used up
   EXPECT_EQ(c.sign_in("rahim", strong_password("rahim")).status, 303);
@@ -112,11 +143,8 @@ TEST_F(Admin, SignInSucceedsAndFailsWithOneGenericMessage) {
   EXPECT_NE(cookie.find("Secure"), std::string::npos);  // the demo site's URL is https
   EXPECT_EQ(c.session().size(), 64u);
   // Only a digest of the session id is stored.
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" + c.session() + "'"),
-            "0");
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" +
-                           khabar::security::token_digest(c.session()) + "'"),
-            "1");
+  EXPECT_FALSE(db().accounts().session(c.session()));  // the cookie's value is not kept
+  EXPECT_TRUE(db().accounts().session(khabar::security::token_digest(c.session())));
   auto dashboard = c.get("/admin/");
   EXPECT_EQ(dashboard.status, 200);
   EXPECT_NE(dashboard.body.find("Chief Editor"), std::string::npos);
@@ -136,6 +164,7 @@ TEST_F(Admin, ThrottlesAnAccountAfterFiveFailures) {
             429);
   EXPECT_NE(server_->log().find("sign-in throttled"), std::string::npos);
   // The delay grows: pretend the 30 s passed, fail once more, and the wait is longer.
+  // The server runs on the wall clock: its time is moved in the file (another process).
   sql(data_, "UPDATE login_failures SET at = at - 31");
   EXPECT_EQ(c.sign_in("samira", "wrong again").status, 403);
   auto longer = c.sign_in("samira", strong_password("samira"));
@@ -162,7 +191,7 @@ TEST_F(Admin, SessionsExpireWhenIdleAndWhenOld) {
   sql(data_, "UPDATE sessions SET last_seen_at = last_seen_at - 721 * 60 WHERE id_digest = '" +
                  digest + "'");
   EXPECT_EQ(c.get("/admin/").status, 303);
-  EXPECT_EQ(sql(data_, "SELECT count(*) FROM sessions WHERE id_digest = '" + digest + "'"), "0");
+  EXPECT_FALSE(db().accounts().session(digest));
 
   ASSERT_EQ(c.sign_in("idle-user", strong_password("idle-user")).status, 303);
   digest = khabar::security::token_digest(c.session());
@@ -218,7 +247,7 @@ TEST_F(Admin, SessionsCanBeSeenAndRevokedAndEndWithAPasswordChange) {
 
 TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   AdminClient c = user("csrf-editor", "administrator");
-  auto before = sql(data_, "SELECT value FROM settings WHERE key = 'tagline'");
+  auto before = db().setting("tagline").value_or("");
   auto none = c.post("/admin/settings", {{"tagline", "hacked"}}, false);
   EXPECT_EQ(none.status, 403);
   auto wrong =
@@ -233,7 +262,7 @@ TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   auto logout = c.post("/admin/logout", {}, false);
   EXPECT_EQ(logout.status, 403);
   EXPECT_EQ(c.get("/admin/").status, 200);  // still signed in
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'tagline'"), before);
+  EXPECT_EQ(db().setting("tagline").value_or(""), before);
   // The header form of the token, from our own origin, is accepted.
   auto header =
       c.post("/admin/settings",
@@ -288,7 +317,7 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
     codes.push_back((*it)[1].str());
   ASSERT_EQ(codes.size(), 10u);
   // The secret is stored sealed: not readable from the database alone.
-  std::string stored = sql(data_, "SELECT totp_sealed FROM users WHERE login = 'twofa'");
+  std::string stored = account("twofa").totp_sealed;
   EXPECT_FALSE(stored.empty());
   EXPECT_EQ(stored.find(secret), std::string::npos);
 
@@ -338,13 +367,10 @@ TEST_F(Admin, TwoFactorEnrolmentAndSignInWithACode) {
                       false)
                 .status,
             403);
-  EXPECT_EQ(sql(data_,
-                "SELECT count(*) FROM recovery_codes r JOIN users u ON u.id = r.user_id "
-                "WHERE u.login = 'twofa'"),
-            "9");
+  EXPECT_EQ(db().accounts().count_recovery_codes(account("twofa").id), 9);
   // An administrator resets it; the password alone signs in again.
   auto admin = chief();
-  std::string id = sql(data_, "SELECT id FROM users WHERE login = 'twofa'");
+  std::string id = std::to_string(account("twofa").id);
   EXPECT_EQ(admin.post("/admin/users/" + id, {{"action", "reset-2fa"}}).status, 303);
   EXPECT_EQ(AdminClient(port()).sign_in("twofa", strong_password("twofa")).status, 303);
 }
@@ -389,7 +415,7 @@ TEST_F(Admin, UsersAreInvitedChangedAndDisabled) {
   auto bad = admin.post("/admin/users", {{"login", "Bad Login!"}, {"role", "author"}});
   EXPECT_EQ(bad.status, 422);
 
-  std::string id = sql(data_, "SELECT id FROM users WHERE login = 'new-editor'");
+  std::string id = std::to_string(account("new-editor").id);
   EXPECT_EQ(admin.post("/admin/users/" + id, {{"action", "role"}, {"role", "contributor"}}).status,
             303);
   EXPECT_EQ(nadia.get("/admin/comments").status, 403);  // the new role holds at once
@@ -400,11 +426,11 @@ TEST_F(Admin, UsersAreInvitedChangedAndDisabled) {
   EXPECT_EQ(nadia.sign_in("new-editor", strong_password("nadia")).status, 303);
 
   // The only administrator cannot be demoted or disabled.
-  std::string chief_id = sql(data_, "SELECT id FROM users WHERE login = 'chief'");
-  std::string others = sql(data_,
-                           "SELECT count(*) FROM users WHERE role = 'administrator' AND disabled = "
-                           "0 AND login <> 'chief'");
-  if (others == "0") {
+  std::string chief_id = std::to_string(account("chief").id);
+  int others = 0;
+  for (const auto& a : db().accounts().accounts())
+    others += a.role == khabar::content::Role::Administrator && !a.disabled && a.login != "chief";
+  if (others == 0) {
     EXPECT_EQ(
         admin.post("/admin/users/" + chief_id, {{"action", "role"}, {"role", "editor"}}).status,
         409);
@@ -422,15 +448,13 @@ TEST_F(Admin, SettingsAreValidatedAndShowOnTheSite) {
       {{"title", "New Title"}, {"timezone", "Mars/Olympus"}, {"comments_thread_depth", "99"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Mars/Olympus"), std::string::npos);
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'title'"),
-            "Khabar Test");  // nothing saved
+  EXPECT_EQ(db().setting("title"), "Khabar Test");  // nothing saved
   auto ok = admin.post("/admin/settings", {{"title", "Kabul Evening News"},
                                            {"timezone", "Asia/Kabul"},
                                            {"comments_block_list", "casino, 10.0.0.0/8"}});
   EXPECT_EQ(ok.status, 303);
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'timezone'"), "Asia/Kabul");
-  EXPECT_EQ(sql(data_, "SELECT value FROM settings WHERE key = 'comments_block_list'"),
-            "casino\n10.0.0.0/8");
+  EXPECT_EQ(db().setting("timezone"), "Asia/Kabul");
+  EXPECT_EQ(db().setting("comments_block_list"), "casino\n10.0.0.0/8");
   EXPECT_NE(http_get(port(), "/").body.find("Kabul Evening News"), std::string::npos);
   admin.post("/admin/settings", {{"title", "Khabar Test"}});
   EXPECT_EQ(user("not-admin", "editor").get("/admin/settings").status, 403);
@@ -438,17 +462,18 @@ TEST_F(Admin, SettingsAreValidatedAndShowOnTheSite) {
 
 TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   std::string article = "kabul-opens-three-new-public-libraries-before-winter";
-  std::string article_id = sql(data_, "SELECT id FROM articles WHERE slug = '" + article + "'");
-  for (const char* name : {"Held One", "Held Two", "Held Three"})
-    sql(data_,
-        "INSERT INTO comments (article_id, author_name, author_email, body, status, created_at) "
-        "VALUES (" +
-            article_id + ", '" + name + "', 'held@example.org', 'A held comment by " + name +
-            "', 'pending', " + std::to_string(unix_now()) + ")");
-  auto ids = sql(data_,
-                 "SELECT group_concat(id) FROM (SELECT id FROM comments WHERE author_email = "
-                 "'held@example.org' ORDER BY id)");
-  auto id_list = khabar::content::split(ids, ',');
+  khabar::content::Id article_id = db().published_by_slug(article)->id;
+  std::vector<std::string> id_list;
+  {
+    auto tx = db().begin();
+    for (const char* name : {"Held One", "Held Two", "Held Three"})
+      id_list.push_back(
+          std::to_string(tx->add_comment({article_id, 0, name, "held@example.org", "",
+                                          std::string("A held comment by ") + name,
+                                          khabar::content::CommentStatus::Pending, unix_now(), ""})
+                             .or_throw()));
+    tx->commit().or_throw();
+  }
   ASSERT_EQ(id_list.size(), 3u);
   EXPECT_EQ(http_get(port(), "/" + article + "/").body.find("Held One"), std::string::npos);
 
@@ -469,10 +494,11 @@ TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
                                           {"id", std::string(id_list[2])}})
                 .status,
             303);
-  EXPECT_EQ(sql(data_,
-                "SELECT group_concat(status) FROM (SELECT status FROM comments WHERE author_email "
-                "= 'held@example.org' ORDER BY id)"),
-            "approved,spam,spam");
+  std::string statuses;
+  for (const auto& id : id_list)
+    statuses += (statuses.empty() ? "" : ",") +
+                std::string(to_string(db().comment(std::stoll(id))->status));
+  EXPECT_EQ(statuses, "approved,spam,spam");
   auto shown = http_get(port(), "/" + article + "/");
   EXPECT_NE(shown.body.find("Held One"), std::string::npos);
   EXPECT_EQ(shown.body.find("Held Two"), std::string::npos);
@@ -491,15 +517,10 @@ TEST_F(Admin, AuthorPagesNeverShowLoginsOrEmails) {
                             {"display_name", "Public Name"},
                             {"email", "private@example.org"},
                             {"bio", "Covers the provinces."}});
-  std::string slug = sql(data_, "SELECT slug FROM users WHERE login = 'secret-login-name'");
+  std::string slug = account("secret-login-name").slug;
   EXPECT_EQ(slug.find("secret"), std::string::npos);
   std::string article_slug = "byline-test-" + slug;
-  std::string user_id = sql(data_, "SELECT id FROM users WHERE login = 'secret-login-name'");
-  sql(data_,
-      "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) VALUES ('" +
-          article_slug + "', 'Byline test', 'published', 1, 1, 1)");
-  sql(data_, "INSERT INTO article_authors (article_id, user_id, position) SELECT id, " + user_id +
-                 ", 0 FROM articles WHERE slug = '" + article_slug + "'");
+  byline(article_slug, "secret-login-name");
   for (const std::string& path : std::vector<std::string>{"/" + article_slug + "/", "/feed/"}) {
     auto r = http_get(port(), path);
     EXPECT_EQ(r.body.find("secret-login-name"), std::string::npos) << path;
@@ -548,12 +569,19 @@ TEST(AdminInit, InitCreatesTheFirstAdministrator) {
                        "--admin-login", "boss", "--admin-email", "boss@example.org"});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("http://127.0.0.1:1/admin/password?token="), std::string::npos);
-  EXPECT_EQ(sql(data, "SELECT login, role, email, password_hash FROM users"),
+  auto accounts =
+      khabar::store::open_store({.location = (data / "khabar.db").string()})->accounts().accounts();
+  ASSERT_EQ(accounts.size(), 1u);
+  EXPECT_EQ(accounts[0].login + "|" + std::string(to_string(accounts[0].role)) + "|" +
+                accounts[0].email + "|" + accounts[0].password_hash,
             "boss|administrator|boss@example.org|");
   // The only administrator cannot be disabled from the command line either.
   EXPECT_NE(run_khabar({"user", "disable", "--data", data.string(), "--login", "boss"}).exit_code,
             0);
-  EXPECT_EQ(sql(data, "SELECT disabled FROM users WHERE login = 'boss'"), "0");
+  EXPECT_FALSE(khabar::store::open_store({.location = (data / "khabar.db").string()})
+                   ->accounts()
+                   .account_by_login("boss")
+                   ->disabled);
   auto bad =
       run_khabar({"init", "--data", (dir.path() / "other").string(), "--admin-login", "Bad Name"});
   EXPECT_NE(bad.exit_code, 0);
@@ -625,7 +653,7 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
                               {{"avatar", "me.jpg", "%PDF-1.7\n1 0 obj <<>> endobj\n"}});
   EXPECT_EQ(pdf.status, 422);
   EXPECT_NE(pdf.body.find("not a JPEG, PNG, WebP or GIF"), std::string::npos);
-  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'"), "");
+  EXPECT_EQ(account("photographer").avatar, "");
   // A broken image too.
   EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "photo"}},
                              {{"avatar", "cut.jpg", bytes.substr(0, bytes.size() / 3)}})
@@ -635,7 +663,7 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
   auto ok =
       c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "me.jpg", bytes}});
   ASSERT_EQ(ok.status, 303);
-  std::string stored = sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'");
+  std::string stored = account("photographer").avatar;
   ASSERT_TRUE(stored.starts_with("avatars/")) << stored;
   auto file = data_ / "media" / stored;
   ASSERT_TRUE(std::filesystem::exists(file));
@@ -658,19 +686,14 @@ TEST_F(Admin, AuthorPhotosLoseEveryPieceOfMetadata) {
   EXPECT_EQ(http_get(port(), "/media/avatars/.hidden.jpg").status, 404);
 
   // The author box shows it.
-  std::string user_id = sql(data_, "SELECT id FROM users WHERE login = 'photographer'");
-  sql(data_,
-      "INSERT INTO articles (slug, title, status, created_at, published_at, updated_at) "
-      "VALUES ('photo-byline', 'Photo byline', 'published', 1, 1, 1)");
-  sql(data_, "INSERT INTO article_authors (article_id, user_id, position) SELECT id, " + user_id +
-                 ", 0 FROM articles WHERE slug = 'photo-byline'");
+  byline("photo-byline", "photographer");
   EXPECT_NE(http_get(port(), "/photo-byline/").body.find("src=\"/media/" + stored + "\""),
             std::string::npos);
 
   // Removing it deletes the file.
   EXPECT_EQ(c.post_multipart("/admin/profile", {{"action", "remove-photo"}}, {}).status, 303);
   EXPECT_FALSE(std::filesystem::exists(file));
-  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'photographer'"), "");
+  EXPECT_EQ(account("photographer").avatar, "");
 }
 
 TEST_F(Admin, UploadsLargerThanTheLimitGet413) {
@@ -679,7 +702,7 @@ TEST_F(Admin, UploadsLargerThanTheLimitGet413) {
   auto r =
       c.post_multipart("/admin/profile", {{"action", "photo"}}, {{"avatar", "huge.jpg", huge}});
   EXPECT_EQ(r.status, 413);
-  EXPECT_EQ(sql(data_, "SELECT avatar FROM users WHERE login = 'big-upload'"), "");
+  EXPECT_EQ(account("big-upload").avatar, "");
   // Reader addresses keep the small limit.
   EXPECT_EQ(http_request(port(), "POST", "/kabul-opens-three-new-public-libraries-before-winter/",
                          {"Content-Type: application/x-www-form-urlencoded"},
