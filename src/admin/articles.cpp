@@ -73,13 +73,14 @@ Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view 
     std::string why;
     auto when = publish_time(ctx, content::trim(ctx.form.get("publish_at")), &why);
     if (!when) return {false, 422, why};
-    moved = tx->schedule_article(article.id, *when, ctx.now);
+    moved = tx->schedule_article(article.id, *when, ctx.now, article.status);
   } else {
     moved = tx->set_article_status(
         article.id, move->to, ctx.now,
         move->to == content::Status::Published
             ? content::publication_time(article.status, article.published_at, ctx.now)
-            : 0);
+            : 0,
+        article.status);  // the status the move was checked against
   }
   if (moved) moved = tx->commit();
   if (!moved) return {false, status_of(moved), moved.message()};

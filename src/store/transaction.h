@@ -68,11 +68,16 @@ class Transaction {
   virtual Result<SaveOutcome> save_article(Id id, const NewArticle& a, int expected_version,
                                            Id user_id, content::Timestamp now) = 0;
   // Moves an article to `status` (updated at `now`); `published_at`, when not 0, becomes
-  // its publication time (content::publication_time decides it).
+  // its publication time (content::publication_time decides it). With `from`, only if
+  // the article still has that status: Conflict otherwise (someone moved it meanwhile,
+  // after the caller checked the move applies), and nothing changes.
   virtual Status set_article_status(Id id, content::Status status, content::Timestamp now,
-                                    content::Timestamp published_at) = 0;
-  // Schedules an article to be published at `at` (status scheduled, published_at = at).
-  virtual Status schedule_article(Id id, content::Timestamp at, content::Timestamp now) = 0;
+                                    content::Timestamp published_at,
+                                    std::optional<content::Status> from = std::nullopt) = 0;
+  // Schedules an article to be published at `at` (status scheduled, published_at = at);
+  // `from` as above.
+  virtual Status schedule_article(Id id, content::Timestamp at, content::Timestamp now,
+                                  std::optional<content::Status> from = std::nullopt) = 0;
   // Publishes every scheduled article whose time (published_at) is at or before `now`;
   // returns their ids.
   virtual std::vector<Id> publish_due(content::Timestamp now) = 0;

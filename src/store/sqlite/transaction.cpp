@@ -167,9 +167,10 @@ class SqliteTransaction final : public Transaction {
     });
   }
 
-  Status set_article_status(Id id, content::Status status, Timestamp now,
-                            Timestamp published_at) override {
+  Status set_article_status(Id id, content::Status status, Timestamp now, Timestamp published_at,
+                            std::optional<content::Status> from) override {
     return guarded([&]() -> Status {
+      if (Status s = still(id, from); !s) return s;
       w_.note_article_as_stored(id);
       db_.prepare(
              "UPDATE articles SET status = ?2, updated_at = ?3, published_at = CASE "
@@ -185,8 +186,10 @@ class SqliteTransaction final : public Transaction {
     });
   }
 
-  Status schedule_article(Id id, Timestamp at, Timestamp now) override {
+  Status schedule_article(Id id, Timestamp at, Timestamp now,
+                          std::optional<content::Status> from) override {
     return guarded([&]() -> Status {
+      if (Status s = still(id, from); !s) return s;
       w_.note_article_as_stored(id);
       db_.prepare(
              "UPDATE articles SET status = 'scheduled', published_at = ?2, updated_at = ?3 "
@@ -411,6 +414,17 @@ class SqliteTransaction final : public Transaction {
     write_bylines_and_tags(db_, id, a);
     refresh_listings(db_, id);
     w_.note_article(id, a);  // the listings it joins
+    return {};
+  }
+
+  // Ok if there is no expectation or the article still has status `from`.
+  Status still(Id id, std::optional<content::Status> from) {
+    if (!from) return {};
+    auto s = db_.prepare("SELECT status FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return no_article(id);
+    if (s.text(0) != content::to_string(*from))
+      return Status::conflict("article " + std::to_string(id) + " is " + s.text(0) + " now");
     return {};
   }
 

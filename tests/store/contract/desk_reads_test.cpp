@@ -55,8 +55,15 @@ TEST_P(StoreContract, DeskCountsFiltersAndStatusMoves) {
   EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"bobs-story"});
 
   write([&](store::Transaction& tx) {
-    ASSERT_TRUE(tx.set_article_status(id, Status::Trash, kStart + 30, 0));
+    // A move checked against a status the article no longer has: Conflict, nothing moves.
+    EXPECT_EQ(tx.set_article_status(id, Status::Trash, kStart + 30, 0, Status::Draft).code(),
+              store::Code::Conflict);
+    EXPECT_EQ(tx.schedule_article(id, kStart + 90, kStart + 30, Status::Pending).code(),
+              store::Code::Conflict);
+    ASSERT_TRUE(tx.set_article_status(id, Status::Trash, kStart + 30, 0, Status::Published));
     EXPECT_EQ(tx.set_article_status(9999, Status::Trash, kStart + 30, 0).code(),
+              store::Code::NotFound);
+    EXPECT_EQ(tx.set_article_status(9999, Status::Trash, kStart + 30, 0, Status::Draft).code(),
               store::Code::NotFound);
   });
   EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)), std::vector<std::string>{"bobs-story"});
