@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   }
   app::fill_demo(*db, now);  // categories, authors, a few real articles and comments
   std::vector<content::Id> categories, authors, tags;
-  for (const auto& c : db->categories()) categories.push_back(c.id);
+  for (const auto& c : db->snapshot()->categories()) categories.push_back(c.id);
   for (const char* login : {"msadat", "anoori", "slindqvist", "hkarimi"})
     authors.push_back(db->accounts().account_by_login(login)->id);
   {

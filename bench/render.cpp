@@ -41,7 +41,9 @@ struct Fixture {
     app::fill_demo(*db, now);
     // The demo article has 4 comments; bring it to 20, some threaded.
     content::Id article =
-        db->published_by_slug("kabul-opens-three-new-public-libraries-before-winter")->id;
+        db->snapshot()
+            ->published_by_slug("kabul-opens-three-new-public-libraries-before-winter")
+            ->id;
     auto tx = db->begin();
     content::Id parent = 0;
     for (int i = 0; i < 16; ++i) {

@@ -18,8 +18,8 @@
 namespace khabar::admin {
 namespace {
 
-int int_setting(store::Store& store, std::string_view key) {
-  return content::integer_setting(key, store.setting(key));
+int int_setting(store::ReaderReads& reads, std::string_view key) {
+  return content::integer_setting(key, reads.setting(key));
 }
 
 http::Response route(Context& ctx) {
@@ -73,17 +73,17 @@ http::Response route(Context& ctx) {
 
 }  // namespace
 
-AdminSettings load_admin_settings(store::Store& store) {
+AdminSettings load_admin_settings(store::ReaderReads& reads) {
   AdminSettings s;
-  if (auto v = store.setting("title")) s.site_title = *v;
-  if (auto v = store.setting("url")) s.site_url = *v;
+  if (auto v = reads.setting("title")) s.site_title = *v;
+  if (auto v = reads.setting("url")) s.site_url = *v;
   while (!s.site_url.empty() && s.site_url.back() == '/') s.site_url.pop_back();
-  s.session_idle_minutes = int_setting(store, "session_idle_minutes");
-  s.session_lifetime_hours = int_setting(store, "session_lifetime_hours");
-  s.require_two_factor = store.setting("require_two_factor").value_or("") == "true";
-  s.login_account_failures = int_setting(store, "login_account_failures");
-  s.login_client_failures = int_setting(store, "login_client_failures");
-  if (auto v = store.setting("timezone"))
+  s.session_idle_minutes = int_setting(reads, "session_idle_minutes");
+  s.session_lifetime_hours = int_setting(reads, "session_lifetime_hours");
+  s.require_two_factor = reads.setting("require_two_factor").value_or("") == "true";
+  s.login_account_failures = int_setting(reads, "login_account_failures");
+  s.login_client_failures = int_setting(reads, "login_client_failures");
+  if (auto v = reads.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   return s;
 }
@@ -109,7 +109,7 @@ bool Admin::has_live_session(const http::Request& request) const {
   if (!token || token->size() != 64) return false;
   auto session = store_.accounts().session(security::token_digest(*token));
   if (!session) return false;
-  AdminSettings s = load_admin_settings(store_);
+  AdminSettings s = load_admin_settings(*store_.snapshot());
   std::int64_t now = clock_.now();
   return now - session->last_seen_at <= s.session_idle_minutes * 60LL &&
          now - session->created_at <= s.session_lifetime_hours * 3600LL;
@@ -125,7 +125,7 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
               std::move(client_address),
               clock_,
               clock_.now(),
-              load_admin_settings(store_),
+              load_admin_settings(*store_.snapshot()),
               {},
               {},
               media_dir_,

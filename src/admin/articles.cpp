@@ -118,7 +118,7 @@ http::Response articles(Context& ctx) {
   d.SetValue("LANGUAGE", filter.language);
   d.SetValue("STATUS_FILTER", status_name);
   d.SetValue("RETURN", "/admin/articles" + list_query(ctx));
-  auto all = ctx.store.categories();
+  auto all = ctx.store.snapshot()->categories();
   for (const auto& c : all) {
     auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(c.id));
@@ -131,7 +131,7 @@ http::Response articles(Context& ctx) {
     o->SetValue("LABEL", u.display_name);
     if (u.id == filter.author_id) o->ShowSection("SELECTED");
   }
-  auto list = ctx.store.desk_articles(filter);
+  auto list = ctx.store.snapshot()->desk_articles(filter);
   if (list.size() == 51) {
     list.pop_back();
     std::string q = list_query(ctx);
@@ -183,7 +183,7 @@ http::Response article_action(Context& ctx, std::string_view id_text) {
     int done = 0, refused = 0;
     for (const auto& value : ctx.form.all("ids")) {
       auto id = content::parse_integer(value);
-      auto article = id ? ctx.store.desk_article(*id) : std::nullopt;
+      auto article = id ? ctx.store.snapshot()->desk_article(*id) : std::nullopt;
       if (!article) continue;
       (apply(ctx, *article, action).done ? done : refused) += 1;
     }
@@ -195,7 +195,7 @@ http::Response article_action(Context& ctx, std::string_view id_text) {
                      "done=" + content::percent_encode(note));
   }
   auto id = content::parse_integer(id_text);
-  auto article = id ? ctx.store.desk_article(*id) : std::nullopt;
+  auto article = id ? ctx.store.snapshot()->desk_article(*id) : std::nullopt;
   if (!article) return message_page(ctx, 404, "Not found", "There is no such article.");
   auto outcome = apply(ctx, *article, action);
   if (outcome.status == 403) return forbidden(ctx);

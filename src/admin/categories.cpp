@@ -81,7 +81,7 @@ void keep_old_addresses(store::Transaction& tx, const store::PathMoves& moved) {
 }
 
 http::Response list(Context& ctx, int status, std::string_view error) {
-  auto all = ctx.store.categories();
+  auto all = ctx.store.snapshot()->categories();
   std::vector<std::pair<const Category*, int>> tree;
   walk(all, 0, 0, tree);
   AdminPage page(ctx, "admin/categories.tpl", "Categories");
@@ -118,7 +118,7 @@ http::Response categories(Context& ctx) {
   if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
     return forbidden(ctx);
   if (!ctx.is_post()) return list(ctx, 200, "");
-  auto f = read_fields(ctx, ctx.store.categories(), 0);
+  auto f = read_fields(ctx, ctx.store.snapshot()->categories(), 0);
   if (!f.problem.empty()) return list(ctx, 422, f.problem);
   auto tx = ctx.store.begin();
   auto added = tx->add_category(f.c);
@@ -131,7 +131,7 @@ http::Response categories(Context& ctx) {
 http::Response category_action(Context& ctx, std::string_view id_text) {
   if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
     return forbidden(ctx);
-  auto all = ctx.store.categories();
+  auto all = ctx.store.snapshot()->categories();
   auto id = content::parse_integer(id_text);
   const Category* category = id ? content::find_category(all, *id) : nullptr;
   if (!category) return message_page(ctx, 404, "Not found", "There is no such category.");

@@ -63,11 +63,11 @@ http::Response comments(Context& ctx) {
   for (CommentStatus s : kTabs) {
     auto* t = d.AddSectionDictionary("TAB");
     t->SetValue("NAME", std::string(to_string(s)));
-    t->SetIntValue("COUNT", static_cast<long>(ctx.store.count_comments(s)));
+    t->SetIntValue("COUNT", static_cast<long>(ctx.store.snapshot()->count_comments(s)));
     if (s == status) t->ShowSection("CURRENT");
   }
   d.SetValue("STATUS", std::string(to_string(status)));
-  auto items = ctx.store.comments_for_moderation(status, 100);
+  auto items = ctx.store.snapshot()->comments_for_moderation(status, 100);
   if (items.empty()) d.ShowSection("EMPTY");
   for (const auto& item : items) {
     auto* c = d.AddSectionDictionary("COMMENT");

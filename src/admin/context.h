@@ -34,7 +34,7 @@ struct AdminSettings {
   int login_client_failures = 20;
   content::TimeZone zone;  // the newsroom's: times are shown and typed in it
 };
-AdminSettings load_admin_settings(store::Store& store);
+AdminSettings load_admin_settings(store::ReaderReads& reads);
 
 // A form (application/x-www-form-urlencoded body), fields in order.
 class Form {

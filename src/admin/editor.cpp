@@ -38,7 +38,7 @@ std::string missing_alt_text(store::Store& store, const std::string& markdown) {
   if (images.empty()) return {};
   std::vector<std::string> files;
   for (const auto& i : images) files.push_back(i.file);
-  auto media = store.media_by_files(files);
+  auto media = store.snapshot()->media_by_files(files);
   for (const auto& i : images) {
     if (!i.alt.empty()) continue;
     for (const auto& m : media)
@@ -99,7 +99,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   else if (!content::is_valid_utf8(a.title + a.body_markdown + a.excerpt + a.source_line))
     d.problem = "The text is not valid UTF-8.";
   if (d.problem.empty()) {
-    auto all = ctx.store.categories();
+    auto all = ctx.store.snapshot()->categories();
     auto exists = [&](Id id) {
       return std::any_of(all.begin(), all.end(),
                          [&](const content::Category& c) { return c.id == id; });
@@ -109,7 +109,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
       if (!exists(id)) d.problem = "One of the extra categories does not exist.";
   }
   if (d.problem.empty() && a.featured_media_id) {
-    auto m = ctx.store.media(a.featured_media_id);
+    auto m = ctx.store.snapshot()->media(a.featured_media_id);
     // Someone else's picture only for those who may use others' media, or when it is the
     // one the article already has (an editor chose it).
     bool may_use = m && (m->uploaded_by == ctx.user->account.id ||
@@ -196,7 +196,7 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   auto* none = d.AddSectionDictionary("CATEGORY_OPTION");
   none->SetValue("VALUE", "0");
   none->SetValue("LABEL", "(none)");
-  auto all = ctx.store.categories();
+  auto all = ctx.store.snapshot()->categories();
   for (const auto& c : all) {
     std::string label = category_label(all, c);
     auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
@@ -218,7 +218,7 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     recent.uploaded_by = me.id;  // a contributor's own pictures only
   bool featured_listed = false;
   ctemplate::TemplateDictionary* library = nullptr;
-  for (const auto& m : ctx.store.media_library(recent)) {
+  for (const auto& m : ctx.store.snapshot()->media_library(recent)) {
     if (m.alt.empty()) continue;
     auto* o = d.AddSectionDictionary("FEATURED_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(m.id));
@@ -233,7 +233,7 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     img->SetValue("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")");
   }
   if (a.featured_media_id && !featured_listed)
-    if (auto m = ctx.store.media(a.featured_media_id)) {
+    if (auto m = ctx.store.snapshot()->media(a.featured_media_id)) {
       auto* o = d.AddSectionDictionary("FEATURED_OPTION");
       o->SetIntValue("VALUE", static_cast<long>(m->id));
       o->SetValue("LABEL", m->alt.empty() ? m->original.file : m->alt);
@@ -268,7 +268,8 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
   article.body_markdown = a.body_markdown;
   article.body_html = a.body_html;
   article.featured_image = a.featured_image;
-  if (a.featured_media_id) article.featured_media = ctx.store.media(a.featured_media_id);
+  if (a.featured_media_id)
+    article.featured_media = ctx.store.snapshot()->media(a.featured_media_id);
   article.source_line = a.source_line;
   article.comments_open = false;
   for (Id author : a.author_ids)
@@ -289,11 +290,11 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own))
       return forbidden(ctx);
     base.author_ids = {me.id};
-    base.language = ctx.store.setting("language").value_or("en");
+    base.language = ctx.store.snapshot()->setting("language").value_or("en");
     base.kind = content::parse_kind(ctx.request.query_param("kind").value_or(""));
   } else {
     auto id = content::parse_integer(id_text);
-    stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;
+    stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
     if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
     base = stored->fields;
     if (!content::may_edit(me.role, ownership_of(ctx, base.author_ids), base.status))
@@ -387,7 +388,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   if (!saved && saved.code() != store::Code::Conflict) return store_refusal(ctx, saved.status());
   if (!saved) {
     tx.reset();  // rolls back (tags it made included) before reading the stored version
-    auto current = ctx.store.article_for_edit(self);
+    auto current = ctx.store.snapshot()->article_for_edit(self);
     std::string current_tags;
     for (const auto& t : current->tag_names) current_tags += (current_tags.empty() ? "" : ", ") + t;
     return form_page(ctx, 409,

@@ -44,7 +44,7 @@ bool may_see(const Context& ctx, const content::Media& m) {
 // those the user may see in the desk. Another reporter's draft stays unnamed.
 std::vector<store::DeskArticle> visible_uses(const Context& ctx, content::Id media_id) {
   std::vector<store::DeskArticle> out;
-  for (auto& a : ctx.store.media_uses(media_id))
+  for (auto& a : ctx.store.snapshot()->media_uses(media_id))
     if (content::may_see(ctx.user->account.role, ownership_of(ctx, a.author_ids), a.status))
       out.push_back(std::move(a));
   return out;
@@ -64,7 +64,7 @@ http::Response library_page(Context& ctx, int status, std::string_view error) {
   auto& d = page.main();
   d.SetValue("QUERY", filter.search);
   d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
-  auto items = ctx.store.media_library(filter);
+  auto items = ctx.store.snapshot()->media_library(filter);
   if (items.empty()) d.ShowSection("EMPTY");
   for (const auto& m : items) {
     auto* item = d.AddSectionDictionary("ITEM");
@@ -143,7 +143,7 @@ http::Response media_library(Context& ctx) {
 http::Response media_item(Context& ctx, std::string_view id_text) {
   const auto& me = ctx.user->account;
   auto id = content::parse_integer(id_text);
-  auto m = id ? ctx.store.media(*id) : std::nullopt;
+  auto m = id ? ctx.store.snapshot()->media(*id) : std::nullopt;
   if (!m) return message_page(ctx, 404, "Not found", "There is no such image in the library.");
   if (!content::can(me.role, content::Action::UploadMedia, content::Ownership::Own))
     return forbidden(ctx);
@@ -171,7 +171,7 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
     return see_other("/admin/media/" + std::to_string(m->id) + "?done=saved");
   }
   if (action == "delete") {
-    auto uses = ctx.store.media_uses(m->id);
+    auto uses = ctx.store.snapshot()->media_uses(m->id);
     if (!uses.empty() && ctx.form.get("confirm") != "yes")
       return item_page(ctx, *m, 409,
                        "This image is used by " + std::to_string(uses.size()) +

@@ -12,7 +12,7 @@
 namespace khabar::admin {
 
 int upload_limit_mb(Context& ctx) {
-  return content::integer_setting("max_image_mb", ctx.store.setting("max_image_mb"));
+  return content::integer_setting("max_image_mb", ctx.store.snapshot()->setting("max_image_mb"));
 }
 
 UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_view alt,

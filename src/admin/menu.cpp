@@ -50,8 +50,9 @@ http::Response menu_page(Context& ctx, int status, std::string_view error,
   if (!error.empty()) page.error(error);
   if (ctx.request.query_param("done")) page.notice("The menu is saved.");
   auto& d = page.main();
-  auto categories = ctx.store.categories();
-  auto pages = ctx.store.published_pages();
+  auto reads = ctx.store.snapshot();
+  auto categories = reads->categories();
+  auto pages = reads->published_pages();
   if (items.empty()) d.ShowSection("DEFAULT");
   int n = 0;
   for (const auto& m : items) row(d, n++, m, categories, pages);
@@ -66,7 +67,7 @@ http::Response menu_page(Context& ctx, int status, std::string_view error,
 http::Response menu(Context& ctx) {
   if (!content::can(ctx.user->account.role, content::Action::ManageCategories))
     return forbidden(ctx);
-  if (!ctx.is_post()) return menu_page(ctx, 200, "", ctx.store.menu());
+  if (!ctx.is_post()) return menu_page(ctx, 200, "", ctx.store.snapshot()->menu());
   // One row per entry, in the form's order; each row's fields carry its number.
   struct Entry {
     long position;

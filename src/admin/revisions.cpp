@@ -15,7 +15,7 @@ namespace khabar::admin {
 http::Response article_revisions(Context& ctx, std::string_view id_text) {
   const auto& me = ctx.user->account;
   auto id = content::parse_integer(id_text);
-  auto stored = id ? ctx.store.article_for_edit(*id) : std::nullopt;
+  auto stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
   if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
   if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids),
                          stored->fields.status))
@@ -23,7 +23,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
 
   if (ctx.is_post()) {
     auto rev_id = content::parse_integer(ctx.form.get("revision"));
-    auto rev = rev_id ? ctx.store.revision(*rev_id) : std::nullopt;
+    auto rev = rev_id ? ctx.store.snapshot()->revision(*rev_id) : std::nullopt;
     if (!rev || rev->article_id != stored->id)
       return message_page(ctx, 404, "Not found", "There is no such revision of this article.");
     store::NewArticle restored = stored->fields;
@@ -49,7 +49,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
   auto& d = page.main();
   d.SetIntValue("ID", static_cast<long>(stored->id));
   d.SetIntValue("CURRENT", stored->version);
-  for (const auto& r : ctx.store.revisions(stored->id)) {
+  for (const auto& r : ctx.store.snapshot()->revisions(stored->id)) {
     auto* row = d.AddSectionDictionary("REVISION");
     row->SetIntValue("REVISION_ID", static_cast<long>(r.id));
     row->SetIntValue("VERSION", r.version);

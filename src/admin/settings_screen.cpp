@@ -38,8 +38,9 @@ http::Response site_settings(Context& ctx) {
   for (const auto& p : problems) page.error(p);
   for (const auto& spec : content::setting_specs()) {
     std::string key(spec.key);
-    std::string value = ctx.is_post() ? ctx.form.get(key)
-                                      : ctx.store.setting(key).value_or(std::string(spec.fallback));
+    std::string value =
+        ctx.is_post() ? ctx.form.get(key)
+                      : ctx.store.snapshot()->setting(key).value_or(std::string(spec.fallback));
     auto* f = page.main().AddSectionDictionary("FIELD");
     f->SetValue("KEY", key);
     f->SetValue("LABEL", std::string(spec.label));

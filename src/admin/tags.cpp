@@ -15,7 +15,7 @@ http::Response list(Context& ctx, int status, std::string_view error) {
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
   auto& d = page.main();
-  auto tags = ctx.store.desk_tags();
+  auto tags = ctx.store.snapshot()->desk_tags();
   if (tags.empty()) d.ShowSection("EMPTY");
   for (const auto& t : tags) {
     auto* row = d.AddSectionDictionary("TAG");
@@ -73,7 +73,7 @@ http::Response tag_action(Context& ctx, std::string_view id_text) {
     return forbidden(ctx);
   auto id = content::parse_integer(id_text).value_or(0);
   const content::Tag* tag = nullptr;
-  auto all = ctx.store.desk_tags();
+  auto all = ctx.store.snapshot()->desk_tags();
   for (const auto& t : all)
     if (t.tag.id == id) tag = &t.tag;
   if (!tag) return message_page(ctx, 404, "Not found", "There is no such tag.");

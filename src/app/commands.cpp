@@ -191,7 +191,7 @@ int run_serve(const ServeOptions& o) {
   // Every write (from this process or another, e.g. `khabar comments approve`) leaves a
   // change-log row; before answering from the cache, drop the pages those changes show.
   site.on_changes([&](const std::vector<store::Change>& changes) {
-    cache.invalidate(site::tags_for_changes(changes, store->categories()));
+    cache.invalidate(site::tags_for_changes(changes, store->snapshot()->categories()));
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());

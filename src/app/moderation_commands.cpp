@@ -33,7 +33,7 @@ int run_comments_list(const std::filesystem::path& data_dir, const std::string& 
   std::string error;
   auto store = open_site(data_dir, &error);
   if (!store) return fail(error);
-  auto items = store->comments_for_moderation(*status, limit);
+  auto items = store->snapshot()->comments_for_moderation(*status, limit);
   if (items.empty()) {
     std::cout << "No " << status_name << " comments.\n";
     return 0;
@@ -84,7 +84,8 @@ int run_settings(const std::filesystem::path& data_dir, const std::string& key,
     for (const auto& spec : content::setting_specs()) {
       std::string k(spec.key);
       std::cout << std::left << std::setw(28) << k << " = "
-                << store->setting(k).value_or("(default: " + std::string(spec.fallback) + ")")
+                << store->snapshot()->setting(k).value_or(
+                       "(default: " + std::string(spec.fallback) + ")")
                 << "\n"
                 << std::setw(28) << ""
                 << "   " << spec.description << "\n";
@@ -94,7 +95,7 @@ int run_settings(const std::filesystem::path& data_dir, const std::string& key,
   const content::SettingSpec* spec = content::find_setting(key);
   if (!spec) return fail("unknown setting '" + key + "'; 'khabar settings --data DIR' lists them");
   if (!value) {
-    std::cout << store->setting(key).value_or(std::string(spec->fallback)) << "\n";
+    std::cout << store->snapshot()->setting(key).value_or(std::string(spec->fallback)) << "\n";
     return 0;
   }
   if (auto s = newsroom::change_settings(*store, {{key, *value}}); !s)

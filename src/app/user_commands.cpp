@@ -22,7 +22,7 @@ std::int64_t unix_now() {
 }
 
 std::string site_url(store::Store& store) {
-  return store.setting("url").value_or("http://127.0.0.1:8080");
+  return store.snapshot()->setting("url").value_or("http://127.0.0.1:8080");
 }
 
 // One line from stdin; without echo when stdin is a terminal.

@@ -255,9 +255,10 @@ class Importer : public WxrHandler {
   Importer(store::Store& store, store::Transaction& tx, const ImportOptions& options,
            const Collected& collected, ImportSummary& summary)
       : tx_(tx), options_(options), collected_(collected), s_(summary) {
-    language_ = store.setting("language").value_or("en");
-    site_title_ = store.setting("title").value_or("Newsroom");
-    for (const auto& c : store.categories()) paths_[c.id] = c.path;
+    auto reads = store.snapshot();
+    language_ = reads->setting("language").value_or("en");
+    site_title_ = reads->setting("title").value_or("Newsroom");
+    for (const auto& c : reads->categories()) paths_[c.id] = c.path;
   }
 
   void site(const WxrSite& site) override {

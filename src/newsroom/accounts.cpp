@@ -38,7 +38,7 @@ store::Result<Invitation> create_account(store::Store& store, const NewAccount& 
                                          std::string_view site_url, content::Timestamp now) {
   if (auto problem = new_account_problem(a)) return store::Status::invalid(*problem);
   Invitation out;
-  std::string title = store.setting("title").value_or("Newsroom");
+  std::string title = store.snapshot()->setting("title").value_or("Newsroom");
   auto tx = store.begin();
   if (tx->user_id_by_login(a.login))
     return store::Status::conflict("The login '" + a.login + "' is taken.");

@@ -21,7 +21,7 @@ http::Response listing_page(PageContext& ctx, const Listing& l, int page,
                             const std::function<void(Page&)>& extra = {}) {
   const std::string& lang = ctx.settings.language;
   auto items =
-      ctx.store.published_articles(l.filter, kArticlesPerPage + 1, (page - 1) * kArticlesPerPage);
+      ctx.reads.published_articles(l.filter, kArticlesPerPage + 1, (page - 1) * kArticlesPerPage);
   if (page > 1 && items.empty()) return not_found_page(ctx);
   bool has_older = items.size() > static_cast<std::size_t>(kArticlesPerPage);
   if (has_older) items.pop_back();

@@ -167,7 +167,7 @@ std::string body_html(const PageContext& ctx, const content::Article& a) {
   if (images.empty()) return html;
   std::vector<std::string> files;
   for (const auto& i : images) files.push_back(i.file);
-  auto media = ctx.store.media_by_files(files);
+  auto media = ctx.reads.media_by_files(files);
   return render::with_figures(html, [&](std::string_view file) -> const content::Media* {
     for (const auto& m : media)
       if (m.original.file == file) return &m;
@@ -265,7 +265,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
 
   const auto& moderation = ctx.moderation;
   bool open = content::comments_open(a, moderation, ctx.now);
-  auto comments = ctx.store.approved_comments(a.id, view.own_pending);
+  auto comments = ctx.reads.approved_comments(a.id, view.own_pending);
   std::size_t n = 0;
   for (const auto& c : comments) n += c.status == content::CommentStatus::Approved;
   main.SetValue("COMMENTS_HEADING",
@@ -282,7 +282,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   // A refused submission always gets its form back, so the reader keeps what they wrote.
   if (open || view.status != 200) add_comment_form(ctx, main, a, view, comments);
 
-  if (auto related = ctx.store.related_article(a)) add_card(ctx, main, "CHECK_ALSO", *related);
+  if (auto related = ctx.reads.related_article(a)) add_card(ctx, main, "CHECK_ALSO", *related);
 
   std::string breadcrumbs_json = add_breadcrumbs(ctx, main, lang, a.category_id, a.title, url);
   nlohmann::json authors = nlohmann::json::array();

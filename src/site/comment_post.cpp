@@ -95,7 +95,7 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   s = content::normalise_comment(std::move(s));
   form.errors = content::validate_comment(s);
   if (s.parent_id) {
-    auto parent = ctx.store.comment(s.parent_id);
+    auto parent = ctx.reads.comment(s.parent_id);
     if (!parent || parent->article_id != a.id ||
         parent->status != content::CommentStatus::Approved) {
       form.message = "error_parent_invalid";
@@ -124,7 +124,7 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   c.author_email = s.email;
   c.author_url = s.url;
   c.body = s.body;
-  c.status = content::classify_comment(s, moderation, ctx.store.has_approved_comment_by(s.email));
+  c.status = content::classify_comment(s, moderation, ctx.reads.has_approved_comment_by(s.email));
   c.created_at = ctx.now;
   c.user_agent = content::truncate_utf8(request.header("user-agent"), 255);
   auto added = ctx.store.add_reader_comment(c);  // returns after the commit

@@ -11,7 +11,7 @@ namespace khabar::site {
 
 http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
                         std::string_view title, std::string_view listing_path) {
-  auto items = ctx.store.published_articles(filter, kFeedItems, 0);
+  auto items = ctx.reads.published_articles(filter, kFeedItems, 0);
   ctx.tag(kTagSite);
   if (filter.category_id)
     ctx.tag(tag_category_listing(*filter.category_id));

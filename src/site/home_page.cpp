@@ -13,7 +13,7 @@ http::Response home_page(PageContext& ctx, int page) {
   // Page 1 leads with the newest article marked as lead story (else the newest). One
   // more than a page is read to know whether an older page follows.
   auto latest =
-      ctx.store.published_articles({}, kArticlesPerPage + 2, (page - 1) * kArticlesPerPage);
+      ctx.reads.published_articles({}, kArticlesPerPage + 2, (page - 1) * kArticlesPerPage);
   if (page > 1 && latest.empty()) return not_found_page(ctx);
 
   ctx.tag(kTagHome);
@@ -32,7 +32,7 @@ http::Response home_page(PageContext& ctx, int page) {
 
   content::Id lead_id = 0;
   if (page == 1) {
-    auto lead = ctx.store.lead_article();
+    auto lead = ctx.reads.lead_article();
     if (!lead && !latest.empty()) lead = latest.front();
     if (lead) {
       lead_id = lead->id;
@@ -55,7 +55,7 @@ http::Response home_page(PageContext& ctx, int page) {
   if (page == 1) {
     for (const content::Category* c : content::top_level_categories(ctx.categories)) {
       ctx.tag(tag_category_listing(c->id));
-      auto items = ctx.store.published_articles({.category_id = c->id}, 4, 0);
+      auto items = ctx.reads.published_articles({.category_id = c->id}, 4, 0);
       if (items.empty()) continue;
       auto* section = main.AddSectionDictionary("SECTION");
       section->SetValue("NAME", c->name);

@@ -19,13 +19,13 @@ constexpr std::string_view kContentSecurityPolicy =
 
 }  // namespace
 
-SiteSettings load_settings(store::Store& store) {
+SiteSettings load_settings(store::ReaderReads& reads) {
   SiteSettings s;
-  if (auto v = store.setting("title")) s.title = *v;
-  if (auto v = store.setting("tagline")) s.tagline = *v;
-  if (auto v = store.setting("url")) s.url = *v;
-  if (auto v = store.setting("language")) s.language = *v;
-  if (auto v = store.setting("timezone"))
+  if (auto v = reads.setting("title")) s.title = *v;
+  if (auto v = reads.setting("tagline")) s.tagline = *v;
+  if (auto v = reads.setting("url")) s.url = *v;
+  if (auto v = reads.setting("language")) s.language = *v;
+  if (auto v = reads.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
   return s;
@@ -35,14 +35,14 @@ std::string PageContext::iso_time(content::Timestamp t) const {
   return content::iso8601(t, settings.zone.offset_at(t));
 }
 
-SiteSnapshot load_snapshot(store::Store& store) {
+SiteSnapshot load_snapshot(store::ReaderReads& reads) {
   SiteSnapshot s;
-  s.settings = load_settings(store);
-  s.categories = store.categories();
-  s.pages = store.published_pages();
-  s.menu = store.menu();
+  s.settings = load_settings(reads);
+  s.categories = reads.categories();
+  s.pages = reads.published_pages();
+  s.menu = reads.menu();
   s.moderation =
-      content::moderation_settings([&](std::string_view key) { return store.setting(key); });
+      content::moderation_settings([&](std::string_view key) { return reads.setting(key); });
   return s;
 }
 

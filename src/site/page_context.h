@@ -26,7 +26,7 @@ struct SiteSettings {
   content::TimeZone zone;  // dates on pages are shown in it
 };
 
-SiteSettings load_settings(store::Store& store);
+SiteSettings load_settings(store::ReaderReads& reads);
 
 struct SiteSnapshot {
   SiteSettings settings;
@@ -36,11 +36,13 @@ struct SiteSnapshot {
   std::vector<store::MenuItem> menu;  // the header navigation; empty: top-level categories
 };
 
-SiteSnapshot load_snapshot(store::Store& store);
+SiteSnapshot load_snapshot(store::ReaderReads& reads);
 
 // The shared state of one request: settings, categories and the services to render.
 struct PageContext {
-  store::Store& store;
+  store::ReaderReads& reads;  // the request's snapshot: everything a page shows
+  store::Store& store;        // for a reader's comment
+
   const render::Theme& theme;
   const http::StaticFiles& assets;
   const security::Secret& secret;

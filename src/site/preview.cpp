@@ -8,8 +8,10 @@ namespace khabar::site {
 http::Response render_preview(store::Store& store, const render::Theme& theme,
                               const http::StaticFiles& assets, const security::Secret& secret,
                               const content::Clock& clock, const content::Article& article) {
-  SiteSnapshot snapshot = load_snapshot(store);
-  PageContext ctx{store,
+  auto reads = store.snapshot();
+  SiteSnapshot snapshot = load_snapshot(*reads);
+  PageContext ctx{*reads,
+                  store,
                   theme,
                   assets,
                   secret,

@@ -81,17 +81,17 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
     // A tag or an author exists for readers only once something of theirs is published:
     // a tag typed into a draft, or a newsroom account with nothing out, has no page.
     auto has_published = [&](content::ListingFilter filter) {
-      return !ctx.store.published_articles(filter, 1, 0).empty();
+      return !ctx.reads.published_articles(filter, 1, 0).empty();
     };
     if (seg[0] == "tag") {
-      auto tag = ctx.store.tag_by_slug(key);
+      auto tag = ctx.reads.tag_by_slug(key);
       if (!tag || !has_published({.tag_id = tag->id})) return not_found_page(ctx);
       if (suffix.feed)
         return rss_feed(ctx, {.tag_id = tag->id}, tag->name + " \u2013 " + site_title,
                         content::tag_url(tag->slug));
       return tag_page(ctx, *tag, suffix.page);
     }
-    auto author = ctx.store.author_by_slug(key);
+    auto author = ctx.reads.author_by_slug(key);
     if (!author || !has_published({.author_id = author->id})) return not_found_page(ctx);
     if (suffix.feed)
       return rss_feed(ctx, {.author_id = author->id},
@@ -100,7 +100,7 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
     return author_page(ctx, *author, suffix.page);
   }
   if (seg.size() == 1) {
-    if (auto article = ctx.store.published_by_slug(seg[0]))
+    if (auto article = ctx.reads.published_by_slug(seg[0]))
       return article_page(ctx, *article, view);
   }
   return not_found_page(ctx);
@@ -116,9 +116,9 @@ Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFi
       secret_(secret),
       options_(std::move(options)) {}
 
-std::shared_ptr<const SiteSnapshot> Site::snapshot() const {
+std::shared_ptr<const SiteSnapshot> Site::site_state(store::ReaderReads& reads) const {
   std::lock_guard lock(sync_mutex_);
-  if (!snapshot_) snapshot_ = std::make_shared<const SiteSnapshot>(load_snapshot(store_));
+  if (!snapshot_) snapshot_ = std::make_shared<const SiteSnapshot>(load_snapshot(reads));
   return snapshot_;
 }
 
@@ -154,25 +154,26 @@ std::string Site::client_address(const http::Request& request) const {
 }
 
 http::Response Site::handle(const http::Request& request) const {
-  if (!request.is_get_or_head()) return respond(request);
-  http::Response response;
-  store_.read_snapshot([&] { response = respond(request); });
-  return response;
-}
-
-http::Response Site::respond(const http::Request& request) const {
   auto now = options_.clock->now();
   sync_changes();
-  auto site = snapshot();
+  // Opened after the changes were taken in: the page is at least as new as the cache's
+  // view of the store, so it can never be cached older than an invalidation.
+  auto reads = store_.snapshot();
+  auto site = site_state(*reads);
   PageContext ctx{
-      store_,         theme_,           assets_,     secret_,          *options_.clock, now,
-      site->settings, site->categories, site->pages, site->moderation, site->menu,      {}};
+      *reads, store_,         theme_,           assets_,     secret_,          *options_.clock,
+      now,    site->settings, site->categories, site->pages, site->moderation, site->menu,
+      {}};
+  return respond(ctx, request);
+}
+
+http::Response Site::respond(PageContext& ctx, const http::Request& request) const {
   if (!content::is_valid_utf8(request.path) || request.path.size() > 1024)
     return not_found_page(ctx);
   if (request.method == "POST") {
     auto seg = content::split(request.path, '/');
     if (seg.size() == 1 && request.path.back() == '/') {
-      auto article = store_.published_by_slug(seg[0]);
+      auto article = ctx.reads.published_by_slug(seg[0]);
       if (!article) return not_found_page(ctx);
       if (article->kind == content::Kind::Article)
         return post_comment(ctx, request, *article, flood_, client_address(request));
@@ -200,7 +201,7 @@ http::Response Site::respond(const http::Request& request) const {
   if (request.path == "/") {
     for (const char* key : {"p", "page_id"})
       if (auto id = request.query_param(key))
-        if (auto target = store_.redirect("?" + std::string(key) + "=" + *id))
+        if (auto target = ctx.reads.redirect("?" + std::string(key) + "=" + *id))
           return http::Response::redirect(301, *target);
   }
   ArticleView view;
@@ -210,16 +211,18 @@ http::Response Site::respond(const http::Request& request) const {
   }
   http::Response r = route(ctx, request.path, view);
   if (r.status == 404)
-    if (auto target = old_address(request.path)) return http::Response::redirect(301, *target);
+    if (auto target = old_address(ctx.reads, request.path))
+      return http::Response::redirect(301, *target);
   return r;
 }
 
-std::optional<std::string> Site::old_address(const std::string& path) const {
-  if (auto target = store_.redirect(path)) return target;
+std::optional<std::string> Site::old_address(store::ReaderReads& reads,
+                                             const std::string& path) const {
+  if (auto target = reads.redirect(path)) return target;
   // The feed of an old address: /2014/01/10/story/feed/ -> /story/feed/
   constexpr std::string_view kFeed = "feed/";
   if (path.size() > kFeed.size() && path.ends_with(kFeed))
-    if (auto target = store_.redirect(path.substr(0, path.size() - kFeed.size())))
+    if (auto target = reads.redirect(path.substr(0, path.size() - kFeed.size())))
       return content::feed_url(*target);
   return std::nullopt;
 }

@@ -32,6 +32,7 @@ struct SiteOptions {
 // What every page shows of the site as a whole, read once and kept until a change to
 // settings, categories or pages: saves a dozen queries per rendered page.
 struct SiteSnapshot;
+struct PageContext;
 
 class Site {
  public:
@@ -59,10 +60,11 @@ class Site {
   store::Store& store_;
   const render::Theme& theme_;
   const http::StaticFiles& assets_;
-  http::Response respond(const http::Request& request) const;
+  http::Response respond(PageContext& ctx, const http::Request& request) const;
   // Where an address of the site's previous software (an import) lives now.
-  std::optional<std::string> old_address(const std::string& path) const;
-  std::shared_ptr<const SiteSnapshot> snapshot() const;
+  std::optional<std::string> old_address(store::ReaderReads& reads, const std::string& path) const;
+  // The site-wide state, read through `reads` when the kept one was dropped.
+  std::shared_ptr<const SiteSnapshot> site_state(store::ReaderReads& reads) const;
 
   const security::Secret& secret_;
   SiteOptions options_;

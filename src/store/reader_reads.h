@@ -1,5 +1,6 @@
 // What the reader site reads: published work, its comments, the site's settings and
-// navigation, and old addresses. Every call may run inside Store::read_snapshot.
+// navigation, and old addresses. Read through a Snapshot
+// (store/snapshot.h).
 #pragma once
 
 #include <cstdint>

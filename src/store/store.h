@@ -1,21 +1,21 @@
 // The Store: everything Khabar keeps (SQLite now, PostgreSQL next), as docs/store.md
-// describes it. A Store opens transactions (store/transaction.h: every write), read
-// snapshots, the change feed and the accounts; its reads are split by who reads them:
-// reader pages (ReaderReads) and the newsroom's desk (DeskReads). Opened by open_store
-// (store/open.h).
+// describes it. A Store only opens things: snapshots to read from (store/snapshot.h,
+// whose reads are split by who reads them: reader pages, ReaderReads, and the
+// newsroom's desk, DeskReads), transactions to write with (store/transaction.h), the
+// change feed and the accounts. Opened by open_store (store/open.h).
 //
 // Contract for every implementation:
 // - Reads return what readers may see unless the name says otherwise ("published" only;
 //   the desk's reads any status). "Not found" is an empty optional or list.
 // - Thread-safety: every method may be called from any thread concurrently. Reads never
-//   wait for writes. A Transaction belongs to the thread that began it.
+//   wait for writes. A Snapshot is used by one thread at a time; a Transaction belongs to
+//   the thread that began it.
 // - Errors: a failure of the database itself throws StoreError with its Code
 //   (store/status.h): Unavailable when it cannot answer now (locked past the wait, disk
 //   full, I/O error: the reader gets 503 with Retry-After), Corrupt for a damaged file,
 //   Invalid otherwise. Expected outcomes (NotFound, Conflict) are values.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -26,18 +26,20 @@
 #include "content/model.h"
 #include "store/accounts.h"
 #include "store/change.h"
-#include "store/desk_reads.h"
-#include "store/reader_reads.h"
 #include "store/records.h"
+#include "store/snapshot.h"
 #include "store/status.h"
 #include "store/transaction.h"
 
 namespace khabar::store {
 
 using content::Id;
-class Store : public ReaderReads, public DeskReads {
+class Store {
  public:
-  ~Store() override = default;
+  virtual ~Store() = default;
+
+  // A consistent view to read from (store/snapshot.h).
+  virtual std::unique_ptr<Snapshot> snapshot() = 0;
 
   // A write transaction (store/transaction.h). Waits while another is open.
   virtual std::unique_ptr<Transaction> begin() = 0;
@@ -48,11 +50,6 @@ class Store : public ReaderReads, public DeskReads {
   // already left exactly this text on the article (checked in the transaction that would
   // add it, so two copies sent at once store one); nothing is written then.
   virtual Result<Id> add_reader_comment(const NewComment& c) = 0;
-
-  // Runs `work` with every read this thread makes through this store seeing one
-  // consistent snapshot (one read transaction: a page never mixes two states). Writes are
-  // unaffected. Nests.
-  virtual void read_snapshot(const std::function<void()>& work) = 0;
 
   // --- Change feed: what changed, for the page cache (also across processes) ---
   // A cheap hint: false only when certainly nothing was committed by anyone since this

@@ -247,7 +247,7 @@ TEST_F(Admin, SessionsCanBeSeenAndRevokedAndEndWithAPasswordChange) {
 
 TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   AdminClient c = user("csrf-editor", "administrator");
-  auto before = db().setting("tagline").value_or("");
+  auto before = db().snapshot()->setting("tagline").value_or("");
   auto none = c.post("/admin/settings", {{"tagline", "hacked"}}, false);
   EXPECT_EQ(none.status, 403);
   auto wrong =
@@ -262,7 +262,7 @@ TEST_F(Admin, StateChangesNeedTheCsrfTokenAndOurOrigin) {
   auto logout = c.post("/admin/logout", {}, false);
   EXPECT_EQ(logout.status, 403);
   EXPECT_EQ(c.get("/admin/").status, 200);  // still signed in
-  EXPECT_EQ(db().setting("tagline").value_or(""), before);
+  EXPECT_EQ(db().snapshot()->setting("tagline").value_or(""), before);
   // The header form of the token, from our own origin, is accepted.
   auto header =
       c.post("/admin/settings",
@@ -448,13 +448,13 @@ TEST_F(Admin, SettingsAreValidatedAndShowOnTheSite) {
       {{"title", "New Title"}, {"timezone", "Mars/Olympus"}, {"comments_thread_depth", "99"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("Mars/Olympus"), std::string::npos);
-  EXPECT_EQ(db().setting("title"), "Khabar Test");  // nothing saved
+  EXPECT_EQ(db().snapshot()->setting("title"), "Khabar Test");  // nothing saved
   auto ok = admin.post("/admin/settings", {{"title", "Kabul Evening News"},
                                            {"timezone", "Asia/Kabul"},
                                            {"comments_block_list", "casino, 10.0.0.0/8"}});
   EXPECT_EQ(ok.status, 303);
-  EXPECT_EQ(db().setting("timezone"), "Asia/Kabul");
-  EXPECT_EQ(db().setting("comments_block_list"), "casino\n10.0.0.0/8");
+  EXPECT_EQ(db().snapshot()->setting("timezone"), "Asia/Kabul");
+  EXPECT_EQ(db().snapshot()->setting("comments_block_list"), "casino\n10.0.0.0/8");
   EXPECT_NE(http_get(port(), "/").body.find("Kabul Evening News"), std::string::npos);
   admin.post("/admin/settings", {{"title", "Khabar Test"}});
   EXPECT_EQ(user("not-admin", "editor").get("/admin/settings").status, 403);
@@ -462,7 +462,7 @@ TEST_F(Admin, SettingsAreValidatedAndShowOnTheSite) {
 
 TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   std::string article = "kabul-opens-three-new-public-libraries-before-winter";
-  khabar::content::Id article_id = db().published_by_slug(article)->id;
+  khabar::content::Id article_id = db().snapshot()->published_by_slug(article)->id;
   std::vector<std::string> id_list;
   {
     auto tx = db().begin();
@@ -497,7 +497,7 @@ TEST_F(Admin, ModerationQueueApprovesOneOrMany) {
   std::string statuses;
   for (const auto& id : id_list)
     statuses += (statuses.empty() ? "" : ",") +
-                std::string(to_string(db().comment(std::stoll(id))->status));
+                std::string(to_string(db().snapshot()->comment(std::stoll(id))->status));
   EXPECT_EQ(statuses, "approved,spam,spam");
   auto shown = http_get(port(), "/" + article + "/");
   EXPECT_NE(shown.body.find("Held One"), std::string::npos);

@@ -85,7 +85,8 @@ TEST_F(Cache, AHitEqualsAFreshRenderByteForByte) {
 TEST_F(Cache, ANewApprovedCommentDropsItsArticlePageOnly) {
   warm({kArticle, kKhost, "/", "/category/afghanistan/"});
   auto db = open_store();
-  auto article = db->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+  auto article =
+      db->snapshot()->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
   store::NewComment c;
   c.article_id = article->id;
   c.author_name = "Late Reader";
@@ -106,8 +107,8 @@ TEST_F(Cache, AnEditedArticleDropsItsPageListingsAndCheckAlso) {
   warm({kKhost, "/", "/category/afghanistan/", "/tag/solar/", kSport, "/category/sport/",
         "/tag/cricket/"});
   auto db = open_store();
-  auto khost =
-      db->published_by_slug("khost-students-build-a-solar-charging-kiosk-for-their-market");
+  auto khost = db->snapshot()->published_by_slug(
+      "khost-students-build-a-solar-charging-kiosk-for-their-market");
   store::NewArticle edited;
   edited.slug = khost->slug;
   edited.title = "Khost students' solar kiosk now charges 200 phones a day";

@@ -31,19 +31,20 @@ TEST(Categories, RenestReslugAndDeleteKeepEveryLinkWorking) {
   // What the server stored, read through the store (the same file, another process).
   auto db = khabar::store::open_store({.location = (data / "khabar.db").string()});
   auto category = [&](khabar::content::Id id) -> std::optional<khabar::content::Category> {
-    for (const auto& c : db->categories())
+    for (const auto& c : db->snapshot()->categories())
       if (c.id == id) return c;
     return std::nullopt;
   };
   auto id_of = [&](const std::string& path) {
-    for (const auto& c : db->categories())
+    for (const auto& c : db->snapshot()->categories())
       if (c.path == path) return std::to_string(c.id);
     return std::string();
   };
   std::string world = id_of("world"), asia = id_of("world/asia"),
               afghanistan = id_of("afghanistan");
   std::string asia_story, asia_title;
-  for (const auto& a : db->published_articles({.category_id = std::stoll(asia)}, 100, 0))
+  for (const auto& a :
+       db->snapshot()->published_articles({.category_id = std::stoll(asia)}, 100, 0))
     if (a.category_id == std::stoll(asia) && asia_story.empty()) {
       asia_story = a.slug;
       asia_title = a.title;
@@ -51,7 +52,8 @@ TEST(Categories, RenestReslugAndDeleteKeepEveryLinkWorking) {
   ASSERT_FALSE(asia_title.empty());
   auto listed_in = [&](const std::string& category_id) {
     std::vector<std::string> slugs;
-    for (const auto& a : db->published_articles({.category_id = std::stoll(category_id)}, 1000, 0))
+    for (const auto& a :
+         db->snapshot()->published_articles({.category_id = std::stoll(category_id)}, 1000, 0))
       slugs.push_back(a.slug);
     return slugs;
   };
@@ -104,7 +106,7 @@ TEST(Categories, RenestReslugAndDeleteKeepEveryLinkWorking) {
           .status,
       303);
   EXPECT_FALSE(category(std::stoll(asia)));
-  EXPECT_EQ(db->published_by_slug(asia_story)->category_id, std::stoll(afghanistan));
+  EXPECT_EQ(db->snapshot()->published_by_slug(asia_story)->category_id, std::stoll(afghanistan));
   std::string shown;
   for (const char* page :
        {"/category/afghanistan/", "/category/afghanistan/page/2/", "/category/afghanistan/page/3/"})

@@ -249,7 +249,8 @@ TEST_F(Comments, CommentsClosedOnOneArticle) {
   {
     // Close comments on this article only, as the editor will (same store, another process).
     auto db = khabar::store::open_sqlite_store((data_ / "khabar.db").string());
-    auto a = db->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+    auto a =
+        db->snapshot()->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
     khabar::store::NewArticle edit;
     edit.slug = a->slug;
     edit.title = a->title;

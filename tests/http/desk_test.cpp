@@ -62,7 +62,7 @@ class Desk : public ::testing::Test {
     return f;
   }
   std::string category(const std::string& slug) {
-    for (const auto& c : db().categories())
+    for (const auto& c : db().snapshot()->categories())
       if (c.slug == slug) return std::to_string(c.id);
     return "";
   }
@@ -81,11 +81,13 @@ class Desk : public ::testing::Test {
     tx->commit().or_throw();
   }
   khabar::store::DeskArticle desk(const std::string& id) {
-    auto a = db().desk_article(std::stoll(id));
+    auto a = db().snapshot()->desk_article(std::stoll(id));
     if (!a) throw std::runtime_error("no article " + id);
     return *a;
   }
-  bool exists(const std::string& id) { return db().desk_article(std::stoll(id)).has_value(); }
+  bool exists(const std::string& id) {
+    return db().snapshot()->desk_article(std::stoll(id)).has_value();
+  }
   int port() const { return server_->port(); }
   TempDir dir_;
   std::filesystem::path data_;
@@ -123,7 +125,7 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
             303);
   EXPECT_EQ(desk(id).status, khabar::content::Status::Scheduled);
   EXPECT_EQ(desk(id).published_at, at);
-  EXPECT_EQ(db().article_for_edit(std::stoll(id))->version, 2);
+  EXPECT_EQ(db().snapshot()->article_for_edit(std::stoll(id))->version, 2);
   // Moved: saving with another time reschedules; a time in the past is refused, nothing changes.
   std::int64_t later = at + 3600;
   auto moved =
@@ -165,7 +167,7 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
   EXPECT_EQ(refused.status, 403);
   khabar::store::DeskFilter sneaky;
   sneaky.search = "Sneaky schedule";
-  EXPECT_TRUE(db().desk_articles(sneaky).empty());
+  EXPECT_TRUE(db().snapshot()->desk_articles(sneaky).empty());
   // It submits instead.
   std::string mine = create(contributor, article("Stringer's report", {{"move", "submit"}}));
   EXPECT_EQ(desk(mine).status, khabar::content::Status::Pending);
@@ -200,7 +202,7 @@ TEST_F(Desk, PublishingFromTheListOrTheEditorStampsNow) {
   // it is new news now, the same as the editor would do.
   ASSERT_EQ(editor_->post("/admin/articles/" + listed, {{"action", "unpublish"}}).status, 303);
   write([&](khabar::store::Transaction& tx) {  // it had been published long ago
-    auto a = db().article_for_edit(std::stoll(listed))->fields;
+    auto a = db().snapshot()->article_for_edit(std::stoll(listed))->fields;
     a.published_at = 1000;
     ASSERT_TRUE(tx.update_article(std::stoll(listed), a));
   });
@@ -213,7 +215,7 @@ TEST_F(Desk, ReaderPagesShowDatesInTheSiteTimeZone) {
   clock_.set(1795816800);  // the store stamps the change (updated_at) with it
   write([&](khabar::store::Transaction& tx) {
     auto id = *tx.article_id_by_slug("kabul-opens-three-new-public-libraries-before-winter");
-    auto a = db().article_for_edit(id)->fields;
+    auto a = db().snapshot()->article_for_edit(id)->fields;
     a.published_at = 1795816800;
     ASSERT_TRUE(tx.update_article(id, a));
   });
@@ -245,8 +247,9 @@ TEST_F(Desk, DeletesForGoodOnlyFromTheTrash) {
   EXPECT_EQ(author.post("/admin/articles/" + theirs, {{"action", "delete"}}).status, 403);
   ASSERT_EQ(author.post("/admin/articles/" + id, {{"action", "delete"}}).status, 303);
   EXPECT_FALSE(exists(id));
-  EXPECT_TRUE(db().revisions(std::stoll(id)).empty());
-  EXPECT_EQ(db().count_comments(khabar::content::CommentStatus::Pending), 0);  // its comment too
+  EXPECT_TRUE(db().snapshot()->revisions(std::stoll(id)).empty());
+  EXPECT_EQ(db().snapshot()->count_comments(khabar::content::CommentStatus::Pending),
+            0);  // its comment too
   EXPECT_TRUE(exists(theirs));
 }
 
@@ -310,7 +313,7 @@ TEST_F(Desk, ListFiltersAndBulkMoves) {
 TEST_F(Desk, TagsAreRenamedResluggedAndDeleted) {
   std::string id = create(
       *editor_, article("Kabul water plan", {{"tags", "Water, Kabul"}, {"move", "publish"}}));
-  std::string water = std::to_string(db().tag_by_slug("water")->id);
+  std::string water = std::to_string(db().snapshot()->tag_by_slug("water")->id);
   EXPECT_NE(editor_->get("/admin/tags").body.find("id=\"tag-" + water + "\""), std::string::npos);
   ASSERT_EQ(editor_
                 ->post("/admin/tags/" + water,
@@ -331,8 +334,8 @@ TEST_F(Desk, TagsAreRenamedResluggedAndDeleted) {
   ASSERT_EQ(editor_->post("/admin/tags/" + water, {{"action", "delete"}}).status, 303);
   EXPECT_EQ(http_get(port(), "/tag/drinking-water/").status, 404);
   EXPECT_EQ(http_get(port(), "/kabul-water-plan/").body.find("Drinking water"), std::string::npos);
-  EXPECT_TRUE(db().published_articles({.tag_id = std::stoll(water)}, 10, 0).empty());
-  for (const auto& t : db().desk_tags()) EXPECT_NE(t.tag.id, std::stoll(water));
+  EXPECT_TRUE(db().snapshot()->published_articles({.tag_id = std::stoll(water)}, 10, 0).empty());
+  for (const auto& t : db().snapshot()->desk_tags()) EXPECT_NE(t.tag.id, std::stoll(water));
   AdminClient author = signed_in("tag-author", "author");
   EXPECT_EQ(author.post("/admin/tags", {{"name", "Mine"}}).status, 403);
   (void)id;
@@ -374,7 +377,7 @@ TEST_F(Desk, TheMenuReplacesTheCategoriesInTheHeader) {
   auto bad = editor_->post(
       "/admin/menu", {{"kind-0", "link"}, {"label-0", "Click"}, {"url-0", "javascript:alert(1)"}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(db().menu().size(), 3u);
+  EXPECT_EQ(db().snapshot()->menu().size(), 3u);
   // Removing every entry brings the categories back.
   ASSERT_EQ(
       editor_

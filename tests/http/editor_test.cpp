@@ -30,7 +30,7 @@ class Editor : public ::testing::Test {
   std::string create(AdminClient& c, const Fields& fields) { return create_article(c, fields); }
   // The article as the store holds it (the server's store, opened beside it).
   khabar::store::EditableArticle stored(const std::string& id) {
-    auto a = db()->article_for_edit(std::stoll(id));
+    auto a = db()->snapshot()->article_for_edit(std::stoll(id));
     if (!a) throw std::runtime_error("no article " + id);
     return *a;
   }
@@ -83,7 +83,7 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
       editor.post(edit, article("Wells run dry in Herat", "The editor's own rewrite.", "2")).status,
       303);
   EXPECT_EQ(stored(id).version, 3);
-  EXPECT_EQ(db()->revisions(std::stoll(id)).size(), 3u);
+  EXPECT_EQ(db()->snapshot()->revisions(std::stoll(id)).size(), 3u);
 
   // Revisions: a diff against the current text, and restoring version 1 is a new save.
   auto revisions = writer_->get("/admin/articles/" + id + "/revisions");
@@ -96,7 +96,8 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
       revisions.body.find(
           "class=\"added\"><span aria-hidden=\"true\">+</span> The editor&#39;s own rewrite."),
       std::string::npos);
-  std::string v1 = std::to_string(db()->revisions(std::stoll(id)).back().id);  // version 1
+  std::string v1 =
+      std::to_string(db()->snapshot()->revisions(std::stoll(id)).back().id);  // version 1
   EXPECT_EQ(writer_->post("/admin/articles/" + id + "/revisions", {{"revision", v1}}).status, 303);
   EXPECT_EQ(stored(id).fields.body_markdown, "First line.\n\nSecond line.");
   EXPECT_EQ(stored(id).version, 4);

@@ -101,30 +101,31 @@ class Handlers : public ::testing::Test {
 // A save is stamped with the clock's instant (the revision, the article), and a save from
 // a form opened before someone else's is a 409 that stores nothing.
 TEST_F(Handlers, SavesAreStampedByTheClockAndAStaleOneIsAConflict) {
-  auto article = db_->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+  auto article =
+      db_->snapshot()->published_by_slug("kabul-opens-three-new-public-libraries-before-winter");
   ASSERT_TRUE(article);
   std::string edit = "/admin/articles/" + std::to_string(article->id) + "/edit";
   auto form = admin(get(edit));
   ASSERT_EQ(form.status, 200) << form.body;
-  int version = db_->article_for_edit(article->id)->version;
+  int version = db_->snapshot()->article_for_edit(article->id)->version;
   clock_.advance(600);
   std::string fields =
       "title=Kabul+opens+three+libraries&slug=" + article->slug +
       "&language=en&body=New+text.&category=" + std::to_string(article->category_id);
   auto saved = admin(post(edit, fields + "&version=" + std::to_string(version)));
   EXPECT_EQ(saved.status, 303) << saved.body;
-  auto after = db_->article_for_edit(article->id);
+  auto after = db_->snapshot()->article_for_edit(article->id);
   EXPECT_EQ(after->fields.body_markdown, "New text.");
   EXPECT_EQ(after->updated_at, kStart + 600);
-  EXPECT_EQ(db_->revisions(article->id).front().created_at, kStart + 600);
+  EXPECT_EQ(db_->snapshot()->revisions(article->id).front().created_at, kStart + 600);
 
   clock_.advance(60);
   auto stale = admin(post(edit, "title=Mine&slug=" + article->slug +
                                     "&language=en&body=Stale.&version=" + std::to_string(version)));
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("Someone else saved this article"), std::string::npos);
-  EXPECT_EQ(db_->article_for_edit(article->id)->fields.body_markdown, "New text.");
-  EXPECT_EQ(db_->article_for_edit(article->id)->updated_at, kStart + 600);
+  EXPECT_EQ(db_->snapshot()->article_for_edit(article->id)->fields.body_markdown, "New text.");
+  EXPECT_EQ(db_->snapshot()->article_for_edit(article->id)->updated_at, kStart + 600);
 }
 
 // Scheduling from the desk and publishing when the clock gets there, seen on the reader
@@ -142,7 +143,7 @@ TEST_F(Handlers, AScheduledArticleAppearsWhenTheClockReachesItsTime) {
   auto scheduled =
       admin(post("/admin/articles/" + std::to_string(id), "action=schedule&publish_at=" + at));
   EXPECT_EQ(scheduled.status, 303) << scheduled.body;
-  EXPECT_EQ(db_->desk_article(id)->status, content::Status::Scheduled);
+  EXPECT_EQ(db_->snapshot()->desk_article(id)->status, content::Status::Scheduled);
 
   clock_.advance(7199);
   EXPECT_TRUE(newsroom::publish_due(*db_, clock_.now())->empty());

@@ -116,19 +116,19 @@ std::optional<khabar::store::EditableArticle> stored_article(const std::filesyst
   auto db = store_of(data);
   auto id = db->begin()->article_id_by_slug(slug);
   if (!id) return std::nullopt;
-  return db->article_for_edit(*id);
+  return db->snapshot()->article_for_edit(*id);
 }
 
 std::vector<khabar::store::DeskArticle> every_article(khabar::store::Store& db) {
   khabar::store::DeskFilter all;
   all.limit = 100000;
-  return db.desk_articles(all);
+  return db.snapshot()->desk_articles(all);
 }
 
 std::vector<khabar::content::Media> library(const std::filesystem::path& data) {
   khabar::store::MediaFilter all;
   all.limit = 1000;
-  return store_of(data)->media_library(all);
+  return store_of(data)->snapshot()->media_library(all);
 }
 
 // Every table's row count, redirects included: what a rerun or a dry run must leave as it
@@ -185,13 +185,14 @@ TEST_F(Import, TheThemeUnitTestExport) {
   auto db = store_of(data_);
   khabar::store::DeskFilter protected_one;
   protected_one.search = "Template: Password Protected";
-  auto listed = db->desk_articles(protected_one);
+  auto listed = db->snapshot()->desk_articles(protected_one);
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].status, khabar::content::Status::Draft);
   int leads = 0;
-  for (const auto& a : every_article(*db)) leads += db->article_for_edit(a.id)->fields.is_lead;
-  EXPECT_EQ(leads, 1);                                                   // the sticky post
-  EXPECT_EQ(db->count_articles(khabar::content::Status::Scheduled), 1);  // "future"
+  for (const auto& a : every_article(*db))
+    leads += db->snapshot()->article_for_edit(a.id)->fields.is_lead;
+  EXPECT_EQ(leads, 1);  // the sticky post
+  EXPECT_EQ(db->snapshot()->count_articles(khabar::content::Status::Scheduled), 1);  // "future"
   // Authors: created, disabled until invited, their logins private.
   int invited = 0, login_slugs = 0;
   for (const auto& a : db->accounts().accounts()) {
@@ -209,11 +210,11 @@ TEST_F(Import, TheThemeUnitTestExport) {
     auto parent_comment = tx->import_target("wp:comment", parent);
     tx.reset();
     ASSERT_TRUE(comment && parent_comment) << "comment " << id;
-    EXPECT_EQ(db->comment(*comment)->parent_id, *parent_comment) << "comment " << id;
+    EXPECT_EQ(db->snapshot()->comment(*comment)->parent_id, *parent_comment) << "comment " << id;
   }
   // The category tree is kept.
   ASSERT_FALSE(e.category_parents.empty());
-  auto categories = db->categories();
+  auto categories = db->snapshot()->categories();
   for (const auto& [child, parent] : e.category_parents) {
     bool kept = false;
     for (const auto& c : categories)
@@ -225,8 +226,8 @@ TEST_F(Import, TheThemeUnitTestExport) {
   ServerProcess server(data_, {"--cache-mb", "0"});
   // Every published post and page renders, without script or event handler from the import.
   std::vector<std::string> slugs;
-  for (const auto& a : db->published_articles({}, 100000, 0)) slugs.push_back(a.slug);
-  for (const auto& a : db->published_pages()) slugs.push_back(a.slug);
+  for (const auto& a : db->snapshot()->published_articles({}, 100000, 0)) slugs.push_back(a.slug);
+  for (const auto& a : db->snapshot()->published_pages()) slugs.push_back(a.slug);
   int pages = 0;
   for (const std::string& slug : slugs) {
     std::string path = khabar::content::article_url(slug);

@@ -55,7 +55,7 @@ class Media : public ::testing::Test {
   std::vector<khabar::content::Media> library() {
     khabar::store::MediaFilter all;
     all.limit = 1000;
-    auto items = db().media_library(all);
+    auto items = db().snapshot()->media_library(all);
     std::reverse(items.begin(), items.end());
     return items;
   }
@@ -164,7 +164,7 @@ TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
             404);
   EXPECT_EQ(other.post("/admin/media/" + first, {{"action", "delete"}, {"confirm", "yes"}}).status,
             404);
-  EXPECT_EQ(db().media(std::stoll(first))->alt, "A .png");  // unchanged
+  EXPECT_EQ(db().snapshot()->media(std::stoll(first))->alt, "A .png");  // unchanged
 }
 
 TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
@@ -187,7 +187,7 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
       {"language", "en"},
       {"version", "0"},
       {"category", [&] {
-         for (const auto& c : db().categories())
+         for (const auto& c : db().snapshot()->categories())
            if (c.slug == "business") return std::to_string(c.id);
          return std::string();
        }()}};
@@ -262,7 +262,7 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status,
             303);
   EXPECT_TRUE(library().empty());
-  EXPECT_FALSE(db().media(std::stoll(id)));  // with its variants
+  EXPECT_FALSE(db().snapshot()->media(std::stoll(id)));  // with its variants
   EXPECT_EQ(files_in_media(), 0u);
   auto after = http_get(port(), "/prices-rise-at-mandawi-market/");
   EXPECT_EQ(after.status, 200);
@@ -285,11 +285,11 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
   std::string file = library().front().original.file;
   khabar::store::DeskFilter floods;
   floods.search = "Floods reach Nangarhar";
-  auto listed = db().desk_articles(floods);
+  auto listed = db().snapshot()->desk_articles(floods);
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].status, khabar::content::Status::Pending);
   EXPECT_EQ(
-      db().article_for_edit(listed[0].id)->fields.body_markdown,
+      db().snapshot()->article_for_edit(listed[0].id)->fields.body_markdown,
       "Water rose overnight.\n\n![A flooded road \\[east of Jalalabad\\]](/media/" + file + ")\n");
   EXPECT_EQ(exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'").find("GPS"),
             std::string::npos);
@@ -301,7 +301,7 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
   EXPECT_EQ(no_alt.status, 422);
   khabar::store::DeskFilter second;
   second.search = "Second";
-  EXPECT_TRUE(db().desk_articles(second).empty());
+  EXPECT_TRUE(db().snapshot()->desk_articles(second).empty());
   // Neither does a save whose move the role may not make keep the picture.
   auto refused = c.post_multipart("/admin/articles/new",
                                   {{"title", "Third"},

@@ -112,7 +112,7 @@ class Roles : public ::testing::Test {
   }
 
   std::string status_of(const std::string& id) {
-    auto a = db().desk_article(std::stoll(id));
+    auto a = db().snapshot()->desk_article(std::stoll(id));
     return a ? std::string(to_string(a->status)) : "";
   }
 
@@ -134,7 +134,7 @@ class Roles : public ::testing::Test {
                   .post("/admin/articles/new",
                         {{"title", title}, {"body", "Text."}, {"language", "en"}, {"version", "0"}})
                   .status;
-      return {s, db().desk_articles(titled(title)).size() == 1};
+      return {s, db().snapshot()->desk_articles(titled(title)).size() == 1};
     }
     if (c.action == "edit draft" || c.action == "edit published") {
       std::string id = article(c.action == "edit draft" ? "draft" : "published", owner);
@@ -144,7 +144,7 @@ class Roles : public ::testing::Test {
               .post("/admin/articles/" + id + "/edit",
                     {{"title", title}, {"body", "New text."}, {"language", "en"}, {"version", "1"}})
               .status;
-      return {s, db().desk_article(std::stoll(id))->title == title};
+      return {s, db().snapshot()->desk_article(std::stoll(id))->title == title};
     }
     if (c.action == "submit for review") return move("draft", "submit", "pending");
     if (c.action == "publish") return move("pending", "publish", "published");
@@ -172,7 +172,7 @@ class Roles : public ::testing::Test {
           {{"file", "m.png", make_image(40 + static_cast<int>(std::stoi(me)), 30, ".png")}});
       khabar::store::MediaFilter f;
       f.search = "Matrix " + me;
-      return {r.status, db().media_library(f).size() == 1};
+      return {r.status, db().snapshot()->media_library(f).size() == 1};
     }
     if (c.action == "change media") {
       khabar::store::NewMedia m;
@@ -183,12 +183,12 @@ class Roles : public ::testing::Test {
           write([&](khabar::store::Transaction& tx) { return tx.add_media(m).or_throw(); }));
       int s = client.post("/admin/media/" + id, {{"action", "save"}, {"alt", "changed by " + me}})
                   .status;
-      return {s, db().media(std::stoll(id))->alt == "changed by " + me};
+      return {s, db().snapshot()->media(std::stoll(id))->alt == "changed by " + me};
     }
     if (c.action == "manage tags") {
       std::string name = "Matrix tag " + me;
       int s = client.post("/admin/tags", {{"name", name}}).status;
-      auto tags = db().desk_tags();
+      auto tags = db().snapshot()->desk_tags();
       return {s, std::count_if(tags.begin(), tags.end(),
                                [&](const auto& t) { return t.tag.name == name; }) == 1};
     }
@@ -197,7 +197,7 @@ class Roles : public ::testing::Test {
       int s =
           client.post("/admin/menu", {{"kind-0", "link"}, {"label-0", label}, {"url-0", "/about/"}})
               .status;
-      auto menu = db().menu();
+      auto menu = db().snapshot()->menu();
       return {s, std::count_if(menu.begin(), menu.end(),
                                [&](const auto& m) { return m.label == label; }) == 1};
     }
@@ -205,7 +205,7 @@ class Roles : public ::testing::Test {
     if (c.action == "trash") return move("draft", "trash", "trash");
     if (c.action == "restore") return move("trash", "restore", "draft");
     if (c.action == "moderate comments") {
-      khabar::content::Id on = db().published_articles({}, 1, 0).front().id;
+      khabar::content::Id on = db().snapshot()->published_articles({}, 1, 0).front().id;
       std::string id = std::to_string(write([&](khabar::store::Transaction& tx) {
         return tx
             .add_comment({on, 0, "Matrix", "", "", "matrix comment",
@@ -213,12 +213,13 @@ class Roles : public ::testing::Test {
             .or_throw();
       }));
       int s = client.post("/admin/comments", {{"action", "approve"}, {"id", id}}).status;
-      return {s, db().comment(std::stoll(id))->status == khabar::content::CommentStatus::Approved};
+      return {s, db().snapshot()->comment(std::stoll(id))->status ==
+                     khabar::content::CommentStatus::Approved};
     }
     if (c.action == "manage categories") {
       std::string name = "Matrix section " + me;
       int s = client.post("/admin/categories", {{"name", name}}).status;
-      auto all = db().categories();
+      auto all = db().snapshot()->categories();
       return {s, std::count_if(all.begin(), all.end(),
                                [&](const auto& c) { return c.name == name; }) == 1};
     }
@@ -235,7 +236,7 @@ class Roles : public ::testing::Test {
       std::string tagline = "Tagline by " + me;
       int s =
           client.post("/admin/settings", {{"title", "Khabar Test"}, {"tagline", tagline}}).status;
-      return {s, db().setting("tagline") == tagline};
+      return {s, db().snapshot()->setting("tagline") == tagline};
     }
     ADD_FAILURE() << "no probe for " << c.action;
     return {0, false};

@@ -45,7 +45,7 @@ class Security : public ::testing::Test {
   void reslug(const std::string& slug, const std::string& to) {
     auto tx = db().begin();
     auto id = *tx->article_id_by_slug(slug);
-    auto a = db().article_for_edit(id)->fields;
+    auto a = db().snapshot()->article_for_edit(id)->fields;
     a.slug = to;
     tx->update_article(id, a).or_throw();
     tx->commit().or_throw();
@@ -114,8 +114,8 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   ASSERT_EQ(up.status, 303) << up.body.substr(0, 500);
   khabar::store::MediaFilter named;
   named.search = "IMG_1234_source_face.jpg";
-  ASSERT_EQ(db().media_library(named).size(), 1u);
-  auto alices = db().media_library(named).front();
+  ASSERT_EQ(db().snapshot()->media_library(named).size(), 1u);
+  auto alices = db().snapshot()->media_library(named).front();
   std::string id = std::to_string(alices.id);
   std::string draft = create_article(
       alice, {{"title", "Unpublished investigation"},
@@ -143,7 +143,7 @@ TEST_F(Security, OthersMediaIsInvisibleToContributors) {
   ASSERT_EQ(again.status, 303);
   EXPECT_EQ(again.header("location").find("/admin/media/" + id + "?"), std::string::npos)
       << again.header("location");
-  EXPECT_EQ(db().media_library({}).size(), 2u);
+  EXPECT_EQ(db().snapshot()->media_library({}).size(), 2u);
   // An editor sees both, and the draft that uses Alice's.
   AdminClient editor_user = signed_in_user(port(), data_, "desk-editor", "editor");
   auto item = editor_user.get("/admin/media/" + id);
@@ -177,7 +177,8 @@ TEST_F(Security, ContributorsReachStaysTheirOwn) {
                                                    {"version", "0"},
                                                    {"tags", std::string(201, 'x')}});
   EXPECT_EQ(long_tag.status, 422);
-  for (const auto& t : db().desk_tags()) EXPECT_LE(t.tag.name.size(), 200u) << t.tag.name;
+  for (const auto& t : db().snapshot()->desk_tags())
+    EXPECT_LE(t.tag.name.size(), 200u) << t.tag.name;
 }
 
 // Finding 6: /author/<slug>/ answered 200 for every account, revealing who works there.
@@ -188,7 +189,8 @@ TEST_F(Security, AuthorPagesOnlyForPublishedWork) {
   ASSERT_FALSE(slug.empty());
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/").status, 404);
   EXPECT_EQ(http_get(port(), "/author/" + slug + "/feed/").status, 404);
-  std::string published = db().published_articles({}, 1, 0).front().authors.front().slug;
+  std::string published =
+      db().snapshot()->published_articles({}, 1, 0).front().authors.front().slug;
   EXPECT_EQ(http_get(port(), "/author/" + published + "/").status, 200);
 }
 

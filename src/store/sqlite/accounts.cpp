@@ -38,31 +38,33 @@ class SqliteAccounts final : public AccountStore {
   explicit SqliteAccounts(Access& access) : db_(access) {}
 
   std::optional<Account> account_by_login(std::string_view login) override {
-    auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                           " FROM users WHERE login = ?1");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT " + std::string(kAccountColumns) + " FROM users WHERE login = ?1");
     s.bind(1, login);
     if (!s.step()) return std::nullopt;
     return read_account(s);
   }
 
   std::optional<Account> account(Id id) override {
-    auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                           " FROM users WHERE id = ?1");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT " + std::string(kAccountColumns) + " FROM users WHERE id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return read_account(s);
   }
 
   std::vector<Account> accounts() override {
-    auto s = db_.read_connection().prepare("SELECT " + std::string(kAccountColumns) +
-                                           " FROM users ORDER BY display_name, id");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT " + std::string(kAccountColumns) +
+                         " FROM users ORDER BY display_name, id");
     std::vector<Account> out;
     while (s.step()) out.push_back(read_account(s));
     return out;
   }
 
   std::int64_t count_accounts() override {
-    auto s = db_.read_connection().prepare("SELECT count(*) FROM users");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT count(*) FROM users");
     s.step();
     return s.int64(0);
   }
@@ -165,8 +167,8 @@ class SqliteAccounts final : public AccountStore {
   }
 
   std::int64_t count_recovery_codes(Id id) override {
-    auto s =
-        db_.read_connection().prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ?1");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT count(*) FROM recovery_codes WHERE user_id = ?1");
     s.bind(1, id);
     s.step();
     return s.int64(0);
@@ -187,8 +189,9 @@ class SqliteAccounts final : public AccountStore {
   }
 
   std::optional<SessionRecord> session(std::string_view id_digest) override {
-    auto s = db_.read_connection().prepare("SELECT " + std::string(kSessionColumns) +
-                                           " FROM sessions WHERE id_digest = ?1");
+    auto db = db_.read_connection();
+    auto s = db->prepare("SELECT " + std::string(kSessionColumns) +
+                         " FROM sessions WHERE id_digest = ?1");
     s.bind(1, id_digest);
     if (!s.step()) return std::nullopt;
     return read_session(s);
@@ -204,7 +207,8 @@ class SqliteAccounts final : public AccountStore {
   }
 
   std::vector<SessionRecord> sessions_of(Id user_id) override {
-    auto s = db_.read_connection().prepare(
+    auto db = db_.read_connection();
+    auto s = db->prepare(
         "SELECT " + std::string(kSessionColumns) +
         " FROM sessions WHERE user_id = ?1 ORDER BY last_seen_at DESC, created_at DESC");
     s.bind(1, user_id);
@@ -228,7 +232,8 @@ class SqliteAccounts final : public AccountStore {
   }
 
   std::optional<Id> password_link_user(std::string_view token_digest, Timestamp now) override {
-    auto s = db_.read_connection().prepare(
+    auto db = db_.read_connection();
+    auto s = db->prepare(
         "SELECT user_id FROM password_links WHERE token_digest = ?1 AND expires_at > ?2");
     s.bind(1, token_digest).bind(2, now);
     if (!s.step()) return std::nullopt;
@@ -263,7 +268,8 @@ class SqliteAccounts final : public AccountStore {
   }
 
   Failures login_failures(std::string_view key, Timestamp since) override {
-    auto s = db_.read_connection().prepare(
+    auto db = db_.read_connection();
+    auto s = db->prepare(
         "SELECT count(*), ifnull(max(at), 0) FROM login_failures WHERE key = ?1 AND at >= ?2");
     s.bind(1, key).bind(2, since);
     s.step();

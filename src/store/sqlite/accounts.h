@@ -9,14 +9,15 @@
 #include "store/accounts.h"
 #include "store/change.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/readers.h"
 
 namespace khabar::store::sqlite {
 
 class Access {
  public:
   virtual ~Access() = default;
-  // The calling thread's read-only connection.
-  virtual Connection& read_connection() = 0;
+  // A read-only connection for one read (autocommit), back to the pool with the lease.
+  virtual Readers::Lease read_connection() = 0;
   // Runs `work` on the writer connection as one transaction (or inside the open batch).
   virtual void write_transaction(const std::function<void(Connection&)>& work) = 0;
   // Inside write_transaction: records a change (store/change.h) for its commit.

@@ -1,6 +1,6 @@
-// The SQLite Store: one file, WAL journal, a read-only connection per reading thread
-// and a single writer connection (serialised by a mutex). See store/store.h for the
-// contract every Store keeps.
+// The SQLite Store: one file, WAL journal, a pool of read-only connections (one per
+// open snapshot) and a single writer connection (serialised by a mutex). See
+// store/store.h for the contract every Store keeps.
 #pragma once
 
 #include <cstdint>

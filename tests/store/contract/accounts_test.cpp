@@ -27,7 +27,7 @@ TEST_P(StoreContract, AccountsCarryRoleAndPrivateFields) {
   EXPECT_FALSE(db_->accounts().set_role(999, content::Role::Author));
   EXPECT_TRUE(
       db_->accounts().update_profile(amina_id, {"Amina K.", "new@example.org", "Reporter"}));
-  EXPECT_EQ(db_->author_by_slug("amina")->display_name, "Amina K.");
+  EXPECT_EQ(db_->snapshot()->author_by_slug("amina")->display_name, "Amina K.");
   EXPECT_EQ(db_->accounts().count_accounts(), 1);
 }
 
@@ -96,7 +96,7 @@ TEST_P(StoreContract, AccountsListAvatarsAndEndingASession) {
   EXPECT_EQ(db_->accounts().accounts()[0].id, amina_id);
   EXPECT_EQ(db_->accounts().count_accounts(), 1);
   EXPECT_TRUE(db_->accounts().set_avatar(amina_id, "2026/11/face.jpg"));
-  EXPECT_EQ(db_->author_by_slug("amina")->avatar, "2026/11/face.jpg");
+  EXPECT_EQ(db_->snapshot()->author_by_slug("amina")->avatar, "2026/11/face.jpg");
   EXPECT_FALSE(db_->accounts().set_avatar(9999, ""));
   db_->accounts().add_session({"s1", amina_id, 100, 100, "Firefox"});
   EXPECT_TRUE(db_->accounts().delete_session("s1"));

@@ -20,39 +20,40 @@ TEST_P(StoreContract, DeskCountsFiltersAndStatusMoves) {
   Id id = add(a);
   clock_.advance(10);
   Id other = article("bobs-story", sport, {bob}, 100);
-  EXPECT_EQ(db_->count_articles(Status::Draft), 1);
-  EXPECT_EQ(db_->count_articles(Status::Published), 1);
+  EXPECT_EQ(db_->snapshot()->count_articles(Status::Draft), 1);
+  EXPECT_EQ(db_->snapshot()->count_articles(Status::Published), 1);
   write([&](store::Transaction& tx) {
     ASSERT_TRUE(tx.set_article_status(id, Status::Published, kStart + 20, kStart + 20));
   });
-  auto d = db_->desk_article(id);
+  auto d = db_->snapshot()->desk_article(id);
   ASSERT_TRUE(d);
   EXPECT_EQ(d->status, Status::Published);
   EXPECT_EQ(d->published_at, kStart + 20);
   EXPECT_EQ(d->updated_at, kStart + 20);
   EXPECT_EQ(d->author_ids, std::vector<Id>{ann});
-  EXPECT_TRUE(db_->published_by_slug("draft-one"));
-  EXPECT_FALSE(db_->desk_article(9999));
+  EXPECT_TRUE(db_->snapshot()->published_by_slug("draft-one"));
+  EXPECT_FALSE(db_->snapshot()->desk_article(9999));
 
   store::DeskFilter all;
-  EXPECT_EQ(slugs(db_->desk_articles(all)), (std::vector<std::string>{"draft-one", "bobs-story"}))
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(all)),
+            (std::vector<std::string>{"draft-one", "bobs-story"}))
       << "newest change first";
   store::DeskFilter f;
   f.author_id = bob;
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"bobs-story"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"bobs-story"});
   f = {};
   f.category_id = sport;  // primary or extra
-  EXPECT_EQ(db_->desk_articles(f).size(), 2u);
+  EXPECT_EQ(db_->snapshot()->desk_articles(f).size(), 2u);
   f = {};
   f.language = "ps";
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"draft-one"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"draft-one"});
   f = {};
   f.search = "WATER";
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"draft-one"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"draft-one"});
   f = {};
   f.limit = 1;
   f.offset = 1;
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"bobs-story"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"bobs-story"});
 
   write([&](store::Transaction& tx) {
     // A move checked against a status the article no longer has: Conflict, nothing moves.
@@ -66,17 +67,18 @@ TEST_P(StoreContract, DeskCountsFiltersAndStatusMoves) {
     EXPECT_EQ(tx.set_article_status(9999, Status::Trash, kStart + 30, 0, Status::Draft).code(),
               store::Code::NotFound);
   });
-  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)), std::vector<std::string>{"bobs-story"});
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({}, 10, 0)),
+            std::vector<std::string>{"bobs-story"});
   f = {};
   f.status = Status::Trash;
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"draft-one"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"draft-one"});
   // A contributor's view: their own work and what is published.
   write([&](store::Transaction& tx) {
     ASSERT_TRUE(tx.set_article_status(other, Status::Draft, kStart + 40, 0));
   });
   f = {};
   f.visible_to = ann;
-  EXPECT_EQ(slugs(db_->desk_articles(f)), std::vector<std::string>{"draft-one"});
+  EXPECT_EQ(slugs(db_->snapshot()->desk_articles(f)), std::vector<std::string>{"draft-one"});
 }
 
 TEST_P(StoreContract, TheEditorsSavesKeepVersionsAndRevisions) {
@@ -107,21 +109,21 @@ TEST_P(StoreContract, TheEditorsSavesKeepVersionsAndRevisions) {
     EXPECT_EQ(tx.save_article(9999, a, 1, ann, kStart + 90).code(), store::Code::NotFound);
     EXPECT_EQ(tx.article_version(9999).code(), store::Code::NotFound);
   });
-  auto edit = db_->article_for_edit(id);
+  auto edit = db_->snapshot()->article_for_edit(id);
   ASSERT_TRUE(edit);
   EXPECT_EQ(edit->version, 2);
   EXPECT_EQ(edit->fields.body_markdown, "Second text");
-  EXPECT_FALSE(db_->article_for_edit(9999));
-  auto revisions = db_->revisions(id);
+  EXPECT_FALSE(db_->snapshot()->article_for_edit(9999));
+  auto revisions = db_->snapshot()->revisions(id);
   ASSERT_EQ(revisions.size(), 2u);
   EXPECT_EQ(revisions[0].version, 2);  // newest first
   EXPECT_EQ(revisions[0].user_id, ann);
   EXPECT_EQ(revisions[0].created_at, kStart + 60);
   EXPECT_EQ(revisions[1].body_markdown, "First text");
-  auto one = db_->revision(revisions[1].id);
+  auto one = db_->snapshot()->revision(revisions[1].id);
   ASSERT_TRUE(one);
   EXPECT_EQ(one->article_id, id);
-  EXPECT_FALSE(db_->revision(9999));
+  EXPECT_FALSE(db_->snapshot()->revision(9999));
 }
 
 TEST_P(StoreContract, DeskTagsCountEveryStatusAndTagsChange) {
@@ -129,7 +131,7 @@ TEST_P(StoreContract, DeskTagsCountEveryStatusAndTagsChange) {
   Id aid = tag("Aid", "aid");
   article("published", 0, {}, 100, {water});
   article("draft", 0, {}, 0, {water}, Status::Draft);
-  auto tags = db_->desk_tags();
+  auto tags = db_->snapshot()->desk_tags();
   ASSERT_EQ(tags.size(), 2u);
   EXPECT_EQ(tags[0].tag.name, "Aid");  // by name
   EXPECT_EQ(tags[0].articles, 0);
@@ -140,16 +142,16 @@ TEST_P(StoreContract, DeskTagsCountEveryStatusAndTagsChange) {
     EXPECT_EQ(tx.update_tag(9999, "X", "x").code(), store::Code::NotFound);
     EXPECT_EQ(tx.add_tag("Aid again", "aid").code(), store::Code::Conflict);
   });
-  EXPECT_EQ(db_->tag_by_slug("clean-water")->name, "Clean water");
-  EXPECT_EQ(db_->published_by_slug("published")->tags[0].slug, "clean-water");
+  EXPECT_EQ(db_->snapshot()->tag_by_slug("clean-water")->name, "Clean water");
+  EXPECT_EQ(db_->snapshot()->published_by_slug("published")->tags[0].slug, "clean-water");
   write([&](store::Transaction& tx) {
     EXPECT_TRUE(tx.delete_tag(water));
     EXPECT_EQ(tx.delete_tag(water).code(), store::Code::NotFound);
   });
-  EXPECT_TRUE(db_->published_by_slug("published")->tags.empty());
-  EXPECT_TRUE(db_->published_articles({.tag_id = water}, 10, 0).empty());
-  EXPECT_EQ(db_->desk_tags().size(), 1u);
-  EXPECT_EQ(db_->desk_tags()[0].tag.id, aid);
+  EXPECT_TRUE(db_->snapshot()->published_by_slug("published")->tags.empty());
+  EXPECT_TRUE(db_->snapshot()->published_articles({.tag_id = water}, 10, 0).empty());
+  EXPECT_EQ(db_->snapshot()->desk_tags().size(), 1u);
+  EXPECT_EQ(db_->snapshot()->desk_tags()[0].tag.id, aid);
 }
 
 TEST_P(StoreContract, CategoriesMoveRenameAndGo) {
@@ -169,9 +171,9 @@ TEST_P(StoreContract, CategoriesMoveRenameAndGo) {
     EXPECT_EQ(tx.update_category(9999, {"X", "x", 0, "", 0}).code(), store::Code::NotFound);
     EXPECT_EQ(tx.category_id_by_path("news/asia/south"), south);
   });
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = news}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = news}, 10, 0)),
             std::vector<std::string>{"in-south"});
-  EXPECT_TRUE(db_->published_articles({.category_id = world}, 10, 0).empty());
+  EXPECT_TRUE(db_->snapshot()->published_articles({.category_id = world}, 10, 0).empty());
   write([&](store::Transaction& tx) {
     // Asia goes: its child moves up to News, its articles to World.
     auto moved = tx.delete_category(asia, world);
@@ -179,8 +181,8 @@ TEST_P(StoreContract, CategoriesMoveRenameAndGo) {
     EXPECT_EQ(*moved, (store::PathMoves{{"news/asia/south", "news/south"}}));
     EXPECT_EQ(tx.delete_category(asia, 0).code(), store::Code::NotFound);
   });
-  EXPECT_EQ(db_->categories().size(), 3u);
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = news}, 10, 0)),
+  EXPECT_EQ(db_->snapshot()->categories().size(), 3u);
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = news}, 10, 0)),
             std::vector<std::string>{"in-south"});
 }
 
@@ -195,20 +197,20 @@ TEST_P(StoreContract, TheMediaLibraryAndWhereItIsUsed) {
     EXPECT_EQ(tx->media_file(other), "2026/11/other.jpg");
     EXPECT_FALSE(tx->media_file(9999));
   }
-  auto item = db_->media(photo);
+  auto item = db_->snapshot()->media(photo);
   ASSERT_TRUE(item);
   EXPECT_EQ(item->uploaded_by, ann);
   EXPECT_EQ(item->original.width, 1600);
   EXPECT_EQ(item->created_at, kStart);
   store::MediaFilter f;
-  EXPECT_EQ(db_->media_library(f).size(), 2u);
-  EXPECT_EQ(db_->media_library(f)[0].id, other);  // newest first
+  EXPECT_EQ(db_->snapshot()->media_library(f).size(), 2u);
+  EXPECT_EQ(db_->snapshot()->media_library(f)[0].id, other);  // newest first
   f.uploaded_by = ann;
-  ASSERT_EQ(db_->media_library(f).size(), 1u);
+  ASSERT_EQ(db_->snapshot()->media_library(f).size(), 1u);
   f = {};
   f.search = "other";
-  ASSERT_EQ(db_->media_library(f).size(), 1u);
-  EXPECT_EQ(db_->media_library(f)[0].id, other);
+  ASSERT_EQ(db_->snapshot()->media_library(f).size(), 1u);
+  EXPECT_EQ(db_->snapshot()->media_library(f)[0].id, other);
 
   store::NewArticle a;
   a.slug = "featured";
@@ -222,26 +224,26 @@ TEST_P(StoreContract, TheMediaLibraryAndWhereItIsUsed) {
   a.featured_image.clear();
   a.body_markdown = "![Alt](/media/2026/11/photo.jpg)";
   Id in_text = add(a);
-  auto uses = db_->media_uses(photo);
+  auto uses = db_->snapshot()->media_uses(photo);
   ASSERT_EQ(uses.size(), 2u);
-  EXPECT_TRUE(db_->media_uses(other).empty());
-  EXPECT_EQ(db_->published_by_slug("featured")->featured_media->id, photo);
+  EXPECT_TRUE(db_->snapshot()->media_uses(other).empty());
+  EXPECT_EQ(db_->snapshot()->published_by_slug("featured")->featured_media->id, photo);
 
   write([&](store::Transaction& tx) {
     EXPECT_TRUE(tx.update_media_text(photo, "A market in Herat", "Caption", "Photo: A."));
     EXPECT_EQ(tx.update_media_text(9999, "", "", "").code(), store::Code::NotFound);
   });
-  EXPECT_EQ(db_->media(photo)->alt, "A market in Herat");
+  EXPECT_EQ(db_->snapshot()->media(photo)->alt, "A market in Herat");
   write([&](store::Transaction& tx) {
     auto gone = tx.delete_media(photo);
     ASSERT_TRUE(gone);
     EXPECT_EQ(gone->original.file, "2026/11/photo.jpg");  // the caller removes its files
     EXPECT_EQ(tx.delete_media(photo).code(), store::Code::NotFound);
   });
-  EXPECT_FALSE(db_->media(photo));
-  EXPECT_EQ(db_->published_by_slug("featured")->featured_image, "");
-  EXPECT_FALSE(db_->published_by_slug("featured")->featured_media);
-  EXPECT_TRUE(db_->desk_article(featured) && db_->desk_article(in_text));
+  EXPECT_FALSE(db_->snapshot()->media(photo));
+  EXPECT_EQ(db_->snapshot()->published_by_slug("featured")->featured_image, "");
+  EXPECT_FALSE(db_->snapshot()->published_by_slug("featured")->featured_media);
+  EXPECT_TRUE(db_->snapshot()->desk_article(featured) && db_->snapshot()->desk_article(in_text));
 }
 
 TEST_P(StoreContract, ModerationQueuesAndCounts) {
@@ -257,20 +259,20 @@ TEST_P(StoreContract, ModerationQueuesAndCounts) {
   Id later = comment(c);
   c.status = CommentStatus::Approved;
   comment(c);
-  EXPECT_EQ(db_->count_comments(CommentStatus::Pending), 2);
-  EXPECT_EQ(db_->count_comments(CommentStatus::Approved), 1);
-  auto queue = db_->comments_for_moderation(CommentStatus::Pending, 10);
+  EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Pending), 2);
+  EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Approved), 1);
+  auto queue = db_->snapshot()->comments_for_moderation(CommentStatus::Pending, 10);
   ASSERT_EQ(queue.size(), 2u);
   EXPECT_EQ(queue[0].comment.id, later);  // newest first
   EXPECT_EQ(queue[1].article_slug, "story");
-  EXPECT_EQ(db_->comments_for_moderation(CommentStatus::Pending, 1).size(), 1u);
+  EXPECT_EQ(db_->snapshot()->comments_for_moderation(CommentStatus::Pending, 1).size(), 1u);
   write([&](store::Transaction& tx) {
     EXPECT_EQ(tx.set_comment_status({held, 999}, CommentStatus::Spam), std::vector<Id>{held});
     EXPECT_EQ(tx.delete_comments({later, 999}), std::vector<Id>{later});
   });
-  EXPECT_EQ(db_->comment(held)->status, CommentStatus::Spam);
-  EXPECT_FALSE(db_->comment(later));
-  EXPECT_EQ(db_->count_comments(CommentStatus::Pending), 0);
+  EXPECT_EQ(db_->snapshot()->comment(held)->status, CommentStatus::Spam);
+  EXPECT_FALSE(db_->snapshot()->comment(later));
+  EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Pending), 0);
 }
 
 // The scheduler's clock is the `now` it is given: a time before the schedule publishes
@@ -284,22 +286,22 @@ TEST_P(StoreContract, SchedulingAndPublishingDueFollowTheClockGiven) {
     ASSERT_TRUE(tx.schedule_article(b, kStart + 13'600, kStart));
     EXPECT_EQ(tx.schedule_article(9999, kStart, kStart).code(), store::Code::NotFound);
   });
-  EXPECT_TRUE(db_->due_for_publication(kStart + 9'999).empty());
-  EXPECT_EQ(db_->due_for_publication(kStart + 10'000), std::vector<Id>{a});
+  EXPECT_FALSE(db_->snapshot()->publication_due(kStart + 9'999));
+  EXPECT_TRUE(db_->snapshot()->publication_due(kStart + 10'000));
   write([&](store::Transaction& tx) { EXPECT_TRUE(tx.publish_due(kStart + 9'999).empty()); });
-  EXPECT_FALSE(db_->published_by_slug("due-at-noon"));
+  EXPECT_FALSE(db_->snapshot()->published_by_slug("due-at-noon"));
   write([&](store::Transaction& tx) {
     EXPECT_EQ(tx.publish_due(kStart + 10'000), std::vector<Id>{a});
   });
-  EXPECT_TRUE(db_->published_by_slug("due-at-noon"));
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = cat}, 10, 0)),
+  EXPECT_TRUE(db_->snapshot()->published_by_slug("due-at-noon"));
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = cat}, 10, 0)),
             std::vector<std::string>{"due-at-noon"});
   // Days later (a server that was down): the missed one goes out, with its scheduled time.
   write([&](store::Transaction& tx) {
     EXPECT_EQ(tx.publish_due(kStart + 500'000), std::vector<Id>{b});
   });
-  EXPECT_EQ(db_->published_by_slug("due-an-hour-later")->published_at, kStart + 13'600);
-  EXPECT_TRUE(db_->due_for_publication(kStart + 500'001).empty());
+  EXPECT_EQ(db_->snapshot()->published_by_slug("due-an-hour-later")->published_at, kStart + 13'600);
+  EXPECT_FALSE(db_->snapshot()->publication_due(kStart + 500'001));
 }
 
 // Extra categories list an article in them (and their ancestors); deleting for good
@@ -316,9 +318,10 @@ TEST_P(StoreContract, ExtraCategoriesAndDeletingForGood) {
   x.category_id = sport;
   x.extra_category_ids = {asia};
   Id id = add(x);
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = world}, 10, 0)),
             std::vector<std::string>{"cricket-in-asia"});
-  EXPECT_EQ(db_->article_for_edit(id)->fields.extra_category_ids, std::vector<Id>{asia});
+  EXPECT_EQ(db_->snapshot()->article_for_edit(id)->fields.extra_category_ids,
+            std::vector<Id>{asia});
   Id c = comment({id, 0, "A", "a@example.org", "", "Hello", CommentStatus::Approved, 1, ""});
   write([&](store::Transaction& tx) {
     ASSERT_TRUE(tx.save_article(id, x, 1, 0, 200));
@@ -328,12 +331,12 @@ TEST_P(StoreContract, ExtraCategoriesAndDeletingForGood) {
     EXPECT_TRUE(tx.delete_article(id));
     EXPECT_EQ(tx.delete_article(id).code(), store::Code::NotFound);
   });
-  EXPECT_FALSE(db_->desk_article(id));
-  EXPECT_FALSE(db_->comment(c));
-  EXPECT_TRUE(db_->revisions(id).empty());
-  EXPECT_FALSE(db_->redirect("/2019/05/cricket/"));
-  EXPECT_EQ(db_->count_published_articles({.category_id = world}), 0);
-  EXPECT_EQ(db_->count_published_articles({.category_id = sport}), 0);
+  EXPECT_FALSE(db_->snapshot()->desk_article(id));
+  EXPECT_FALSE(db_->snapshot()->comment(c));
+  EXPECT_TRUE(db_->snapshot()->revisions(id).empty());
+  EXPECT_FALSE(db_->snapshot()->redirect("/2019/05/cricket/"));
+  EXPECT_EQ(db_->snapshot()->count_published_articles({.category_id = world}), 0);
+  EXPECT_EQ(db_->snapshot()->count_published_articles({.category_id = sport}), 0);
 }
 
 }  // namespace

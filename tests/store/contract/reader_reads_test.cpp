@@ -10,7 +10,7 @@ TEST_P(StoreContract, CategoriesKeepHierarchyPathsAndOrder) {
   Id world = category({"World", "world", 0, "International", 2});
   Id asia = category({"Asia", "asia", world, "", 0});
   category({"Business", "business", 0, "", 1});
-  auto all = db_->categories();
+  auto all = db_->snapshot()->categories();
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].name, "Asia");  // position 0
   EXPECT_EQ(all[0].path, "world/asia");
@@ -26,7 +26,7 @@ TEST_P(StoreContract, CategoriesKeepHierarchyPathsAndOrder) {
   EXPECT_EQ(tx->add_category({"Asia", "asia", world, "", 0}).code(), store::Code::Conflict);
   EXPECT_EQ(tx->add_category({"X", "x", 999, "", 0}).code(), store::Code::NotFound);
   ASSERT_TRUE(tx->commit());
-  EXPECT_EQ(db_->categories().size(), 4u);
+  EXPECT_EQ(db_->snapshot()->categories().size(), 4u);
 }
 
 TEST_P(StoreContract, PublishedBySlugHasAuthorsInOrderAndTags) {
@@ -35,7 +35,7 @@ TEST_P(StoreContract, PublishedBySlugHasAuthorsInOrderAndTags) {
   Id t1 = tag("Water", "water"), t2 = tag("Aid", "aid");
   article("story", cat, {b, a}, 1000, {t1, t2});
   Id draft = article("draft", cat, {a}, 0, {}, Status::Draft);
-  auto s = db_->published_by_slug("story");
+  auto s = db_->snapshot()->published_by_slug("story");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->title, "Title story");
   EXPECT_EQ(s->body_markdown, "Body of story");
@@ -47,9 +47,9 @@ TEST_P(StoreContract, PublishedBySlugHasAuthorsInOrderAndTags) {
   ASSERT_EQ(s->tags.size(), 2u);
   EXPECT_EQ(s->tags[0].name, "Aid");
   EXPECT_EQ(s->published_at, 1000);
-  EXPECT_FALSE(db_->published_by_slug("draft"));                // drafts are not for readers
+  EXPECT_FALSE(db_->snapshot()->published_by_slug("draft"));    // drafts are not for readers
   EXPECT_EQ(db_->begin()->article_id_by_slug("draft"), draft);  // but writers find them
-  EXPECT_FALSE(db_->published_by_slug("nope"));
+  EXPECT_FALSE(db_->snapshot()->published_by_slug("nope"));
 }
 
 TEST_P(StoreContract, ListingsFilterByCategorySubtreeTagAndAuthorNewestFirst) {
@@ -64,30 +64,30 @@ TEST_P(StoreContract, ListingsFilterByCategorySubtreeTagAndAuthorNewestFirst) {
   article("page", 0, {a}, 400, {}, Status::Published, Kind::Page);
   article("draft", world, {a}, 500, {}, Status::Draft);
 
-  EXPECT_EQ(slugs(db_->published_articles({}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({}, 10, 0)),
             (std::vector<std::string>{"as1", "b1", "w1"}));
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = world}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = world}, 10, 0)),
             (std::vector<std::string>{"as1", "w1"}));  // includes the child category
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = asia}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = asia}, 10, 0)),
             (std::vector<std::string>{"as1"}));
-  EXPECT_EQ(slugs(db_->published_articles({.tag_id = trade}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.tag_id = trade}, 10, 0)),
             (std::vector<std::string>{"as1", "b1"}));
-  EXPECT_EQ(slugs(db_->published_articles({.author_id = b}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.author_id = b}, 10, 0)),
             (std::vector<std::string>{"as1", "b1"}));
-  EXPECT_EQ(slugs(db_->published_articles({}, 1, 1)), (std::vector<std::string>{"b1"}));
-  EXPECT_EQ(db_->count_published_articles({}), 3);
-  EXPECT_EQ(db_->count_published_articles({.category_id = world}), 2);
-  EXPECT_EQ(db_->count_published_articles({.tag_id = trade}), 2);
-  EXPECT_EQ(db_->count_published_articles({.author_id = a}), 2);
-  auto listed = db_->published_articles({}, 10, 0);
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({}, 1, 1)), (std::vector<std::string>{"b1"}));
+  EXPECT_EQ(db_->snapshot()->count_published_articles({}), 3);
+  EXPECT_EQ(db_->snapshot()->count_published_articles({.category_id = world}), 2);
+  EXPECT_EQ(db_->snapshot()->count_published_articles({.tag_id = trade}), 2);
+  EXPECT_EQ(db_->snapshot()->count_published_articles({.author_id = a}), 2);
+  auto listed = db_->snapshot()->published_articles({}, 10, 0);
   ASSERT_EQ(listed[1].authors.size(), 2u);  // authors attached to summaries, in order
   EXPECT_EQ(listed[1].authors[0].display_name, "Ann");
-  EXPECT_EQ(slugs(db_->published_pages()), (std::vector<std::string>{"page"}));
+  EXPECT_EQ(slugs(db_->snapshot()->published_pages()), (std::vector<std::string>{"page"}));
 }
 
 TEST_P(StoreContract, LeadArticleIsTheNewestMarkedOne) {
   Id a = author("a", "Ann");
-  EXPECT_FALSE(db_->lead_article());
+  EXPECT_FALSE(db_->snapshot()->lead_article());
   store::NewArticle n;
   n.slug = "lead";
   n.title = "Lead";
@@ -97,7 +97,7 @@ TEST_P(StoreContract, LeadArticleIsTheNewestMarkedOne) {
   n.is_lead = true;
   add(n);
   article("newer", 0, {a}, 100);
-  auto lead = db_->lead_article();
+  auto lead = db_->snapshot()->lead_article();
   ASSERT_TRUE(lead);
   EXPECT_EQ(lead->slug, "lead");
   ASSERT_EQ(lead->authors.size(), 1u);
@@ -112,28 +112,28 @@ TEST_P(StoreContract, RelatedArticlePrefersCategoryThenSharedTagsThenNewest) {
   article("other-two-tags", other, {a}, 500, {t1, t2});
   article("same-cat-old", news, {a}, 50);
   Id one_tag = article("same-cat-one-tag", news, {a}, 40, {t1});
-  auto me = db_->published_by_slug("me");
-  auto related = db_->related_article(*me);
+  auto me = db_->snapshot()->published_by_slug("me");
+  auto related = db_->snapshot()->related_article(*me);
   ASSERT_TRUE(related);
   EXPECT_EQ(related->slug, "same-cat-one-tag");  // same category, shares a tag
-  related = db_->related_article(*db_->published_by_slug("other-two-tags"));
+  related = db_->snapshot()->related_article(*db_->snapshot()->published_by_slug("other-two-tags"));
   ASSERT_TRUE(related);
   EXPECT_EQ(related->slug, "me");  // no category sibling: most shared tags
   // Moving an article to another category (and a newer one to a subcategory, still listed
   // under News) changes the answer at once.
   Id sub = category({"Sub", "sub", news, "", 0});
   article("in-a-subcategory", sub, {a}, 90, {t1});
-  auto moved = db_->article_for_edit(one_tag);
+  auto moved = db_->snapshot()->article_for_edit(one_tag);
   moved->fields.category_id = other;
   write([&](store::Transaction& tx) { ASSERT_TRUE(tx.update_article(moved->id, moved->fields)); });
-  EXPECT_EQ(slugs(db_->published_articles({.category_id = news}, 10, 0)),
+  EXPECT_EQ(slugs(db_->snapshot()->published_articles({.category_id = news}, 10, 0)),
             (std::vector<std::string>{"me", "in-a-subcategory", "same-cat-old"}));
-  related = db_->related_article(*me);
+  related = db_->snapshot()->related_article(*me);
   ASSERT_TRUE(related);
   EXPECT_EQ(related->slug, "same-cat-old");  // the only one whose primary category is News
   Id lonely = category({"Lonely", "lonely", 0, "", 0});
   article("lonely", lonely, {a}, 10);
-  related = db_->related_article(*db_->published_by_slug("lonely"));
+  related = db_->snapshot()->related_article(*db_->snapshot()->published_by_slug("lonely"));
   ASSERT_TRUE(related);
   EXPECT_EQ(related->slug, "other-two-tags");  // nothing in common: the newest other
 }
@@ -160,17 +160,17 @@ TEST_P(StoreContract, ApprovedCommentsOnlyOldestFirstWithoutEmail) {
   c.body = "Spam";
   c.status = CommentStatus::Spam;
   comment(c);
-  auto comments = db_->approved_comments(art);
+  auto comments = db_->snapshot()->approved_comments(art);
   ASSERT_EQ(comments.size(), 2u);
   EXPECT_EQ(comments[0].body, "First");
   EXPECT_EQ(comments[1].parent_id, first);
-  EXPECT_EQ(db_->comment(held)->status, CommentStatus::Pending);  // any status, by id
-  EXPECT_FALSE(db_->comment(9999));
+  EXPECT_EQ(db_->snapshot()->comment(held)->status, CommentStatus::Pending);  // any status, by id
+  EXPECT_FALSE(db_->snapshot()->comment(9999));
   // The email is kept for the moderators only.
-  auto spam = db_->comments_for_moderation(CommentStatus::Spam, 10);
+  auto spam = db_->snapshot()->comments_for_moderation(CommentStatus::Spam, 10);
   ASSERT_EQ(spam.size(), 1u);
   EXPECT_EQ(spam[0].author_email, "secret@example.org");
-  EXPECT_TRUE(db_->has_approved_comment_by("secret@example.org"));
+  EXPECT_TRUE(db_->snapshot()->has_approved_comment_by("secret@example.org"));
 }
 
 TEST_P(StoreContract, TagsAuthorsAndSettings) {
@@ -184,17 +184,17 @@ TEST_P(StoreContract, TagsAuthorsAndSettings) {
     EXPECT_EQ(tx->tag_id_by_slug("water"), water);
     EXPECT_FALSE(tx->tag_id_by_slug("fire"));
   }
-  EXPECT_EQ(db_->tag_by_slug("water")->name, "Water");
-  EXPECT_FALSE(db_->tag_by_slug("fire"));
-  auto au = db_->author_by_slug("mlogin-slug");
+  EXPECT_EQ(db_->snapshot()->tag_by_slug("water")->name, "Water");
+  EXPECT_FALSE(db_->snapshot()->tag_by_slug("fire"));
+  auto au = db_->snapshot()->author_by_slug("mlogin-slug");
   ASSERT_TRUE(au);
   EXPECT_EQ(au->display_name, "Mariam");
   EXPECT_EQ(au->bio, "Bio of Mariam");
-  EXPECT_FALSE(db_->author_by_slug("mlogin"));  // the login is not a public handle
-  EXPECT_FALSE(db_->setting("title"));
+  EXPECT_FALSE(db_->snapshot()->author_by_slug("mlogin"));  // the login is not a public handle
+  EXPECT_FALSE(db_->snapshot()->setting("title"));
   write([](store::Transaction& tx) { tx.set_setting("title", "Khabar"); });
   write([](store::Transaction& tx) { tx.set_setting("title", "Khabar News"); });
-  EXPECT_EQ(db_->setting("title"), "Khabar News");
+  EXPECT_EQ(db_->snapshot()->setting("title"), "Khabar News");
 }
 
 TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
@@ -209,7 +209,7 @@ TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
     tx.set_import_target("wp:post", "12", about);
     EXPECT_EQ(tx.import_target("wp:post", "12"), about);  // seen inside its transaction
   });
-  auto menu = db_->menu();
+  auto menu = db_->snapshot()->menu();
   ASSERT_EQ(menu.size(), 3u);
   EXPECT_EQ(menu[0].kind, store::MenuItem::Kind::Category);
   EXPECT_EQ(menu[0].target_id, news);
@@ -218,12 +218,12 @@ TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
   write([](store::Transaction& tx) {
     tx.set_menu({{0, store::MenuItem::Kind::Link, 0, "Only", "/"}});
   });
-  EXPECT_EQ(db_->menu().size(), 1u);  // replaces
-  EXPECT_EQ(db_->redirect("/2012/01/old-story/"), "/about/");
-  EXPECT_EQ(db_->redirect("?p=12"), "/about/");
-  EXPECT_FALSE(db_->redirect("/nowhere/"));
+  EXPECT_EQ(db_->snapshot()->menu().size(), 1u);  // replaces
+  EXPECT_EQ(db_->snapshot()->redirect("/2012/01/old-story/"), "/about/");
+  EXPECT_EQ(db_->snapshot()->redirect("?p=12"), "/about/");
+  EXPECT_FALSE(db_->snapshot()->redirect("/nowhere/"));
   write([](store::Transaction& tx) { tx.add_redirect("?p=12", "/elsewhere/"); });
-  EXPECT_EQ(db_->redirect("?p=12"), "/elsewhere/");  // replaces
+  EXPECT_EQ(db_->snapshot()->redirect("?p=12"), "/elsewhere/");  // replaces
   EXPECT_EQ(db_->begin()->import_target("wp:post", "12"), about);
   EXPECT_FALSE(db_->begin()->import_target("wp:page", "12"));
 }
@@ -231,13 +231,13 @@ TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
 TEST_P(StoreContract, MediaOfAnArticlesTextByFile) {
   Id one = media("2026/11/one.jpg");
   media("2026/11/two.jpg");
-  auto found = db_->media_by_files({"2026/11/one.jpg", "2026/11/missing.jpg"});
+  auto found = db_->snapshot()->media_by_files({"2026/11/one.jpg", "2026/11/missing.jpg"});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, one);
   EXPECT_EQ(found[0].alt, "Alt of 2026/11/one.jpg");
   ASSERT_EQ(found[0].variants.size(), 1u);
   EXPECT_EQ(found[0].variants[0].width, 640);
-  EXPECT_TRUE(db_->media_by_files({}).empty());
+  EXPECT_TRUE(db_->snapshot()->media_by_files({}).empty());
 }
 
 }  // namespace

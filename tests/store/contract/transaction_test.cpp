@@ -19,11 +19,11 @@ TEST_P(StoreContract, ATransactionSeesItsOwnWritesAndReadersSeeThemAtCommit) {
   Id ann = tx->add_user({"ann", "", "Ann", "ann", "", "author"}).or_throw();
   EXPECT_EQ(tx->category_id_by_path("world"), world);
   EXPECT_EQ(tx->user_id_by_slug("ann"), ann);
-  EXPECT_TRUE(db_->categories().empty()) << "readers see nothing before the commit";
-  EXPECT_FALSE(db_->author_by_slug("ann"));
+  EXPECT_TRUE(db_->snapshot()->categories().empty()) << "readers see nothing before the commit";
+  EXPECT_FALSE(db_->snapshot()->author_by_slug("ann"));
   ASSERT_TRUE(tx->commit());
-  EXPECT_EQ(db_->categories().size(), 1u);
-  EXPECT_TRUE(db_->author_by_slug("ann"));
+  EXPECT_EQ(db_->snapshot()->categories().size(), 1u);
+  EXPECT_TRUE(db_->snapshot()->author_by_slug("ann"));
   EXPECT_EQ(tx->commit().code(), store::Code::Invalid) << "a transaction ends once";
   EXPECT_EQ(tx->rollback().code(), store::Code::Invalid);
 }
@@ -49,9 +49,9 @@ TEST_P(StoreContract, RollbackAndDroppingForgetEverything) {
     throw std::runtime_error("stop");
   } catch (const std::runtime_error&) {
   }
-  EXPECT_TRUE(db_->categories().empty());
-  EXPECT_FALSE(db_->setting("title"));
-  EXPECT_FALSE(db_->tag_by_slug("water"));
+  EXPECT_TRUE(db_->snapshot()->categories().empty());
+  EXPECT_FALSE(db_->snapshot()->setting("title"));
+  EXPECT_FALSE(db_->snapshot()->tag_by_slug("water"));
   EXPECT_FALSE(db_->accounts().password_link_user("in-transaction", kStart));
   // And the writer is free again.
   EXPECT_TRUE(category({"Sport", "sport", 0, "", 0}));
@@ -72,7 +72,7 @@ TEST_P(StoreContract, ARefusedCallChangesNothingAndTheTransactionGoesOn) {
   a.slug = "free";
   EXPECT_TRUE(tx->add_article(a));
   ASSERT_TRUE(tx->commit());
-  EXPECT_EQ(db_->count_articles(Status::Draft), 1);
+  EXPECT_EQ(db_->snapshot()->count_articles(Status::Draft), 1);
   EXPECT_EQ(db_->accounts().count_accounts(), 1);
 }
 
@@ -91,7 +91,7 @@ TEST_P(StoreContract, OneTransactionAtATimeOnAThreadAndWritersWaitTheirTurn) {
   tx->set_setting("title", "First");
   ASSERT_TRUE(tx->commit());
   other.join();
-  EXPECT_EQ(db_->setting("title"), "Second");
+  EXPECT_EQ(db_->snapshot()->setting("title"), "Second");
 }
 
 TEST_P(StoreContract, ConcurrentReadersWhileWriting) {
@@ -102,29 +102,47 @@ TEST_P(StoreContract, ConcurrentReadersWhileWriting) {
   for (int t = 0; t < 4; ++t)
     readers.emplace_back([&] {
       for (int i = 0; i < 200; ++i) {
-        auto items = db_->published_articles({}, 10, 0);
+        auto items = db_->snapshot()->published_articles({}, 10, 0);
         if (items.size() != 10 || items[0].authors.empty()) ++failures;
       }
     });
   for (int i = 20; i < 60; ++i) article("s" + std::to_string(i), 0, {a}, 100 + i);
   for (auto& t : readers) t.join();
   EXPECT_EQ(failures.load(), 0);
-  EXPECT_EQ(db_->count_published_articles({}), 60);
+  EXPECT_EQ(db_->snapshot()->count_published_articles({}), 60);
 }
 
 TEST_P(StoreContract, ASnapshotSeesOneStateWhileOthersWrite) {
   article("first", 0, {}, 100);
-  std::int64_t inside_before = -1, inside_after = -1;
-  db_->read_snapshot([&] {
-    inside_before = db_->count_published_articles({});
-    std::thread writer([&] { article("second", 0, {}, 200); });
-    writer.join();
-    inside_after = db_->count_published_articles({});
-    db_->read_snapshot([&] { EXPECT_EQ(db_->count_published_articles({}), 1); });  // nests
-  });
-  EXPECT_EQ(inside_before, 1);
-  EXPECT_EQ(inside_after, 1) << "a page never mixes two states";
-  EXPECT_EQ(db_->count_published_articles({}), 2);
+  auto old_view = db_->snapshot();
+  EXPECT_EQ(old_view->count_published_articles({}), 1);
+  std::thread writer([&] { article("second", 0, {}, 200); });
+  writer.join();
+  article("third", 0, {}, 300);  // this thread's own commit, too
+  EXPECT_EQ(old_view->count_published_articles({}), 1) << "a page never mixes two states";
+  EXPECT_FALSE(old_view->published_by_slug("third"));
+  EXPECT_EQ(slugs(old_view->published_articles({}, 10, 0)), std::vector<std::string>{"first"});
+  // A snapshot opened later sees every commit before it, beside the old one.
+  auto new_view = db_->snapshot();
+  EXPECT_EQ(new_view->count_published_articles({}), 3);
+  EXPECT_TRUE(new_view->published_by_slug("third"));
+  EXPECT_EQ(old_view->count_published_articles({}), 1);
+  old_view.reset();
+  EXPECT_EQ(db_->snapshot()->count_published_articles({}), 3) << "a pooled reader starts fresh";
+}
+
+// A snapshot may be handed to another thread (one at a time), and many are open at once.
+TEST_P(StoreContract, SnapshotsAreIndependentOfThreads) {
+  article("one", 0, {}, 100);
+  auto view = db_->snapshot();
+  EXPECT_EQ(view->count_published_articles({}), 1);
+  article("two", 0, {}, 200);
+  std::int64_t seen_there = -1;
+  std::thread([&] { seen_there = view->count_published_articles({}); }).join();
+  EXPECT_EQ(seen_there, 1);
+  std::vector<std::unique_ptr<store::Snapshot>> many;
+  for (int i = 0; i < 40; ++i) many.push_back(db_->snapshot());
+  for (auto& s : many) EXPECT_EQ(s->count_published_articles({}), 2);
 }
 
 // Time comes from the clock the store is given: tests move it instead of writing SQL, and
@@ -137,11 +155,11 @@ TEST_P(StoreContract, RowsAreStampedByTheGivenClock) {
   draft.title = "On the clock";
   draft.author_ids = {a};
   Id id = add(draft);
-  EXPECT_EQ(db_->desk_article(id)->updated_at, kStart);
+  EXPECT_EQ(db_->snapshot()->desk_article(id)->updated_at, kStart);
   clock_.advance(3600);
   draft.title = "On the clock, corrected";
   write([&](store::Transaction& tx) { ASSERT_TRUE(tx.update_article(id, draft)); });
-  EXPECT_EQ(db_->desk_article(id)->updated_at, kStart + 3600);
+  EXPECT_EQ(db_->snapshot()->desk_article(id)->updated_at, kStart + 3600);
   clock_.advance(60);
   write([&](store::Transaction& tx) {
     ASSERT_TRUE(tx.set_article_status(id, Status::Published, clock_.now(), clock_.now()));
@@ -154,7 +172,7 @@ TEST_P(StoreContract, RowsAreStampedByTheGivenClock) {
   comment(c);
   c.body = "A reader's";
   ASSERT_TRUE(db_->add_reader_comment(c));
-  auto comments = db_->approved_comments(id);
+  auto comments = db_->snapshot()->approved_comments(id);
   ASSERT_EQ(comments.size(), 2u);
   EXPECT_EQ(comments[0].created_at, kStart + 3660);
   EXPECT_EQ(comments[1].created_at, kStart + 3660);
@@ -240,7 +258,7 @@ TEST_P(StoreContract, ConcurrentCopiesOfAReadersCommentStoreOne) {
   for (auto& t : senders) t.join();
   EXPECT_EQ(added.load(), 1);
   EXPECT_EQ(refused.load(), 7);
-  EXPECT_EQ(db_->approved_comments(art, {1, 2, 3, 4, 5, 6, 7, 8}).size(), 1u);
+  EXPECT_EQ(db_->snapshot()->approved_comments(art, {1, 2, 3, 4, 5, 6, 7, 8}).size(), 1u);
 }
 
 TEST_P(StoreContract, AReadersDuplicateIsOnlyTheSameTextBySameEmailOnTheSameArticle) {
@@ -262,14 +280,15 @@ TEST_P(StoreContract, AReadersDuplicateIsOnlyTheSameTextBySameEmailOnTheSameArti
   c.author_email = "r@example.org";
   c.body = "Held, and more";
   EXPECT_TRUE(db_->add_reader_comment(c));
-  auto with_own = db_->approved_comments(art, {*held});
+  auto with_own = db_->snapshot()->approved_comments(art, {*held});
   ASSERT_EQ(with_own.size(), 1u);
-  EXPECT_EQ(with_own[0].status, CommentStatus::Pending);        // a reader's own held comment
-  EXPECT_TRUE(db_->approved_comments(other, {*held}).empty());  // own ids of another article
+  EXPECT_EQ(with_own[0].status, CommentStatus::Pending);  // a reader's own held comment
+  EXPECT_TRUE(
+      db_->snapshot()->approved_comments(other, {*held}).empty());  // own ids of another article
   // A comment that cannot be stored (its article is gone) fails alone.
   c.article_id = 424242;
   EXPECT_THROW(db_->add_reader_comment(c), store::StoreError);
-  EXPECT_EQ(db_->count_comments(CommentStatus::Pending), 4);
+  EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Pending), 4);
 }
 
 }  // namespace

@@ -143,7 +143,7 @@ TEST_F(SqliteStoreTest, GroupCommitSharesOneTransactionAndAcknowledgesAfterIt) {
       ++queued;
       ids[i] = db_->add_reader_comment(c).or_throw();
       // Acknowledged: committed, so a fresh reader sees it.
-      EXPECT_TRUE(db_->comment(ids[i])) << i;
+      EXPECT_TRUE(db_->snapshot()->comment(ids[i])) << i;
     });
   for (auto& w : writers) w.join();
   holder.join();
@@ -152,7 +152,7 @@ TEST_F(SqliteStoreTest, GroupCommitSharesOneTransactionAndAcknowledgesAfterIt) {
   // The holder's transaction plus at most two groups (the first leader may take only
   // itself before the others queue).
   EXPECT_LE(after.transactions - before.transactions, 3u);
-  EXPECT_EQ(db_->approved_comments(art).size(), std::size_t{kWriters});
+  EXPECT_EQ(db_->snapshot()->approved_comments(art).size(), std::size_t{kWriters});
 }
 
 TEST_F(SqliteStoreTest, AFailingGroupedWriteFailsAlone) {
