@@ -95,24 +95,22 @@ http::Response message_page(const Context& ctx, int status, std::string_view tit
 }
 
 http::Response store_refusal(const Context& ctx, const store::Status& status) {
-  switch (status.code()) {
-    case store::Code::NotFound:
-      return message_page(ctx, 404, "Not found",
-                          "It is not there any more: someone may have deleted it meanwhile.");
-    case store::Code::Conflict:
-      return message_page(ctx, 409, "Changed meanwhile",
-                          "Someone else changed this at the same time, or the name is taken. "
-                          "Nothing was saved: open it again to see it as it is now.");
-    case store::Code::Unavailable: {
-      auto r = message_page(ctx, 503, "Try again in a moment",
-                            "The database could not answer just now (busy or out of space). "
-                            "Nothing was saved; your browser's Back button keeps what you wrote.");
-      r.set_header("Retry-After", "5");
-      return r;
-    }
-    default:
-      throw store::StoreError(status);
+  int code = store::http_status(status.code());
+  if (code == 404)
+    return message_page(ctx, 404, "Not found",
+                        "It is not there any more: someone may have deleted it meanwhile.");
+  if (code == 409)
+    return message_page(ctx, 409, "Changed meanwhile",
+                        "Someone else changed this at the same time, or the name is taken. "
+                        "Nothing was saved: open it again to see it as it is now.");
+  if (code == 503) {
+    auto r = message_page(ctx, 503, "Try again in a moment",
+                          "The database could not answer just now (busy or out of space). "
+                          "Nothing was saved; your browser's Back button keeps what you wrote.");
+    r.set_header("Retry-After", std::to_string(store::kRetryAfterSeconds));
+    return r;
   }
+  throw store::StoreError(status);  // a bug or damage: the server's 500
 }
 
 std::string category_label(const std::vector<content::Category>& all, const content::Category& c) {

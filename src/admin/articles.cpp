@@ -29,18 +29,10 @@ struct Outcome {
   std::string why;
 };
 
-// The HTTP status of a store's refusal (docs/store.md).
+// The HTTP status of a store's refusal (docs/store.md); a bug goes on to the 500.
 int status_of(const store::Status& s) {
-  switch (s.code()) {
-    case store::Code::NotFound:
-      return 404;
-    case store::Code::Conflict:
-      return 409;
-    case store::Code::Unavailable:
-      return 503;
-    default:
-      throw store::StoreError(s);
-  }
+  if (int code = store::http_status(s.code())) return code;
+  throw store::StoreError(s);
 }
 
 // One move (or "delete") on one article, with every check the single-row form makes.

@@ -3,31 +3,19 @@
 namespace khabar::app {
 
 std::optional<http::Response> store_error_response(const store::StoreError& error) {
-  std::optional<http::Response> r;
-  switch (error.code) {
-    case store::Code::NotFound:
-      r = http::Response::plain(404, "It is not there any more: someone removed it meanwhile.");
-      break;
-    case store::Code::Conflict:
-      r = http::Response::plain(
-          409,
-          "Someone else changed this at the same moment. Nothing you sent was stored: "
-          "reload the page and try again.");
-      break;
-    case store::Code::Unavailable:
-      r = http::Response::plain(
-          503,
-          "The site could not reach its database just now (it is busy or out of space). Nothing "
-          "you sent was stored: please try again in a few seconds (your browser's Back button "
-          "keeps what you wrote).");
-      r->set_header("Retry-After", "5");
-      break;
-    case store::Code::Ok:
-    case store::Code::Invalid:
-    case store::Code::Corrupt:
-      return std::nullopt;
-  }
-  r->cache_control = "no-store";
+  int status = store::http_status(error.code);
+  if (status == 0) return std::nullopt;
+  const char* text =
+      status == 404 ? "It is not there any more: someone removed it meanwhile."
+      : status == 409
+          ? "Someone else changed this at the same moment. Nothing you sent was stored: "
+            "reload the page and try again."
+          : "The site could not reach its database just now (it is busy or out of space). "
+            "Nothing you sent was stored: please try again in a few seconds (your browser's "
+            "Back button keeps what you wrote).";
+  auto r = http::Response::plain(status, text);
+  if (status == 503) r.set_header("Retry-After", std::to_string(store::kRetryAfterSeconds));
+  r.cache_control = "no-store";
   return r;
 }
 

@@ -20,6 +20,22 @@ const char* to_string(Code code) {
   return "unknown";
 }
 
+int http_status(Code code) {
+  switch (code) {
+    case Code::NotFound:
+      return 404;
+    case Code::Conflict:
+      return 409;
+    case Code::Unavailable:
+      return 503;
+    case Code::Ok:
+    case Code::Invalid:
+    case Code::Corrupt:
+      return 0;
+  }
+  return 0;
+}
+
 std::string Status::to_string() const {
   if (is_ok()) return "ok";
   std::string out = store::to_string(code_);

@@ -22,6 +22,14 @@ enum class Code { Ok, NotFound, Conflict, Invalid, Corrupt, Unavailable };
 // The name of a code, for logs and messages ("not found").
 const char* to_string(Code code);
 
+// The one mapping of outcomes to what a client is answered (docs/store.md, "Errors"),
+// used by the site, the admin and the app's last step: NotFound 404 (it went meanwhile),
+// Conflict 409 (someone changed it meanwhile), Unavailable 503 with Retry-After:
+// kRetryAfterSeconds (nothing was stored; try again). 0 for Ok, and for Invalid and
+// Corrupt, which are bugs or damage: they go on to the server's last-resort 500.
+int http_status(Code code);
+inline constexpr int kRetryAfterSeconds = 5;
+
 class [[nodiscard]] Status {
  public:
   Status() = default;  // ok

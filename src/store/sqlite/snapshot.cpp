@@ -20,10 +20,7 @@ class SqliteSnapshot final : public Snapshot {
   }
   // A read transaction ends without a word: nothing was written, and a failure leaves
   // the transaction open, which the pool then ends (readers.cpp).
-  ~SqliteSnapshot() override {
-    sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
-  }
-
+  ~SqliteSnapshot() override { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }
 
   std::vector<Category> categories() override {
     auto s = db_.prepare(
@@ -174,8 +171,7 @@ class SqliteSnapshot final : public Snapshot {
   }
 
   std::optional<Author> author_by_slug(std::string_view slug) override {
-    auto s =
-        db_.prepare("SELECT id, display_name, slug, bio, avatar FROM users WHERE slug = ?1");
+    auto s = db_.prepare("SELECT id, display_name, slug, bio, avatar FROM users WHERE slug = ?1");
     s.bind(1, slug);
     if (!s.step()) return std::nullopt;
     return read_author(s, 0);
@@ -208,9 +204,7 @@ class SqliteSnapshot final : public Snapshot {
     return s.int64(0);
   }
 
-  std::optional<DeskArticle> desk_article(Id id) override {
-    return sqlite::desk_article(db_, id);
-  }
+  std::optional<DeskArticle> desk_article(Id id) override { return sqlite::desk_article(db_, id); }
   std::vector<DeskArticle> desk_articles(const DeskFilter& f) override {
     return sqlite::desk_articles(db_, f);
   }
