@@ -271,7 +271,7 @@ class SqliteTransaction final : public Transaction {
 
   Status update_tag(Id id, std::string_view name, std::string_view slug) override {
     return guarded([&]() -> Status {
-      if (!lookup("SELECT 1 FROM tags WHERE id = ?1", std::to_string(id))) return no_tag(id);
+      if (!lookup("SELECT 1 FROM tags WHERE id = ?1", id)) return no_tag(id);
       if (!sqlite::update_tag(db_, id, name, slug))
         return Status::conflict("another tag has the slug " + std::string(slug));
       w_.note_tag_articles(id);
@@ -428,7 +428,9 @@ class SqliteTransaction final : public Transaction {
     return {};
   }
 
-  std::optional<Id> lookup(std::string_view query, std::string_view key) {
+  // The first column of the first row of `query` with ?1 bound to `key` (text or id).
+  template <typename Key>
+  std::optional<Id> lookup(std::string_view query, const Key& key) {
     auto s = db_.prepare(query);
     s.bind(1, key);
     if (!s.step()) return std::nullopt;
