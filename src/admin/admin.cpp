@@ -193,7 +193,7 @@ content::Ownership ownership_of(const Context& ctx, const std::vector<Id>& autho
              : content::Ownership::Others;
 }
 
-http::Response forbidden(Context& ctx) {
+http::Response forbidden(const Context& ctx) {
   return message_page(ctx, 403, "Not allowed",
                       "Your role (" + std::string(to_string(ctx.user->account.role)) +
                           ") may not do this. Ask an administrator if you need to.");

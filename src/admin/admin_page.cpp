@@ -103,6 +103,7 @@ http::Response store_refusal(const Context& ctx, const store::Status& status) {
     return message_page(ctx, 409, "Changed meanwhile",
                         "Someone else changed this at the same time, or the name is taken. "
                         "Nothing was saved: open it again to see it as it is now.");
+  if (code == 403) return message_page(ctx, 403, "Not allowed", status.message());
   if (code == 503) {
     auto r = message_page(ctx, 503, "Try again in a moment",
                           "The database could not answer just now (busy or out of space). "

@@ -1,6 +1,8 @@
 // The desk's article list: filters (status, author, category, language, words of the
 // title), the workflow moves each user may make, bulk moves over the ticked rows, and
 // deleting for good from the trash.
+#include "newsroom/articles.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -29,54 +31,25 @@ struct Outcome {
   std::string why;
 };
 
-// The HTTP status of a store's refusal (docs/store.md); a bug goes on to the 500.
-int status_of(const store::Status& s) {
-  if (int code = store::http_status(s.code())) return code;
-  throw store::StoreError(s);
-}
-
 // One move (or "delete") on one article, with every check the single-row form makes.
 Outcome apply(Context& ctx, const store::DeskArticle& article, std::string_view action) {
+  std::optional<content::Timestamp> when;
+  if (action == "schedule") {
+    std::string why;
+    when = publish_time(ctx, content::trim(ctx.form.get("publish_at")), &why);
+    if (!when) return {false, 422, why};
+  }
   const auto& me = ctx.user->account;
-  auto own = ownership_of(ctx, article.author_ids);
-  if (action == "delete") {
-    if (article.status != content::Status::Trash)
-      return {false, 409,
-              "Only articles in the trash can be deleted for good; move it to the trash first."};
-    if (!content::may_delete(me.role, own, article.status))
-      return {false, 403, "Your role may not delete this article."};
-    auto tx = ctx.store.begin();
-    if (auto s = tx->delete_article(article.id); !s) return {false, 404, s.message()};
-    if (auto s = tx->commit(); !s) return {false, status_of(s), s.message()};
-    spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id,
-                 article.slug);
+  auto s = newsroom::move_article(ctx.store, {me.id, me.role}, article, action, when, ctx.now);
+  if (s) {
+    if (action == "delete")
+      spdlog::info("admin: account {} deleted article {} ({}) for good", me.id, article.id,
+                   article.slug);
     return {true, 200, ""};
   }
-  auto move = content::find_move(action);
-  if (!move) return {false, 400, "That is not a workflow action."};
-  if (!content::applies(*move, article.status))
-    return {false, 409,
-            "This article is " + std::string(to_string(article.status)) + "; '" +
-                std::string(move->name) + "' does not apply to it."};
-  if (!content::may_move(me.role, own, article.status, *move)) return {false, 403, ""};
-  auto tx = ctx.store.begin();
-  store::Status moved;
-  if (move->to == content::Status::Scheduled) {
-    std::string why;
-    auto when = publish_time(ctx, content::trim(ctx.form.get("publish_at")), &why);
-    if (!when) return {false, 422, why};
-    moved = tx->schedule_article(article.id, *when, ctx.now, article.status);
-  } else {
-    moved = tx->set_article_status(
-        article.id, move->to, ctx.now,
-        move->to == content::Status::Published
-            ? content::publication_time(article.status, article.published_at, ctx.now)
-            : 0,
-        article.status);  // the status the move was checked against
-  }
-  if (moved) moved = tx->commit();
-  if (!moved) return {false, status_of(moved), moved.message()};
-  return {true, 200, ""};
+  if (s.code() == store::Code::Invalid) return {false, 400, s.message()};
+  if (int status = store::http_status(s.code())) return {false, status, s.message()};
+  throw store::StoreError(s);  // a bug or damage: the server's 500
 }
 
 }  // namespace

@@ -16,10 +16,10 @@
 #include "content/time_zone.h"
 #include "content/urls.h"
 #include "content/workflow.h"
+#include "newsroom/articles.h"
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "site/preview.h"
-#include "store/names.h"
 
 namespace khabar::admin {
 namespace {
@@ -127,20 +127,6 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   }
   if (d.problem.empty()) d.problem = missing_alt_text(ctx.store, a.body_markdown);
   return d;
-}
-
-// Tags typed as "kabul, water, elections": found by slug or created.
-std::vector<Id> tag_ids(store::Transaction& tx, const std::string& typed) {
-  std::vector<Id> ids;
-  for (std::string_view piece : content::split(typed, ',')) {
-    std::string name = content::trim(piece);
-    std::string slug = content::make_slug(name);
-    if (slug.empty()) continue;
-    Id id = tx.tag_id_by_slug(slug).value_or(0);
-    if (!id) id = tx.add_tag(name, slug).or_throw();
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  }
-  return ids;
 }
 
 // What the form shows besides the article: the typed "publish at", the conflict text.
@@ -313,37 +299,35 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   };
   if (!d.problem.empty()) return refuse(422, d.problem);
   // The workflow move asked for with the save, if any, as the list would make it.
-  std::string move_name = ctx.form.get("move");
+  newsroom::ArticleSave save;
+  save.move = ctx.form.get("move");
+  save.version = d.version;
+  save.tags = d.tags;
   std::string done = "saved";
   content::Status from = stored ? stored->fields.status : content::Status::Draft;
   // Saving a scheduled article with another "publish at" reschedules it; the same time
   // (even one just passed, before the scheduler's next round) leaves the schedule alone.
-  if (from == content::Status::Scheduled && move_name.empty() && !d.publish_at.empty() &&
+  if (from == content::Status::Scheduled && save.move.empty() && !d.publish_at.empty() &&
       d.publish_at !=
           content::format_local_time(ctx.settings.zone.local(stored->fields.published_at)))
-    move_name = "schedule";
-  if (!move_name.empty()) {
-    auto move = content::find_move(move_name);
-    if (!move || move_name == "unpublish" || move_name == "trash" || move_name == "restore")
-      return refuse(400, "That is not something the editor does; use the article list.");
-    auto own = stored ? ownership_of(ctx, base.author_ids) : content::Ownership::Own;
-    if (!content::may_move(me.role, own, from, *move))
-      return refuse(403, "Your role (" + std::string(to_string(me.role)) + ") may not " +
-                             move_name + " this article.");
-    d.a.status = move->to;
-    if (move->to == content::Status::Scheduled) {
-      std::string why;
-      auto when = publish_time(ctx, d.publish_at, &why);
-      if (!when) return refuse(422, why);
-      d.a.published_at = *when;
-      done = "scheduled";
-    } else if (move->to == content::Status::Published) {
-      d.a.published_at = content::publication_time(from, d.a.published_at, ctx.now);
-      done = "published";
-    } else {
-      done = "submitted";
-    }
+    save.move = "schedule";
+  if (save.move == "schedule") {
+    std::string why;
+    save.publish_at = publish_time(ctx, d.publish_at, &why);
+    if (!save.publish_at) return refuse(422, why);
   }
+  newsroom::Actor actor{me.id, me.role};
+  save.fields = d.a;
+  // Asked before anything is stored: a refused save stores no picture either.
+  auto planned = newsroom::plan_save(actor, stored ? &*stored : nullptr, save, ctx.now);
+  if (!planned && planned.code() == store::Code::Forbidden)
+    return refuse(403, planned.status().message());
+  if (!planned) return refuse(400, planned.status().message());
+  d.a.status = planned->status;  // what the move makes of it, for the preview too
+  d.a.published_at = planned->published_at;
+  if (save.move == "schedule") done = "scheduled";
+  if (save.move == "publish") done = "published";
+  if (save.move == "submit") done = "submitted";
   // "Add an image": into the library, then into the text (or as the featured image);
   // after the move is known to be allowed, so that a refused save stores no picture.
   std::string alt = content::trim(ctx.form.get("image_alt"));
@@ -374,20 +358,10 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     }
   }
   if (ctx.form.has("preview")) return preview(ctx, d.a);
-  auto tx = ctx.store.begin();
-  d.a.slug = store::free_article_slug(*tx, d.a.slug, self);
-  d.a.tag_ids = tag_ids(*tx, d.tags);
-  auto saved = tx->save_article(self, d.a, d.version, me.id, ctx.now);
-  if (saved) {
-    // A published article that changes address keeps its old one as a 301.
-    if (stored && stored->fields.status == content::Status::Published &&
-        stored->fields.slug != d.a.slug)
-      tx->add_redirect("/" + stored->fields.slug + "/", content::article_url(d.a.slug));
-    if (auto s = tx->commit(); !s) saved = s;
-  }
+  save.fields = d.a;  // with the picture
+  auto saved = newsroom::save_article(ctx.store, actor, stored ? &*stored : nullptr, save, ctx.now);
   if (!saved && saved.code() != store::Code::Conflict) return store_refusal(ctx, saved.status());
   if (!saved) {
-    tx.reset();  // rolls back (tags it made included) before reading the stored version
     auto current = ctx.store.snapshot()->article_for_edit(self);
     std::string current_tags;
     for (const auto& t : current->tag_names) current_tags += (current_tags.empty() ? "" : ", ") + t;
@@ -399,7 +373,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      {{}, d.a.body_markdown});
   }
   spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
-               saved->version, to_string(d.a.status));
+               saved->version, to_string(planned->status));
   return see_other("/admin/articles/" + std::to_string(saved->id) + "/edit?done=" + done);
 }
 

@@ -36,6 +36,6 @@ http::Response tag_action(Context& ctx, std::string_view id);  // POST /admin/ta
 http::Response menu(Context& ctx);                             // /admin/menu
 
 // 403 page for an action the user's role may not do.
-http::Response forbidden(Context& ctx);
+http::Response forbidden(const Context& ctx);
 
 }  // namespace khabar::admin

@@ -6,7 +6,8 @@ std::optional<http::Response> store_error_response(const store::StoreError& erro
   int status = store::http_status(error.code);
   if (status == 0) return std::nullopt;
   const char* text =
-      status == 404 ? "It is not there any more: someone removed it meanwhile."
+      status == 404   ? "It is not there any more: someone removed it meanwhile."
+      : status == 403 ? "That is not yours to do."
       : status == 409
           ? "Someone else changed this at the same moment. Nothing you sent was stored: "
             "reload the page and try again."

@@ -16,6 +16,8 @@ const char* to_string(Code code) {
       return "corrupt";
     case Code::Unavailable:
       return "unavailable";
+    case Code::Forbidden:
+      return "forbidden";
   }
   return "unknown";
 }
@@ -28,6 +30,8 @@ int http_status(Code code) {
       return 409;
     case Code::Unavailable:
       return 503;
+    case Code::Forbidden:
+      return 403;
     case Code::Ok:
     case Code::Invalid:
     case Code::Corrupt:

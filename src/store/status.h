@@ -17,7 +17,9 @@
 
 namespace khabar::store {
 
-enum class Code { Ok, NotFound, Conflict, Invalid, Corrupt, Unavailable };
+// Forbidden is the newsroom's (src/newsroom/): the actor's role may not do it. The store
+// itself never returns it (it knows no actors).
+enum class Code { Ok, NotFound, Conflict, Invalid, Corrupt, Unavailable, Forbidden };
 
 // The name of a code, for logs and messages ("not found").
 const char* to_string(Code code);
@@ -25,7 +27,7 @@ const char* to_string(Code code);
 // The one mapping of outcomes to what a client is answered (docs/store.md, "Errors"),
 // used by the site, the admin and the app's last step: NotFound 404 (it went meanwhile),
 // Conflict 409 (someone changed it meanwhile), Unavailable 503 with Retry-After:
-// kRetryAfterSeconds (nothing was stored; try again). 0 for Ok, and for Invalid and
+// kRetryAfterSeconds (nothing was stored; try again), Forbidden 403. 0 for Ok, and for Invalid and
 // Corrupt, which are bugs or damage: they go on to the server's last-resort 500.
 int http_status(Code code);
 inline constexpr int kRetryAfterSeconds = 5;
@@ -39,6 +41,7 @@ class [[nodiscard]] Status {
   static Status not_found(std::string message) { return {Code::NotFound, std::move(message)}; }
   static Status conflict(std::string message) { return {Code::Conflict, std::move(message)}; }
   static Status invalid(std::string message) { return {Code::Invalid, std::move(message)}; }
+  static Status forbidden(std::string message) { return {Code::Forbidden, std::move(message)}; }
   static Status unavailable(std::string message) { return {Code::Unavailable, std::move(message)}; }
 
   bool is_ok() const { return code_ == Code::Ok; }
