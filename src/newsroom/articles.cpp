@@ -79,8 +79,7 @@ store::Status move_article(store::Store& store, const Actor& actor,
   return tx->commit();
 }
 
-store::Result<store::NewArticle> plan_save(const Actor& actor,
-                                           const store::EditableArticle* stored,
+store::Result<store::NewArticle> plan_save(const Actor& actor, const store::EditableArticle* stored,
                                            const ArticleSave& save, content::Timestamp now) {
   store::NewArticle a = save.fields;
   content::Status from = stored ? stored->fields.status : content::Status::Draft;

@@ -53,8 +53,7 @@ struct ArticleSave {
 // (a move the editor does not make, "schedule" without a time). Writes nothing: the desk
 // asks before it stores an uploaded picture. `stored` is the article as read, null for a
 // new one.
-store::Result<store::NewArticle> plan_save(const Actor& actor,
-                                           const store::EditableArticle* stored,
+store::Result<store::NewArticle> plan_save(const Actor& actor, const store::EditableArticle* stored,
                                            const ArticleSave& save, content::Timestamp now);
 
 // plan_save, then one transaction: a free slug, the tags found or made, the save with

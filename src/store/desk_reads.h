@@ -32,6 +32,8 @@ class DeskReads {
   // The articles and pages (any status) that show a library item: as featured image, or
   // its file in their text.
   virtual std::vector<DeskArticle> media_uses(Id id) = 0;
+  // Every old address kept (imports, moved articles and categories), by path.
+  virtual std::vector<Redirect> redirects() = 0;
   // Whether a scheduled article's time (published_at) is at or before `now` (cheap: one
   // indexed read; Transaction::publish_due publishes them).
   virtual bool publication_due(content::Timestamp now) = 0;

@@ -74,6 +74,13 @@ struct ModerationItem {
   std::string article_slug;
 };
 
+// An old address kept working: `path` (decoded, or "?p=ID") answers 301 to `target`.
+struct Redirect {
+  std::string path;
+  std::string target;
+  bool operator==(const Redirect&) const = default;
+};
+
 // An article as the newsroom's desk lists it (any status).
 struct DeskArticle {
   Id id = 0;

@@ -10,9 +10,11 @@
 #include "app/store_errors.h"
 #include "content/clock.h"
 #include "content/time_zone.h"
+#include "content/urls.h"
 #include "http/static_files.h"
 #include "newsroom/workflow.h"
 #include "render/theme.h"
+#include "security/password.h"
 #include "security/secret.h"
 #include "site/site.h"
 #include "store/open.h"
@@ -77,6 +79,43 @@ class Handlers : public ::testing::Test {
     return r;
   }
   http::Response admin(const http::Request& r) const { return admin_->handle(r, "127.0.0.1"); }
+
+  // Signs in through the form as a browser would: the form (its cookie and its token,
+  // each good once), then the post, from `client`.
+  http::Response sign_in(const std::string& login, const std::string& password,
+                         const std::string& client = "198.51.100.2") const {
+    http::Request form;
+    form.method = "GET";
+    form.target = form.path = "/admin/login";
+    auto page = admin_->handle(form, client);
+    std::string cookie = header(page, "Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    std::string marker = "name=\"_csrf\" value=\"";
+    auto at = page.body.find(marker);
+    EXPECT_NE(at, std::string::npos) << page.body;
+    at += marker.size();
+    std::string token = page.body.substr(at, page.body.find('"', at) - at);
+    http::Request r;
+    r.method = "POST";
+    r.target = r.path = "/admin/login";
+    r.headers = {{"cookie", cookie},
+                 {"content-type", "application/x-www-form-urlencoded"},
+                 {"origin", "http://127.0.0.1:8080"}};
+    r.body = "_csrf=" + content::percent_encode(token) +
+             "&login=" + content::percent_encode(login) +
+             "&password=" + content::percent_encode(password);
+    return admin_->handle(r, client);
+  }
+  // An account that signs in with `password`.
+  content::Id account(const std::string& login, const std::string& password) {
+    auto tx = db_->begin();
+    content::Id id =
+        tx->add_user({login, login + "@example.org", "Reporter " + login, login, "", "author"})
+            .or_throw();
+    tx->commit().or_throw();
+    db_->accounts().set_password_hash(id, security::hash_password(password), clock_.now());
+    return id;
+  }
   http::Response page(std::string path) const {
     http::Request r;
     r.method = "GET";
@@ -163,6 +202,40 @@ TEST_F(Handlers, SessionsEndAfterTheIdleTimeOnTheClock) {
   auto later = admin(get("/admin/"));
   EXPECT_EQ(later.status, 303);
   EXPECT_NE(header(later, "location").find("/admin/login"), std::string::npos);
+}
+
+// A session also ends when it is older than its lifetime, however busy: the idle limit is
+// 12 hours and the lifetime 14 days (the defaults).
+TEST_F(Handlers, SessionsEndAfterTheirLifetimeHoweverBusy) {
+  for (int hours = 11; hours < 336; hours += 11) {
+    clock_.advance(11 * 3600);
+    ASSERT_EQ(admin(get("/admin/")).status, 200) << "still in use after " << hours << " h";
+  }
+  clock_.set(kStart + 336 * 3600 + 1);
+  EXPECT_EQ(admin(get("/admin/")).status, 303);
+  EXPECT_FALSE(db_->accounts().session(security::token_digest(session_))) << "and it is gone";
+}
+
+// Five failures hold an account back for 30 s; each failure after that doubles the wait,
+// and after the 15-minute window nothing holds it back.
+TEST_F(Handlers, TheSignInThrottleGrowsAndEndsOnTheClock) {
+  const std::string password = "a long and unguessable sentence 7";
+  account("samira", password);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(sign_in("samira", "wrong " + std::to_string(i)).status, 403);
+  auto held = sign_in("samira", password);  // right, but too late
+  EXPECT_EQ(held.status, 429);
+  EXPECT_EQ(header(held, "Retry-After"), "30");
+  clock_.advance(29);
+  EXPECT_EQ(header(sign_in("samira", password, "198.51.100.3"), "Retry-After"), "1")
+      << "from any client";
+  clock_.advance(2);
+  EXPECT_EQ(sign_in("samira", "wrong again").status, 403);
+  auto longer = sign_in("samira", password);
+  EXPECT_EQ(longer.status, 429);
+  EXPECT_EQ(header(longer, "Retry-After"), "60");
+  clock_.advance(15 * 60 + 1);
+  EXPECT_EQ(sign_in("samira", password).status, 303) << "the window has passed";
 }
 
 // The reader site renders on the clock too: the comment form's token names the clock's

@@ -4,7 +4,6 @@
 // fails this test. Each allowed action is checked in the database too; each refused one
 // must leave it as it was.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>

@@ -26,6 +26,13 @@ std::optional<std::string> redirect(Connection& db, std::string_view path) {
   return s.text(0);
 }
 
+std::vector<Redirect> redirects(Connection& db) {
+  auto s = db.prepare("SELECT path, target FROM redirects ORDER BY path");
+  std::vector<Redirect> out;
+  while (s.step()) out.push_back({s.text(0), s.text(1)});
+  return out;
+}
+
 void add_redirect(Connection& db, std::string_view path, std::string_view target) {
   db.prepare("INSERT OR REPLACE INTO redirects (path, target) VALUES (?1, ?2)")
       .bind(1, path)

@@ -14,6 +14,7 @@ namespace khabar::store::sqlite {
 std::optional<Id> import_target(Connection& db, std::string_view kind, std::string_view key);
 void set_import_target(Connection& db, std::string_view kind, std::string_view key, Id target);
 std::optional<std::string> redirect(Connection& db, std::string_view path);
+std::vector<Redirect> redirects(Connection& db);
 void add_redirect(Connection& db, std::string_view path, std::string_view target);
 
 }  // namespace khabar::store::sqlite

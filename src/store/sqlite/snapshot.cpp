@@ -232,6 +232,8 @@ class SqliteSnapshot final : public Snapshot {
   }
   std::vector<MenuItem> menu() override { return sqlite::menu(db_); }
 
+  std::vector<Redirect> redirects() override { return sqlite::redirects(db_); }
+
   bool publication_due(Timestamp now) override {
     auto s = db_.prepare(
         "SELECT 1 FROM articles WHERE kind IN ('article', 'page') AND status = 'scheduled' "

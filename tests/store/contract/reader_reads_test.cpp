@@ -224,6 +224,10 @@ TEST_P(StoreContract, MenuRedirectsAndImportTargets) {
   EXPECT_FALSE(db_->snapshot()->redirect("/nowhere/"));
   write([](store::Transaction& tx) { tx.add_redirect("?p=12", "/elsewhere/"); });
   EXPECT_EQ(db_->snapshot()->redirect("?p=12"), "/elsewhere/");  // replaces
+  EXPECT_EQ(
+      db_->snapshot()->redirects(),
+      (std::vector<store::Redirect>{{"/2012/01/old-story/", "/about/"}, {"?p=12", "/elsewhere/"}}))
+      << "every one, once, by path";
   EXPECT_EQ(db_->begin()->import_target("wp:post", "12"), about);
   EXPECT_FALSE(db_->begin()->import_target("wp:page", "12"));
 }
