@@ -16,6 +16,8 @@
 #include "content/urls.h"
 #include "importers/wordpress_content.h"
 #include "media/library.h"
+#include "newsroom/articles.h"
+#include "newsroom/imports.h"
 #include "render/sanitize.h"
 #include "store/names.h"
 
@@ -417,17 +419,9 @@ class Importer : public WxrHandler {
     if (auto it = tags_.find(wordpress_slug); it != tags_.end()) return it->second;
     std::string slug = usable_slug(wordpress_slug, name);
     if (slug.empty()) slug = "tag";
-    Id id = 0;
-    if (auto existing = tx_.tag_id_by_slug(slug)) {
-      id = *existing;
-      if (declared) ++s_.tags.updated;
-    } else {
-      id =
-          tx_.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
-                      slug)
-              .or_throw();
-      if (declared) ++s_.tags.imported;
-    }
+    bool known = tx_.tag_id_by_slug(slug).has_value();
+    Id id = newsroom::find_or_make_tag(tx_, name, slug).or_throw();
+    if (declared) ++(known ? s_.tags.updated : s_.tags.imported);
     tags_[wordpress_slug] = id;
     redirect("/tag/" + percent_decoded(wordpress_slug) + "/", content::tag_url(slug));
     return id;
@@ -497,18 +491,11 @@ class Importer : public WxrHandler {
     for (const auto& [name, n] : p.report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
 
     std::string key = std::to_string(i.post_id);
-    auto existing = tx_.import_target("wp:post", key);
-    a.slug = store::free_article_slug(tx_, usable_slug(i.post_name, a.title), existing.value_or(0));
-    if (a.slug.empty()) a.slug = store::free_article_slug(tx_, "post-" + key, existing.value_or(0));
-    Id id = 0;
-    if (existing && tx_.update_article(*existing, a).is_ok()) {
-      id = *existing;
-      ++tally.updated;
-    } else {
-      id = tx_.add_article(a).or_throw();
-      tx_.set_import_target("wp:post", key, id);
-      ++tally.imported;
-    }
+    a.slug = usable_slug(i.post_name, a.title);
+    auto imported = newsroom::import_article(tx_, "wp:post", key, a, "post-" + key).or_throw();
+    Id id = imported.id;
+    a.slug = imported.slug;
+    ++(imported.added ? tally.imported : tally.updated);
     if (a.status == content::Status::Published) add_post_redirects(i, a, is_page);
     comments(i, id);
   }

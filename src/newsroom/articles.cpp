@@ -17,12 +17,9 @@ store::Result<std::vector<content::Id>> tag_ids(store::Transaction& tx, const st
     std::string name = content::trim(piece);
     std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
-    content::Id id = tx.tag_id_by_slug(slug).value_or(0);
-    if (!id) {
-      auto added = tx.add_tag(name, slug);
-      if (!added) return added.status();
-      id = *added;
-    }
+    auto found = find_or_make_tag(tx, name, slug);
+    if (!found) return found.status();
+    content::Id id = *found;
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   return ids;
@@ -34,6 +31,13 @@ std::string may_not(const Actor& actor, std::string_view what) {
 }
 
 }  // namespace
+
+store::Result<content::Id> find_or_make_tag(store::Transaction& tx, std::string_view name,
+                                            std::string_view slug) {
+  if (auto id = tx.tag_id_by_slug(slug)) return *id;
+  return tx.add_tag(content::truncate_utf8(name.empty() ? slug : name, content::kMaxTagNameBytes),
+                    slug);
+}
 
 content::Ownership ownership(const Actor& actor, const std::vector<content::Id>& author_ids) {
   return std::find(author_ids.begin(), author_ids.end(), actor.id) != author_ids.end()

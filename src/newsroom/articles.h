@@ -28,6 +28,11 @@ struct Actor {
 // Own when the actor is among `author_ids` (an article's bylines).
 content::Ownership ownership(const Actor& actor, const std::vector<content::Id>& author_ids);
 
+// The tag rule of every writer (the editor, imports): the tag with `slug` if there is
+// one, else a new one named `name` (cut to content::kMaxTagNameBytes; `slug` when empty).
+store::Result<content::Id> find_or_make_tag(store::Transaction& tx, std::string_view name,
+                                            std::string_view slug);
+
 // A workflow move on one article as the desk read it: "submit", "schedule" (at
 // `publish_at`), "publish", "unpublish", "trash", "restore", or "delete" (for good, from
 // the trash). Invalid: no such move, or "schedule" without a time; Conflict: it does not
