@@ -1,0 +1,49 @@
+// The spelling rules of reader search (docs/search.md): the index and the query fold words
+// the same way, so a story is found however its words were typed — old PDFs' Arabic
+// presentation forms, Arabic or Persian keyboards, harakat or none, Pashto letters typed
+// with their look-alikes. Two levels:
+//
+// Strict (always): Unicode NFKC and case folding (ICU); Latin diacritics, harakat and
+// every other combining mark, tatweel and zero-width joiners removed; alef forms
+// (أ إ آ ٱ) to ا; Arabic kaf ك to keheh ک; Arabic yeh ي and alef maksura ى to Farsi yeh ی;
+// teh marbuta ة, heh goal ہ, ۀ and ە to heh ه; the three digit sets (ASCII, ٠-٩, ۰-۹)
+// to ASCII.
+//
+// Loose (also, for words that look Pashto, and as a fallback): on top of strict, the
+// letters commonly typed as look-alikes: Pashto gaf ګ to گ, ښ to ش, ې ۍ ئ at the end of
+// a word to ی; and the two-character sequences some keyboards make: ح + hamza above (ٔ)
+// for ځ, ح + three dots above (ۛ) for څ, ی + hamza above for ئ.
+//
+// Letters that are different letters stay apart at both levels: ړ ر, ډ د, ټ ت, ږ ژ, ڼ ن.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace khabar::search {
+
+enum class Fold { Strict, Loose };
+
+// One word folded at `level` (UTF-8 in and out; invalid bytes read as U+FFFD).
+std::string fold(std::string_view word, Fold level = Fold::Strict);
+
+// Whether a word has a letter only Pashto writes (ټ ډ ړ ږ ښ ګ ڼ ځ څ ې ۍ): its loose form is
+// what it is searched by.
+bool looks_pashto(std::string_view word);
+
+// A word of a text as the index keeps it.
+struct Word {
+  std::size_t begin = 0;  // [begin, end): where it is in the original text, in bytes
+  std::size_t end = 0;
+  std::string strict;  // fold(word, Fold::Strict)
+  std::string loose;   // fold(word, Fold::Loose); most often the same as strict
+};
+
+// The words of `text`, in order, by Unicode word boundaries (ICU; a word keeps its ZWNJ
+// and its marks, numbers are words, spaces and punctuation are not), each folded. Linear
+// in the text's size.
+std::vector<Word> words(std::string_view text);
+
+}  // namespace khabar::search
