@@ -1,5 +1,6 @@
 #include "search/normalize.h"
 
+#include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -65,7 +66,7 @@ UChar32 strict_arabic(UChar32 c) {
   }
   if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);  // ٠-٩
   if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);  // ۰-۹
-  if (u_charType(c) == U_NON_SPACING_MARK) return 0;           // harakat, hamza above...
+  if (u_charType(c) == U_NON_SPACING_MARK) return 0;          // harakat, hamza above...
   return c;
 }
 
@@ -85,20 +86,49 @@ bool word_final_yeh(UChar32 c) { return c == 0x06D0 || c == 0x06CD || c == 0x062
 // Zero-width characters NFKC_Casefold may keep in some contexts: dropped.
 bool zero_width(UChar32 c) { return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF; }
 
+// Whether a folded word is English-like: Latin letters, with apostrophes between them.
+bool latin_word(const std::string& w) {
+  bool letter = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z')
+      letter = true;
+    else if (c != '\'')
+      return false;
+  }
+  return letter;
+}
+
+// The English stem of a folded Latin word (one Snowball stemmer per thread: they are not
+// thread-safe).
+std::string english_stem(const std::string& w) {
+  struct Stemmer {
+    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() { sb_stemmer_delete(s); }
+  };
+  thread_local Stemmer stemmer;
+  if (!stemmer.s) return w;
+  const sb_symbol* stem = sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(w.data()),
+                                          static_cast<int>(w.size()));
+  if (!stem) return w;
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+}
+
 }  // namespace
 
 std::string fold(std::string_view word, Fold level) {
   UErrorCode error = U_ZERO_ERROR;
-  icu::UnicodeString in = nfkc_casefold().normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))),
-      error);
+  icu::UnicodeString in =
+      nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                    word.data(), static_cast<int32_t>(word.size()))),
+                                error);
   if (U_FAILURE(error)) return {};
   if (level == Fold::Loose) {
     // Sequences some keyboards type for one Pashto letter (before marks are dropped).
     auto pair = [](UChar32 a, UChar32 b) { return icu::UnicodeString().append(a).append(b); };
-    in.findAndReplace(pair(kHah, kHamzaAbove), icu::UnicodeString(UChar32{0x0681}));  // ځ
+    in.findAndReplace(pair(kHah, kHamzaAbove), icu::UnicodeString(UChar32{0x0681}));          // ځ
     in.findAndReplace(pair(kHah, kSmallHighThreeDots), icu::UnicodeString(UChar32{0x0685}));  // څ
-    in.findAndReplace(pair(kFarsiYeh, kHamzaAbove), icu::UnicodeString(UChar32{0x0626}));  // ئ
+    in.findAndReplace(pair(kFarsiYeh, kHamzaAbove), icu::UnicodeString(UChar32{0x0626}));     // ئ
   }
   icu::UnicodeString out;
   for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
@@ -124,7 +154,7 @@ std::string fold(std::string_view word, Fold level) {
   out = nfc().normalize(out, error);
   std::string utf8;
   if (U_SUCCESS(error)) out.toUTF8String(utf8);
-  return utf8;
+  return latin_word(utf8) ? english_stem(utf8) : utf8;
 }
 
 bool looks_pashto(std::string_view word) {

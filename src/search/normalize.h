@@ -7,7 +7,9 @@
 // every other combining mark, tatweel and zero-width joiners removed; alef forms
 // (أ إ آ ٱ) to ا; Arabic kaf ك to keheh ک; Arabic yeh ي and alef maksura ى to Farsi yeh ی;
 // teh marbuta ة, heh goal ہ, ۀ and ە to heh ه; the three digit sets (ASCII, ٠-٩, ۰-۹)
-// to ASCII.
+// to ASCII. A word written in Latin letters alone is then cut to its English stem
+// (Snowball's English stemmer: elections, election -> election; reporting, reported ->
+// report; Kabul's -> kabul).
 //
 // Loose (also, for words that look Pashto, and as a fallback): on top of strict, the
 // letters commonly typed as look-alikes: Pashto gaf ګ to گ, ښ to ش, ې ۍ ئ at the end of
