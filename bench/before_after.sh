@@ -27,20 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The baseline's binary is kept (build-baseline/, with the commit it was built from) so
-# that a second run against the same commit does not build it again.
-rev=$(git rev-parse "$base")
-if [ "$(cat build-baseline/REV 2>/dev/null)" != "$rev" ] || [ ! -x build-baseline/khabar ]; then
-  rm -rf build-baseline
-  git worktree add --detach "$work/baseline" "$rev" >/dev/null 2>&1
-  cmake -S "$work/baseline" -B build-baseline -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF \
-    -DKHABAR_BENCH=OFF >/dev/null
-  cmake --build build-baseline -j2 --target khabar >/dev/null
-  echo "$rev" >build-baseline/REV
-  git worktree remove --force "$work/baseline"
-fi
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
-cmake --build build-release -j2 >/dev/null
+source bench/baseline.sh
+build_old_and_new "$base"
 old=build-baseline/khabar
 new=build-release/khabar
 
@@ -66,7 +54,7 @@ rps() {  # PORT PID PATH -> "req/s µs-of-server-CPU-per-request"
   awk -v t=$((after - before)) -v hz="$hz" '
     /requests in/ {n = $1}
     /Requests\/sec/ {r = $2}
-    END {printf "%s %.2f", r, t / hz * 1e6 / n}' <<<"$out"
+    END {printf "%s %.2f\n", r, t / hz * 1e6 / n}' <<<"$out"
 }
 median() { tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
@@ -81,9 +69,10 @@ article=/report-10/
 for port in "${ports[@]}"; do curl -s -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$article"; done
 declare -A runs cpus
 echo
+echo "Each run: req/s, then the server's µs of CPU per request."
+echo
 echo "| round | old cached | new cached | old render | new render |"
 echo "| ---: | ---: | ---: | ---: | ---: |"
-echo "(each: req/s, then the server's µs of CPU per request)"
 for ((r = 1; r <= rounds; r++)); do
   row=()
   # Odd rounds old first, even rounds new first: drift in time hits both alike.
