@@ -116,7 +116,7 @@ std::string english_stem(const std::string& w) {
 
 }  // namespace
 
-std::string fold(std::string_view word, Fold level) {
+std::string fold(std::string_view word, Fold level, bool stem) {
   UErrorCode error = U_ZERO_ERROR;
   icu::UnicodeString in =
       nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
@@ -154,7 +154,7 @@ std::string fold(std::string_view word, Fold level) {
   out = nfc().normalize(out, error);
   std::string utf8;
   if (U_SUCCESS(error)) out.toUTF8String(utf8);
-  return latin_word(utf8) ? english_stem(utf8) : utf8;
+  return stem && latin_word(utf8) ? english_stem(utf8) : utf8;
 }
 
 bool looks_pashto(std::string_view word) {

@@ -28,8 +28,9 @@ namespace khabar::search {
 
 enum class Fold { Strict, Loose };
 
-// One word folded at `level` (UTF-8 in and out; invalid bytes read as U+FFFD).
-std::string fold(std::string_view word, Fold level = Fold::Strict);
+// One word folded at `level` (UTF-8 in and out; invalid bytes read as U+FFFD). Without
+// `stem`, a Latin word is not cut to its stem (the last word of a prefix query).
+std::string fold(std::string_view word, Fold level = Fold::Strict, bool stem = true);
 
 // Whether a word has a letter only Pashto writes (ټ ډ ړ ږ ښ ګ ڼ ځ څ ې ۍ): its loose form is
 // what it is searched by.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/sqlite/search_tokenizer.h"
 #include "store/store.h"
 
 namespace khabar::store::sqlite {
@@ -102,6 +103,8 @@ Connection::Connection(const std::string& path, Mode mode) {
   sqlite3_busy_timeout(db_, 5000);
   sqlite3_extended_result_codes(db_, 1);
   exec("PRAGMA foreign_keys = ON");
+  // Search's FTS5 tokenizer, which every connection that reads or writes the index needs.
+  if (register_search_tokenizer(db_) != SQLITE_OK) fail(db_, "registering the search tokenizer");
 }
 
 Connection::~Connection() {

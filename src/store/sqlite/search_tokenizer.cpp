@@ -1,0 +1,76 @@
+#include "store/sqlite/search_tokenizer.h"
+
+#include <new>
+#include <string>
+
+#include "search/normalize.h"
+
+namespace khabar::store::sqlite {
+namespace {
+
+// The tokenizer keeps no state: one instance serves every table that names it.
+struct Tokenizer {};
+
+int create(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new (std::nothrow) Tokenizer);
+  return *out ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+using TokenCallback = int (*)(void*, int, const char*, int, int, int);
+
+int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
+             TokenCallback token) {
+  if (size <= 0) return SQLITE_OK;
+  try {
+    auto found = search::words(std::string_view(text, static_cast<std::size_t>(size)));
+    bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      auto& w = found[i];
+      if (prefix && i + 1 == found.size()) {
+        std::string_view piece(text + w.begin, w.end - w.begin);
+        w.strict = search::fold(piece, search::Fold::Strict, false);
+        w.loose = search::fold(piece, search::Fold::Loose, false);
+      }
+      int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
+      int rc = token(ctx, 0, w.strict.data(), static_cast<int>(w.strict.size()), begin, end);
+      if (rc != SQLITE_OK) return rc;
+      bool synonym = w.loose != w.strict &&
+                     (!query || search::looks_pashto(std::string_view(text + w.begin,
+                                                                      w.end - w.begin)));
+      if (synonym) {
+        rc = token(ctx, FTS5_TOKEN_COLOCATED, w.loose.data(), static_cast<int>(w.loose.size()),
+                   begin, end);
+        if (rc != SQLITE_OK) return rc;
+      }
+    }
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+fts5_api* fts5_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+int register_search_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_of(db);
+  if (!api) return SQLITE_ERROR;
+  fts5_tokenizer methods{create, destroy, tokenize};
+  return api->xCreateTokenizer(api, "khabar", nullptr, &methods, nullptr);
+}
+
+}  // namespace khabar::store::sqlite

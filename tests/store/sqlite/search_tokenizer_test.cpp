@@ -1,0 +1,98 @@
+// The FTS5 tokenizer of search (src/store/sqlite/search_tokenizer.h) in a real FTS5 table:
+// words found in any of their spellings, different letters kept apart, highlights at the
+// original text's offsets.
+#include "store/sqlite/search_tokenizer.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+class SearchTokenizer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
+    ASSERT_EQ(khabar::store::sqlite::register_search_tokenizer(db_), SQLITE_OK);
+    exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'khabar')");
+  }
+  void TearDown() override { sqlite3_close(db_); }
+
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << (error ? error : "") << " in " << sql;
+  }
+  void add(const std::string& body) {
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db_, "INSERT INTO t (body) VALUES (?1)", -1, &s, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(s, 1, body.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+  }
+  // The bodies matching `query` (an FTS5 query), highlighted, in insertion order.
+  std::vector<std::string> find(const std::string& query) {
+    std::vector<std::string> out;
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_,
+                                 "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1 "
+                                 "ORDER BY rowid",
+                                 -1, &s, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(s, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(s) == SQLITE_ROW)
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+    sqlite3_finalize(s);
+    return out;
+  }
+  using Found = std::vector<std::string>;
+
+  sqlite3* db_ = nullptr;
+};
+
+TEST_F(SearchTokenizer, ArabicScriptSpellingsFindEachOther) {
+  add("د كابل ښار");      // Arabic kaf
+  add("کتابخانه‌ها");      // with a ZWNJ
+  add("مُحَمَّد علي");      // harakat, Arabic yeh
+  EXPECT_EQ(find("کابل"), (Found{"د [كابل] ښار"}));
+  EXPECT_EQ(find("كابل"), (Found{"د [كابل] ښار"}));
+  EXPECT_EQ(find("محمد"), (Found{"[مُحَمَّد] علي"}));
+  EXPECT_EQ(find("علی"), (Found{"مُحَمَّد [علي]"}));
+  EXPECT_EQ(find("کتابخانهها"), (Found{"[کتابخانه‌ها]"}));
+  EXPECT_EQ(find("کتاب*"), (Found{"[کتابخانه‌ها]"}));
+}
+
+TEST_F(SearchTokenizer, PashtoLookAlikesFindEachOtherBothWays) {
+  add("ښار");  // as Pashto writes it
+  add("شار");  // as a keyboard without ښ types it
+  EXPECT_EQ(find("ښار"), (Found{"[ښار]", "[شار]"})) << "a Pashto query also asks the loose form";
+  EXPECT_EQ(find("شار"), (Found{"[ښار]", "[شار]"})) << "the document keeps its loose form";
+}
+
+TEST_F(SearchTokenizer, DifferentLettersStayApart) {
+  add("ړوند");
+  add("روند");
+  EXPECT_EQ(find("ړوند"), (Found{"[ړوند]"}));
+  EXPECT_EQ(find("روند"), (Found{"[روند]"}));
+}
+
+TEST_F(SearchTokenizer, EnglishByStemDiacriticsAndHighlightsOnTheOriginal) {
+  add("Elections in Bâmiyân: reporters count the votes.");
+  EXPECT_EQ(find("election"), (Found{"[Elections] in Bâmiyân: reporters count the votes."}));
+  EXPECT_EQ(find("bamiyan REPORTER"),
+            (Found{"Elections in [Bâmiyân]: [reporters] count the votes."}));
+  EXPECT_EQ(find("\"count the votes\""), (Found{"Elections in Bâmiyân: reporters [count the votes]."}));
+  EXPECT_EQ(find("report*"), (Found{"Elections in Bâmiyân: [reporters] count the votes."}));
+  EXPECT_TRUE(find("kabul").empty());
+}
+
+TEST_F(SearchTokenizer, DigitsOfEveryScriptAreOne) {
+  add("۱۴۰۵ کال");
+  EXPECT_EQ(find("1405"), (Found{"[۱۴۰۵] کال"}));
+  EXPECT_EQ(find("١٤٠٥"), (Found{"[۱۴۰۵] کال"}));
+}
+
+}  // namespace
