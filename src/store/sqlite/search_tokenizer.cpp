@@ -37,9 +37,9 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
       int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
       int rc = token(ctx, 0, w.strict.data(), static_cast<int>(w.strict.size()), begin, end);
       if (rc != SQLITE_OK) return rc;
-      bool synonym = w.loose != w.strict &&
-                     (!query || search::looks_pashto(std::string_view(text + w.begin,
-                                                                      w.end - w.begin)));
+      bool synonym =
+          w.loose != w.strict &&
+          (!query || search::looks_pashto(std::string_view(text + w.begin, w.end - w.begin)));
       if (synonym) {
         rc = token(ctx, FTS5_TOKEN_COLOCATED, w.loose.data(), static_cast<int>(w.loose.size()),
                    begin, end);

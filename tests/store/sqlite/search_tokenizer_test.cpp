@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "search/query.h"
+#include "store/sqlite/search_query.h"
+
 namespace {
 
 class SearchTokenizer : public ::testing::Test {
@@ -54,9 +57,9 @@ class SearchTokenizer : public ::testing::Test {
 };
 
 TEST_F(SearchTokenizer, ArabicScriptSpellingsFindEachOther) {
-  add("د كابل ښار");      // Arabic kaf
-  add("کتابخانه‌ها");      // with a ZWNJ
-  add("مُحَمَّد علي");      // harakat, Arabic yeh
+  add("د كابل ښار");               // Arabic kaf
+  add("کتابخانه‌ها");  // with a ZWNJ
+  add("مُحَمَّد علي");                 // harakat, Arabic yeh
   EXPECT_EQ(find("کابل"), (Found{"د [كابل] ښار"}));
   EXPECT_EQ(find("كابل"), (Found{"د [كابل] ښار"}));
   EXPECT_EQ(find("محمد"), (Found{"[مُحَمَّد] علي"}));
@@ -84,7 +87,8 @@ TEST_F(SearchTokenizer, EnglishByStemDiacriticsAndHighlightsOnTheOriginal) {
   EXPECT_EQ(find("election"), (Found{"[Elections] in Bâmiyân: reporters count the votes."}));
   EXPECT_EQ(find("bamiyan REPORTER"),
             (Found{"Elections in [Bâmiyân]: [reporters] count the votes."}));
-  EXPECT_EQ(find("\"count the votes\""), (Found{"Elections in Bâmiyân: reporters [count the votes]."}));
+  EXPECT_EQ(find("\"count the votes\""),
+            (Found{"Elections in Bâmiyân: reporters [count the votes]."}));
   EXPECT_EQ(find("report*"), (Found{"Elections in Bâmiyân: [reporters] count the votes."}));
   EXPECT_TRUE(find("kabul").empty());
 }
@@ -93,6 +97,46 @@ TEST_F(SearchTokenizer, DigitsOfEveryScriptAreOne) {
   add("۱۴۰۵ کال");
   EXPECT_EQ(find("1405"), (Found{"[۱۴۰۵] کال"}));
   EXPECT_EQ(find("١٤٠٥"), (Found{"[۱۴۰۵] کال"}));
+}
+
+// A reader's query as the store asks FTS5 (search/query.h, sqlite/search_query.h).
+TEST_F(SearchTokenizer, ReadersQueriesFindWhatTheyAskFor) {
+  add("Water supply returns to Kabul after the floods");
+  add("Kabul floods: the old news");
+  add("Herat water supply");
+  auto ask = [&](std::string_view typed) {
+    return find(khabar::store::sqlite::fts5_match(khabar::search::parse_query(typed)));
+  };
+  EXPECT_EQ(ask("kabul flood").size(), 2u);
+  EXPECT_EQ(ask("\"water supply\" -herat"),
+            (Found{"[Water supply] returns to Kabul after the floods"}));
+  EXPECT_EQ(ask("\"supply water\"").size(), 0u) << "a phrase keeps its order";
+  EXPECT_EQ(ask("kab* -\"old news\"").size(), 1u);
+  EXPECT_EQ(khabar::store::sqlite::fts5_match(khabar::search::parse_query("-kabul")), "");
+}
+
+// Whatever a reader types, FTS5 gets a query it accepts: never an error, never a 500.
+TEST_F(SearchTokenizer, NoTypedQueryIsAnFts5Error) {
+  add("NEAR the river, title: OR not");
+  for (std::string typed : {"NEAR(a b)", "title:x",      "^start",       "a OR b",
+                            "NOT",       "AND AND",      "\"unbalanced", "-",
+                            "*",         "\"\"",         "(((",          ")",
+                            "a\"b\"c",   "-\"",          "\"*\"",        "x* * *",
+                            "col : val", "{a b}",        "+a",           "\"NEAR\" OR\"",
+                            "ښار*",      "\xE2\x80\x8F", "a\"\"\"b"}) {
+    std::string match = khabar::store::sqlite::fts5_match(khabar::search::parse_query(typed));
+    if (match.empty()) continue;
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &s, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(s), SQLITE_ROW)
+        << typed << " -> " << match << ": " << sqlite3_errmsg(db_);
+    sqlite3_finalize(s);
+  }
+  EXPECT_EQ(find(khabar::store::sqlite::fts5_match(khabar::search::parse_query("NEAR OR"))).size(),
+            1u)
+      << "operators typed are words";
 }
 
 }  // namespace

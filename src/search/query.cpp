@@ -1,0 +1,57 @@
+#include "search/query.h"
+
+#include "content/text.h"
+#include "search/normalize.h"
+
+namespace khabar::search {
+namespace {
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+}  // namespace
+
+bool Query::empty() const {
+  for (const auto& t : terms)
+    if (!t.exclude) return false;
+  return true;
+}
+
+Query parse_query(std::string_view typed) {
+  Query q;
+  // Broken text is no query (the reader gets "no results", never an error).
+  std::string_view head = typed.substr(0, kMaxQueryBytes + 4);
+  std::string text = content::truncate_utf8(head, kMaxQueryBytes);
+  if (!content::is_valid_utf8(text)) return q;
+  std::size_t i = 0;
+  while (i < text.size() && q.terms.size() < kMaxQueryTerms) {
+    while (i < text.size() && space(text[i])) ++i;
+    if (i >= text.size()) break;
+    Term t;
+    if (text[i] == '-') {
+      t.exclude = true;
+      ++i;
+    }
+    if (i < text.size() && text[i] == '"') {
+      // A phrase runs to the closing quote, or to the end when there is none.
+      std::size_t close = text.find('"', i + 1);
+      std::size_t end = close == std::string::npos ? text.size() : close;
+      t.text = text.substr(i + 1, end - i - 1);
+      t.phrase = true;
+      i = close == std::string::npos ? text.size() : close + 1;
+    } else {
+      std::size_t end = i;
+      while (end < text.size() && !space(text[end]) && text[end] != '"') ++end;
+      t.text = text.substr(i, end - i);
+      i = end;
+      while (!t.text.empty() && t.text.back() == '*') {
+        t.prefix = true;
+        t.text.pop_back();
+      }
+    }
+    // Only what has a word in it (punctuation alone, a lone "-" or "*", is nothing).
+    if (!words(t.text).empty()) q.terms.push_back(std::move(t));
+  }
+  return q;
+}
+
+}  // namespace khabar::search
