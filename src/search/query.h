@@ -13,7 +13,7 @@
 namespace khabar::search {
 
 struct Term {
-  std::string text;  // as typed, without its quotes, minus sign or star
+  std::string text;      // as typed, without its quotes, minus sign or star
   bool phrase = false;   // typed in quotes: its words in this order, next to each other
   bool exclude = false;  // -word or -"phrase"
   bool prefix = false;   // word*: the last word is a prefix

@@ -130,8 +130,11 @@ http::Response post_comment(PageContext& ctx, const http::Request& request,
   auto added = ctx.store.add_reader_comment(c);  // returns after the commit
   if (!added) {
     if (moderation.flood_seconds > 0) flood.forget(client_ip);  // nothing was posted
-    form.message = "error_duplicate";
-    return rerender(ctx, a, request, form, 409);
+    // Checked again where it is stored: the article may have gone, or closed, meanwhile.
+    if (added.code() == store::Code::NotFound) return not_found_page(ctx);
+    form.message =
+        added.code() == store::Code::Forbidden ? "error_comments_closed" : "error_duplicate";
+    return rerender(ctx, a, request, form, added.code() == store::Code::Forbidden ? 403 : 409);
   }
   content::Id id = *added;
 

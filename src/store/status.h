@@ -17,8 +17,8 @@
 
 namespace khabar::store {
 
-// Forbidden is the newsroom's (src/newsroom/): the actor's role may not do it. The store
-// itself never returns it (it knows no actors).
+// Forbidden: the newsroom's operations (src/newsroom/) when the actor's role may not; the
+// store only for a reader's comment on an article whose comments are closed.
 enum class Code { Ok, NotFound, Conflict, Invalid, Corrupt, Unavailable, Forbidden };
 
 // The name of a code, for logs and messages ("not found").

@@ -46,9 +46,11 @@ class Store {
 
   // A reader's comment, durable when this returns ok: comments arriving together may
   // share one transaction (SQLite: group commit, one fsync), and each call returns only
-  // after the transaction holding its comment has committed. Conflict when that email
-  // already left exactly this text on the article (checked in the transaction that would
-  // add it, so two copies sent at once store one); nothing is written then.
+  // after the transaction holding its comment has committed. Checked in the transaction
+  // that would add it, and nothing is written otherwise: NotFound when the article is no
+  // longer published (or the comment replied to is gone), Forbidden when its comments
+  // were closed, Conflict when that email already left exactly this text on the article
+  // (so two copies sent at once store one).
   virtual Result<Id> add_reader_comment(const NewComment& c) = 0;
 
   // --- Change feed: what changed, for the page cache (also across processes) ---

@@ -1,11 +1,11 @@
 // The reader's query language (src/search/query.h): words, phrases, exclusions, prefixes;
 // nothing typed is an operator, nothing typed is an error.
-#include "search/query.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "search/query.h"
 
 using khabar::search::parse_query;
 using khabar::search::Term;
@@ -26,8 +26,7 @@ TEST(SearchQuery, WordsPhrasesExclusionsAndPrefixes) {
 }
 
 TEST(SearchQuery, AnUnbalancedQuoteRunsToTheEnd) {
-  EXPECT_EQ(terms("kabul \"water supply"),
-            (std::vector<Term>{{"kabul"}, {"water supply", true}}));
+  EXPECT_EQ(terms("kabul \"water supply"), (std::vector<Term>{{"kabul"}, {"water supply", true}}));
   EXPECT_EQ(terms("\""), (std::vector<Term>{}));
   EXPECT_EQ(terms("a\"b c\""), (std::vector<Term>{{"a"}, {"b c", true}}));
 }

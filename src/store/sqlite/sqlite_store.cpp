@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "store/sqlite/accounts.h"
@@ -42,7 +43,19 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
 
   Result<Id> add_reader_comment(const NewComment& c) override {
-    Id id = group_commit([this, c](Connection& db) -> Id {
+    return group_commit([this, c](Connection& db) -> Result<Id> {
+      // What the reader saw may have changed since: the article unpublished or deleted,
+      // its comments closed, the comment replied to gone.
+      auto article = db.prepare("SELECT status, comments_open FROM articles WHERE id = ?1");
+      article.bind(1, c.article_id);
+      if (!article.step() || article.text(0) != "published")
+        return Status::not_found("the article is not published");
+      if (article.int64(1) == 0) return Status::forbidden("the article's comments are closed");
+      if (c.parent_id) {
+        auto parent = db.prepare("SELECT 1 FROM comments WHERE id = ?1 AND article_id = ?2");
+        parent.bind(1, c.parent_id).bind(2, c.article_id);
+        if (!parent.step()) return Status::not_found("the comment replied to is gone");
+      }
       // One lookup in comments_same_text. The unary + keeps SQLite from propagating
       // body = ?3 into substr(body, ...), which would no longer match the index (3.40).
       auto same = db.prepare(
@@ -50,10 +63,9 @@ class SqliteStore final : public Store, private sqlite::Access {
           "AND substr(body, 1, 100) = substr(?3, 1, 100) AND +body = ?3 AND status <> 'trash' "
           "LIMIT 1");
       same.bind(1, c.article_id).bind(2, c.author_email).bind(3, c.body);
-      return same.step() ? 0 : writer_.insert_comment(c);
+      if (same.step()) return Status::conflict("the same comment is already there");
+      return writer_.insert_comment(c);
     });
-    if (id == 0) return Status::conflict("the same comment is already there");
-    return id;
   }
 
   std::unique_ptr<Snapshot> snapshot() override { return sqlite::open_snapshot(readers_.lease()); }
@@ -105,8 +117,8 @@ class SqliteStore final : public Store, private sqlite::Access {
 
   // One queued write of group commit.
   struct Pending {
-    std::function<Id(Connection&)> work;
-    Id result = 0;
+    std::function<Result<Id>(Connection&)> work;
+    std::optional<Result<Id>> result;
     std::exception_ptr error;
     bool done = false;
   };
@@ -115,7 +127,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   // the writer, then everything queued by then, and runs it in one transaction (a
   // savepoint each, so one failure fails only its own write). Followers wait for the
   // leader to mark their write done, i.e. committed.
-  Id group_commit(std::function<Id(Connection&)> work) {
+  Result<Id> group_commit(std::function<Result<Id>(Connection&)> work) {
     if (writer_.held_by_this_thread())
       throw StoreError(Code::Invalid, "a reader's comment cannot join an open transaction");
     Pending me;
@@ -144,7 +156,7 @@ class SqliteStore final : public Store, private sqlite::Access {
       group_done_.notify_all();
     }
     if (me.error) std::rethrow_exception(me.error);
-    return me.result;
+    return std::move(*me.result);
   }
 
   // Runs with the writer's mutex held.

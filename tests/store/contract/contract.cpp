@@ -36,6 +36,15 @@ content::Id StoreContract::author(const std::string& login, const std::string& n
   return id;
 }
 
+store::NewComment StoreContract::by_reader(content::Id article, const std::string& body) {
+  store::NewComment c;
+  c.article_id = article;
+  c.author_name = "R";
+  c.author_email = "r@example.org";
+  c.body = body;
+  return c;
+}
+
 content::Id StoreContract::category(const store::NewCategory& c) {
   content::Id id = 0;
   write([&](store::Transaction& tx) { id = tx.add_category(c).or_throw(); });

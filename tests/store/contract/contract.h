@@ -49,6 +49,8 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
                       content::Status status = content::Status::Published,
                       content::Kind kind = content::Kind::Article);
   content::Id add(const store::NewArticle& a);
+  // A reader's comment on `article` by R <r@example.org>, held for moderation.
+  static store::NewComment by_reader(content::Id article, const std::string& body);
   content::Id comment(const store::NewComment& c);
   content::Id media(const std::string& file, content::Id uploaded_by = 0);
 

@@ -248,11 +248,7 @@ TEST_P(StoreContract, TheMediaLibraryAndWhereItIsUsed) {
 
 TEST_P(StoreContract, ModerationQueuesAndCounts) {
   Id art = article("story", 0, {}, 100);
-  store::NewComment c;
-  c.article_id = art;
-  c.author_name = "R";
-  c.author_email = "r@example.org";
-  c.body = "Held";
+  store::NewComment c = by_reader(art, "Held");
   Id held = comment(c);
   clock_.advance(5);
   c.body = "Held later";

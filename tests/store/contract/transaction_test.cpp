@@ -240,11 +240,7 @@ TEST_P(StoreContract, MayHaveChangedIsFalseOnlyWhenNothingWasCommitted) {
 // store exactly one: the check runs in the transaction that would add it.
 TEST_P(StoreContract, ConcurrentCopiesOfAReadersCommentStoreOne) {
   Id art = article("story", 0, {}, 100);
-  store::NewComment c;
-  c.article_id = art;
-  c.author_name = "R";
-  c.author_email = "r@example.org";
-  c.body = "Only once, please";
+  store::NewComment c = by_reader(art, "Only once, please");
   std::atomic<int> added{0}, refused{0};
   std::vector<std::thread> senders;
   for (int i = 0; i < 8; ++i)
@@ -264,11 +260,7 @@ TEST_P(StoreContract, ConcurrentCopiesOfAReadersCommentStoreOne) {
 TEST_P(StoreContract, AReadersDuplicateIsOnlyTheSameTextBySameEmailOnTheSameArticle) {
   Id art = article("story", 0, {}, 100);
   Id other = article("other", 0, {}, 100);
-  store::NewComment c;
-  c.article_id = art;
-  c.author_name = "R";
-  c.author_email = "r@example.org";
-  c.body = "Held";
+  store::NewComment c = by_reader(art, "Held");
   auto held = db_->add_reader_comment(c);
   ASSERT_TRUE(held);
   EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::Conflict);
@@ -285,10 +277,40 @@ TEST_P(StoreContract, AReadersDuplicateIsOnlyTheSameTextBySameEmailOnTheSameArti
   EXPECT_EQ(with_own[0].status, CommentStatus::Pending);  // a reader's own held comment
   EXPECT_TRUE(
       db_->snapshot()->approved_comments(other, {*held}).empty());  // own ids of another article
-  // A comment that cannot be stored (its article is gone) fails alone.
   c.article_id = 424242;
-  EXPECT_THROW(db_->add_reader_comment(c), store::StoreError);
+  EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::NotFound) << "no such article";
   EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Pending), 4);
+}
+
+// What the reader saw when writing may have changed by the time the comment is stored:
+// checked in the transaction that would store it, and nothing is written then.
+TEST_P(StoreContract, AReadersCommentIsCheckedAgainstTheArticleAsItIsNow) {
+  Id art = article("story", 0, {}, 100);
+  store::NewComment c = by_reader(art, "First");
+  c.status = CommentStatus::Approved;
+  Id first = db_->add_reader_comment(c).or_throw();
+  c.body = "A reply";
+  c.parent_id = 999999;
+  EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::NotFound) << "no such parent";
+  c.parent_id = first;
+  EXPECT_TRUE(db_->add_reader_comment(c)) << "a reply to a comment of this article";
+  Id elsewhere = article("elsewhere", 0, {}, 100);
+  c.article_id = elsewhere;
+  EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::NotFound)
+      << "the parent is another article's";
+  c.article_id = art;
+  c.parent_id = 0;
+
+  auto closed = db_->snapshot()->article_for_edit(art)->fields;
+  closed.comments_open = false;
+  write([&](store::Transaction& tx) { ASSERT_TRUE(tx.update_article(art, closed)); });
+  c.body = "After closing";
+  EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::Forbidden);
+  write([&](store::Transaction& tx) {
+    ASSERT_TRUE(tx.set_article_status(art, Status::Draft, kStart, 0));
+  });
+  EXPECT_EQ(db_->add_reader_comment(c).code(), store::Code::NotFound) << "unpublished meanwhile";
+  EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Approved), 2) << "nothing else stored";
 }
 
 }  // namespace
