@@ -155,8 +155,13 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
     auto moved = tx->delete_category(category->id, move_to);
     if (!moved) return store_refusal(ctx, moved.status());
     keep_old_addresses(*tx, *moved);
-    if (const Category* target = content::find_category(all, move_to))
-      tx->add_redirect("/category/" + old_path + "/", content::category_url(target->path));
+    if (const Category* target = content::find_category(all, move_to)) {
+      // The target may have been below the deleted category: then its path moved too.
+      std::string path = target->path;
+      for (const auto& [from, to] : *moved)
+        if (from == path) path = to;
+      tx->add_redirect("/category/" + old_path + "/", content::category_url(path));
+    }
     if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
     spdlog::info("admin: account {} deleted category {}", ctx.user->account.id, category->name);
     return see_other("/admin/categories?done=deleted");

@@ -118,6 +118,25 @@ TEST(Categories, RenestReslugAndDeleteKeepEveryLinkWorking) {
             "/category/afghanistan/");
   EXPECT_EQ(http_get(server.port(), "/" + asia_story + "/").status, 200);
 
+  // Delete a parent, moving its articles to its own child: the child moves up, and the
+  // parent's old address leads to where the child is now, in one step.
+  ASSERT_EQ(editor.post("/admin/categories", {{"name", "Provinces"}, {"parent", "0"}}).status, 303);
+  std::string provinces = id_of("provinces");
+  ASSERT_EQ(editor.post("/admin/categories", {{"name", "Kandahar"}, {"parent", provinces}}).status,
+            303);
+  std::string kandahar = id_of("provinces/kandahar");
+  ASSERT_EQ(
+      editor.post("/admin/categories/" + provinces, {{"action", "delete"}, {"move_to", kandahar}})
+          .status,
+      303);
+  EXPECT_EQ(category(std::stoll(kandahar))->path, "kandahar");
+  auto gone = http_get(server.port(), "/category/provinces/");
+  EXPECT_EQ(gone.status, 301);
+  EXPECT_EQ(gone.header("location"), "/category/kandahar/");
+  EXPECT_EQ(http_get(server.port(), "/category/provinces/kandahar/").header("location"),
+            "/category/kandahar/");
+  EXPECT_EQ(http_get(server.port(), "/category/kandahar/").status, 200);
+
   // Authors may not.
   AdminClient author(server.port());
   ASSERT_EQ(author
