@@ -84,6 +84,8 @@ std::string author_url(std::string_view slug) { return "/author/" + percent_enco
 
 std::string feed_url(std::string_view listing_url) { return std::string(listing_url) + "feed/"; }
 
+std::string atom_feed_url(std::string_view listing_url) { return feed_url(listing_url) + "atom/"; }
+
 std::string paged_url(std::string_view listing_url, int page) {
   if (page <= 1) return std::string(listing_url);
   return std::string(listing_url) + "page/" + std::to_string(page) + "/";

@@ -21,6 +21,7 @@ std::string category_url(std::string_view path);                // /category/wor
 std::string tag_url(std::string_view slug);                     // /tag/<slug>/
 std::string author_url(std::string_view slug);                  // /author/<slug>/
 std::string feed_url(std::string_view listing_url);             // <listing>feed/
+std::string atom_feed_url(std::string_view listing_url);        // <listing>feed/atom/
 std::string paged_url(std::string_view listing_url, int page);  // <listing>page/N/ (1 = listing)
 
 }  // namespace khabar::content

@@ -19,6 +19,24 @@
 #include "site/views.h"
 
 namespace khabar::site {
+
+// The body as HTML: imported articles carry HTML already sanitised at import; written
+// ones are Markdown, whose library images become figures (srcset, caption, credit).
+std::string body_html(const PageContext& ctx, const content::Article& a) {
+  if (!a.body_html.empty()) return a.body_html;
+  std::string html = render::markdown_to_html(a.body_markdown);
+  auto images = render::library_images(html);
+  if (images.empty()) return html;
+  std::vector<std::string> files;
+  for (const auto& i : images) files.push_back(i.file);
+  auto media = ctx.reads.media_by_files(files);
+  return render::with_figures(html, [&](std::string_view file) -> const content::Media* {
+    for (const auto& m : media)
+      if (m.original.file == file) return &m;
+    return nullptr;
+  });
+}
+
 namespace {
 
 // Up to two initials of a name (first letters of its first and last words).
@@ -156,23 +174,6 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
   if (message.empty() && !f.errors.empty()) message = "form_has_errors";
   if (!message.empty())
     form->AddSectionDictionary("FORM_MESSAGE")->SetValue("TEXT", strings.get(lang, message));
-}
-
-// The body as HTML: imported articles carry HTML already sanitised at import; written
-// ones are Markdown, whose library images become figures (srcset, caption, credit).
-std::string body_html(const PageContext& ctx, const content::Article& a) {
-  if (!a.body_html.empty()) return a.body_html;
-  std::string html = render::markdown_to_html(a.body_markdown);
-  auto images = render::library_images(html);
-  if (images.empty()) return html;
-  std::vector<std::string> files;
-  for (const auto& i : images) files.push_back(i.file);
-  auto media = ctx.reads.media_by_files(files);
-  return render::with_figures(html, [&](std::string_view file) -> const content::Media* {
-    for (const auto& m : media)
-      if (m.original.file == file) return &m;
-    return nullptr;
-  });
 }
 
 http::Response static_page(PageContext& ctx, const content::Article& a) {

@@ -8,9 +8,11 @@
 #include "site/views.h"
 
 namespace khabar::site {
+namespace {
 
-http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
-                        std::string_view title, std::string_view listing_path) {
+// The newest kFeedItems articles of a listing, and the cache tags of a feed showing them.
+std::vector<content::ArticleSummary> feed_items(PageContext& ctx,
+                                                const content::ListingFilter& filter) {
   auto items = ctx.reads.published_articles(filter, kFeedItems, 0);
   ctx.tag(kTagSite);
   if (filter.category_id)
@@ -22,6 +24,34 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   else
     ctx.tag(kTagHome);
   for (const auto& a : items) ctx.tag(tag_article(a.id));
+  return items;
+}
+
+http::Response feed_response(PageContext& ctx, std::string type, std::string body) {
+  http::Response r;
+  r.content_type = std::move(type);
+  r.body = std::move(body);
+  r.cache_control = "public, max-age=300";
+  r.cacheable = true;
+  r.cache_tags = std::move(ctx.cache_tags);
+  return r;
+}
+
+// A stable id for an entry (RFC 4151 tag URI: it survives a change of slug or address):
+// tag:<host>,<year of publication>:article-<id>.
+std::string entry_id(const PageContext& ctx, const content::Article& a) {
+  std::string host = ctx.settings.url;
+  if (auto scheme = host.find("://"); scheme != std::string::npos) host.erase(0, scheme + 3);
+  host = host.substr(0, host.find_first_of("/:"));
+  return "tag:" + host + "," + ctx.iso_time(a.published_at).substr(0, 4) + ":article-" +
+         std::to_string(a.id);
+}
+
+}  // namespace
+
+http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
+                        std::string_view title, std::string_view listing_path) {
+  auto items = feed_items(ctx, filter);
   ctemplate::TemplateDictionary dict("rss");
   dict.SetValue("TITLE", std::string(title));
   dict.SetValue("LINK", ctx.absolute(listing_path));
@@ -43,13 +73,58 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
       item->SetValueAndShowSection("CATEGORY", c->name, "HAS_CATEGORY");
   }
   if (newest) dict.SetValueAndShowSection("BUILD_DATE", content::rfc822(newest), "HAS_BUILD_DATE");
-  http::Response r;
-  r.content_type = "application/rss+xml; charset=utf-8";
-  r.body = ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "rss.tpl"), dict);
-  r.cache_control = "public, max-age=300";
-  r.cacheable = true;
-  r.cache_tags = std::move(ctx.cache_tags);
-  return r;
+  return feed_response(
+      ctx, "application/rss+xml; charset=utf-8",
+      ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "rss.tpl"), dict));
+}
+
+http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
+                         std::string_view title, std::string_view listing_path) {
+  auto items = feed_items(ctx, filter);
+  ctemplate::TemplateDictionary dict("atom");
+  dict.SetValue("TITLE", std::string(title));
+  if (!ctx.settings.tagline.empty())
+    dict.SetValueAndShowSection("SUBTITLE", ctx.settings.tagline, "HAS_SUBTITLE");
+  dict.SetValue("BASE", ctx.absolute("/"));
+  dict.SetValue("LINK", ctx.absolute(listing_path));
+  dict.SetValue("SELF", ctx.absolute(content::atom_feed_url(listing_path)));
+  dict.SetValue("LANG", ctx.settings.language);
+  dict.SetValue("SITE", ctx.settings.title);
+  content::Timestamp newest = 0;
+  for (const auto& summary : items) {
+    auto a = ctx.reads.published_by_slug(summary.slug);  // with its text
+    if (!a) continue;
+    content::Timestamp updated = std::max(a->published_at, a->updated_at);
+    newest = std::max(newest, updated);
+    auto* entry = dict.AddSectionDictionary("ENTRY");
+    entry->SetValue("ID", entry_id(ctx, *a));
+    entry->SetValue("TITLE", a->title);
+    entry->SetValue("LINK", ctx.absolute(content::article_url(a->slug)));
+    entry->SetValue("LANG", a->language);
+    entry->SetValue("PUBLISHED", ctx.iso_time(a->published_at));
+    entry->SetValue("UPDATED", ctx.iso_time(updated));
+    for (const auto& author : a->authors) {
+      auto* by = entry->AddSectionDictionary("AUTHOR");
+      by->SetValue("NAME", author.display_name);
+      by->SetValue("URI", ctx.absolute(content::author_url(author.slug)));
+    }
+    if (const auto* c = content::find_category(ctx.categories, a->category_id)) {
+      auto* cat = entry->AddSectionDictionary("CATEGORY");
+      cat->SetValue("TERM", c->name);
+      cat->SetValue("SCHEME", ctx.absolute(content::category_url(c->path)));
+    }
+    for (const auto& t : a->tags) {
+      auto* cat = entry->AddSectionDictionary("CATEGORY");
+      cat->SetValue("TERM", t.name);
+      cat->SetValue("SCHEME", ctx.absolute(content::tag_url(t.slug)));
+    }
+    entry->SetValue("SUMMARY", a->excerpt);
+    entry->SetValue("CONTENT", body_html(ctx, *a));
+  }
+  dict.SetValue("UPDATED", ctx.iso_time(newest ? newest : ctx.now));
+  return feed_response(
+      ctx, "application/atom+xml; charset=utf-8",
+      ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "atom.tpl"), dict));
 }
 
 }  // namespace khabar::site

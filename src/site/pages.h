@@ -36,10 +36,19 @@ http::Response category_page(PageContext& ctx, const content::Category& category
 http::Response tag_page(PageContext& ctx, const content::Tag& tag, int page);
 http::Response author_page(PageContext& ctx, const content::Author& author, int page);
 
+// An article's body as HTML: imported articles carry HTML sanitised at import; written
+// ones are Markdown, whose library images become figures (srcset, caption, credit).
+std::string body_html(const PageContext& ctx, const content::Article& a);
+
 // RSS 2.0 of the newest kFeedItems articles of a listing. `listing_path` is the
 // site-relative URL of the listing ("/" or "/category/world/").
 http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
                         std::string_view title, std::string_view listing_path);
+
+// Atom 1.0 (RFC 4287) of the same articles, with their full text: `listing_path` as for
+// rss_feed; served at <listing>feed/atom/.
+http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
+                         std::string_view title, std::string_view listing_path);
 
 http::Response not_found_page(PageContext& ctx);
 

@@ -21,10 +21,11 @@ std::optional<int> parse_page(std::string_view s) {
   return static_cast<int>(*n);
 }
 
-// What follows a listing's own segments: nothing, "page/N" or "feed".
+// What follows a listing's own segments: nothing, "page/N", "feed" or "feed/atom".
 struct ListingSuffix {
   bool valid = true;
   bool feed = false;
+  bool atom = false;  // the feed in Atom
   int page = 1;
   std::size_t consumed = 0;  // segments taken from the end
 };
@@ -35,6 +36,9 @@ ListingSuffix parse_suffix(const std::vector<std::string_view>& segments, std::s
   if (n >= 1 && segments.back() == "feed") {
     s.feed = true;
     s.consumed = 1;
+  } else if (n >= 2 && segments.back() == "atom" && segments[segments.size() - 2] == "feed") {
+    s.feed = s.atom = true;
+    s.consumed = 2;
   } else if (n >= 2 && segments[segments.size() - 2] == "page") {
     auto page = parse_page(segments.back());
     if (!page)
@@ -54,11 +58,20 @@ std::string join(const std::vector<std::string_view>& segments, std::size_t from
   return out;
 }
 
+// A listing's feed, RSS or Atom.
+http::Response feed(PageContext& ctx, bool atom, const content::ListingFilter& filter,
+                    std::string_view title, std::string_view listing_path) {
+  return atom ? atom_feed(ctx, filter, title, listing_path)
+              : rss_feed(ctx, filter, title, listing_path);
+}
+
 http::Response route(PageContext& ctx, std::string_view path, const ArticleView& view = {}) {
   auto seg = content::split(path, '/');
   if (seg.empty()) return home_page(ctx, 1);
   const std::string& site_title = ctx.settings.title;
   if (seg.size() == 1 && seg[0] == "feed") return rss_feed(ctx, {}, site_title, "/");
+  if (seg.size() == 2 && seg[0] == "feed" && seg[1] == "atom")
+    return atom_feed(ctx, {}, site_title, "/");
   if (seg.size() == 2 && seg[0] == "page") {
     if (auto page = parse_page(seg[1])) return home_page(ctx, *page);
     return not_found_page(ctx);
@@ -71,8 +84,8 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
       for (const auto& c : ctx.categories) {
         if (c.path != key) continue;
         if (suffix.feed)
-          return rss_feed(ctx, {.category_id = c.id}, c.name + " \u2013 " + site_title,
-                          content::category_url(c.path));
+          return feed(ctx, suffix.atom, {.category_id = c.id}, c.name + " \u2013 " + site_title,
+                      content::category_url(c.path));
         return category_page(ctx, c, suffix.page);
       }
       return not_found_page(ctx);
@@ -87,16 +100,16 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
       auto tag = ctx.reads.tag_by_slug(key);
       if (!tag || !has_published({.tag_id = tag->id})) return not_found_page(ctx);
       if (suffix.feed)
-        return rss_feed(ctx, {.tag_id = tag->id}, tag->name + " \u2013 " + site_title,
-                        content::tag_url(tag->slug));
+        return feed(ctx, suffix.atom, {.tag_id = tag->id}, tag->name + " \u2013 " + site_title,
+                    content::tag_url(tag->slug));
       return tag_page(ctx, *tag, suffix.page);
     }
     auto author = ctx.reads.author_by_slug(key);
     if (!author || !has_published({.author_id = author->id})) return not_found_page(ctx);
     if (suffix.feed)
-      return rss_feed(ctx, {.author_id = author->id},
-                      author->display_name + " \u2013 " + site_title,
-                      content::author_url(author->slug));
+      return feed(ctx, suffix.atom, {.author_id = author->id},
+                  author->display_name + " \u2013 " + site_title,
+                  content::author_url(author->slug));
     return author_page(ctx, *author, suffix.page);
   }
   if (seg.size() == 1) {

@@ -10,6 +10,7 @@
 {{/HAS_CANONICAL}}{{#META}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
 {{/META}}<link rel="stylesheet" href="{{STYLESHEET}}">
 <link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
+<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}} (Atom)" href="{{FEED_URL}}atom/">
 {{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
 {{/JSON_LD}}</head>
 <body>

@@ -1,0 +1,158 @@
+// RSS and Atom feeds read by a real feed parser (Debian's python3-feedparser, run as
+// /usr/bin/python3): every listing's feed in both formats, with what RFC 4287 asks of
+// Atom and nothing private in either.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/open.h"
+#include "support/demo_site.h"
+#include "support/html.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+#include "support/temp_dir.h"
+
+using namespace khabar::test;
+
+namespace {
+
+constexpr const char* kArticleSlug = "kabul-opens-three-new-public-libraries-before-winter";
+
+// What feedparser makes of a feed: its version, bozo flag, feed and entry fields.
+constexpr const char* kReader = R"PY(
+import feedparser, json, sys
+d = feedparser.parse(open(sys.argv[1], "rb").read())
+def entry(e):
+    return {
+        "title": e.get("title", ""), "link": e.get("link", ""), "id": e.get("id", ""),
+        "published": e.get("published_parsed") is not None,
+        "updated": e.get("updated_parsed") is not None,
+        "authors": [a.get("name", "") for a in e.get("authors", [])],
+        "tags": [t.get("term", "") for t in e.get("tags", [])],
+        "summary": e.get("summary", ""),
+        "content": [c.get("value", "") for c in e.get("content", [])],
+        "language": (e.get("content") or [{}])[0].get("language") or "",
+    }
+print(json.dumps({
+    "bozo": int(d.bozo), "version": d.version, "title": d.feed.get("title", ""),
+    "updated": d.feed.get("updated_parsed") is not None,
+    "links": [l.get("rel", "") + " " + l.get("href", "") for l in d.feed.get("links", [])],
+    "entries": [entry(e) for e in d.entries],
+}))
+)PY";
+
+class FeedFormats : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "site";
+    make_demo_site(data_);
+    server_ = std::make_unique<ServerProcess>(data_);
+    std::ofstream(dir_.path() / "read_feed.py") << kReader;
+    auto store = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+    site_url_ = store->snapshot()->setting("url").value_or("");
+  }
+
+  // The feed at `path` as feedparser reads it (the raw body in `body`).
+  nlohmann::json parsed(const std::string& path, std::string* body = nullptr) {
+    auto r = http_get(server_->port(), path);
+    EXPECT_EQ(r.status, 200) << path;
+    if (body) *body = r.body;
+    auto file = dir_.path() / "feed.xml";
+    std::ofstream(file, std::ios::binary) << r.body;
+    std::string command =
+        "/usr/bin/python3 " + (dir_.path() / "read_feed.py").string() + " " + file.string();
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+      char buffer[4096];
+      while (std::size_t n = fread(buffer, 1, sizeof buffer, p)) out.append(buffer, n);
+      EXPECT_EQ(pclose(p), 0) << command;
+    }
+    return nlohmann::json::parse(out);
+  }
+
+  TempDir dir_;
+  std::filesystem::path data_;
+  std::unique_ptr<ServerProcess> server_;
+  std::string site_url_;
+};
+
+}  // namespace
+
+TEST_F(FeedFormats, AtomBesideEveryRssFeedReadByARealParser) {
+  auto store = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+  auto article = store->snapshot()->published_by_slug(kArticleSlug);
+  ASSERT_TRUE(article && !article->authors.empty());
+  std::string author = "/author/" + article->authors[0].slug + "/";
+  for (std::string listing : {std::string("/"), std::string("/category/world/asia/"),
+                              std::string("/tag/kabul/"), author}) {
+    SCOPED_TRACE(listing);
+    std::string rss_body, atom_body;
+    auto rss = parsed(listing + "feed/", &rss_body);
+    EXPECT_EQ(rss["bozo"], 0);
+    EXPECT_EQ(rss["version"], "rss20");
+    auto atom = parsed(listing + "feed/atom/", &atom_body);
+    EXPECT_EQ(atom["bozo"], 0);
+    EXPECT_EQ(atom["version"], "atom10");
+    EXPECT_EQ(atom["title"], rss["title"]);
+    EXPECT_TRUE(atom["updated"]);
+    EXPECT_NE(std::find(atom["links"].begin(), atom["links"].end(),
+                        "self " + site_url_ + listing + "feed/atom/"),
+              atom["links"].end());
+    EXPECT_NE(std::find(atom["links"].begin(), atom["links"].end(),
+                        "alternate " + site_url_ + listing),
+              atom["links"].end());
+    ASSERT_FALSE(atom["entries"].empty());
+    EXPECT_EQ(atom["entries"].size(), rss["entries"].size()) << "the same articles";
+    for (const auto& e : atom["entries"]) {
+      SCOPED_TRACE(e["link"].get<std::string>());
+      EXPECT_TRUE(e["id"].get<std::string>().starts_with("tag:news.example,"))
+          << e["id"] << ": a tag URI on the site's host (" << site_url_ << ")";
+      EXPECT_TRUE(e["link"].get<std::string>().starts_with(site_url_ + "/"));
+      EXPECT_TRUE(e["published"]);
+      EXPECT_TRUE(e["updated"]);
+      EXPECT_FALSE(e["title"].get<std::string>().empty());
+      EXPECT_FALSE(e["summary"].get<std::string>().empty());
+      ASSERT_EQ(e["content"].size(), 1u);
+      EXPECT_NE(e["content"][0].get<std::string>().find("<p>"), std::string::npos)
+          << "the full text, as HTML";
+      EXPECT_FALSE(e["language"].get<std::string>().empty());
+    }
+    // Nothing private: no email, no login.
+    for (const std::string* body : {&rss_body, &atom_body}) {
+      EXPECT_EQ(body->find("@newsroom.example"), std::string::npos);
+      EXPECT_EQ(body->find("@example"), std::string::npos);
+    }
+  }
+  // The article's entry: its bylines, its category and tags, its stable id.
+  auto home = parsed("/feed/atom/");
+  bool seen = false;
+  for (const auto& e : home["entries"]) {
+    if (e["link"] != site_url_ + "/" + kArticleSlug + "/") continue;
+    seen = true;
+    EXPECT_EQ(e["authors"][0], article->authors[0].display_name);
+    EXPECT_EQ(e["id"].get<std::string>().substr(e["id"].get<std::string>().rfind(':') + 1),
+              "article-" + std::to_string(article->id));
+    std::vector<std::string> tags = e["tags"];
+    for (const auto& t : article->tags)
+      EXPECT_NE(std::find(tags.begin(), tags.end(), t.name), tags.end()) << t.name;
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST_F(FeedFormats, EveryPageLinksBothFeeds) {
+  Html home(http_get(server_->port(), "/").body);
+  EXPECT_TRUE(home.first("link", "type", "application/rss+xml"));
+  auto* atom = home.first("link", "type", "application/atom+xml");
+  ASSERT_TRUE(atom);
+  EXPECT_EQ(Html::attr(atom, "href"), "/feed/atom/");
+  Html category(http_get(server_->port(), "/category/world/asia/").body);
+  auto* listing_atom = category.first("link", "type", "application/atom+xml");
+  ASSERT_TRUE(listing_atom);
+  EXPECT_EQ(Html::attr(listing_atom, "href"), "/category/world/asia/feed/atom/");
+  EXPECT_EQ(http_get(server_->port(), "/category/world/asia/feed/atom/").header("content-type"),
+            "application/atom+xml; charset=utf-8");
+  EXPECT_EQ(http_get(server_->port(), "/category/nowhere/feed/atom/").status, 404);
+}
