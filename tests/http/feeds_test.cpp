@@ -101,9 +101,9 @@ TEST_F(FeedFormats, AtomBesideEveryRssFeedReadByARealParser) {
     EXPECT_NE(std::find(atom["links"].begin(), atom["links"].end(),
                         "self " + site_url_ + listing + "feed/atom/"),
               atom["links"].end());
-    EXPECT_NE(std::find(atom["links"].begin(), atom["links"].end(),
-                        "alternate " + site_url_ + listing),
-              atom["links"].end());
+    EXPECT_NE(
+        std::find(atom["links"].begin(), atom["links"].end(), "alternate " + site_url_ + listing),
+        atom["links"].end());
     ASSERT_FALSE(atom["entries"].empty());
     EXPECT_EQ(atom["entries"].size(), rss["entries"].size()) << "the same articles";
     for (const auto& e : atom["entries"]) {
