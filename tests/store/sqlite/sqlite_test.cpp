@@ -157,13 +157,22 @@ TEST_F(SqliteStoreTest, GroupCommitSharesOneTransactionAndAcknowledgesAfterIt) {
 
 TEST_F(SqliteStoreTest, AFailingGroupedWriteFailsAlone) {
   Id art = add_article("story");
+  // A write the database itself refuses (a trigger of the test's), past the store's checks.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "CREATE TRIGGER refuse BEFORE INSERT ON comments WHEN NEW.body = 'x' "
+                         "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
   store::NewComment bad;
-  bad.article_id = 424242;  // no such article: the foreign key fails
+  bad.article_id = art;
   bad.author_name = "X";
   bad.body = "x";
   EXPECT_THROW(db_->add_reader_comment(bad), store::StoreError);
   store::NewComment good = bad;
-  good.article_id = art;
+  good.body = "y";
   EXPECT_TRUE(db_->add_reader_comment(good));
   EXPECT_EQ(scalar("SELECT count(*) FROM comments"), 1);
 }
