@@ -72,6 +72,10 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
   if (seg.size() == 1 && seg[0] == "feed") return rss_feed(ctx, {}, site_title, "/");
   if (seg.size() == 2 && seg[0] == "feed" && seg[1] == "atom")
     return atom_feed(ctx, {}, site_title, "/");
+  // WordPress's other feed addresses, which old subscribers still poll.
+  if (seg.size() == 2 && seg[0] == "feed" &&
+      (seg[1] == "rss2" || seg[1] == "rss" || seg[1] == "rdf"))
+    return http::Response::redirect(301, "/feed/");
   if (seg.size() == 2 && seg[0] == "page") {
     if (auto page = parse_page(seg[1])) return home_page(ctx, *page);
     return not_found_page(ctx);
@@ -210,8 +214,14 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     if (!request.query.empty()) location += "?" + request.query;
     return http::Response::redirect(301, location);
   }
-  // Old WordPress links: /?p=ID and /?page_id=ID.
+  // Old WordPress links: /?p=ID and /?page_id=ID, and the feeds /?feed=rss2 (rss, rdf,
+  // atom).
   if (request.path == "/") {
+    if (auto kind = request.query_param("feed")) {
+      if (*kind == "atom") return http::Response::redirect(301, "/feed/atom/");
+      if (*kind == "rss2" || *kind == "rss" || *kind == "rdf" || kind->empty())
+        return http::Response::redirect(301, "/feed/");
+    }
     for (const char* key : {"p", "page_id"})
       if (auto id = request.query_param(key))
         if (auto target = ctx.reads.redirect("?" + std::string(key) + "=" + *id))

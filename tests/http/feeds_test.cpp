@@ -156,3 +156,21 @@ TEST_F(FeedFormats, EveryPageLinksBothFeeds) {
             "application/atom+xml; charset=utf-8");
   EXPECT_EQ(http_get(server_->port(), "/category/nowhere/feed/atom/").status, 404);
 }
+
+// The feed addresses of WordPress that old subscribers still poll lead to ours.
+TEST_F(FeedFormats, WordPressFeedAddressesLeadToOurs) {
+  for (auto [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"/?feed=rss2", "/feed/"},
+                                                        {"/?feed=rss", "/feed/"},
+                                                        {"/?feed=rdf", "/feed/"},
+                                                        {"/?feed=atom", "/feed/atom/"},
+                                                        {"/feed/rss2/", "/feed/"},
+                                                        {"/feed/rdf/", "/feed/"},
+                                                        {"/feed/rss2", "/feed/"}}) {
+    auto r = http_get(server_->port(), from);
+    EXPECT_EQ(r.status, 301) << from;
+    EXPECT_EQ(r.header("location"), to) << from;
+    EXPECT_EQ(http_get(server_->port(), to).status, 200) << to;
+  }
+  EXPECT_EQ(http_get(server_->port(), "/?feed=nonsense").status, 200) << "the home page";
+}
