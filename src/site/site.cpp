@@ -69,9 +69,9 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
   auto seg = content::split(path, '/');
   if (seg.empty()) return home_page(ctx, 1);
   const std::string& site_title = ctx.settings.title;
-  if (seg.size() == 1 && seg[0] == "feed") return rss_feed(ctx, {}, site_title, "/");
-  if (seg.size() == 2 && seg[0] == "feed" && seg[1] == "atom")
-    return atom_feed(ctx, {}, site_title, "/");
+  // The site's own feeds: the suffix of a listing with no segments of its own.
+  if (ListingSuffix home = parse_suffix(seg, 0); home.feed && home.consumed == seg.size())
+    return feed(ctx, home.atom, {}, site_title, "/");
   // WordPress's other feed addresses, which old subscribers still poll.
   if (seg.size() == 2 && seg[0] == "feed" &&
       (seg[1] == "rss2" || seg[1] == "rss" || seg[1] == "rdf"))

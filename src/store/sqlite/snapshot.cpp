@@ -34,13 +34,12 @@ class SqliteSnapshot final : public Snapshot {
   }
 
   std::optional<Article> published_by_slug(std::string_view slug) override {
-    Connection& db = db_;
     Article a;
     {
-      auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                              ", a.body_markdown, a.source_line, a.comments_open, a.is_lead, "
-                              "a.body_html, a.featured_image, ifnull(a.featured_media_id, 0) "
-                              "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
+      auto s = db_.prepare(sql("SELECT ", kSummaryColumns,
+                               ", a.body_markdown, a.source_line, a.comments_open, a.is_lead, "
+                               "a.body_html, a.featured_image, ifnull(a.featured_media_id, 0) "
+                               "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
       s.bind(1, slug);
       if (!s.step()) return std::nullopt;
       read_summary(s, a);
@@ -50,11 +49,11 @@ class SqliteSnapshot final : public Snapshot {
       a.is_lead = s.int64(kSummaryColumnCount + 3) != 0;
       a.body_html = s.text(kSummaryColumnCount + 4);
       a.featured_image = s.text(kSummaryColumnCount + 5);
-      if (Id media = s.int64(kSummaryColumnCount + 6)) a.featured_media = sqlite::media(db, media);
+      if (Id media = s.int64(kSummaryColumnCount + 6)) a.featured_media = sqlite::media(db_, media);
       a.status = content::Status::Published;
     }
-    a.authors = sqlite::authors_of(db, a.id);
-    auto t = db.prepare(
+    a.authors = sqlite::authors_of(db_, a.id);
+    auto t = db_.prepare(
         "SELECT t.id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
         "WHERE at.article_id = ?1 ORDER BY t.name");
     t.bind(1, a.id);
@@ -64,19 +63,18 @@ class SqliteSnapshot final : public Snapshot {
 
   std::vector<ArticleSummary> published_articles(const ListingFilter& f, int limit,
                                                  int offset) override {
-    Connection& db = db_;
     // The offset is taken in the listings index alone; only the page's rows are joined.
-    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                            " FROM (SELECT article_id, published_at FROM listings "
-                            "WHERE listing = ?3 ORDER BY published_at DESC, article_id DESC "
-                            "LIMIT ?1 OFFSET ?2) l CROSS JOIN articles a ON a.id = l.article_id "
-                            "ORDER BY l.published_at DESC, l.article_id DESC"));
+    auto s = db_.prepare(sql("SELECT ", kSummaryColumns,
+                             " FROM (SELECT article_id, published_at FROM listings "
+                             "WHERE listing = ?3 ORDER BY published_at DESC, article_id DESC "
+                             "LIMIT ?1 OFFSET ?2) l CROSS JOIN articles a ON a.id = l.article_id "
+                             "ORDER BY l.published_at DESC, l.article_id DESC"));
     s.bind(1, static_cast<std::int64_t>(limit))
         .bind(2, static_cast<std::int64_t>(offset))
         .bind(3, listing_key(f));
     std::vector<ArticleSummary> out;
     while (s.step()) read_summary(s, out.emplace_back());
-    sqlite::attach_authors(db, out);
+    sqlite::attach_authors(db_, out);
     return out;
   }
 
@@ -88,39 +86,36 @@ class SqliteSnapshot final : public Snapshot {
   }
 
   std::vector<ArticleSummary> published_pages() override {
-    Connection& db = db_;
-    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                            " FROM articles a WHERE a.kind = 'page' AND a.status = 'published' "
-                            "ORDER BY a.title"));
+    auto s = db_.prepare(sql("SELECT ", kSummaryColumns,
+                             " FROM articles a WHERE a.kind = 'page' AND a.status = 'published' "
+                             "ORDER BY a.title"));
     std::vector<ArticleSummary> out;
     while (s.step()) read_summary(s, out.emplace_back());
     return out;
   }
 
   std::optional<ArticleSummary> lead_article() override {
-    Connection& db = db_;
-    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                            " FROM articles a WHERE a.is_lead = 1 AND a.status = 'published' "
-                            "AND a.kind = 'article' ORDER BY a.published_at DESC LIMIT 1"));
+    auto s = db_.prepare(sql("SELECT ", kSummaryColumns,
+                             " FROM articles a WHERE a.is_lead = 1 AND a.status = 'published' "
+                             "AND a.kind = 'article' ORDER BY a.published_at DESC LIMIT 1"));
     std::vector<ArticleSummary> out;
     if (s.step()) read_summary(s, out.emplace_back());
     if (out.empty()) return std::nullopt;
-    sqlite::attach_authors(db, out);
+    sqlite::attach_authors(db_, out);
     return out.front();
   }
 
   std::optional<ArticleSummary> related_article(const Article& a) override {
-    Connection& db = db_;
-    auto id = sqlite::related_article_id(db, a);
+    auto id = sqlite::related_article_id(db_, a);
     if (!id) return std::nullopt;
     std::vector<ArticleSummary> out;
     {
-      auto s = db.prepare(sql("SELECT ", kSummaryColumns, " FROM articles a WHERE a.id = ?1"));
+      auto s = db_.prepare(sql("SELECT ", kSummaryColumns, " FROM articles a WHERE a.id = ?1"));
       s.bind(1, *id);
       if (s.step()) read_summary(s, out.emplace_back());
     }
     if (out.empty()) return std::nullopt;
-    sqlite::attach_authors(db, out);
+    sqlite::attach_authors(db_, out);
     return out.front();
   }
 
@@ -221,10 +216,9 @@ class SqliteSnapshot final : public Snapshot {
   }
   std::optional<content::Media> media(Id id) override { return sqlite::media(db_, id); }
   std::vector<DeskArticle> media_uses(Id id) override {
-    Connection& db = db_;
     std::vector<DeskArticle> out;
-    for (Id article : sqlite::articles_using_media(db, id))
-      if (auto a = sqlite::desk_article(db, article)) out.push_back(std::move(*a));
+    for (Id article : sqlite::articles_using_media(db_, id))
+      if (auto a = sqlite::desk_article(db_, article)) out.push_back(std::move(*a));
     return out;
   }
   std::vector<content::Media> media_by_files(const std::vector<std::string>& files) override {
