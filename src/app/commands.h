@@ -37,6 +37,11 @@ int run_comments_action(const std::filesystem::path& data_dir, const std::string
 int run_settings(const std::filesystem::path& data_dir, const std::string& key,
                  const std::optional<std::string>& value);
 
+// khabar search reindex: rebuilds the search index (a progress bar on stderr).
+int run_search_reindex(const std::filesystem::path& data_dir);
+// khabar search QUERY: the first `limit` results as readers get them, matches in [brackets].
+int run_search(const std::filesystem::path& data_dir, const std::string& query, int limit);
+
 // khabar user list|add|link|passwd|disable|enable|reset-2fa
 struct UserOptions {
   std::string action;

@@ -134,6 +134,24 @@ int main(int argc, char** argv) {
   settings_cmd->add_option("key", settings_key, "Setting name");
   settings_cmd->add_option("value", settings_value, "New value (lists: one per line or commas)");
 
+  std::filesystem::path search_dir;
+  std::string search_query;
+  int search_limit = 10;
+  auto* search_cmd = cli.add_subcommand(
+      "search", "Search the site as readers do (QUERY), or rebuild the search index (reindex)");
+  search_cmd->add_option("--data", search_dir, "Data directory of the site");
+  search_cmd->add_option("query", search_query, "What to look for, as a reader types it");
+  search_cmd->add_option("--limit", search_limit, "Results to print (default 10)")
+      ->check(CLI::Range(1, 1000));
+  auto* reindex_cmd =
+      search_cmd->add_subcommand("reindex", "Rebuild the search index from the articles");
+  reindex_cmd->add_option("--data", search_dir, "Data directory of the site");
+  search_cmd->require_subcommand(0, 1);
+  // --data before or after "reindex"; required either way.
+  search_cmd->callback([&] {
+    if (search_dir.empty()) throw CLI::RequiredError("--data");
+  });
+
   ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand(
       "serve", "Serve the site over HTTP until SIGINT/SIGTERM (requests in flight finish)");
@@ -160,6 +178,8 @@ int main(int argc, char** argv) {
   if (*list_cmd) return run_comments_list(comments_dir, list_status, list_limit);
   if (!comment_action.empty())
     return run_comments_action(comments_dir, comment_action, comment_ids);
+  if (*reindex_cmd) return run_search_reindex(search_dir);
+  if (*search_cmd) return run_search(search_dir, search_query, search_limit);
   if (*settings_cmd) return run_settings(settings_dir, settings_key, settings_value);
   if (*user_cmd) return run_user(user);
   if (*wordpress_cmd) return run_import_wordpress(import);

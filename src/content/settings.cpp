@@ -45,6 +45,10 @@ constexpr std::array kSpecs = {
     SettingSpec{"comments_flood_seconds", "Seconds between comments",
                 "one comment per client in this many seconds (0-3600)", K::Integer, 0, 3600, "",
                 "15"},
+    SettingSpec{"search_per_minute", "Searches per minute",
+                "searches one client may make in a minute (bursts up to that many; 1-10000); "
+                "more answer 429",
+                K::Integer, 1, 10000, "", "30"},
     SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
                 "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
                 "720"},

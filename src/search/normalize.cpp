@@ -114,9 +114,25 @@ std::string english_stem(const std::string& w) {
                      static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
 }
 
+bool ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Folding a word of ASCII letters, digits and marks is lower-casing it (NFKC, case
+// folding and both levels agree there): most words of an English text take this path.
+std::string fold_ascii(std::string_view word, bool stem) {
+  std::string w(word);
+  for (char& c : w)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return stem && latin_word(w) ? english_stem(w) : w;
+}
+
 }  // namespace
 
 std::string fold(std::string_view word, Fold level, bool stem) {
+  if (ascii(word)) return fold_ascii(word, stem);
   UErrorCode error = U_ZERO_ERROR;
   icu::UnicodeString in =
       nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
@@ -203,7 +219,7 @@ std::vector<Word> words(std::string_view text) {
       w.begin = static_cast<std::size_t>(start);
       w.end = static_cast<std::size_t>(end);
       w.strict = fold(piece, Fold::Strict);
-      w.loose = fold(piece, Fold::Loose);
+      w.loose = ascii(piece) ? w.strict : fold(piece, Fold::Loose);
       if (!w.strict.empty()) out.push_back(std::move(w));
     }
   }

@@ -54,4 +54,51 @@ Query parse_query(std::string_view typed) {
   return q;
 }
 
+std::string to_string(const Query& query) {
+  std::string out;
+  for (const auto& t : query.terms) {
+    if (!out.empty()) out += ' ';
+    if (t.exclude) out += '-';
+    if (t.phrase) {
+      out += '"';
+      // A quote inside cannot be typed back: it ends the phrase.
+      for (char c : t.text) out += c == '"' ? ' ' : c;
+      out += '"';
+    } else {
+      out += t.text;
+    }
+    if (t.prefix) out += '*';
+  }
+  return out;
+}
+
+std::optional<Query> loosened(const Query& query) {
+  Query out = query;
+  bool changed = false;
+  for (auto& t : out.terms) {
+    std::string text;
+    std::size_t at = 0;
+    auto found = words(t.text);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      const auto& w = found[i];
+      text.append(t.text, at, w.begin - at);
+      std::string_view piece = std::string_view(t.text).substr(w.begin, w.end - w.begin);
+      bool last_of_prefix = t.prefix && i + 1 == found.size();
+      std::string loose = fold(piece, Fold::Loose, !last_of_prefix);
+      // Latin words keep their letters: only Arabic-script spellings have a loose form.
+      if (loose != fold(piece, Fold::Strict, !last_of_prefix)) {
+        text += loose;
+        changed = true;
+      } else {
+        text += piece;
+      }
+      at = w.end;
+    }
+    text.append(t.text, at, std::string::npos);
+    t.text = std::move(text);
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
 }  // namespace khabar::search

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,12 @@ inline constexpr std::size_t kMaxQueryBytes = 256;
 inline constexpr std::size_t kMaxQueryTerms = 16;
 
 Query parse_query(std::string_view typed);
+
+// The query as a reader would type it again (parse_query of it gives it back).
+std::string to_string(const Query& query);
+
+// The query with every Arabic-script word at the loose level (normalize.h), for the
+// fallback when the strict level finds nothing; nullopt when no word changes.
+std::optional<Query> loosened(const Query& query);
 
 }  // namespace khabar::search

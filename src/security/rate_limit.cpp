@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace khabar::security {
 namespace {
 
@@ -22,21 +24,26 @@ std::string keyed(const std::string& key, std::string_view client) {
 
 }  // namespace
 
-FloodGate::FloodGate(std::chrono::seconds interval)
-    : interval_(interval), key_(random_key()), key_made_(Clock::now()) {}
+ClientDigests::ClientDigests() : key_(random_key()), made_(Clock::now()) {}
 
-std::string FloodGate::digest_locked(std::string_view client, Clock::time_point now) {
-  if (now - key_made_ >= kKeyLifetime) {
+std::string ClientDigests::of(std::string_view client, Clock::time_point now, bool& renewed) {
+  renewed = now - made_ >= kKeyLifetime;
+  if (renewed) {
     key_ = random_key();
-    key_made_ = now;
-    last_.clear();
+    made_ = now;
   }
   return keyed(key_, client);
 }
 
+std::string ClientDigests::of(std::string_view client) const { return keyed(key_, client); }
+
+FloodGate::FloodGate(std::chrono::seconds interval) : interval_(interval) {}
+
 bool FloodGate::allow(std::string_view client, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  std::string key = digest_locked(client, now);
+  bool renewed = false;
+  std::string key = digests_.of(client, now, renewed);
+  if (renewed) last_.clear();
   if (last_.size() > 100000) {
     for (auto it = last_.begin(); it != last_.end();)
       it = now - it->second >= interval_ ? last_.erase(it) : std::next(it);
@@ -49,7 +56,7 @@ bool FloodGate::allow(std::string_view client, Clock::time_point now) {
 
 long FloodGate::retry_after(std::string_view client, Clock::time_point now) const {
   std::lock_guard lock(mutex_);
-  auto it = last_.find(keyed(key_, client));
+  auto it = last_.find(digests_.of(client));
   if (it == last_.end() || now - it->second >= interval_) return 0;
   auto left = interval_ - (now - it->second);
   return static_cast<long>(std::chrono::ceil<std::chrono::seconds>(left).count());
@@ -57,12 +64,48 @@ long FloodGate::retry_after(std::string_view client, Clock::time_point now) cons
 
 void FloodGate::forget(std::string_view client) {
   std::lock_guard lock(mutex_);
-  last_.erase(keyed(key_, client));
+  last_.erase(digests_.of(client));
 }
 
 void FloodGate::set_interval(std::chrono::seconds interval) {
   std::lock_guard lock(mutex_);
   interval_ = interval;
+}
+
+RateBudget::RateBudget(int per_minute) : per_minute_(per_minute < 1 ? 1 : per_minute) {}
+
+RateBudget::Clock::duration RateBudget::step_locked() const {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::minutes(1)) / per_minute_;
+}
+
+bool RateBudget::allow(std::string_view client, Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  bool renewed = false;
+  std::string key = digests_.of(client, now, renewed);
+  if (renewed) free_at_.clear();
+  if (free_at_.size() > 100000) {
+    for (auto it = free_at_.begin(); it != free_at_.end();)
+      it = it->second <= now ? free_at_.erase(it) : std::next(it);
+  }
+  auto& free_at = free_at_[key];
+  Clock::time_point from = std::max(free_at, now);
+  if (from + step_locked() - now > std::chrono::minutes(1)) return false;
+  free_at = from + step_locked();
+  return true;
+}
+
+long RateBudget::retry_after(std::string_view client, Clock::time_point now) const {
+  std::lock_guard lock(mutex_);
+  auto it = free_at_.find(digests_.of(client));
+  if (it == free_at_.end()) return 0;
+  auto late = it->second + step_locked() - now - std::chrono::minutes(1);
+  if (late <= Clock::duration::zero()) return 0;
+  return static_cast<long>(std::chrono::ceil<std::chrono::seconds>(late).count());
+}
+
+void RateBudget::set_per_minute(int per_minute) {
+  std::lock_guard lock(mutex_);
+  per_minute_ = per_minute < 1 ? 1 : per_minute;
 }
 
 }  // namespace khabar::security

@@ -9,6 +9,7 @@
 #include "http/cookies.h"
 #include "site/comment_post.h"
 #include "site/pages.h"
+#include "site/search_page.h"
 
 namespace khabar::site {
 namespace {
@@ -201,6 +202,9 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     r.set_header("Allow", "GET, HEAD");
     return r;
   }
+  if (request.path == "/search")
+    return http::Response::redirect(
+        301, "/search/" + (request.query.empty() ? std::string() : "?" + request.query));
   if (request.path.back() != '/') {
     // Like WordPress: /slug answers 301 to /slug/ when that page exists.
     http::Response r = route(ctx, request.path + "/");
@@ -214,9 +218,13 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     if (!request.query.empty()) location += "?" + request.query;
     return http::Response::redirect(301, location);
   }
-  // Old WordPress links: /?p=ID and /?page_id=ID, and the feeds /?feed=rss2 (rss, rdf,
-  // atom).
+  if (request.path == "/search/")
+    return search_page(ctx, request, search_budget_, client_address(request));
+  // Old WordPress links: /?p=ID and /?page_id=ID, WordPress's search /?s=…, and the feeds
+  // /?feed=rss2 (rss, rdf, atom).
   if (request.path == "/") {
+    if (auto typed = request.query_param("s"))
+      return http::Response::redirect(301, "/search/?q=" + content::percent_encode(*typed));
     if (auto kind = request.query_param("feed")) {
       if (*kind == "atom") return http::Response::redirect(301, "/feed/atom/");
       if (*kind == "rss2" || *kind == "rss" || *kind == "rdf" || kind->empty())

@@ -69,6 +69,8 @@ class Site {
   const security::Secret& secret_;
   SiteOptions options_;
   mutable security::FloodGate flood_{std::chrono::seconds(15)};
+  mutable security::RateBudget search_budget_{
+      30};  // searches per client (setting search_per_minute)
   ChangeListener listener_;
   mutable std::mutex sync_mutex_;
   mutable std::int64_t change_cursor_ = 0;

@@ -40,15 +40,20 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   auto* card = item->AddIncludeDictionary("CARD");
   card->SetFilename(ctx.theme.localized(a.language, "card.tpl"));
   card->SetValue("TITLE", a.title);
-  card->SetValue("URL", content::article_url(a.slug));
   card->SetValue("EXCERPT", a.excerpt);
-  card->SetValue("LANG", a.language);
-  card->SetValue("DIR", std::string(content::text_direction(a.language)));
-  card->SetValue("DATE_ISO", ctx.iso_time(a.published_at));
-  card->SetValue("DATE", display_date(ctx, a.language, a.published_at));
-  card->SetValue("AUTHORS", author_names(ctx, a.language, a.authors));
+  add_card_details(ctx, *card, a);
+}
+
+void add_card_details(const PageContext& ctx, ctemplate::TemplateDictionary& card,
+                      const content::ArticleSummary& a) {
+  card.SetValue("URL", content::article_url(a.slug));
+  card.SetValue("LANG", a.language);
+  card.SetValue("DIR", std::string(content::text_direction(a.language)));
+  card.SetValue("DATE_ISO", ctx.iso_time(a.published_at));
+  card.SetValue("DATE", display_date(ctx, a.language, a.published_at));
+  card.SetValue("AUTHORS", author_names(ctx, a.language, a.authors));
   if (const auto* c = content::find_category(ctx.categories, a.category_id)) {
-    auto* kicker = card->AddSectionDictionary("KICKER");
+    auto* kicker = card.AddSectionDictionary("KICKER");
     kicker->SetValue("NAME", c->name);
     kicker->SetValue("URL", content::category_url(c->path));
   }

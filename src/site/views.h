@@ -23,6 +23,11 @@ std::string author_names(const PageContext& ctx, std::string_view language,
 void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
               std::string_view section, const content::ArticleSummary& a);
 
+// What every card shows besides its headline and text: URL, LANG, DIR, DATE_ISO, DATE,
+// AUTHORS and the KICKER section (the primary category).
+void add_card_details(const PageContext& ctx, ctemplate::TemplateDictionary& card,
+                      const content::ArticleSummary& a);
+
 // Breadcrumb items (CRUMB sections: NAME, URL) for Home and the category trail.
 // Returns the JSON-LD BreadcrumbList for the trail plus `last` (name, path) if given.
 std::string add_breadcrumbs(const PageContext& ctx, ctemplate::TemplateDictionary& dict,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/model.h"
+#include "search/suggest.h"
 #include "store/records.h"
 
 namespace khabar::store {
@@ -45,6 +46,15 @@ class ReaderReads {
   // an article's text. Unknown files are left out.
   virtual std::vector<content::Media> media_by_files(const std::vector<std::string>& files) = 0;
   virtual std::vector<MenuItem> menu() = 0;  // in order
+  // Reader search (docs/search.md): published articles and pages only, best first
+  // (headline phrase first, then BM25 with the headline above the standfirst and tags,
+  // above the body; newer first among equals).
+  virtual SearchResults search(const SearchRequest& request) = 0;
+  // The index's words that begin with the first letter of `folded` (a word folded as the
+  // index folds it) and are within its spelling tolerance in length, with the number of
+  // documents of any status that have each: candidates for "did you mean". A caller
+  // shows a candidate only through a search that finds it in published work.
+  virtual std::vector<search::Known> indexed_words_like(std::string_view folded) = 0;
   // Old addresses kept working: the new path for `path` (a decoded path, or "?p=ID").
   virtual std::optional<std::string> redirect(std::string_view path) = 0;
 };

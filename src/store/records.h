@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/model.h"
+#include "search/query.h"
 
 namespace khabar::store {
 
@@ -125,10 +126,36 @@ struct DeskFilter {
   Id author_id = 0;      // 0: anyone's
   Id category_id = 0;    // 0: any; else primary or extra category (not descendants)
   std::string language;  // "": any
-  std::string search;    // words the title contains (case-insensitive for ASCII), "": any
+  std::string search;    // a search query (search/query.h) over the whole text; "": any
   Id visible_to = 0;     // not 0: only this user's articles and published ones
   int limit = 50;
   int offset = 0;
+};
+
+// A reader's search (docs/search.md): published articles and pages that match `query`.
+struct SearchRequest {
+  search::Query query;
+  Id category_id = 0;    // 0: any; else listed there (sub-categories and extra ones count)
+  Id author_id = 0;      // 0: anyone's
+  std::string language;  // "": any
+  content::Timestamp from = 0, to = 0;  // published in [from, to); 0: unbounded
+  int limit = 20;
+  int offset = 0;
+  bool facets = true;  // count the matches by category and by language
+};
+
+struct SearchHit {
+  content::ArticleSummary article;
+  std::string text;  // the body as the index keeps it (search/plain_text.h), for a snippet
+};
+
+struct SearchResults {
+  std::vector<SearchHit> hits;  // best first
+  std::int64_t total = 0;       // matches in all
+  // Matches by category (listed there: a parent counts its sub-categories' matches) and
+  // by language, most first, when asked for.
+  std::vector<std::pair<Id, std::int64_t>> categories;
+  std::vector<std::pair<std::string, std::int64_t>> languages;
 };
 
 // An image of the media library (already stripped of metadata and written to disk).

@@ -19,6 +19,8 @@
 //   data (store/change.h).
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,6 +121,11 @@ class Transaction {
   virtual void set_import_target(std::string_view kind, std::string_view key, Id target) = 0;
   // Old addresses kept working: `path` (decoded, or "?p=ID") answers 301 to `target`.
   virtual void add_redirect(std::string_view path, std::string_view target) = 0;  // replaces
+
+  // Rebuilds the search index from the articles as stored (`khabar search reindex`),
+  // calling `progress` now and then with (articles done, articles in all).
+  using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
+  virtual void rebuild_search_index(const Progress& progress) = 0;
 
   // Accounts, written as part of this transaction (same contract as Store::accounts()).
   virtual AccountStore& accounts() = 0;

@@ -1,5 +1,7 @@
 #include "store/sqlite/article_rows.h"
 
+#include "store/sqlite/search.h"
+
 namespace khabar::store::sqlite {
 
 using namespace khabar::content;
@@ -65,6 +67,15 @@ void refresh_listings(Connection& db, Id id) {
         "  FROM article_authors w, me WHERE w.article_id = me.id")
       .bind(1, id)
       .run();
+}
+
+}  // namespace khabar::store::sqlite
+
+namespace khabar::store::sqlite {
+
+void refresh_derived_rows(Connection& db, Id id) {
+  refresh_listings(db, id);
+  refresh_search(db, id);
 }
 
 }  // namespace khabar::store::sqlite

@@ -13,5 +13,8 @@ void bind_article(Statement& s, const NewArticle& a);
 void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a);
 // Rewrites the listings rows of one article from what is stored.
 void refresh_listings(Connection& db, Id id);
+// Rewrites every row derived from an article (its listings and its search row) from what
+// is stored: after any write of its fields, status or tags.
+void refresh_derived_rows(Connection& db, Id id);
 
 }  // namespace khabar::store::sqlite

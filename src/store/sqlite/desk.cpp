@@ -3,6 +3,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -47,13 +48,15 @@ std::optional<DeskArticle> desk_article(Connection& db, Id id) {
 }
 
 std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
+  std::string match = desk_match(f.search);
+  if (match.empty() && !f.search.empty()) return {};  // typed, but no word to look for
   auto s = db.prepare(
       std::string("SELECT ") + std::string(kDeskColumns) +
       " FROM articles a WHERE (?1 = '' OR a.status = ?1) AND (?2 = 0 OR EXISTS "
       "(SELECT 1 FROM article_authors w WHERE w.article_id = a.id AND w.user_id = ?2)) "
       "AND (?5 = 0 OR a.category_id = ?5 OR EXISTS (SELECT 1 FROM article_categories x "
       "WHERE x.article_id = a.id AND x.category_id = ?5)) AND (?6 = '' OR a.language = ?6) "
-      "AND (?7 = '' OR instr(lower(a.title), lower(?7)) > 0) "
+      "AND (?7 = '' OR a.id IN (SELECT rowid FROM search WHERE search MATCH ?7)) "
       "AND (?8 = 0 OR a.status = 'published' OR EXISTS "
       "(SELECT 1 FROM article_authors v WHERE v.article_id = a.id AND v.user_id = ?8)) "
       "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
@@ -63,7 +66,7 @@ std::vector<DeskArticle> desk_articles(Connection& db, const DeskFilter& f) {
       .bind(4, static_cast<std::int64_t>(f.offset))
       .bind(5, f.category_id)
       .bind(6, f.language)
-      .bind(7, f.search)
+      .bind(7, match)
       .bind(8, f.visible_to);
   std::vector<DeskArticle> out;
   while (s.step()) out.push_back(read_desk_article(s));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "search/normalize.h"
+#include "search/plain_text.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -64,13 +65,34 @@ fts5_api* fts5_of(sqlite3* db) {
   return api;
 }
 
+std::string_view text_argument(sqlite3_value* v) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(v)))
+              : std::string_view();
+}
+
+void search_text(sqlite3_context* ctx, int, sqlite3_value** args) {
+  try {
+    std::string text = search::body_text(text_argument(args[0]), text_argument(args[1]));
+    sqlite3_result_text64(ctx, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(ctx);
+  } catch (...) {
+    sqlite3_result_error(ctx, "khabar_search_text failed", -1);
+  }
+}
+
 }  // namespace
 
 int register_search_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_of(db);
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer methods{create, destroy, tokenize};
-  return api->xCreateTokenizer(api, "khabar", nullptr, &methods, nullptr);
+  int rc = api->xCreateTokenizer(api, "khabar", nullptr, &methods, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_function_v2(db, "khabar_search_text", 2,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                    search_text, nullptr, nullptr, nullptr);
 }
 
 }  // namespace khabar::store::sqlite

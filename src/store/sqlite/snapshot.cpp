@@ -7,6 +7,7 @@
 #include "store/sqlite/media.h"
 #include "store/sqlite/related.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -177,6 +178,14 @@ class SqliteSnapshot final : public Snapshot {
     s.bind(1, key);
     if (!s.step()) return std::nullopt;
     return s.text(0);
+  }
+
+  SearchResults search(const SearchRequest& request) override {
+    return sqlite::search(db_, request);
+  }
+
+  std::vector<search::Known> indexed_words_like(std::string_view folded) override {
+    return sqlite::indexed_words_like(db_, folded);
   }
 
   std::optional<std::string> redirect(std::string_view path) override {

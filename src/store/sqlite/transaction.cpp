@@ -8,6 +8,7 @@
 #include "store/sqlite/imports.h"
 #include "store/sqlite/media.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -181,7 +182,7 @@ class SqliteTransaction final : public Transaction {
           .bind(4, published_at)
           .run();
       if (!changed()) return no_article(id);
-      refresh_listings(db_, id);
+      refresh_derived_rows(db_, id);
       return {};
     });
   }
@@ -199,7 +200,7 @@ class SqliteTransaction final : public Transaction {
           .bind(3, now)
           .run();
       if (!changed()) return no_article(id);
-      refresh_listings(db_, id);
+      refresh_derived_rows(db_, id);
       return {};
     });
   }
@@ -215,7 +216,7 @@ class SqliteTransaction final : public Transaction {
     for (Id id : due) {
       w_.note_article_as_stored(id);
       db_.prepare("UPDATE articles SET status = 'published' WHERE id = ?1").bind(1, id).run();
-      refresh_listings(db_, id);
+      refresh_derived_rows(db_, id);
     }
     return due;
   }
@@ -275,6 +276,7 @@ class SqliteTransaction final : public Transaction {
       if (!sqlite::update_tag(db_, id, name, slug))
         return Status::conflict("another tag has the slug " + std::string(slug));
       w_.note_tag_articles(id);
+      refresh_search_of_tag(db_, id);
       return {};
     });
   }
@@ -282,6 +284,7 @@ class SqliteTransaction final : public Transaction {
   Status delete_tag(Id id) override {
     return guarded([&]() -> Status {
       w_.note_tag_articles(id);
+      refresh_search_of_tag(db_, id, true);
       if (!sqlite::delete_tag(db_, id)) return no_tag(id);
       return {};
     });
@@ -359,6 +362,10 @@ class SqliteTransaction final : public Transaction {
     sqlite::add_redirect(db_, path, target);
   }
 
+  void rebuild_search_index(const Progress& progress) override {
+    sqlite::rebuild_search(db_, progress);
+  }
+
   AccountStore& accounts() override { return accounts_; }
 
  private:
@@ -391,7 +398,7 @@ class SqliteTransaction final : public Transaction {
     s.run();
     Id id = db_.last_insert_id();
     write_bylines_and_tags(db_, id, a);
-    refresh_listings(db_, id);
+    refresh_derived_rows(db_, id);
     w_.note_article(id, a);
     return id;
   }
@@ -412,7 +419,7 @@ class SqliteTransaction final : public Transaction {
     db_.prepare("DELETE FROM article_tags WHERE article_id = ?1").bind(1, id).run();
     db_.prepare("DELETE FROM article_categories WHERE article_id = ?1").bind(1, id).run();
     write_bylines_and_tags(db_, id, a);
-    refresh_listings(db_, id);
+    refresh_derived_rows(db_, id);
     w_.note_article(id, a);  // the listings it joins
     return {};
   }

@@ -19,6 +19,11 @@
   <div class="wrap masthead">
     <a class="brand" href="/">{{SITE_TITLE}}</a>
     {{#HAS_TAGLINE}}<p class="tagline">{{TAGLINE}}</p>{{/HAS_TAGLINE}}
+    <form class="site-search" role="search" action="/search/" method="get">
+      <label class="visually-hidden" for="site-search-q">{{S_SEARCH_LABEL}}</label>
+      <input id="site-search-q" type="search" name="q" maxlength="256" dir="auto">
+      <button type="submit">{{S_SEARCH}}</button>
+    </form>
   </div>
   <nav class="site-nav" aria-label="{{S_MAIN_NAVIGATION}}">
     <ul class="wrap">

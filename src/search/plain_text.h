@@ -1,0 +1,21 @@
+// The text readers read in an article, as the search index keeps it and its snippets
+// quote it (docs/search.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace khabar::search {
+
+// The text of an HTML fragment as a browser shows it: tags dropped, character references
+// decoded, each block (paragraph, heading, list item, caption, table cell, line break) on
+// a line of its own, every other run of white space one space. Scripts, styles,
+// templates and comments are no text. Linear in the input, whatever its nesting (no
+// recursion). Thread-safe.
+std::string html_text(std::string_view html);
+
+// An article's body as text: of its HTML when it has some (imports), else of its Markdown
+// as readers see it rendered.
+std::string body_text(std::string_view markdown, std::string_view html);
+
+}  // namespace khabar::search

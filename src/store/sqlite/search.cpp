@@ -1,0 +1,185 @@
+#include "store/sqlite/search.h"
+
+#include <string>
+
+#include "content/text.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/search_query.h"
+
+namespace khabar::store::sqlite {
+namespace {
+
+// BM25's weight of each column of the index: the headline above the standfirst and the
+// tags, above the body.
+constexpr std::string_view kRank = "bm25(search, 10.0, 4.0, 3.0, 1.0)";
+
+// The conditions of a reader search, over `search` joined to its rows `d`; ?1 is the
+// match, ?2-?6 the filters (bound by bind_filters).
+std::string reader_conditions(const SearchRequest& r) {
+  std::string where = "search MATCH ?1 AND d.status = 'published'";
+  if (!r.language.empty()) where += " AND d.language = ?2";
+  if (r.from) where += " AND d.published_at >= ?3";
+  if (r.to) where += " AND d.published_at < ?4";
+  if (r.category_id)
+    where +=
+        " AND EXISTS (SELECT 1 FROM listings l WHERE l.article_id = d.article_id "
+        "AND l.listing = ?5)";
+  if (r.author_id)
+    where +=
+        " AND EXISTS (SELECT 1 FROM listings l WHERE l.article_id = d.article_id "
+        "AND l.listing = ?6)";
+  return where;
+}
+
+void bind_filters(Statement& s, const SearchRequest& r, const std::string& match) {
+  s.bind(1, match);
+  if (!r.language.empty()) s.bind(2, r.language);
+  if (r.from) s.bind(3, r.from);
+  if (r.to) s.bind(4, r.to);
+  if (r.category_id) s.bind(5, "c:" + std::to_string(r.category_id));
+  if (r.author_id) s.bind(6, "u:" + std::to_string(r.author_id));
+}
+
+constexpr std::string_view kFrom =
+    " FROM search JOIN search_docs d ON d.article_id = search.rowid WHERE ";
+
+// The next string after every string that begins with `prefix` (its last byte plus one;
+// the first letter of a UTF-8 word never ends in 0xFF).
+std::string successor(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+}  // namespace
+
+void refresh_search(Connection& db, Id id) {
+  auto s = db.prepare(
+      "INSERT INTO search_docs (article_id, status, kind, language, published_at, title, "
+      "standfirst, tags, body) "
+      "SELECT a.id, a.status, a.kind, a.language, ifnull(a.published_at, 0), a.title, a.excerpt, "
+      "ifnull((SELECT group_concat(t.name, ' ') FROM article_tags x JOIN tags t "
+      "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), "
+      "khabar_search_text(a.body_markdown, a.body_html) FROM articles a WHERE a.id = ?1 "
+      "ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, kind = excluded.kind, "
+      "language = excluded.language, published_at = excluded.published_at, "
+      "title = excluded.title, standfirst = excluded.standfirst, tags = excluded.tags, "
+      "body = excluded.body");
+  s.bind(1, id).run();
+  if (sqlite3_changes(db.handle()) == 0)
+    db.prepare("DELETE FROM search_docs WHERE article_id = ?1").bind(1, id).run();
+}
+
+void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
+  auto tagged = ids(db, "SELECT article_id FROM article_tags WHERE tag_id = ?1", tag_id);
+  if (deleting) db.prepare("DELETE FROM article_tags WHERE tag_id = ?1").bind(1, tag_id).run();
+  // Only the tags column: the body's text is not worked out again.
+  for (Id id : tagged)
+    db.prepare(
+          "UPDATE search_docs SET tags = ifnull((SELECT group_concat(t.name, ' ') "
+          "FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = ?1), '') "
+          "WHERE article_id = ?1")
+        .bind(1, id)
+        .run();
+}
+
+void rebuild_search(Connection& db, const Transaction::Progress& progress) {
+  std::vector<Id> all;
+  {
+    auto s = db.prepare("SELECT id FROM articles ORDER BY id");
+    while (s.step()) all.push_back(s.int64(0));
+  }
+  auto total = static_cast<std::int64_t>(all.size());
+  if (progress) progress(0, total);
+  // Every row as the articles are now (a row whose text is unchanged is left alone)...
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    refresh_search(db, all[i]);
+    if (progress && ((i + 1) % 1000 == 0 || i + 1 == all.size()))
+      progress(static_cast<std::int64_t>(i + 1), total);
+  }
+  db.exec("DELETE FROM search_docs WHERE article_id NOT IN (SELECT id FROM articles)");
+  // ...then the index made anew from them, and merged into as few segments as it can.
+  db.exec("INSERT INTO search (search) VALUES ('rebuild')");
+  db.exec("INSERT INTO search (search) VALUES ('optimize')");
+}
+
+SearchResults search(Connection& db, const SearchRequest& r) {
+  SearchResults out;
+  std::string match = fts5_match(r.query);
+  if (match.empty()) return out;
+  std::string where = reader_conditions(r);
+  {
+    auto s = db.prepare(sql("SELECT count(*)", kFrom, where));
+    bind_filters(s, r, match);
+    s.step();
+    out.total = s.int64(0);
+  }
+  if (out.total == 0) return out;
+
+  std::vector<Id> page;
+  {
+    auto s = db.prepare(
+        sql(sql("SELECT d.article_id", kFrom, where),
+            " ORDER BY d.article_id IN (SELECT rowid FROM search WHERE search MATCH ?7) DESC, ",
+            sql(kRank, ", d.published_at DESC, d.article_id DESC LIMIT ?8 OFFSET ?9")));
+    bind_filters(s, r, match);
+    s.bind(7, fts5_headline_phrase(r.query))
+        .bind(8, static_cast<std::int64_t>(r.limit))
+        .bind(9, static_cast<std::int64_t>(r.offset));
+    while (s.step()) page.push_back(s.int64(0));
+  }
+  if (!page.empty()) {
+    auto s = db.prepare(sql("SELECT ", kSummaryColumns,
+                            ", d.body FROM json_each(?1) j JOIN articles a ON a.id = j.value "
+                            "JOIN search_docs d ON d.article_id = a.id ORDER BY j.key"));
+    s.bind(1, json_ids(page));
+    std::vector<content::ArticleSummary> summaries;
+    while (s.step()) {
+      read_summary(s, summaries.emplace_back());
+      out.hits.push_back({{}, s.text(kSummaryColumnCount)});
+    }
+    attach_authors(db, summaries);
+    for (std::size_t i = 0; i < summaries.size(); ++i)
+      out.hits[i].article = std::move(summaries[i]);
+  }
+
+  if (r.facets) {
+    auto c = db.prepare(
+        sql("SELECT substr(l.listing, 3), count(*) FROM search JOIN search_docs d "
+            "ON d.article_id = search.rowid JOIN listings l ON l.article_id = d.article_id "
+            "AND l.listing >= 'c:' AND l.listing < 'c;' WHERE ",
+            where, " GROUP BY l.listing ORDER BY 2 DESC, 1 LIMIT 12"));
+    bind_filters(c, r, match);
+    while (c.step())
+      if (auto id = content::parse_integer(c.text(0))) out.categories.emplace_back(*id, c.int64(1));
+    auto l = db.prepare(sql(sql("SELECT d.language, count(*)", kFrom, where),
+                            " GROUP BY d.language ORDER BY 2 DESC, 1"));
+    bind_filters(l, r, match);
+    while (l.step()) out.languages.emplace_back(l.text(0), l.int64(1));
+  }
+  return out;
+}
+
+std::vector<search::Known> indexed_words_like(Connection& db, std::string_view folded) {
+  std::vector<search::Known> out;
+  if (folded.empty()) return out;
+  std::size_t first = 1;
+  while (first < folded.size() && (static_cast<unsigned char>(folded[first]) & 0xC0) == 0x80)
+    ++first;
+  std::string begin(folded.substr(0, first));
+  std::size_t n = search::letters(folded);
+  std::size_t slack = static_cast<std::size_t>(search::spelling_tolerance(n));
+  auto s = db.prepare("SELECT term, doc FROM search_words WHERE term >= ?1 AND term < ?2");
+  s.bind(1, begin).bind(2, successor(begin));
+  while (s.step()) {
+    std::string term = s.text(0);
+    std::size_t m = search::letters(term);
+    if (m + slack < n || m > n + slack) continue;
+    out.push_back({std::move(term), s.int64(1)});
+  }
+  return out;
+}
+
+std::string desk_match(std::string_view typed) { return fts5_match(search::parse_query(typed)); }
+
+}  // namespace khabar::store::sqlite

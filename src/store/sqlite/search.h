@@ -1,0 +1,28 @@
+// Reader search on SQLite (migration 0014, docs/search.md): keeping an article's row of
+// the index as it is stored, rebuilding the index, and the reads.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "search/suggest.h"
+#include "store/records.h"
+#include "store/sqlite/connection.h"
+#include "store/transaction.h"
+
+namespace khabar::store::sqlite {
+
+// Rewrites the search row of article `id` from what is stored (removes it when the
+// article is gone). The index itself changes only when the text does.
+void refresh_search(Connection& db, Id id);
+// The same for every article that carries a tag (its name is part of their text); call
+// before the tag is deleted (with `deleting`) or after it is renamed.
+void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting = false);
+void rebuild_search(Connection& db, const Transaction::Progress& progress);
+
+SearchResults search(Connection& db, const SearchRequest& request);
+std::vector<search::Known> indexed_words_like(Connection& db, std::string_view folded);
+// An FTS5 expression for the desk's search box: "" when it asks for nothing.
+std::string desk_match(std::string_view typed);
+
+}  // namespace khabar::store::sqlite
