@@ -150,7 +150,11 @@ Snippet snippet(std::string_view text, const Query& query, std::size_t max_words
     best = std::min(start, found.size() - size);
   }
   std::size_t end = best + size;
-  out.pieces = pieces_of(scanned, found, match, best, end);
+  // At either end of the text, what stands beside the words (quotes, a full stop) too.
+  if (best == 0) add(out.pieces, scanned.substr(0, found.front().begin), false);
+  for (auto& p : pieces_of(scanned, found, match, best, end)) add(out.pieces, p.text, p.match);
+  if (end == found.size() && scanned.size() == text.size())
+    add(out.pieces, scanned.substr(found.back().end), false);
   out.cut_before = best > 0;
   out.cut_after = end < found.size() || scanned.size() < text.size();
   return out;

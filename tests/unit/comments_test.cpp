@@ -201,3 +201,19 @@ TEST(FloodGate, OneEventPerInterval) {
   EXPECT_TRUE(gate.allow("a", t0 + std::chrono::seconds(16)));
   EXPECT_FALSE(gate.allow("a", t0 + std::chrono::seconds(17)));
 }
+
+TEST(RateBudget, SoManyAMinuteAtOnceOrSpreadOut) {
+  security::RateBudget budget(6);  // one back every 10 s
+  auto t0 = security::RateBudget::Clock::now();
+  for (int i = 0; i < 6; ++i) EXPECT_TRUE(budget.allow("a", t0)) << i;
+  EXPECT_FALSE(budget.allow("a", t0)) << "the burst is spent";
+  EXPECT_TRUE(budget.allow("b", t0)) << "each client has its own";
+  EXPECT_EQ(budget.retry_after("a", t0), 10);
+  EXPECT_FALSE(budget.allow("a", t0 + std::chrono::seconds(9)));
+  EXPECT_TRUE(budget.allow("a", t0 + std::chrono::seconds(10)));
+  EXPECT_FALSE(budget.allow("a", t0 + std::chrono::seconds(11)));
+  // Spread out at the rate, a client is never refused.
+  auto t = t0 + std::chrono::minutes(5);
+  for (int i = 0; i < 30; ++i, t += std::chrono::seconds(10)) EXPECT_TRUE(budget.allow("c", t));
+  EXPECT_EQ(budget.retry_after("nobody", t0), 0);
+}

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <thread>
 
+#include "search/query.h"
+#include "store/sqlite/search_tokenizer.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/temp_dir.h"
 
@@ -191,4 +193,27 @@ TEST_F(SqliteStoreTest, AReadersCommentRefusesToJoinAnOpenTransaction) {
   } catch (const store::StoreError& e) {
     EXPECT_EQ(e.code, store::Code::Invalid);
   }
+}
+
+// A site made before search (schema 13) gets its index when a Khabar with search opens it.
+TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
+  add_article("kandahar-pomegranates");
+  db_.reset();
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  ASSERT_EQ(store::sqlite::register_search_tokenizer(raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TABLE search_words; DROP TABLE search; DROP TABLE search_docs; "
+                         "PRAGMA user_version = 13",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  db_ = store::open_sqlite_store(path_);
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  store::SearchRequest r;
+  r.query = search::parse_query("pomegranates");
+  auto found = db_->snapshot()->search(r);
+  ASSERT_EQ(found.hits.size(), 1u);
+  EXPECT_EQ(found.hits[0].article.slug, "kandahar-pomegranates");
 }
