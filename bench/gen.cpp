@@ -1,10 +1,15 @@
 // bench/gen: makes a large site quickly, for benchmarks of scale.
 //
-//   build-release/bench/bench_gen --data DIR --articles 1000000 [--comments-per 3]
+//   build-release/bench/bench_gen --data DIR --articles 1000000 [--news-text --queries FILE]
 //
 // DIR must not exist. The site has the demo's categories and authors, 400 tags, and
 // `--articles` generated articles (four paragraphs of varied text, 3 tags each, dates one
 // minute apart back from now); the first 2,000 articles get threaded approved comments.
+// With --news-text the text is English and (a quarter of the articles) Pashto drawn from
+// a large vocabulary by Zipf's law (bench/news_text.h), for search; --queries then
+// writes 200 different reader searches (one-word, two-word, phrase, prefix, Pashto with
+// variant spellings, filtered) to FILE, one per line: kind, the /search/ address, and
+// the words for a LIKE '%word%' reference, tab-separated.
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +19,10 @@
 
 #include "app/config.h"
 #include "app/demo.h"
+#include "content/dates.h"
 #include "content/text.h"
+#include "content/urls.h"
+#include "news_text.h"
 #include "security/secret.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -38,17 +46,90 @@ std::string sentence(std::mt19937& rng, int words) {
   return s + ".";
 }
 
+// 200 reader searches over the words `text` writes (see the header comment).
+void write_queries(const std::filesystem::path& file, bench::NewsText& text,
+                   const std::vector<std::string>& category_paths, std::int64_t now) {
+  auto d = content::civil_from_unix(now - 7 * 86400);
+  char week_ago[16];
+  std::snprintf(week_ago, sizeof week_ago, "%04d-%02d-%02d", d.year, d.month, d.day);
+  std::ofstream out(file);
+  auto& rng = text.rng();
+  auto lower = [](std::string w) {
+    for (char& c : w)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return w;
+  };
+  auto line = [&](const std::string& kind, const std::string& q, const std::string& filters,
+                  const std::string& like) {
+    out << kind << '\t' << "/search/?q=" << content::percent_encode(q) << filters << '\t' << like
+        << '\n';
+  };
+  auto some = [&](const std::string& language, std::size_t from, std::size_t to) {
+    return text.word(language, from + rng() % (to - from));
+  };
+  for (int i = 0; i < 40; ++i) {  // one word, common to rare
+    std::string w = lower(text.word("en", 40 + static_cast<std::size_t>(i) * i * 12));
+    line("one-word", w, "", w);
+  }
+  for (int i = 0; i < 30; ++i) {
+    std::string a = lower(some("en", 40, 3000)), b = lower(some("en", 40, 3000));
+    line("two-word", a + " " + b, "", a + "\t" + b);
+  }
+  for (int i = 0; i < 25; ++i) {  // two neighbours of a sentence as the site writes them
+    std::string s = text.sentence("en", 12);
+    s.pop_back();
+    std::vector<std::string_view> words = content::split(s, ' ');
+    std::size_t at = rng() % (words.size() - 1);
+    std::string phrase = lower(std::string(words[at])) + " " + lower(std::string(words[at + 1]));
+    line("phrase", "\"" + phrase + "\"", "", phrase);
+  }
+  for (int i = 0; i < 25; ++i) {
+    std::string w;
+    while (w.size() < 5) w = lower(some("en", 40, 2000));
+    line("prefix", w.substr(0, 4) + "*", "", w.substr(0, 4));
+  }
+  for (int i = 0; i < 40; ++i) {
+    std::string w = some("ps", 21, 2000);
+    if (i < 20) {
+      line("pashto", w, "", w);
+    } else if (i < 30) {
+      std::string typed = bench::NewsText::variant_spelling(w);
+      line("pashto-variant", typed, "", typed);
+    } else {
+      std::string v = some("ps", 21, 2000);
+      line("pashto", w + " " + v, "", w + "\t" + v);
+    }
+  }
+  for (int i = 0; i < 40; ++i) {
+    std::string w = lower(some("en", 40, 1500));
+    if (i % 4 == 3) {
+      std::string p = some("ps", 21, 1000);
+      line("filtered", p, "&language=ps", p);
+    } else if (i % 4 == 2) {
+      line("filtered", w, std::string("&from=") + week_ago, w);  // the newest week of the archive
+    } else {
+      line("filtered", w,
+           "&category=" + content::percent_encode(category_paths[i % category_paths.size()]), w);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::filesystem::path data;
+  std::filesystem::path data, queries;
   long articles = 10000;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool news_text = false;
+  for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
-    if (flag == "--data")
-      data = argv[i + 1];
-    else if (flag == "--articles")
-      articles = std::stol(argv[i + 1]);
+    if (flag == "--news-text")
+      news_text = true;
+    else if (flag == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (flag == "--articles" && i + 1 < argc)
+      articles = std::stol(argv[++i]);
+    else if (flag == "--queries" && i + 1 < argc)
+      queries = argv[++i];
   }
   if (data.empty() || articles < 1) {
     std::cerr << "usage: bench_gen --data DIR --articles N\n";
@@ -85,6 +166,9 @@ int main(int argc, char** argv) {
     tx->commit().or_throw();
   }
   std::mt19937 rng(42);
+  bench::NewsText text(7);
+  std::vector<std::string> category_paths;
+  for (const auto& c : db->snapshot()->categories()) category_paths.push_back(c.path);
   const long chunk = 20000;
   for (long done = 0; done < articles; done += chunk) {
     {
@@ -98,6 +182,17 @@ int main(int argc, char** argv) {
           body += sentence(rng, 40 + static_cast<int>(rng() % 30)) + "\n\n";
         body +=
             "> " + sentence(rng, 12) + "\n\n## " + sentence(rng, 4) + "\n\n" + sentence(rng, 50);
+        if (news_text) {
+          a.language = rng() % 4 == 0 ? "ps" : "en";
+          a.title = text.sentence(a.language, 6 + static_cast<int>(rng() % 6));
+          a.title.pop_back();
+          body.clear();
+          for (int p = 0; p < 5; ++p) {
+            for (int s = 0; s < 4; ++s)
+              body += text.sentence(a.language, 8 + static_cast<int>(rng() % 14)) + " ";
+            body += "\n\n";
+          }
+        }
         a.body_markdown = body;
         a.excerpt = content::make_excerpt(content::markdown_to_plain_text(body), 160);
         a.reading_minutes = content::reading_minutes(body);
@@ -134,6 +229,7 @@ int main(int argc, char** argv) {
     std::cerr << "\rbench_gen: " << std::min(articles, done + chunk) << " / " << articles
               << " articles" << std::flush;
   }
+  if (!queries.empty()) write_queries(queries, text, category_paths, now);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cerr << "\nbench_gen: " << articles << " articles in " << seconds << " s ("
             << static_cast<long>(articles / seconds) << "/s)\n";

@@ -197,8 +197,8 @@ bool looks_pashto(std::string_view word) {
   return false;
 }
 
-std::vector<Word> words(std::string_view text) {
-  std::vector<Word> out;
+std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
   if (text.empty()) return out;
   UErrorCode error = U_ZERO_ERROR;
   // One word iterator per thread, given each text in turn (making one costs more than
@@ -214,18 +214,26 @@ std::vector<Word> words(std::string_view text) {
     for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE;
          start = end, end = breaks->next()) {
       if (breaks->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-      std::string_view piece = text.substr(start, end - start);
-      Word w;
-      w.begin = static_cast<std::size_t>(start);
-      w.end = static_cast<std::size_t>(end);
-      w.strict = fold(piece, Fold::Strict);
-      w.loose = ascii(piece) ? w.strict : fold(piece, Fold::Loose);
-      if (!w.strict.empty()) out.push_back(std::move(w));
+      out.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
     }
   }
   // The iterator must not keep pointing at this text.
   breaks->setText(icu::UnicodeString());
   utext_close(ut);
+  return out;
+}
+
+std::vector<Word> words(std::string_view text) {
+  std::vector<Word> out;
+  for (auto [begin, end] : word_spans(text)) {
+    std::string_view piece = text.substr(begin, end - begin);
+    Word w;
+    w.begin = begin;
+    w.end = end;
+    w.strict = fold(piece, Fold::Strict);
+    w.loose = ascii(piece) ? w.strict : fold(piece, Fold::Loose);
+    if (!w.strict.empty()) out.push_back(std::move(w));
+  }
   return out;
 }
 

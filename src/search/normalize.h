@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace khabar::search {
@@ -43,6 +44,10 @@ struct Word {
   std::string strict;  // fold(word, Fold::Strict)
   std::string loose;   // fold(word, Fold::Loose); most often the same as strict
 };
+
+// Where the words of `text` are, as [begin, end) byte ranges, by the boundaries words()
+// uses, without folding them.
+std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text);
 
 // The words of `text`, in order, by Unicode word boundaries (ICU; a word keeps its ZWNJ
 // and its marks, numbers are words, spaces and punctuation are not), each folded. Linear

@@ -1,7 +1,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
-#include <optional>
+#include <unordered_map>
 
 #include "search/normalize.h"
 
@@ -42,24 +42,56 @@ bool meets(const std::string& a, const std::string& b, const Wanted& w) {
   return a == w.strict || a == w.loose || b == w.strict || b == w.loose;
 }
 
-// For each word of `text`, the index of the wanted word it is (-1: none).
-std::vector<int> matches(std::string_view text, const std::vector<Word>& found,
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// For each word of `text`, the index of the wanted word it is (-1: none). Folding is most
+// of the cost, so a word is folded only when it could match: an ASCII word whose
+// lower-case letters do not begin with a wanted word's stem (less its last letter, which
+// a stemmer may change) is passed over, and each other word is folded once per text.
+std::vector<int> matches(std::string_view text, const Spans& found,
                          const std::vector<Wanted>& wanted) {
   std::vector<int> out(found.size(), -1);
+  if (wanted.empty()) return out;
+  struct Folded {
+    std::string strict, loose, strict_unstemmed, loose_unstemmed;
+  };
+  std::unordered_map<std::string_view, Folded> folded;
+  bool any_prefix =
+      std::any_of(wanted.begin(), wanted.end(), [](const Wanted& w) { return w.prefix; });
   for (std::size_t i = 0; i < found.size(); ++i) {
-    std::optional<std::pair<std::string, std::string>> unstemmed;
+    std::string_view piece = text.substr(found[i].first, found[i].second - found[i].first);
+    if (is_ascii(piece)) {
+      std::string lower(piece);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      bool could = false;
+      for (const auto& w : wanted) {
+        std::string_view head(w.strict);
+        if (!w.prefix && head.size() > 1) head.remove_suffix(1);
+        could |= lower.starts_with(head);
+      }
+      if (!could) continue;
+    }
+    auto [at, added] = folded.try_emplace(piece);
+    Folded& f = at->second;
+    if (added) {
+      f.strict = fold(piece, Fold::Strict);
+      f.loose = fold(piece, Fold::Loose);
+      if (any_prefix) {
+        f.strict_unstemmed = fold(piece, Fold::Strict, false);
+        f.loose_unstemmed = fold(piece, Fold::Loose, false);
+      }
+    }
     for (std::size_t k = 0; k < wanted.size(); ++k) {
       const Wanted& w = wanted[k];
-      bool hit = false;
-      if (w.prefix) {
-        if (!unstemmed) {
-          std::string_view piece = text.substr(found[i].begin, found[i].end - found[i].begin);
-          unstemmed.emplace(fold(piece, Fold::Strict, false), fold(piece, Fold::Loose, false));
-        }
-        hit = meets(unstemmed->first, unstemmed->second, w);
-      } else {
-        hit = meets(found[i].strict, found[i].loose, w);
-      }
+      bool hit =
+          w.prefix ? meets(f.strict_unstemmed, f.loose_unstemmed, w) : meets(f.strict, f.loose, w);
       if (hit) {
         out[i] = static_cast<int>(k);
         break;
@@ -81,18 +113,18 @@ void add(std::vector<Piece>& pieces, std::string_view text, bool match) {
     pieces.push_back(Piece{std::move(s), match});
 }
 
-std::vector<Piece> pieces_of(std::string_view text, const std::vector<Word>& found,
+std::vector<Piece> pieces_of(std::string_view text, const Spans& found,
                              const std::vector<int>& match, std::size_t first, std::size_t last) {
   std::vector<Piece> out;
   if (first >= last) return out;
-  std::size_t at = found[first].begin;
+  std::size_t at = found[first].first;
   for (std::size_t i = first; i < last; ++i) {
     if (match[i] < 0) continue;
-    add(out, text.substr(at, found[i].begin - at), false);
-    add(out, text.substr(found[i].begin, found[i].end - found[i].begin), true);
-    at = found[i].end;
+    add(out, text.substr(at, found[i].first - at), false);
+    add(out, text.substr(found[i].first, found[i].second - found[i].first), true);
+    at = found[i].second;
   }
-  add(out, text.substr(at, found[last - 1].end - at), false);
+  add(out, text.substr(at, found[last - 1].second - at), false);
   return out;
 }
 
@@ -107,7 +139,7 @@ Snippet snippet(std::string_view text, const Query& query, std::size_t max_words
   while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
     --cut;
   scanned = scanned.substr(0, cut);
-  auto found = words(scanned);
+  auto found = word_spans(scanned);
   if (found.empty()) return out;
   auto wanted = wanted_words(query);
   auto match = matches(scanned, found, wanted);
@@ -151,17 +183,17 @@ Snippet snippet(std::string_view text, const Query& query, std::size_t max_words
   }
   std::size_t end = best + size;
   // At either end of the text, what stands beside the words (quotes, a full stop) too.
-  if (best == 0) add(out.pieces, scanned.substr(0, found.front().begin), false);
+  if (best == 0) add(out.pieces, scanned.substr(0, found.front().first), false);
   for (auto& p : pieces_of(scanned, found, match, best, end)) add(out.pieces, p.text, p.match);
   if (end == found.size() && scanned.size() == text.size())
-    add(out.pieces, scanned.substr(found.back().end), false);
+    add(out.pieces, scanned.substr(found.back().second), false);
   out.cut_before = best > 0;
   out.cut_after = end < found.size() || scanned.size() < text.size();
   return out;
 }
 
 std::vector<Piece> highlight(std::string_view text, const Query& query) {
-  auto found = words(text);
+  auto found = word_spans(text);
   if (found.empty()) {
     std::vector<Piece> out;
     add(out, text, false);
@@ -169,10 +201,10 @@ std::vector<Piece> highlight(std::string_view text, const Query& query) {
   }
   auto match = matches(text, found, wanted_words(query));
   std::vector<Piece> out;
-  add(out, text.substr(0, found.front().begin), false);
+  add(out, text.substr(0, found.front().first), false);
   auto middle = pieces_of(text, found, match, 0, found.size());
   for (auto& p : middle) add(out, p.text, p.match);
-  add(out, text.substr(found.back().end), false);
+  add(out, text.substr(found.back().second), false);
   return out;
 }
 

@@ -152,8 +152,9 @@ struct SearchHit {
 struct SearchResults {
   std::vector<SearchHit> hits;  // best first
   std::int64_t total = 0;       // matches in all
-  // Matches by category (listed there: a parent counts its sub-categories' matches) and
-  // by language, most first, when asked for.
+  // Matches by primary category (a parent counts its sub-categories' matches; at most 12)
+  // and by language, most first, when asked for. An article listed in an extra category
+  // is found by that category's filter but counted under its primary one only.
   std::vector<std::pair<Id, std::int64_t>> categories;
   std::vector<std::pair<std::string, std::int64_t>> languages;
 };

@@ -29,6 +29,7 @@ class Statement {
   bool step();  // true while a row is available; throws StoreError on failure
   void run();   // steps to completion
   std::int64_t int64(int column) const;
+  double real(int column) const;
   std::string text(int column) const;
   bool is_null(int column) const;
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/search.h"
 
+#include <algorithm>
+#include <map>
 #include <string>
 
 #include "content/text.h"
@@ -54,20 +56,30 @@ std::string successor(std::string prefix) {
 }  // namespace
 
 void refresh_search(Connection& db, Id id) {
-  auto s = db.prepare(
-      "INSERT INTO search_docs (article_id, status, kind, language, published_at, title, "
-      "standfirst, tags, body) "
-      "SELECT a.id, a.status, a.kind, a.language, ifnull(a.published_at, 0), a.title, a.excerpt, "
-      "ifnull((SELECT group_concat(t.name, ' ') FROM article_tags x JOIN tags t "
-      "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), "
-      "khabar_search_text(a.body_markdown, a.body_html) FROM articles a WHERE a.id = ?1 "
-      "ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, kind = excluded.kind, "
-      "language = excluded.language, published_at = excluded.published_at, "
-      "title = excluded.title, standfirst = excluded.standfirst, tags = excluded.tags, "
-      "body = excluded.body");
-  s.bind(1, id).run();
-  if (sqlite3_changes(db.handle()) == 0)
+  db.prepare(
+        "INSERT INTO search_docs (article_id, status, kind, language, published_at, "
+        "category_id) SELECT id, status, kind, language, ifnull(published_at, 0), "
+        "ifnull(category_id, 0) FROM articles WHERE id = ?1 "
+        "ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, kind = excluded.kind, "
+        "language = excluded.language, published_at = excluded.published_at, "
+        "category_id = excluded.category_id")
+      .bind(1, id)
+      .run();
+  if (sqlite3_changes(db.handle()) == 0) {  // no such article (any more)
     db.prepare("DELETE FROM search_docs WHERE article_id = ?1").bind(1, id).run();
+    db.prepare("DELETE FROM search_text WHERE article_id = ?1").bind(1, id).run();
+    return;
+  }
+  db.prepare(
+        "INSERT INTO search_text (article_id, title, standfirst, tags, body) "
+        "SELECT a.id, a.title, a.excerpt, "
+        "ifnull((SELECT group_concat(t.name, ' ') FROM article_tags x JOIN tags t "
+        "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), "
+        "khabar_search_text(a.body_markdown, a.body_html) FROM articles a WHERE a.id = ?1 "
+        "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, "
+        "standfirst = excluded.standfirst, tags = excluded.tags, body = excluded.body")
+      .bind(1, id)
+      .run();
 }
 
 void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
@@ -76,7 +88,7 @@ void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
   // Only the tags column: the body's text is not worked out again.
   for (Id id : tagged)
     db.prepare(
-          "UPDATE search_docs SET tags = ifnull((SELECT group_concat(t.name, ' ') "
+          "UPDATE search_text SET tags = ifnull((SELECT group_concat(t.name, ' ') "
           "FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = ?1), '') "
           "WHERE article_id = ?1")
         .bind(1, id)
@@ -98,6 +110,7 @@ void rebuild_search(Connection& db, const Transaction::Progress& progress) {
       progress(static_cast<std::int64_t>(i + 1), total);
   }
   db.exec("DELETE FROM search_docs WHERE article_id NOT IN (SELECT id FROM articles)");
+  db.exec("DELETE FROM search_text WHERE article_id NOT IN (SELECT id FROM articles)");
   // ...then the index made anew from them, and merged into as few segments as it can.
   db.exec("INSERT INTO search (search) VALUES ('rebuild')");
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
@@ -108,30 +121,59 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   std::string match = fts5_match(r.query);
   if (match.empty()) return out;
   std::string where = reader_conditions(r);
-  {
-    auto s = db.prepare(sql("SELECT count(*)", kFrom, where));
-    bind_filters(s, r, match);
-    s.step();
-    out.total = s.int64(0);
-  }
-  if (out.total == 0) return out;
-
-  std::vector<Id> page;
+  // One pass over the matches: their number, both counts (by language, and by primary
+  // category, added up to the parents below) and the best offset + limit of them, kept
+  // in a heap (the one worst of those kept on top), so memory stays bounded however many
+  // match.
+  struct Ranked {
+    bool headline;  // the headline has the whole query as a phrase
+    double score;   // BM25, lower is better
+    content::Timestamp at;
+    Id id;
+  };
+  auto before = [](const Ranked& a, const Ranked& b) {
+    if (a.headline != b.headline) return a.headline;
+    if (a.score != b.score) return a.score < b.score;
+    if (a.at != b.at) return a.at > b.at;
+    return a.id > b.id;
+  };
+  std::vector<Ranked> best;
+  auto wanted = static_cast<std::size_t>(std::max(0, r.offset) + std::max(0, r.limit));
+  std::map<Id, std::int64_t> by_category;
+  std::map<std::string, std::int64_t> by_language;
   {
     auto s = db.prepare(
-        sql(sql("SELECT d.article_id", kFrom, where),
-            " ORDER BY d.article_id IN (SELECT rowid FROM search WHERE search MATCH ?7) DESC, ",
-            sql(kRank, ", d.published_at DESC, d.article_id DESC LIMIT ?8 OFFSET ?9")));
+        sql(sql("SELECT d.article_id, d.published_at, ", kRank,
+                ", d.article_id IN (SELECT rowid FROM search WHERE search MATCH ?7), d.language, "
+                "d.category_id"),
+            kFrom, where));
     bind_filters(s, r, match);
-    s.bind(7, fts5_headline_phrase(r.query))
-        .bind(8, static_cast<std::int64_t>(r.limit))
-        .bind(9, static_cast<std::int64_t>(r.offset));
-    while (s.step()) page.push_back(s.int64(0));
+    s.bind(7, fts5_headline_phrase(r.query));
+    while (s.step()) {
+      ++out.total;
+      by_language[s.text(4)] += 1;
+      if (Id c = s.int64(5)) by_category[c] += 1;
+      if (wanted == 0) continue;
+      Ranked row{s.int64(3) != 0, s.real(2), s.int64(1), s.int64(0)};
+      if (best.size() < wanted) {
+        best.push_back(row);
+        std::push_heap(best.begin(), best.end(), before);
+      } else if (before(row, best.front())) {
+        std::pop_heap(best.begin(), best.end(), before);
+        best.back() = row;
+        std::push_heap(best.begin(), best.end(), before);
+      }
+    }
   }
+  if (out.total == 0) return out;
+  std::sort_heap(best.begin(), best.end(), before);
+  std::vector<Id> page;
+  for (std::size_t k = static_cast<std::size_t>(std::max(0, r.offset)); k < best.size(); ++k)
+    page.push_back(best[k].id);
   if (!page.empty()) {
     auto s = db.prepare(sql("SELECT ", kSummaryColumns,
-                            ", d.body FROM json_each(?1) j JOIN articles a ON a.id = j.value "
-                            "JOIN search_docs d ON d.article_id = a.id ORDER BY j.key"));
+                            ", t.body FROM json_each(?1) j JOIN articles a ON a.id = j.value "
+                            "JOIN search_text t ON t.article_id = a.id ORDER BY j.key"));
     s.bind(1, json_ids(page));
     std::vector<content::ArticleSummary> summaries;
     while (s.step()) {
@@ -144,18 +186,20 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   }
 
   if (r.facets) {
-    auto c = db.prepare(
-        sql("SELECT substr(l.listing, 3), count(*) FROM search JOIN search_docs d "
-            "ON d.article_id = search.rowid JOIN listings l ON l.article_id = d.article_id "
-            "AND l.listing >= 'c:' AND l.listing < 'c;' WHERE ",
-            where, " GROUP BY l.listing ORDER BY 2 DESC, 1 LIMIT 12"));
-    bind_filters(c, r, match);
-    while (c.step())
-      if (auto id = content::parse_integer(c.text(0))) out.categories.emplace_back(*id, c.int64(1));
-    auto l = db.prepare(sql(sql("SELECT d.language, count(*)", kFrom, where),
-                            " GROUP BY d.language ORDER BY 2 DESC, 1"));
-    bind_filters(l, r, match);
-    while (l.step()) out.languages.emplace_back(l.text(0), l.int64(1));
+    std::map<Id, Id> parent;
+    auto c = db.prepare("SELECT id, ifnull(parent_id, 0) FROM categories");
+    while (c.step()) parent[c.int64(0)] = c.int64(1);
+    std::map<Id, std::int64_t> rolled;
+    for (auto [id, n] : by_category)
+      for (Id at = id, steps = 0; at && steps < 100; at = parent[at], ++steps) rolled[at] += n;
+    out.categories.assign(rolled.begin(), rolled.end());
+    out.languages.assign(by_language.begin(), by_language.end());
+    auto most_first = [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    std::sort(out.categories.begin(), out.categories.end(), most_first);
+    std::sort(out.languages.begin(), out.languages.end(), most_first);
+    if (out.categories.size() > 12) out.categories.resize(12);
   }
   return out;
 }
