@@ -209,7 +209,10 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
   const auto& results = found.results;
   if (asked.page > 1 && results.hits.empty()) return finish(not_found_page(ctx));
 
-  std::string heading = ctx.strings().format(lang, "search_results_for", {{"query", asked.q}});
+  // The query isolated (FSI ... PDI), so that Pashto typed on an English page (or the
+  // other way round) keeps its own direction inside the sentence.
+  std::string heading =
+      ctx.strings().format(lang, "search_results_for", {{"query", "\u2068" + asked.q + "\u2069"}});
   p.set_title(asked.page > 1
                   ? heading + " \u2013 " +
                         ctx.strings().format(lang, "page_n", {{"n", number(ctx, lang, asked.page)}})

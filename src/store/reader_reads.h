@@ -29,7 +29,9 @@ class ReaderReads {
   virtual std::vector<content::ArticleSummary> published_pages() = 0;  // by title
   // The newest published article marked as lead story, if any.
   virtual std::optional<content::ArticleSummary> lead_article() = 0;
-  // "Check Also": same category first, then most shared tags, then newest.
+  // "Check Also": the article picked by content when this one was saved in the editor or
+  // published (Transaction::save_article, set_article_status, publish_due) while that is
+  // still published; else same category first, then most shared tags, then newest.
   virtual std::optional<content::ArticleSummary> related_article(const content::Article& a) = 0;
   // Approved comments of an article, oldest first (threads are built by the caller),
   // plus the pending ones among `own_pending` (a reader's own held comments).

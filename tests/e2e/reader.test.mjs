@@ -77,3 +77,30 @@ test('the home page works without JavaScript and links to every section', async 
   await page.screenshot({ path: join(screenshots, 'category-1280.png') });
   await context.close();
 });
+
+// Search from the header's box on a phone, as a reader types it: English, and Pashto
+// typed with an Arabic keyboard's kaf (ك for ک), which finds the Pashto spelling.
+for (const [typed, slug, marked, shot] of [
+  ['libraries', 'kabul-opens-three-new-public-libraries-before-winter', 'libraries', 'search-360.png'],
+  ['كابل ډوډۍ', 'kabul-winter-bread-ps', 'کابل', 'search-pashto-360.png'],
+]) {
+  test(`searching "${typed}" from the header on a phone`, async () => {
+    const { page, context } = await open('/', 360, 780);
+    const box = page.getByRole('searchbox', { name: 'Search the site' });
+    assert.equal(await box.isVisible(), true);
+    await box.fill(typed);
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    const results = page.locator('.result');
+    await results.first().waitFor();
+    const links = await results.locator('h2 a').evaluateAll(as => as.map(a => a.getAttribute('href')));
+    assert.ok(links.includes(`/${slug}/`), `results: ${links.join(', ')}`);
+    const marks = await page.locator('.result mark').allInnerTexts();
+    assert.ok(marks.some(m => m.toLowerCase() === marked.toLowerCase()), `marked: ${marks.join(', ')}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
+    await page.screenshot({ path: join(screenshots, shot), fullPage: true });
+    await context.close();
+  });
+}

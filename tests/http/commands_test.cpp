@@ -143,3 +143,37 @@ TEST(Commands, HelpExplainsEveryCommand) {
     EXPECT_NE(init.output.find(opt), std::string::npos) << opt;
   EXPECT_EQ(run_khabar({"frobnicate"}).exit_code != 0, true);
 }
+
+// README's "Search" recipe: khabar search QUERY, search reindex, search_per_minute.
+TEST(Commands, SearchAndReindexFromTheCommandLine) {
+  TempDir dir;
+  auto data = dir.path() / "site";
+  ASSERT_EQ(run_khabar({"init", "--data", data.string()}).exit_code, 0);
+  ASSERT_EQ(run_khabar({"demo", "--data", data.string()}).exit_code, 0);
+  auto found = run_khabar({"search", "--data", data.string(), "kabul river"});
+  ASSERT_EQ(found.exit_code, 0) << found.output;
+  EXPECT_NE(found.output.find("2 results"), std::string::npos) << found.output;
+  EXPECT_NE(found.output.find("[Kabul] [river] clean-up volunteers"), std::string::npos)
+      << found.output;
+  EXPECT_NE(found.output.find("/kabul-river-clean-up-volunteers-fill-four-hundred-sacks/"),
+            std::string::npos);
+  auto typo = run_khabar({"search", "--data", data.string(), "irigation"});
+  EXPECT_NE(typo.output.find("Did you mean: irrigation"), std::string::npos) << typo.output;
+  auto nothing = run_khabar({"search", "--data", data.string(), "---"});
+  EXPECT_EQ(nothing.exit_code, 1);
+  EXPECT_NE(nothing.output.find("no word to look for"), std::string::npos);
+
+  auto reindex = run_khabar({"search", "reindex", "--data", data.string()});
+  ASSERT_EQ(reindex.exit_code, 0) << reindex.output;
+  EXPECT_NE(reindex.output.find("65/65 articles (100 %)"), std::string::npos) << reindex.output;
+  EXPECT_NE(reindex.output.find("Search index rebuilt."), std::string::npos);
+  auto again = run_khabar({"search", "--data", data.string(), "kabul river"});
+  EXPECT_NE(again.output.find("2 results"), std::string::npos) << again.output;
+  auto missing = run_khabar({"search", "reindex"});
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.output.find("--data"), std::string::npos) << missing.output;
+  EXPECT_EQ(run_khabar({"settings", "--data", data.string(), "search_per_minute", "60"}).exit_code,
+            0);
+  EXPECT_NE(run_khabar({"settings", "--data", data.string(), "search_per_minute", "0"}).exit_code,
+            0);
+}

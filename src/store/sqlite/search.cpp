@@ -142,13 +142,13 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   std::map<Id, std::int64_t> by_category;
   std::map<std::string, std::int64_t> by_language;
   {
-    auto s = db.prepare(
-        sql(sql("SELECT d.article_id, d.published_at, ", kRank,
-                ", d.article_id IN (SELECT rowid FROM search WHERE search MATCH ?7), d.language, "
-                "d.category_id"),
-            kFrom, where));
+    auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, ", kRank,
+                                ", khabar_headline(search, ?7), d.language, d.category_id"),
+                            kFrom, where));
     bind_filters(s, r, match);
-    s.bind(7, fts5_headline_phrase(r.query));
+    std::int64_t asked = 0;  // the terms not excluded: the first phrases of the match
+    for (const auto& t : r.query.terms) asked += !t.exclude;
+    s.bind(7, asked);
     while (s.step()) {
       ++out.total;
       by_language[s.text(4)] += 1;

@@ -30,17 +30,4 @@ std::string fts5_match(const search::Query& query) {
   return "(" + wanted + ")" + unwanted;
 }
 
-std::string fts5_headline_phrase(const search::Query& query) {
-  if (query.empty()) return {};
-  search::Term phrase;
-  phrase.phrase = true;
-  for (const auto& t : query.terms) {
-    if (t.exclude) continue;
-    if (phrase.prefix) break;  // a prefix only ends a phrase
-    phrase.text += (phrase.text.empty() ? "" : " ") + t.text;
-    phrase.prefix = t.prefix;
-  }
-  return "title : " + quoted(phrase);
-}
-
 }  // namespace khabar::store::sqlite

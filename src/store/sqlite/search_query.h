@@ -13,8 +13,4 @@ namespace khabar::store::sqlite {
 // or no words at all): the caller finds nothing then, without asking FTS5.
 std::string fts5_match(const search::Query& query);
 
-// The words of every term asked for, as one phrase in the headline column: what ranks an
-// exact headline match first. "" when the query asks for nothing.
-std::string fts5_headline_phrase(const search::Query& query);
-
 }  // namespace khabar::store::sqlite

@@ -1,7 +1,9 @@
 #include "store/sqlite/search_tokenizer.h"
 
+#include <algorithm>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "search/normalize.h"
 #include "search/plain_text.h"
@@ -82,6 +84,41 @@ void search_text(sqlite3_context* ctx, int, sqlite3_value** args) {
   }
 }
 
+// khabar_headline(search, P): whether the headline (column 0) holds the first P phrases
+// of the query one right after the other, in the query's order: the whole query as a
+// phrase, read from the instances FTS5 found for the row (no second search).
+void headline(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n,
+              sqlite3_value** args) {
+  int phrases = api->xPhraseCount(fts);
+  if (n > 0) phrases = std::min(phrases, sqlite3_value_int(args[0]));
+  int count = 0;
+  if (phrases <= 0 || api->xInstCount(fts, &count) != SQLITE_OK) {
+    sqlite3_result_int(ctx, 0);
+    return;
+  }
+  std::vector<std::vector<int>> starts(static_cast<std::size_t>(phrases));
+  for (int i = 0; i < count; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+    if (column == 0 && phrase < phrases) starts[static_cast<std::size_t>(phrase)].push_back(offset);
+  }
+  bool found = false;
+  for (int first : starts[0]) {
+    int next = first + api->xPhraseSize(fts, 0);
+    bool chained = true;
+    for (int p = 1; p < phrases && chained; ++p) {
+      const auto& at = starts[static_cast<std::size_t>(p)];
+      chained = std::find(at.begin(), at.end(), next) != at.end();
+      next += api->xPhraseSize(fts, p);
+    }
+    if (chained) {
+      found = true;
+      break;
+    }
+  }
+  sqlite3_result_int(ctx, found ? 1 : 0);
+}
+
 }  // namespace
 
 int register_search_tokenizer(sqlite3* db) {
@@ -89,6 +126,8 @@ int register_search_tokenizer(sqlite3* db) {
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer methods{create, destroy, tokenize};
   int rc = api->xCreateTokenizer(api, "khabar", nullptr, &methods, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  rc = api->xCreateFunction(api, "khabar_headline", nullptr, headline, nullptr);
   if (rc != SQLITE_OK) return rc;
   return sqlite3_create_function_v2(db, "khabar_search_text", 2,
                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,

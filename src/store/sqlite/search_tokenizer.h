@@ -13,9 +13,11 @@
 namespace khabar::store::sqlite {
 
 // Registers the tokenizer on `db` (each connection needs it before it reads or writes a
-// table made with tokenize='khabar'), and the SQL function khabar_search_text(markdown,
-// html): an article body's text as the index keeps it (search::body_text). Returns an
-// SQLite result code.
+// table made with tokenize='khabar'); the SQL function khabar_search_text(markdown,
+// html): an article body's text as the index keeps it (search::body_text); and the FTS5
+// auxiliary function khabar_headline(search, P): 1 when the row's headline holds the
+// query's first P phrases one right after the other (the whole query as a phrase).
+// Returns an SQLite result code.
 int register_search_tokenizer(sqlite3* db);
 
 }  // namespace khabar::store::sqlite

@@ -7,6 +7,7 @@
 #include "store/sqlite/desk.h"
 #include "store/sqlite/imports.h"
 #include "store/sqlite/media.h"
+#include "store/sqlite/related.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
 
@@ -164,6 +165,7 @@ class SqliteTransaction final : public Transaction {
           .bind(2, out.version)
           .run();
       sqlite::add_revision(db_, out.id, out.version, user_id, now, a);
+      refresh_related(db_, out.id);
       return out;
     });
   }
@@ -183,6 +185,7 @@ class SqliteTransaction final : public Transaction {
           .run();
       if (!changed()) return no_article(id);
       refresh_derived_rows(db_, id);
+      refresh_related(db_, id);
       return {};
     });
   }
@@ -217,6 +220,7 @@ class SqliteTransaction final : public Transaction {
       w_.note_article_as_stored(id);
       db_.prepare("UPDATE articles SET status = 'published' WHERE id = ?1").bind(1, id).run();
       refresh_derived_rows(db_, id);
+      refresh_related(db_, id);
     }
     return due;
   }

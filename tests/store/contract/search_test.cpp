@@ -286,3 +286,64 @@ TEST_P(SearchContract, RebuildingTheIndexKeepsWhatIsFound) {
 
 }  // namespace
 }  // namespace khabar::test
+
+namespace khabar::test {
+namespace {
+
+TEST_P(SearchContract, CheckAlsoIsPickedByContentInTheArticlesLanguage) {
+  Id world = category({"World", "world", 0, "", 0});
+  Id sport = category({"Sport", "sport", 0, "", 0});
+  story("exports", "Kandahar pomegranate exporters find new buyers",
+        "Pomegranate orchards around Kandahar sent their first trucks north.", kStart,
+        Status::Published, sport);
+  story("cricket", "Cricket league opens in the capital", "Teams from eight provinces meet.",
+        kStart + 50, Status::Published, world);
+  story("ps-kabul", "د کابل ښوونځي بیا پرانیستل شول", "زده کوونکي ټولګیو ته ستانه شول.",
+        kStart + 60, Status::Published, world, {}, "ps");
+  store::NewArticle a;
+  a.slug = "harvest";
+  a.title = "Pomegranate harvest in Kandahar";
+  a.body_markdown = "The pomegranate orchards of Kandahar expect a large harvest this year.";
+  a.category_id = world;
+  a.status = Status::Published;
+  a.published_at = kStart + 100;
+  Id harvest = 0;
+  write([&](store::Transaction& tx) {
+    harvest = tx.save_article(0, a, 0, 0, kStart + 100).or_throw().id;
+  });
+  auto article = db_->snapshot()->published_by_slug("harvest");
+  ASSERT_TRUE(article);
+  auto related = db_->snapshot()->related_article(*article);
+  ASSERT_TRUE(related);
+  EXPECT_EQ(related->slug, "exports")
+      << "shared words beat the same category (cricket) and being newer";
+
+  // A Pashto article's Check Also is in Pashto even when nothing Pashto shares its words.
+  store::NewArticle p;
+  p.slug = "ps-anar";
+  p.title = "د کندهار انار بازار ته ورسېدل";
+  p.body_markdown = "Kandahar pomegranate: د انارو لومړي موټرونه.";
+  p.language = "ps";
+  p.category_id = sport;
+  p.status = Status::Published;
+  p.published_at = kStart + 200;
+  write([&](store::Transaction& tx) { tx.save_article(0, p, 0, 0, kStart + 200).or_throw(); });
+  auto pashto = db_->snapshot()->published_by_slug("ps-anar");
+  ASSERT_TRUE(pashto);
+  auto pashto_related = db_->snapshot()->related_article(*pashto);
+  ASSERT_TRUE(pashto_related);
+  EXPECT_EQ(pashto_related->slug, "ps-kabul");
+
+  // The pick is kept only while it is published: then the listing rows decide again.
+  write([&](store::Transaction& tx) {
+    ASSERT_TRUE(tx.set_article_status(db_->snapshot()->published_by_slug("exports")->id,
+                                      Status::Draft, kStart + 300, 0));
+  });
+  auto after = db_->snapshot()->related_article(*article);
+  ASSERT_TRUE(after);
+  EXPECT_NE(after->slug, "exports");
+  EXPECT_NE(after->id, harvest);
+}
+
+}  // namespace
+}  // namespace khabar::test

@@ -204,7 +204,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
   ASSERT_EQ(store::sqlite::register_search_tokenizer(raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE search_words; DROP TABLE search; DROP TABLE search_docs; "
-                         "DROP TABLE search_text; "
+                         "DROP TABLE search_text; DROP TABLE related_articles; "
                          "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)

@@ -51,6 +51,15 @@ END;
 -- The index's words and in how many documents each is, for "did you mean".
 CREATE VIRTUAL TABLE search_words USING fts5vocab(search, 'row');
 
+-- "Check Also" by content: the article each published article shows, worked out when it
+-- is saved in the editor or published (sqlite/related.cpp). An article without a row
+-- (imported, or published before this) is matched from the listing rows at render.
+CREATE TABLE related_articles (
+  article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  related_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX related_articles_target ON related_articles (related_id);
+
 -- Every existing article, indexed.
 INSERT INTO search_docs (article_id, status, kind, language, published_at, category_id)
   SELECT id, status, kind, language, ifnull(published_at, 0), ifnull(category_id, 0)
