@@ -6,6 +6,9 @@
 namespace khabar::newsroom {
 namespace {
 
+// Documents a word must be in to be taken as spelt as meant.
+constexpr std::int64_t kKnownWord = 3;
+
 // The word of `text` that folds to `folded` (the first), as written; "" if none.
 std::string written_form(std::string_view text, const std::string& folded) {
   for (const auto& w : search::words(text))
@@ -34,10 +37,14 @@ std::optional<search::Query> corrected(store::ReaderReads& reads, const search::
         text += piece;
         continue;
       }
+      // A word in a few documents or more is a word of the site: kept, at the cost of
+      // one lookup (the scan of its neighbours costs more).
+      std::int64_t own = reads.indexed_word_documents(w.strict);
+      if (own >= kKnownWord) {
+        text += piece;
+        continue;
+      }
       auto known = reads.indexed_words_like(w.strict);
-      std::int64_t own = 0;
-      for (const auto& k : known)
-        if (k.word == w.strict) own = k.documents;
       auto better = search::closest(w.strict, known);
       std::int64_t better_documents = 0;
       for (const auto& k : known)

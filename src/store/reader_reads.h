@@ -52,11 +52,14 @@ class ReaderReads {
   // (headline phrase first, then BM25 with the headline above the standfirst and tags,
   // above the body; newer first among equals).
   virtual SearchResults search(const SearchRequest& request) = 0;
-  // The index's words that begin with the first letter of `folded` (a word folded as the
-  // index folds it) and are within its spelling tolerance in length, with the number of
-  // documents of any status that have each: candidates for "did you mean". A caller
-  // shows a candidate only through a search that finds it in published work.
+  // The index's words that begin with the first two letters of `folded` (a word folded as
+  // the index folds it; people mistype the start of a word least) and are within its
+  // spelling tolerance in length, with the number of documents of any status that have
+  // each: candidates for "did you mean". A caller shows a candidate only through a search
+  // that finds it in published work.
   virtual std::vector<search::Known> indexed_words_like(std::string_view folded) = 0;
+  // How many documents (any status) have the folded word: one cheap lookup.
+  virtual std::int64_t indexed_word_documents(std::string_view folded) = 0;
   // Old addresses kept working: the new path for `path` (a decoded path, or "?p=ID").
   virtual std::optional<std::string> redirect(std::string_view path) = 0;
 };

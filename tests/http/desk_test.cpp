@@ -274,7 +274,13 @@ TEST_F(Desk, ListFiltersAndBulkMoves) {
   // Categories are offered by their names, nested ones with their parents'.
   EXPECT_NE(editor_->get("/admin/articles/new").body.find(">World \u203A Asia</option>"),
             std::string::npos);
-  EXPECT_EQ(titles("?q=clinic"), "Clinic");                    // title words, any case
+  EXPECT_EQ(titles("?q=clinic"), "Clinic");  // title words, any case
+  // The reader search's index, over every status (these are drafts): body phrases,
+  // prefixes, Pashto.
+  EXPECT_EQ(titles("?q=%22second+paragraph%22+cholera"), "Cholera");
+  EXPECT_EQ(titles("?q=%22second+paragraph%22").size(), std::string("Cholera,Clinic,کرکټ").size());
+  EXPECT_EQ(titles("?q=kandah*"), "Cholera");
+  EXPECT_EQ(titles("?q=%DA%A9%D8%B1%DA%A9%D9%BC"), "کرکټ");
   EXPECT_EQ(titles("?category=" + health), "Cholera,Clinic");  // primary or extra
   EXPECT_EQ(titles("?language=ps"), "کرکټ");
   std::string writer = std::to_string(db().accounts().account_by_login("desk-editor")->id);

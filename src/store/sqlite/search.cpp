@@ -207,10 +207,14 @@ SearchResults search(Connection& db, const SearchRequest& r) {
 std::vector<search::Known> indexed_words_like(Connection& db, std::string_view folded) {
   std::vector<search::Known> out;
   if (folded.empty()) return out;
-  std::size_t first = 1;
-  while (first < folded.size() && (static_cast<unsigned char>(folded[first]) & 0xC0) == 0x80)
-    ++first;
-  std::string begin(folded.substr(0, first));
+  // The first two letters (UTF-8 sequences) as the range's prefix: fts5vocab counts the
+  // documents of every word it passes, so the range is kept narrow.
+  std::size_t end = 0;
+  for (int letter = 0; letter < 2 && end < folded.size(); ++letter) {
+    ++end;
+    while (end < folded.size() && (static_cast<unsigned char>(folded[end]) & 0xC0) == 0x80) ++end;
+  }
+  std::string begin(folded.substr(0, end));
   std::size_t n = search::letters(folded);
   std::size_t slack = static_cast<std::size_t>(search::spelling_tolerance(n));
   auto s = db.prepare("SELECT term, doc FROM search_words WHERE term >= ?1 AND term < ?2");
@@ -222,6 +226,12 @@ std::vector<search::Known> indexed_words_like(Connection& db, std::string_view f
     out.push_back({std::move(term), s.int64(1)});
   }
   return out;
+}
+
+std::int64_t indexed_word_documents(Connection& db, std::string_view folded) {
+  auto s = db.prepare("SELECT doc FROM search_words WHERE term = ?1");
+  s.bind(1, folded);
+  return s.step() ? s.int64(0) : 0;
 }
 
 std::string desk_match(std::string_view typed) { return fts5_match(search::parse_query(typed)); }

@@ -22,6 +22,7 @@ void rebuild_search(Connection& db, const Transaction::Progress& progress);
 
 SearchResults search(Connection& db, const SearchRequest& request);
 std::vector<search::Known> indexed_words_like(Connection& db, std::string_view folded);
+std::int64_t indexed_word_documents(Connection& db, std::string_view folded);
 // An FTS5 expression for the desk's search box: "" when it asks for nothing.
 std::string desk_match(std::string_view typed);
 

@@ -188,6 +188,10 @@ class SqliteSnapshot final : public Snapshot {
     return sqlite::indexed_words_like(db_, folded);
   }
 
+  std::int64_t indexed_word_documents(std::string_view folded) override {
+    return sqlite::indexed_word_documents(db_, folded);
+  }
+
   std::optional<std::string> redirect(std::string_view path) override {
     return sqlite::redirect(db_, path);
   }
