@@ -1,9 +1,7 @@
 #include "search/plain_text.h"
 
-#include <gumbo.h>
-
+#include <cstdint>
 #include <utility>
-#include <vector>
 
 #include "render/markdown.h"
 
@@ -12,50 +10,90 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_nocase(std::string_view s, std::size_t at, std::string_view prefix) {
+  if (s.size() - at < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k)
+    if (lower(s[at + k]) != prefix[k]) return false;
+  return true;
+}
+
 // Elements whose content is no text a reader sees.
-bool hidden(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
-         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_TITLE;
+bool hidden(std::string_view tag) {
+  return tag == "script" || tag == "style" || tag == "template" || tag == "noscript" ||
+         tag == "head" || tag == "title" || tag == "textarea";
 }
 
 // Elements that stand on lines of their own.
-bool block(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ADDRESS:
-      return true;
-    default:
-      return false;
+bool block(std::string_view tag) {
+  static constexpr std::string_view kBlocks[] = {
+      "p",       "div",     "h1",      "h2",         "h3",     "h4",     "h5",         "h6",
+      "li",      "dt",      "dd",      "blockquote", "pre",    "figure", "figcaption", "table",
+      "caption", "tr",      "td",      "th",         "br",     "hr",     "ul",         "ol",
+      "dl",      "section", "article", "aside",      "header", "footer", "address"};
+  for (auto b : kBlocks)
+    if (tag == b) return true;
+  return false;
+}
+
+void append_utf8(std::string& out, std::uint32_t c) {
+  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+// The character reference at html[at] ('&'): its text and the bytes it takes; the '&'
+// alone when it is none this knows (HTML as Khabar writes it uses few).
+std::pair<std::string, std::size_t> reference(std::string_view html, std::size_t at) {
+  std::size_t semi = html.find(';', at);
+  if (semi == std::string_view::npos || semi - at > 10) return {"&", 1};
+  std::string_view name = html.substr(at + 1, semi - at - 1);
+  std::string out;
+  if (name.size() > 1 && name[0] == '#') {
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::uint32_t c = 0;
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return {"&", 1};
+    for (char d : digits) {
+      int v = d >= '0' && d <= '9'          ? d - '0'
+              : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+              : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10
+                                            : -1;
+      if (v < 0) return {"&", 1};
+      c = c * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+      if (c > 0x10FFFF) c = 0x110000;
+    }
+    append_utf8(out, c);
+  } else if (name == "amp") {
+    out = "&";
+  } else if (name == "lt") {
+    out = "<";
+  } else if (name == "gt") {
+    out = ">";
+  } else if (name == "quot") {
+    out = "\"";
+  } else if (name == "apos") {
+    out = "'";
+  } else if (name == "nbsp") {
+    out = "\u00a0";
+  } else {
+    return {"&", 1};
+  }
+  return {out, semi - at + 1};
 }
 
 // Text written with white space collapsed: one space between words, one newline between
@@ -92,42 +130,63 @@ class Writer {
 }  // namespace
 
 std::string html_text(std::string_view html) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  options.fragment_context = GUMBO_TAG_DIV;
-  options.fragment_namespace = GUMBO_NAMESPACE_HTML;
-  GumboOutput* parsed = gumbo_parse_with_options(&options, html.data(), html.size());
   Writer out(html.size());
-  // Depth first with a stack of (node, next child) so that nesting costs no C++ stack.
-  std::vector<std::pair<const GumboNode*, unsigned>> stack{{parsed->root, 0}};
-  while (!stack.empty()) {
-    auto& [node, next] = stack.back();
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) {
-      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-          node->type == GUMBO_NODE_WHITESPACE)
-        out.text(node->v.text.text);
-      stack.pop_back();
+  std::size_t i = 0, n = html.size();
+  while (i < n) {
+    char c = html[i];
+    if (c == '&') {
+      auto [text, used] = reference(html, i);
+      out.text(text);
+      i += used;
       continue;
     }
-    const GumboVector& children =
-        node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
-    bool is_block = node->type == GUMBO_NODE_ELEMENT && block(node->v.element.tag);
-    if (next == 0) {
-      if (node->type == GUMBO_NODE_ELEMENT && hidden(node->v.element.tag)) {
-        stack.pop_back();
-        continue;
+    if (c != '<') {
+      std::size_t next = html.find_first_of("<&", i);
+      if (next == std::string_view::npos) next = n;
+      out.text(html.substr(i, next - i));
+      i = next;
+      continue;
+    }
+    if (html.compare(i, 4, "<!--") == 0) {  // a comment
+      std::size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? n : end + 3;
+      continue;
+    }
+    std::size_t j = i + 1;
+    bool closing = j < n && html[j] == '/';
+    if (closing) ++j;
+    std::size_t name_start = j;
+    while (j < n && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
+                     (html[j] >= '0' && html[j] <= '9')))
+      ++j;
+    if (j == name_start && !(j < n && (html[j] == '!' || html[j] == '?'))) {
+      out.text("<");  // a '<' that starts no tag is text
+      ++i;
+      continue;
+    }
+    std::string tag;
+    for (std::size_t k = name_start; k < j; ++k) tag += lower(html[k]);
+    // The tag's end, past quoted attribute values.
+    char quote = 0;
+    while (j < n && (quote || html[j] != '>')) {
+      if (quote) {
+        if (html[j] == quote) quote = 0;
+      } else if (html[j] == '"' || html[j] == '\'') {
+        quote = html[j];
       }
-      if (is_block) out.line();
+      ++j;
     }
-    if (next < children.length) {
-      const auto* child = static_cast<const GumboNode*>(children.data[next++]);
-      stack.emplace_back(child, 0);
+    i = j < n ? j + 1 : n;
+    if (!closing && hidden(tag)) {  // skip to its end tag
+      std::string end = "</" + tag;
+      std::size_t at = i;
+      while (at < n && !(html[at] == '<' && starts_with_nocase(html, at, end))) ++at;
+      std::size_t close = at < n ? html.find('>', at) : std::string_view::npos;
+      i = close == std::string_view::npos ? n : close + 1;
       continue;
     }
-    if (is_block) out.line();
-    stack.pop_back();
+    if (block(tag)) out.line();
   }
-  gumbo_destroy_output(&options, parsed);
   return out.take();
 }
 

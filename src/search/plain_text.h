@@ -8,10 +8,12 @@
 namespace khabar::search {
 
 // The text of an HTML fragment as a browser shows it: tags dropped, character references
-// decoded, each block (paragraph, heading, list item, caption, table cell, line break) on
-// a line of its own, every other run of white space one space. Scripts, styles,
-// templates and comments are no text. Linear in the input, whatever its nesting (no
-// recursion). Thread-safe.
+// decoded (numeric ones and amp, lt, gt, quot, apos, nbsp: what the sanitiser and the
+// Markdown renderer write), each block (paragraph, heading, list item, caption, table
+// cell, line break) on a line of its own, every other run of white space one space.
+// Scripts, styles, templates and comments are no text. A single pass over the bytes, no
+// tree (an import indexes every body: a parser cost as much again as the import), so it
+// is linear in the input whatever its nesting. Thread-safe.
 std::string html_text(std::string_view html);
 
 // An article's body as text: of its HTML when it has some (imports), else of its Markdown

@@ -29,6 +29,10 @@ TEST(SearchPlainText, HtmlIsTheTextABrowserShows) {
   EXPECT_EQ(html_text("a<script>evil()</script><style>p{}</style><!-- note -->b"), "ab");
   EXPECT_EQ(html_text("<p>د <em>کابل</em> ښار</p>"), "د کابل ښار");
   EXPECT_EQ(html_text(""), "");
+  EXPECT_EQ(html_text("a < b &copy; &#x41;&#66; &#0; &bogus"), "a < b &copy; AB \ufffd &bogus")
+      << "a '<' that opens no tag, unknown references and a stray '&' stay text";
+  EXPECT_EQ(html_text("<a href=\"x>y\" title='>'>link</a>"), "link") << "'>' in quotes";
+  EXPECT_EQ(html_text("<SCRIPT>x</Script>after<p>unclosed"), "after\nunclosed");
 }
 
 TEST(SearchPlainText, DeepNestingCostsNoStack) {

@@ -30,6 +30,8 @@ class Statement {
   void run();   // steps to completion
   std::int64_t int64(int column) const;
   double real(int column) const;
+  // The column's text without a copy: valid until the next step or reset.
+  std::string_view text_view(int column) const;
   std::string text(int column) const;
   bool is_null(int column) const;
 

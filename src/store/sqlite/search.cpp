@@ -140,7 +140,7 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   std::vector<Ranked> best;
   auto wanted = static_cast<std::size_t>(std::max(0, r.offset) + std::max(0, r.limit));
   std::map<Id, std::int64_t> by_category;
-  std::map<std::string, std::int64_t> by_language;
+  std::vector<std::pair<std::string, std::int64_t>> by_language;  // a handful: a list
   {
     auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, ", kRank,
                                 ", khabar_headline(search, ?7), d.language, d.category_id"),
@@ -151,7 +151,13 @@ SearchResults search(Connection& db, const SearchRequest& r) {
     s.bind(7, asked);
     while (s.step()) {
       ++out.total;
-      by_language[s.text(4)] += 1;
+      std::string_view language = s.text_view(4);
+      auto known = std::find_if(by_language.begin(), by_language.end(),
+                                [&](const auto& l) { return l.first == language; });
+      if (known == by_language.end())
+        by_language.emplace_back(std::string(language), 1);
+      else
+        ++known->second;
       if (Id c = s.int64(5)) by_category[c] += 1;
       if (wanted == 0) continue;
       Ranked row{s.int64(3) != 0, s.real(2), s.int64(1), s.int64(0)};

@@ -96,7 +96,21 @@ void headline(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
     sqlite3_result_int(ctx, 0);
     return;
   }
-  std::vector<std::vector<int>> starts(static_cast<std::size_t>(phrases));
+  // One phrase (most queries): any instance in the headline; no memory taken.
+  if (phrases == 1) {
+    bool in_headline = false;
+    for (int i = 0; i < count && !in_headline; ++i) {
+      int phrase = 0, column = 0, offset = 0;
+      if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+      in_headline = column == 0 && phrase == 0;
+    }
+    sqlite3_result_int(ctx, in_headline ? 1 : 0);
+    return;
+  }
+  // Kept per thread and reused: this runs for every match of a query.
+  thread_local std::vector<std::vector<int>> starts;
+  starts.resize(static_cast<std::size_t>(phrases));
+  for (auto& s : starts) s.clear();
   for (int i = 0; i < count; ++i) {
     int phrase = 0, column = 0, offset = 0;
     if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
