@@ -49,6 +49,10 @@ constexpr std::array kSpecs = {
                 "searches one client may make in a minute (bursts up to that many; 1-10000); "
                 "more answer 429",
                 K::Integer, 1, 10000, "", "30"},
+    SettingSpec{"search_ranked", "Matches ranked per search",
+                "a search ranks and counts at most this many matches, the newest; past them "
+                "the count is an estimate (10-10000000)",
+                K::Integer, 10, 10000000, "", "50000"},
     SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
                 "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
                 "720"},

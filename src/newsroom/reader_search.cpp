@@ -33,19 +33,20 @@ std::optional<search::Query> corrected(store::ReaderReads& reads, const search::
       text.append(t.text, at, w.begin - at);
       at = w.end;
       std::string_view piece = std::string_view(t.text).substr(w.begin, w.end - w.begin);
-      if ((t.prefix && i + 1 == found.size()) || search::letters(w.strict) < 3) {
+      const std::string& form = w.indexed();  // the index's own spelling of it
+      if ((t.prefix && i + 1 == found.size()) || search::letters(form) < 3) {
         text += piece;
         continue;
       }
       // A word in a few documents or more is a word of the site: kept, at the cost of
       // one lookup (the scan of its neighbours costs more).
-      std::int64_t own = reads.indexed_word_documents(w.strict);
+      std::int64_t own = reads.indexed_word_documents(form);
       if (own >= kKnownWord) {
         text += piece;
         continue;
       }
-      auto known = reads.indexed_words_like(w.strict);
-      auto better = search::closest(w.strict, known);
+      auto known = reads.indexed_words_like(form);
+      auto better = search::closest(form, known);
       std::int64_t better_documents = 0;
       for (const auto& k : known)
         if (better && k.word == *better) better_documents = k.documents;

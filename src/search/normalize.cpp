@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -174,6 +175,13 @@ std::string fold(std::string_view word, Fold level, bool stem) {
 }
 
 bool looks_pashto(std::string_view word) {
+  // Every letter only Pashto writes is in U+0600-U+06FF, two bytes in UTF-8 led by D9-DB:
+  // a word without such a byte is decided without ICU.
+  if (std::none_of(word.begin(), word.end(), [](char c) {
+        auto b = static_cast<unsigned char>(c);
+        return b >= 0xD9 && b <= 0xDB;
+      }))
+    return false;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
@@ -231,7 +239,9 @@ std::vector<Word> words(std::string_view text) {
     w.begin = begin;
     w.end = end;
     w.strict = fold(piece, Fold::Strict);
-    w.loose = ascii(piece) ? w.strict : fold(piece, Fold::Loose);
+    bool latin = ascii(piece);
+    w.loose = latin ? w.strict : fold(piece, Fold::Loose);
+    w.pashto = !latin && looks_pashto(piece);
     if (!w.strict.empty()) out.push_back(std::move(w));
   }
   return out;

@@ -41,8 +41,13 @@ bool looks_pashto(std::string_view word);
 struct Word {
   std::size_t begin = 0;  // [begin, end): where it is in the original text, in bytes
   std::size_t end = 0;
-  std::string strict;  // fold(word, Fold::Strict)
-  std::string loose;   // fold(word, Fold::Loose); most often the same as strict
+  std::string strict;   // fold(word, Fold::Strict)
+  std::string loose;    // fold(word, Fold::Loose); most often the same as strict
+  bool pashto = false;  // looks_pashto(word): searched by its loose form
+
+  // The form the index keeps: a word that looks Pashto by its loose form (its strict form
+  // could only ever be found with it), any other by its strict form.
+  const std::string& indexed() const { return pashto ? loose : strict; }
 };
 
 // Where the words of `text` are, as [begin, end) byte ranges, by the boundaries words()

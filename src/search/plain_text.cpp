@@ -190,6 +190,28 @@ std::string html_text(std::string_view html) {
   return out.take();
 }
 
+bool repeats_opening(std::string_view standfirst, std::string_view text) {
+  for (std::string_view ellipsis : {"\u2026", "..."}) {
+    while (standfirst.ends_with(' ')) standfirst.remove_suffix(1);
+    if (standfirst.ends_with(ellipsis)) standfirst.remove_suffix(ellipsis.size());
+  }
+  // Letters and digits: ASCII ones, and every byte of any other character (punctuation
+  // outside ASCII is rare, and the same on both sides).
+  auto counts = [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+  };
+  std::size_t at = 0, compared = 0;
+  for (char c : standfirst) {
+    if (!counts(c)) continue;
+    while (at < text.size() && !counts(text[at])) ++at;
+    if (at == text.size() || text[at] != c) return false;
+    ++at;
+    ++compared;
+  }
+  return compared > 0;
+}
+
 std::string body_text(std::string_view markdown, std::string_view html) {
   if (!html.empty()) return html_text(html);
   if (markdown.empty()) return {};

@@ -20,4 +20,10 @@ std::string html_text(std::string_view html);
 // as readers see it rendered.
 std::string body_text(std::string_view markdown, std::string_view html);
 
+// Whether `standfirst` is only the opening of `text` (the excerpt the editor and the
+// WordPress importer make from a body when none is written, maybe with "…" after it),
+// compared by letters and digits alone: such a standfirst says nothing the body does not,
+// so the index leaves it out.
+bool repeats_opening(std::string_view standfirst, std::string_view text);
+
 }  // namespace khabar::search

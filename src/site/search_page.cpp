@@ -105,7 +105,7 @@ struct Facet {
 // The links of one filter ("All" first), when there is a choice or one is made.
 void add_facets(const PageContext& ctx, ctemplate::TemplateDictionary& main, const Asked& asked,
                 const char* section, std::string_view filter, const std::string& current,
-                const std::vector<Facet>& facets) {
+                const std::vector<Facet>& facets, bool estimated) {
   if (facets.size() < 2 && current.empty()) return;
   const std::string& lang = ctx.settings.language;
   auto* list = main.AddSectionDictionary(section);
@@ -117,8 +117,10 @@ void add_facets(const PageContext& ctx, ctemplate::TemplateDictionary& main, con
     auto* item = list->AddSectionDictionary("FACET");
     item->SetValue("NAME", f.name);
     if (!f.lang.empty()) item->SetValueAndShowSection("LANG", f.lang, "LANG");
-    item->SetValueAndShowSection("COUNT", number(ctx, lang, static_cast<long>(f.count)),
-                                 "HAS_COUNT");
+    // An estimate (SearchResults::estimated) is shown as one: ≈ 41,000.
+    item->SetValueAndShowSection(
+        "COUNT", (estimated ? "\u2248\u00a0" : "") + number(ctx, lang, static_cast<long>(f.count)),
+        "HAS_COUNT");
     item->SetValue("URL", url_of(asked, 1, filter, f.value));
     if (f.value == current) item->ShowSection("CURRENT");
   }
@@ -186,6 +188,7 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
   req.limit = kResultsPerPage;
   req.offset = (asked.page - 1) * kResultsPerPage;
   req.language = asked.language;
+  req.ranked = content::integer_setting("search_ranked", ctx.reads.setting("search_ranked"));
   bool unknown_filter = false;
   if (!asked.category.empty()) {
     auto it = std::find_if(ctx.categories.begin(), ctx.categories.end(),
@@ -219,10 +222,13 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
                   : heading);
   main.SetValue("HEADING", heading);
   std::string count =
-      results.total == 0 ? ctx.strings().get(lang, "search_count_zero")
-                         : ctx.strings().format(
-                               lang, results.total == 1 ? "search_count_one" : "search_count_other",
-                               {{"n", number(ctx, lang, static_cast<long>(results.total))}});
+      results.total == 0
+          ? ctx.strings().get(lang, "search_count_zero")
+          : ctx.strings().format(lang,
+                                 results.estimated    ? "search_count_about"
+                                 : results.total == 1 ? "search_count_one"
+                                                      : "search_count_other",
+                                 {{"n", number(ctx, lang, static_cast<long>(results.total))}});
   main.SetValueAndShowSection("COUNT", count, "HAS_QUERY");
   if (found.loosened) main.ShowSection("LOOSENED");
   if (found.suggestion) {
@@ -252,8 +258,10 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
       by_category.push_back({c->name, c->path, "", n});
   for (const auto& [code, n] : results.languages)
     by_language.push_back({language_name(ctx, code), code, code, n});
-  add_facets(ctx, main, asked, "CATEGORY_FACETS", "category", asked.category, by_category);
-  add_facets(ctx, main, asked, "LANGUAGE_FACETS", "language", asked.language, by_language);
+  add_facets(ctx, main, asked, "CATEGORY_FACETS", "category", asked.category, by_category,
+             results.estimated);
+  add_facets(ctx, main, asked, "LANGUAGE_FACETS", "language", asked.language, by_language,
+             results.estimated);
 
   if (results.hits.empty()) {
     main.ShowSection("NO_RESULTS");
@@ -261,7 +269,9 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
     sections();
   }
   std::int64_t shown_to = req.offset + static_cast<std::int64_t>(results.hits.size());
-  bool more = shown_to < results.total && asked.page < kMaxSearchPage;
+  // Past the matches ranked, the pages go no further than they do.
+  std::int64_t reachable = results.estimated ? std::min(results.total, req.ranked) : results.total;
+  bool more = shown_to < reachable && asked.page < kMaxSearchPage;
   if (asked.page > 1 || more) {
     auto* nav = main.AddSectionDictionary("PAGES");
     nav->SetValue("CURRENT",

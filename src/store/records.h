@@ -133,6 +133,12 @@ struct DeskFilter {
 };
 
 // A reader's search (docs/search.md): published articles and pages that match `query`.
+// The matches a search ranks and counts at most: the newest ones. More than that (a word
+// in most of a big archive) and the hits are the best of the newest kSearchRanked, and
+// the total and the counts are estimates (SearchResults::estimated), so that no search
+// costs more than this many matches do.
+inline constexpr std::int64_t kSearchRanked = 50000;
+
 struct SearchRequest {
   search::Query query;
   Id category_id = 0;    // 0: any; else listed there (sub-categories and extra ones count)
@@ -141,7 +147,8 @@ struct SearchRequest {
   content::Timestamp from = 0, to = 0;  // published in [from, to); 0: unbounded
   int limit = 20;
   int offset = 0;
-  bool facets = true;  // count the matches by category and by language
+  bool facets = true;                   // count the matches by category and by language
+  std::int64_t ranked = kSearchRanked;  // the most matches ranked and counted (search_ranked)
 };
 
 struct SearchHit {
@@ -152,6 +159,7 @@ struct SearchHit {
 struct SearchResults {
   std::vector<SearchHit> hits;  // best first
   std::int64_t total = 0;       // matches in all
+  bool estimated = false;       // more than `ranked` matched: total and counts are estimates
   // Matches by primary category (a parent counts its sub-categories' matches; at most 12)
   // and by language, most first, when asked for. An article listed in an extra category
   // is found by that category's filter but counted under its primary one only.

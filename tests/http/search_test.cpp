@@ -205,6 +205,36 @@ TEST_F(ReaderSearch, PagesOfTwentyAndNotFoundPastTheEnd) {
   EXPECT_EQ(search("common", "&page=two").status, 404);
 }
 
+TEST_F(ReaderSearch, PastTheMatchesRankedTheCountsAreEstimates) {
+  write([&](store::Transaction& tx) {
+    tx.set_setting("search_ranked", "10");
+    for (int i = 0; i < 45; ++i) {
+      store::NewArticle a;
+      a.slug = "s" + std::to_string(i);
+      a.title = i == 0 ? "Common words" : "Story " + std::to_string(i);
+      a.body_markdown = "Common words.";
+      a.status = Status::Published;
+      a.published_at = kStart + i;
+      a.category_id = i % 2 ? world_ : sport_;
+      tx.add_article(a).or_throw();
+    }
+  });
+  auto page = search("common words");
+  ASSERT_EQ(page.status, 200);
+  Html html(page.body);
+  EXPECT_EQ(Html::text(html.by_class("search-count").at(0)), "About 45 results")
+      << "the matches as dense among the older articles as among the newest ten";
+  auto got = results(page.body);
+  ASSERT_EQ(got.size(), 11u) << "the newest ten, and the oldest for its headline";
+  EXPECT_EQ(got[0], "s0") << "the headline's phrase first, however old";
+  EXPECT_EQ(got[1], "s44");
+  auto facets = html.by_class("facets");
+  ASSERT_FALSE(facets.empty());
+  EXPECT_NE(Html::text(facets[0]).find("World \u2248\u00a0"), std::string::npos)
+      << "an estimate shown as one: " << Html::text(facets[0]);
+  EXPECT_EQ(page.body.find("page=2"), std::string::npos) << "no page past the ranked matches";
+}
+
 TEST_F(ReaderSearch, DraftsNeverAndChangesAtOnce) {
   Id draft = story("draft", "Secret reshuffle", "Names of ministers.", 0, 0, "en", Status::Draft);
   Id out = story("out", "Cabinet meets", "An agenda of ministers.", kStart);

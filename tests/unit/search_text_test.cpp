@@ -3,6 +3,7 @@
 // (search/suggest.h), and a query typed back (search/query.h).
 #include <gtest/gtest.h>
 
+#include "content/text.h"
 #include "search/plain_text.h"
 #include "search/query.h"
 #include "search/snippet.h"
@@ -49,6 +50,20 @@ TEST(SearchPlainText, MarkdownIsReadAsRendered) {
   EXPECT_EQ(body_text("ignored markdown", "<p>HTML wins</p>"), "HTML wins") << "imports";
   EXPECT_EQ(body_text("<script>x</script> raw", ""), "<script>x</script> raw")
       << "Markdown's HTML is shown as text, so it is text";
+}
+
+TEST(SearchPlainText, AStandfirstMadeFromTheBodyIsKnown) {
+  std::string body = "Floods in Kunar cut the road to Asadabad.\nThe province asked for help.";
+  std::string made = khabar::content::make_excerpt(body, 30);
+  EXPECT_TRUE(repeats_opening(made, body)) << made;
+  EXPECT_TRUE(repeats_opening("Floods in Kunar cut the road\u2026", body));
+  EXPECT_TRUE(repeats_opening("Floods  in\nKunar...", body)) << "spaces do not count";
+  EXPECT_TRUE(repeats_opening("په کونړ کې سېلاب…", "په کونړ کې سېلابونه"));
+  EXPECT_FALSE(repeats_opening("Roads cut in Kunar", body)) << "written for the story";
+  EXPECT_FALSE(repeats_opening("Floods in Kunar cut the road to Jalalabad", body));
+  EXPECT_FALSE(repeats_opening("", body));
+  EXPECT_FALSE(repeats_opening("…", body));
+  EXPECT_FALSE(repeats_opening("Floods in Kunar", "")) << "no body: the standfirst stays";
 }
 
 TEST(SearchSnippet, TheWindowHoldsTheMatchesWithWordsBefore) {

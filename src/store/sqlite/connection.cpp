@@ -61,6 +61,12 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
+  if (sqlite3_bind_pointer(stmt_, index, const_cast<void*>(pointer), type, nullptr) != SQLITE_OK)
+    fail(sqlite3_db_handle(stmt_), "bind");
+  return *this;
+}
+
 Statement& Statement::bind_optional_id(int index, std::int64_t id) {
   return id == 0 ? bind_null(index) : bind(index, id);
 }
@@ -113,7 +119,7 @@ Connection::Connection(const std::string& path, Mode mode) {
   sqlite3_extended_result_codes(db_, 1);
   exec("PRAGMA foreign_keys = ON");
   // Search's FTS5 tokenizer, which every connection that reads or writes the index needs.
-  if (register_search_tokenizer(db_) != SQLITE_OK) fail(db_, "registering the search tokenizer");
+  if (register_search_functions(db_) != SQLITE_OK) fail(db_, "registering the search tokenizer");
 }
 
 Connection::~Connection() {

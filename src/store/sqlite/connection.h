@@ -25,6 +25,9 @@ class Statement {
   Statement& bind(int index, std::string_view value);
   Statement& bind_null(int index);
   Statement& bind_optional_id(int index, std::int64_t id);  // 0 binds NULL
+  // A pointer for an SQL function to read with sqlite3_value_pointer(v, type); `type` must
+  // outlive the statement (a string literal), and the pointee the statement's run.
+  Statement& bind_pointer(int index, const void* pointer, const char* type);
 
   bool step();  // true while a row is available; throws StoreError on failure
   void run();   // steps to completion

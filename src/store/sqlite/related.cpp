@@ -69,10 +69,10 @@ namespace {
 // `n` highest (words of at least 3 letters in some other document).
 std::vector<std::string> distinctive_words(Connection& db, std::string_view text, std::size_t n) {
   std::unordered_map<std::string, int> frequency;
-  for (auto& w : search::words(text.substr(0, 64 * 1024)))
-    if (search::letters(w.strict) >= 3 &&
-        w.strict.find_first_not_of("0123456789") != std::string::npos)
-      ++frequency[std::move(w.strict)];
+  for (const auto& w : search::words(text.substr(0, 64 * 1024)))
+    if (const std::string& form = w.indexed();
+        search::letters(form) >= 3 && form.find_first_not_of("0123456789") != std::string::npos)
+      ++frequency[form];
   std::vector<std::pair<std::string, int>> terms(frequency.begin(), frequency.end());
   std::size_t keep = std::min<std::size_t>(terms.size(), 200);
   std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(keep), terms.end(),

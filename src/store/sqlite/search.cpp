@@ -1,19 +1,22 @@
 #include "store/sqlite/search.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <map>
 #include <string>
 
 #include "content/text.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search_query.h"
+#include "store/sqlite/search_tokenizer.h"
 
 namespace khabar::store::sqlite {
 namespace {
 
 // BM25's weight of each column of the index: the headline above the standfirst and the
 // tags, above the body.
-constexpr std::string_view kRank = "bm25(search, 10.0, 4.0, 3.0, 1.0)";
+constexpr std::array<double, 4> kColumnWeights{10.0, 4.0, 3.0, 1.0};
 
 // The conditions of a reader search, over `search` joined to its rows `d`; ?1 is the
 // match, ?2-?6 the filters (bound by bind_filters).
@@ -42,6 +45,43 @@ void bind_filters(Statement& s, const SearchRequest& r, const std::string& match
   if (r.author_id) s.bind(6, "u:" + std::to_string(r.author_id));
 }
 
+// `n` to its two first figures (41,237 -> 41,000): an estimate says no more than it knows.
+std::int64_t two_figures(double n) {
+  if (n < 100) return static_cast<std::int64_t>(std::llround(n));
+  double unit = std::pow(10.0, std::floor(std::log10(n)) - 1);
+  return static_cast<std::int64_t>(std::llround(n / unit) * unit);
+}
+
+// Each asked term's inverse document frequency as BM25 has it, ln((N - n + 0.5) / (n + 0.5)),
+// at least 1e-6, in the query's order, with N the span of article ids and n the documents
+// the term is in: counted up to 1,000, and past that estimated from how far back its
+// newest 1,000 reach (a common word's count would cost as much as the search).
+std::vector<double> inverse_document_frequencies(Connection& db, const search::Query& q, Id highest,
+                                                 double rows) {
+  std::vector<double> out;
+  for (const auto& t : q.terms) {
+    if (t.exclude) continue;
+    search::Query one;
+    one.terms.push_back(t);
+    one.terms.back().exclude = false;
+    std::string match = fts5_match(one);
+    double n = 0;
+    auto s = db.prepare(
+        "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET 999");
+    s.bind(1, match);
+    if (s.step()) {
+      n = 1000.0 * rows / static_cast<double>(highest - s.int64(0) + 1);
+    } else {
+      auto c = db.prepare("SELECT count(*) FROM search WHERE search MATCH ?1");
+      c.bind(1, match);
+      if (c.step()) n = static_cast<double>(c.int64(0));
+    }
+    n = std::min(n, rows);
+    out.push_back(std::max(1e-6, std::log((rows - n + 0.5) / (n + 0.5))));
+  }
+  return out;
+}
+
 constexpr std::string_view kFrom =
     " FROM search JOIN search_docs d ON d.article_id = search.rowid WHERE ";
 
@@ -51,6 +91,16 @@ std::string successor(std::string prefix) {
   while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
   if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
   return prefix;
+}
+
+// The row's size in tokens, as FTS5 counted it when it indexed the row, into search_docs
+// (where khabar_rank reads it with the rest of the row).
+void copy_words(Connection& db, Id id) {
+  db.prepare(
+        "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
+        "WHERE id = ?1), 0) WHERE article_id = ?1")
+      .bind(1, id)
+      .run();
 }
 
 }  // namespace
@@ -71,15 +121,18 @@ void refresh_search(Connection& db, Id id) {
     return;
   }
   db.prepare(
+        "WITH body (text) AS MATERIALIZED (SELECT khabar_search_text(body_markdown, body_html) "
+        "FROM articles WHERE id = ?1) "
         "INSERT INTO search_text (article_id, title, standfirst, tags, body) "
-        "SELECT a.id, a.title, a.excerpt, "
+        "SELECT a.id, a.title, khabar_standfirst(a.excerpt, body.text), "
         "ifnull((SELECT group_concat(t.name, ' ') FROM article_tags x JOIN tags t "
-        "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), "
-        "khabar_search_text(a.body_markdown, a.body_html) FROM articles a WHERE a.id = ?1 "
+        "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), body.text "
+        "FROM articles a, body WHERE a.id = ?1 "
         "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, "
         "standfirst = excluded.standfirst, tags = excluded.tags, body = excluded.body")
       .bind(1, id)
       .run();
+  copy_words(db, id);
 }
 
 void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
@@ -93,6 +146,7 @@ void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
           "WHERE article_id = ?1")
         .bind(1, id)
         .run();
+  for (Id id : tagged) copy_words(db, id);
 }
 
 void rebuild_search(Connection& db, const Transaction::Progress& progress) {
@@ -114,64 +168,112 @@ void rebuild_search(Connection& db, const Transaction::Progress& progress) {
   // ...then the index made anew from them, and merged into as few segments as it can.
   db.exec("INSERT INTO search (search) VALUES ('rebuild')");
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
+  db.exec(
+      "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
+      "WHERE id = search_docs.article_id), 0)");
 }
 
 SearchResults search(Connection& db, const SearchRequest& r) {
   SearchResults out;
   std::string match = fts5_match(r.query);
   if (match.empty()) return out;
+  Id lowest = 0, highest = 0;
+  {
+    // Each its own subquery: SQLite reads one end of the key for a min() or a max() alone,
+    // but scans the table for both at once.
+    auto s = db.prepare(
+        "SELECT ifnull((SELECT min(article_id) FROM search_docs), 0), "
+        "ifnull((SELECT max(article_id) FROM search_docs), 0)");
+    if (s.step()) lowest = s.int64(0), highest = s.int64(1);
+  }
+  double span = static_cast<double>(highest - lowest + 1);
+  std::int64_t asked = 0;  // the terms not excluded: the first phrases of the match
+  for (const auto& t : r.query.terms) asked += !t.exclude;
+  RankWeights weights{{kColumnWeights.begin(), kColumnWeights.end()}, {}};
+  // One word or phrase: its rarity weighs the same in every row, and is not needed.
+  if (asked > 1) weights.idf = inverse_document_frequencies(db, r.query, highest, span);
   std::string where = reader_conditions(r);
-  // One pass over the matches: their number, both counts (by language, and by primary
-  // category, added up to the parents below) and the best offset + limit of them, kept
-  // in a heap (the one worst of those kept on top), so memory stays bounded however many
-  // match.
+
+  // One pass over the matches, newest first: their number, both counts (by language, and
+  // by primary category, added up to the parents below) and the best offset + limit of
+  // them, kept in a heap (the one worst of those kept on top), so memory stays bounded
+  // however many match; and no more than r.ranked of them, so time does too.
   struct Ranked {
-    bool headline;  // the headline has the whole query as a phrase
-    double score;   // BM25, lower is better
+    double score;  // khabar_rank: lower is better, the headline's phrase first
     content::Timestamp at;
     Id id;
   };
   auto before = [](const Ranked& a, const Ranked& b) {
-    if (a.headline != b.headline) return a.headline;
     if (a.score != b.score) return a.score < b.score;
     if (a.at != b.at) return a.at > b.at;
     return a.id > b.id;
   };
   std::vector<Ranked> best;
   auto wanted = static_cast<std::size_t>(std::max(0, r.offset) + std::max(0, r.limit));
+  auto keep = [&](const Ranked& row) {
+    if (wanted == 0) return;
+    if (best.size() < wanted) {
+      best.push_back(row);
+      std::push_heap(best.begin(), best.end(), before);
+    } else if (before(row, best.front())) {
+      std::pop_heap(best.begin(), best.end(), before);
+      best.back() = row;
+      std::push_heap(best.begin(), best.end(), before);
+    }
+  };
   std::map<Id, std::int64_t> by_category;
   std::vector<std::pair<std::string, std::int64_t>> by_language;  // a handful: a list
+  Id oldest = highest;
   {
-    auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, ", kRank,
-                                ", khabar_headline(search, ?7), d.language, d.category_id"),
-                            kFrom, where));
+    auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, khabar_rank(search, ?7, "
+                                "d.words, ?8), d.language, d.category_id",
+                                kFrom, where),
+                            " ORDER BY search.rowid DESC"));
     bind_filters(s, r, match);
-    std::int64_t asked = 0;  // the terms not excluded: the first phrases of the match
-    for (const auto& t : r.query.terms) asked += !t.exclude;
     s.bind(7, asked);
+    s.bind_pointer(8, &weights, kRankWeights);
     while (s.step()) {
+      if (out.total == std::max<std::int64_t>(r.ranked, 1)) {
+        out.estimated = true;
+        break;
+      }
       ++out.total;
-      std::string_view language = s.text_view(4);
+      std::string_view language = s.text_view(3);
       auto known = std::find_if(by_language.begin(), by_language.end(),
                                 [&](const auto& l) { return l.first == language; });
       if (known == by_language.end())
         by_language.emplace_back(std::string(language), 1);
       else
         ++known->second;
-      if (Id c = s.int64(5)) by_category[c] += 1;
-      if (wanted == 0) continue;
-      Ranked row{s.int64(3) != 0, s.real(2), s.int64(1), s.int64(0)};
-      if (best.size() < wanted) {
-        best.push_back(row);
-        std::push_heap(best.begin(), best.end(), before);
-      } else if (before(row, best.front())) {
-        std::pop_heap(best.begin(), best.end(), before);
-        best.back() = row;
-        std::push_heap(best.begin(), best.end(), before);
-      }
+      if (Id c = s.int64(4)) by_category[c] += 1;
+      oldest = s.int64(0);
+      keep({s.real(2), s.int64(1), oldest});
     }
   }
   if (out.total == 0) return out;
+  if (out.estimated) {
+    // The matches are taken to be as dense over the older articles as over the newest;
+    // counts are scaled by as much and rounded to two figures.
+    double scale = span / static_cast<double>(highest - oldest + 1);
+    auto estimate = [scale](std::int64_t n) { return two_figures(static_cast<double>(n) * scale); };
+    out.total = std::max(out.total, estimate(out.total));
+    for (auto& [c, n] : by_category) n = estimate(n);
+    for (auto& [l, n] : by_language) n = estimate(n);
+    // The headline's phrase still comes first, however old: those rows, newest first, as
+    // many as a page needs (the column's test stops at them).
+    if (wanted > 0) {
+      auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, khabar_rank(search, ?7, "
+                                  "d.words, ?8)",
+                                  kFrom, where),
+                              " AND search.rowid < ?9 ORDER BY search.rowid DESC LIMIT ?10"));
+      bind_filters(s, r, "(title : " + fts5_phrase(r.query) + ") AND " + match);
+      s.bind(7, asked);
+      s.bind_pointer(8, &weights, kRankWeights);
+      s.bind(9, oldest);
+      s.bind(10, static_cast<std::int64_t>(wanted));
+      while (s.step()) keep({s.real(2), s.int64(1), s.int64(0)});
+    }
+  }
   std::sort_heap(best.begin(), best.end(), before);
   std::vector<Id> page;
   for (std::size_t k = static_cast<std::size_t>(std::max(0, r.offset)); k < best.size(); ++k)

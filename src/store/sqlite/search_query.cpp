@@ -30,4 +30,11 @@ std::string fts5_match(const search::Query& query) {
   return "(" + wanted + ")" + unwanted;
 }
 
+std::string fts5_phrase(const search::Query& query) {
+  std::string out;
+  for (const auto& t : query.terms)
+    if (!t.exclude) out += (out.empty() ? "" : " + ") + quoted(t);
+  return out;
+}
+
 }  // namespace khabar::store::sqlite

@@ -13,4 +13,8 @@ namespace khabar::store::sqlite {
 // or no words at all): the caller finds nothing then, without asking FTS5.
 std::string fts5_match(const search::Query& query);
 
+// The terms not excluded as one FTS5 phrase, one right after the other ("a" + "b" *): the
+// whole query as a phrase, for a column filter. "" when there are none.
+std::string fts5_phrase(const search::Query& query);
+
 }  // namespace khabar::store::sqlite

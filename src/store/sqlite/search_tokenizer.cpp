@@ -1,6 +1,7 @@
 #include "store/sqlite/search_tokenizer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <new>
 #include <string>
 #include <vector>
@@ -32,20 +33,28 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int size,
     bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
     for (std::size_t i = 0; i < found.size(); ++i) {
       auto& w = found[i];
+      int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
+      auto emit = [&](const std::string& form, int how) {
+        return token(ctx, how, form.data(), static_cast<int>(form.size()), begin, end);
+      };
+      // A prefix's last word, unstemmed (the stem of a prefix is no prefix); one that
+      // looks Pashto asks both forms, for a letter the loose form changes only at a word's
+      // end (ې in the middle of کتابېږي).
       if (prefix && i + 1 == found.size()) {
         std::string_view piece(text + w.begin, w.end - w.begin);
         w.strict = search::fold(piece, search::Fold::Strict, false);
+        if (!w.pashto) return emit(w.strict, 0);
         w.loose = search::fold(piece, search::Fold::Loose, false);
+        int rc = emit(w.loose, 0);
+        if (rc != SQLITE_OK || w.loose == w.strict) return rc;
+        return emit(w.strict, FTS5_TOKEN_COLOCATED);
       }
-      int begin = static_cast<int>(w.begin), end = static_cast<int>(w.end);
-      int rc = token(ctx, 0, w.strict.data(), static_cast<int>(w.strict.size()), begin, end);
+      int rc = emit(w.indexed(), 0);
       if (rc != SQLITE_OK) return rc;
-      bool synonym =
-          w.loose != w.strict &&
-          (!query || search::looks_pashto(std::string_view(text + w.begin, w.end - w.begin)));
-      if (synonym) {
-        rc = token(ctx, FTS5_TOKEN_COLOCATED, w.loose.data(), static_cast<int>(w.loose.size()),
-                   begin, end);
+      // A document's word that does not look Pashto but has a loose form of its own (ئ at
+      // its end) keeps that too, for a query typed with the Pashto letter.
+      if (!query && !w.pashto && w.loose != w.strict) {
+        rc = emit(w.loose, FTS5_TOKEN_COLOCATED);
         if (rc != SQLITE_OK) return rc;
       }
     }
@@ -84,28 +93,43 @@ void search_text(sqlite3_context* ctx, int, sqlite3_value** args) {
   }
 }
 
-// khabar_headline(search, P): whether the headline (column 0) holds the first P phrases
-// of the query one right after the other, in the query's order: the whole query as a
-// phrase, read from the instances FTS5 found for the row (no second search).
-void headline(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n,
-              sqlite3_value** args) {
-  int phrases = api->xPhraseCount(fts);
-  if (n > 0) phrases = std::min(phrases, sqlite3_value_int(args[0]));
-  int count = 0;
-  if (phrases <= 0 || api->xInstCount(fts, &count) != SQLITE_OK) {
-    sqlite3_result_int(ctx, 0);
-    return;
-  }
-  // One phrase (most queries): any instance in the headline; no memory taken.
-  if (phrases == 1) {
-    bool in_headline = false;
-    for (int i = 0; i < count && !in_headline; ++i) {
-      int phrase = 0, column = 0, offset = 0;
-      if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
-      in_headline = column == 0 && phrase == 0;
+void standfirst(sqlite3_context* ctx, int, sqlite3_value** args) {
+  if (search::repeats_opening(text_argument(args[0]), text_argument(args[1])))
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+  else
+    sqlite3_result_value(ctx, args[0]);
+}
+
+// The sum of the varints of a docsize row (FTS5's format: SQLite's 1-9 byte varints).
+void words(sqlite3_context* ctx, int, sqlite3_value** args) {
+  const auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(args[0]));
+  int size = sqlite3_value_bytes(args[0]);
+  sqlite3_int64 total = 0;
+  for (int i = 0; p && i < size;) {
+    std::uint64_t v = 0;
+    int k = 0;
+    for (; i < size && k < 8; ++k) {
+      unsigned char c = p[i++];
+      v = (v << 7) | (c & 0x7F);
+      if (!(c & 0x80)) break;
     }
-    sqlite3_result_int(ctx, in_headline ? 1 : 0);
-    return;
+    if (k == 8 && i < size) v = (v << 8) | p[i++];
+    total += static_cast<sqlite3_int64>(v);
+  }
+  sqlite3_result_int64(ctx, total);
+}
+
+// Whether the headline (column 0) holds the first `phrases` phrases of the query one right
+// after the other, in the query's order (the whole query as a phrase), from the instances
+// FTS5 found for the row (no second search).
+bool headline_has_query(const Fts5ExtensionApi* api, Fts5Context* fts, int phrases, int count) {
+  if (phrases == 1) {  // most queries: any instance in the headline; no memory taken
+    for (int i = 0; i < count; ++i) {
+      int phrase = 0, column = 0, offset = 0;
+      if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) return false;
+      if (column == 0 && phrase == 0) return true;
+    }
+    return false;
   }
   // Kept per thread and reused: this runs for every match of a query.
   thread_local std::vector<std::vector<int>> starts;
@@ -113,10 +137,9 @@ void headline(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
   for (auto& s : starts) s.clear();
   for (int i = 0; i < count; ++i) {
     int phrase = 0, column = 0, offset = 0;
-    if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+    if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) return false;
     if (column == 0 && phrase < phrases) starts[static_cast<std::size_t>(phrase)].push_back(offset);
   }
-  bool found = false;
   for (int first : starts[0]) {
     int next = first + api->xPhraseSize(fts, 0);
     bool chained = true;
@@ -125,27 +148,102 @@ void headline(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
       chained = std::find(at.begin(), at.end(), next) != at.end();
       next += api->xPhraseSize(fts, p);
     }
-    if (chained) {
-      found = true;
-      break;
-    }
+    if (chained) return true;
   }
-  sqlite3_result_int(ctx, found ? 1 : 0);
+  return false;
+}
+
+// What BM25 needs of the whole index, read once per query (FTS5 keeps the row count and
+// the total size in one record).
+struct Collection {
+  double rows = 1;
+  double average_words = 1;
+};
+
+// khabar_rank(search, P, words, weights): BM25 (FTS5's formula: k1 1.2, b 0.75, lower is
+// better) of the query's first P phrases, each column's instances weighed by the column's
+// weight, minus kHeadlineFirst when the headline holds those P phrases as one phrase.
+// `words` is the row's size in tokens (search_docs.words, copied from FTS5's own count when
+// the row was indexed: FTS5's xColumnSize reads it from another table, row by row, which
+// cost half of a search); `weights`, a pointer bound as "khabar_rank_weights", carries
+// the columns' weights and each phrase's inverse document frequency.
+void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int n,
+          sqlite3_value** args) {
+  constexpr double k1 = 1.2, b = 0.75;
+  const auto* weights =
+      n >= 3 ? static_cast<const RankWeights*>(sqlite3_value_pointer(args[2], kRankWeights))
+             : nullptr;
+  int phrases = std::min(api->xPhraseCount(fts), n >= 1 ? sqlite3_value_int(args[0]) : 0);
+  int count = 0;
+  if (!weights || phrases <= 0 || api->xInstCount(fts, &count) != SQLITE_OK) {
+    sqlite3_result_double(ctx, 0);
+    return;
+  }
+  auto* collection = static_cast<Collection*>(api->xGetAuxdata(fts, 0));
+  if (!collection) {
+    collection = new (std::nothrow) Collection;
+    if (!collection) {
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    sqlite3_int64 rows = 0, total = 0;
+    if (api->xRowCount(fts, &rows) == SQLITE_OK && rows > 0) {
+      collection->rows = static_cast<double>(rows);
+      if (api->xColumnTotalSize(fts, -1, &total) == SQLITE_OK && total > 0)
+        collection->average_words = static_cast<double>(total) / static_cast<double>(rows);
+    }
+    if (api->xSetAuxdata(fts, collection, [](void* p) { delete static_cast<Collection*>(p); }) !=
+        SQLITE_OK)
+      return;  // FTS5 has freed it; the query fails
+  }
+  thread_local std::vector<double> frequency;
+  frequency.assign(static_cast<std::size_t>(phrases), 0.0);
+  for (int i = 0; i < count; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK) break;
+    if (phrase < phrases && column >= 0 &&
+        static_cast<std::size_t>(column) < weights->columns.size())
+      frequency[static_cast<std::size_t>(phrase)] +=
+          weights->columns[static_cast<std::size_t>(column)];
+  }
+  double words = std::max<double>(1, static_cast<double>(sqlite3_value_int64(args[1])));
+  double norm = k1 * (1 - b + b * words / collection->average_words);
+  double score = 0;
+  for (int p = 0; p < phrases; ++p) {
+    double f = frequency[static_cast<std::size_t>(p)];
+    double idf = static_cast<std::size_t>(p) < weights->idf.size()
+                     ? weights->idf[static_cast<std::size_t>(p)]
+                     : 1.0;
+    score += idf * f * (k1 + 1) / (f + norm);
+  }
+  if (headline_has_query(api, fts, phrases, count)) score += kHeadlineFirst;
+  sqlite3_result_double(ctx, -score);
 }
 
 }  // namespace
 
-int register_search_tokenizer(sqlite3* db) {
+int register_search_functions(sqlite3* db) {
   fts5_api* api = fts5_of(db);
   if (!api) return SQLITE_ERROR;
   fts5_tokenizer methods{create, destroy, tokenize};
   int rc = api->xCreateTokenizer(api, "khabar", nullptr, &methods, nullptr);
   if (rc != SQLITE_OK) return rc;
-  rc = api->xCreateFunction(api, "khabar_headline", nullptr, headline, nullptr);
+  rc = api->xCreateFunction(api, "khabar_rank", nullptr, rank, nullptr);
   if (rc != SQLITE_OK) return rc;
-  return sqlite3_create_function_v2(db, "khabar_search_text", 2,
-                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                    search_text, nullptr, nullptr, nullptr);
+  constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  struct Function {
+    const char* name;
+    int arguments;
+    void (*call)(sqlite3_context*, int, sqlite3_value**);
+  };
+  for (auto f :
+       {Function{"khabar_search_text", 2, search_text},
+        Function{"khabar_standfirst", 2, standfirst}, Function{"khabar_words", 1, words}}) {
+    rc = sqlite3_create_function_v2(db, f.name, f.arguments, kPure, nullptr, f.call, nullptr,
+                                    nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
 }
 
 }  // namespace khabar::store::sqlite

@@ -127,6 +127,32 @@ TEST_P(SearchContract, RankingHeadlinePhraseThenWeightedFieldsThenNewest) {
   EXPECT_EQ(find("kunar floods").total, 4);
 }
 
+TEST_P(SearchContract, PastTheMatchesRankedTheNewestAreRankedAndTheRestEstimated) {
+  story("old-head", "Kunar floods return", "Rain.", kStart);
+  for (int i = 1; i < 40; ++i)
+    story("s" + std::to_string(i), "Weather", "Kunar floods again.", kStart + i * 86400,
+          Status::Published, 0, {}, i % 4 == 0 ? "ps" : "en");
+  auto whole = find("kunar floods");
+  EXPECT_FALSE(whole.estimated);
+  EXPECT_EQ(whole.total, 40);
+
+  store::SearchRequest r;
+  r.ranked = 10;
+  auto capped = find("kunar floods", r);
+  EXPECT_TRUE(capped.estimated);
+  EXPECT_EQ(capped.total, 40) << "as dense among the older articles as among the newest ten";
+  std::int64_t by_language = 0;
+  for (const auto& [code, n] : capped.languages) by_language += n;
+  EXPECT_EQ(by_language, 40) << "the counts are scaled alike";
+  ASSERT_EQ(capped.hits.size(), 11u) << "the newest ten, and the headline's phrase";
+  EXPECT_EQ(capped.hits[0].article.slug, "old-head") << "the headline's phrase first, however old";
+  EXPECT_EQ(capped.hits[1].article.slug, "s39") << "then the best of the newest ten";
+  EXPECT_EQ(capped.hits[10].article.slug, "s30");
+  r.limit = 3;
+  r.offset = 0;
+  EXPECT_EQ(found("kunar floods", r), (Slugs{"old-head", "s39", "s38"}));
+}
+
 TEST_P(SearchContract, TheQueryLanguage) {
   story("a", "Water talks resume", "Delegates from both provinces met.", kStart);
   story("b", "Talks about water prices", "Farmers asked for lower prices.", kStart + 1);

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
+#include "content/text.h"
 #include "search/query.h"
 #include "store/sqlite/search_tokenizer.h"
 #include "store/sqlite/sqlite_store.h"
@@ -201,7 +203,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
   db_.reset();
   sqlite3* raw = nullptr;
   sqlite3_open(path_.c_str(), &raw);
-  ASSERT_EQ(store::sqlite::register_search_tokenizer(raw), SQLITE_OK);
+  ASSERT_EQ(store::sqlite::register_search_functions(raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE search_words; DROP TABLE search; DROP TABLE search_docs; "
                          "DROP TABLE search_text; DROP TABLE related_articles; "
@@ -217,4 +219,59 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
   auto found = db_->snapshot()->search(r);
   ASSERT_EQ(found.hits.size(), 1u);
   EXPECT_EQ(found.hits[0].article.slug, "kandahar-pomegranates");
+}
+
+TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
+  Id made = 0, written = 0;
+  {
+    auto tx = db_->begin();
+    store::NewArticle a;
+    a.slug = "made";
+    a.title = "Kunar";
+    a.body_markdown = "Floods in Kunar cut the road to Asadabad. The ښار asked for help.";
+    a.excerpt = content::make_excerpt(a.body_markdown, 30);  // as the editor makes one
+    a.status = Status::Published;
+    a.published_at = 100;
+    made = tx->add_article(a).or_throw();
+    a.slug = "written";
+    a.excerpt = "Pomegranates of Kandahar";
+    written = tx->add_article(a).or_throw();
+    tx->commit().or_throw();
+  }
+  db_.reset();
+  // The site as version 14 left it: every standfirst in the index, no sizes.
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  ASSERT_EQ(store::sqlite::register_search_functions(raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "ALTER TABLE search_docs DROP COLUMN words; "
+                         "UPDATE search_text SET standfirst = "
+                         "(SELECT excerpt FROM articles WHERE id = article_id); "
+                         "PRAGMA user_version = 14",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  EXPECT_EQ(scalar("SELECT count(*) FROM search_text WHERE standfirst <> ''"), 2);
+  db_ = store::open_sqlite_store(path_);
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  auto id = [](Id n) { return std::to_string(n); };
+  EXPECT_EQ(scalar("SELECT length(standfirst) FROM search_text WHERE article_id = " + id(made)), 0)
+      << "a standfirst made from the body is left out";
+  EXPECT_GT(scalar("SELECT length(standfirst) FROM search_text WHERE article_id = " + id(written)),
+            0);
+  EXPECT_GT(scalar("SELECT min(words) FROM search_docs"), 10) << "each row's size, for BM25";
+  auto slugs = [&](const std::string& typed) {
+    store::SearchRequest r;
+    r.query = search::parse_query(typed);
+    std::vector<std::string> out;
+    for (const auto& h : db_->snapshot()->search(r).hits) out.push_back(h.article.slug);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using Slugs = std::vector<std::string>;
+  EXPECT_EQ(slugs("pomegranates"), Slugs{"written"});
+  EXPECT_EQ(slugs("asadabad"), (Slugs{"made", "written"}));
+  EXPECT_EQ(slugs("ښار"), (Slugs{"made", "written"}));
+  EXPECT_EQ(slugs("شار"), (Slugs{"made", "written"}));
 }
