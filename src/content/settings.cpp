@@ -52,7 +52,7 @@ constexpr std::array kSpecs = {
     SettingSpec{"search_ranked", "Matches ranked per search",
                 "a search ranks and counts at most this many matches, the newest; past them "
                 "the count is an estimate (10-10000000)",
-                K::Integer, 10, 10000000, "", "50000"},
+                K::Integer, 10, 10000000, "", "20000"},
     SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
                 "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
                 "720"},

@@ -185,7 +185,8 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
 
   store::SearchRequest req;
   req.query = search::parse_query(asked.q);
-  req.limit = kResultsPerPage;
+  req.limit =
+      kResultsPerPage + 1;  // one more: whether a next page has any (an estimate may not say)
   req.offset = (asked.page - 1) * kResultsPerPage;
   req.language = asked.language;
   req.ranked = content::integer_setting("search_ranked", ctx.reads.setting("search_ranked"));
@@ -209,7 +210,9 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
 
   newsroom::ReaderSearch found;
   if (!unknown_filter) found = newsroom::find(ctx.reads, req);
-  const auto& results = found.results;
+  auto& results = found.results;
+  bool next_page = results.hits.size() > static_cast<std::size_t>(kResultsPerPage);
+  if (next_page) results.hits.pop_back();
   if (asked.page > 1 && results.hits.empty()) return finish(not_found_page(ctx));
 
   // The query isolated (FSI ... PDI), so that Pashto typed on an English page (or the
@@ -268,10 +271,7 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
     main.ShowSection("TIPS");
     sections();
   }
-  std::int64_t shown_to = req.offset + static_cast<std::int64_t>(results.hits.size());
-  // Past the matches ranked, the pages go no further than they do.
-  std::int64_t reachable = results.estimated ? std::min(results.total, req.ranked) : results.total;
-  bool more = shown_to < reachable && asked.page < kMaxSearchPage;
+  bool more = next_page && asked.page < kMaxSearchPage;
   if (asked.page > 1 || more) {
     auto* nav = main.AddSectionDictionary("PAGES");
     nav->SetValue("CURRENT",

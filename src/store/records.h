@@ -137,7 +137,7 @@ struct DeskFilter {
 // in most of a big archive) and the hits are the best of the newest kSearchRanked, and
 // the total and the counts are estimates (SearchResults::estimated), so that no search
 // costs more than this many matches do.
-inline constexpr std::int64_t kSearchRanked = 50000;
+inline constexpr std::int64_t kSearchRanked = 20000;
 
 struct SearchRequest {
   search::Query query;

@@ -18,22 +18,24 @@ namespace {
 // tags, above the body.
 constexpr std::array<double, 4> kColumnWeights{10.0, 4.0, 3.0, 1.0};
 
-// The conditions of a reader search, over `search` joined to its rows `d`; ?1 is the
-// match, ?2-?6 the filters (bound by bind_filters).
-std::string reader_conditions(const SearchRequest& r) {
-  std::string where = "search MATCH ?1 AND d.status = 'published'";
-  if (!r.language.empty()) where += " AND d.language = ?2";
-  if (r.from) where += " AND d.published_at >= ?3";
-  if (r.to) where += " AND d.published_at < ?4";
-  if (r.category_id)
-    where +=
-        " AND EXISTS (SELECT 1 FROM listings l WHERE l.article_id = d.article_id "
-        "AND l.listing = ?5)";
-  if (r.author_id)
-    where +=
-        " AND EXISTS (SELECT 1 FROM listings l WHERE l.article_id = d.article_id "
-        "AND l.listing = ?6)";
-  return where;
+// search_docs.listed of article ?1: its category and author listings (listings rows, so
+// with every ancestor and extra category), each with a space on both sides: " c:3 u:7 ".
+constexpr std::string_view kListed =
+    "ifnull((SELECT ' ' || group_concat(listing, ' ') || ' ' FROM listings "
+    "WHERE article_id = ?1 AND ((listing >= 'c:' AND listing < 'c;') OR "
+    "(listing >= 'u:' AND listing < 'u;'))), '')";
+
+// Whether a match `d` (a row of search_docs) is one the reader asked for: published and
+// in the filters, ?2-?6 (bound by bind_filters). A category or an author is looked for in
+// the row's own list of listings (search_docs.listed), not in another table.
+std::string wanted_condition(const SearchRequest& r) {
+  std::string wanted = "d.status = 'published'";
+  if (!r.language.empty()) wanted += " AND d.language = ?2";
+  if (r.from) wanted += " AND d.published_at >= ?3";
+  if (r.to) wanted += " AND d.published_at < ?4";
+  if (r.category_id) wanted += " AND instr(d.listed, ?5) > 0";
+  if (r.author_id) wanted += " AND instr(d.listed, ?6) > 0";
+  return wanted;
 }
 
 void bind_filters(Statement& s, const SearchRequest& r, const std::string& match) {
@@ -41,8 +43,8 @@ void bind_filters(Statement& s, const SearchRequest& r, const std::string& match
   if (!r.language.empty()) s.bind(2, r.language);
   if (r.from) s.bind(3, r.from);
   if (r.to) s.bind(4, r.to);
-  if (r.category_id) s.bind(5, "c:" + std::to_string(r.category_id));
-  if (r.author_id) s.bind(6, "u:" + std::to_string(r.author_id));
+  if (r.category_id) s.bind(5, " c:" + std::to_string(r.category_id) + " ");
+  if (r.author_id) s.bind(6, " u:" + std::to_string(r.author_id) + " ");
 }
 
 // `n` to its two first figures (41,237 -> 41,000): an estimate says no more than it knows.
@@ -105,18 +107,25 @@ void copy_words(Connection& db, Id id) {
 
 }  // namespace
 
-void refresh_search(Connection& db, Id id) {
-  db.prepare(
-        "INSERT INTO search_docs (article_id, status, kind, language, published_at, "
-        "category_id) SELECT id, status, kind, language, ifnull(published_at, 0), "
-        "ifnull(category_id, 0) FROM articles WHERE id = ?1 "
-        "ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, kind = excluded.kind, "
-        "language = excluded.language, published_at = excluded.published_at, "
-        "category_id = excluded.category_id")
+bool refresh_search_docs(Connection& db, Id id) {
+  db.prepare(sql("INSERT INTO search_docs (article_id, status, kind, language, published_at, "
+                 "category_id, listed) SELECT id, status, kind, language, ifnull(published_at, 0), "
+                 "ifnull(category_id, 0), ",
+                 kListed,
+                 " FROM articles WHERE id = ?1 "
+                 "ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, "
+                 "kind = excluded.kind, language = excluded.language, "
+                 "published_at = excluded.published_at, category_id = excluded.category_id, "
+                 "listed = excluded.listed"))
       .bind(1, id)
       .run();
-  if (sqlite3_changes(db.handle()) == 0) {  // no such article (any more)
-    db.prepare("DELETE FROM search_docs WHERE article_id = ?1").bind(1, id).run();
+  if (sqlite3_changes(db.handle()) > 0) return true;
+  db.prepare("DELETE FROM search_docs WHERE article_id = ?1").bind(1, id).run();
+  return false;
+}
+
+void refresh_search(Connection& db, Id id) {
+  if (!refresh_search_docs(db, id)) {  // no such article (any more)
     db.prepare("DELETE FROM search_text WHERE article_id = ?1").bind(1, id).run();
     return;
   }
@@ -192,12 +201,14 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   RankWeights weights{{kColumnWeights.begin(), kColumnWeights.end()}, {}};
   // One word or phrase: its rarity weighs the same in every row, and is not needed.
   if (asked > 1) weights.idf = inverse_document_frequencies(db, r.query, highest, span);
-  std::string where = reader_conditions(r);
+  std::string wanted_if = wanted_condition(r);
 
   // One pass over the matches, newest first: their number, both counts (by language, and
   // by primary category, added up to the parents below) and the best offset + limit of
   // them, kept in a heap (the one worst of those kept on top), so memory stays bounded
-  // however many match; and no more than r.ranked of them, so time does too.
+  // however many match; and no more than r.ranked of them, wanted or not (the filters are
+  // read here rather than in the WHERE, which would pass over any number the reader did
+  // not ask for), so time does too.
   struct Ranked {
     double score;  // khabar_rank: lower is better, the headline's phrase first
     content::Timestamp at;
@@ -223,57 +234,86 @@ SearchResults search(Connection& db, const SearchRequest& r) {
   };
   std::map<Id, std::int64_t> by_category;
   std::vector<std::pair<std::string, std::int64_t>> by_language;  // a handful: a list
-  Id oldest = highest;
-  {
-    auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, khabar_rank(search, ?7, "
-                                "d.words, ?8), d.language, d.category_id",
-                                kFrom, where),
-                            " ORDER BY search.rowid DESC"));
-    bind_filters(s, r, match);
+  auto count = [&](std::string_view language, Id category) {
+    auto known = std::find_if(by_language.begin(), by_language.end(),
+                              [&](const auto& l) { return l.first == language; });
+    if (known == by_language.end())
+      by_language.emplace_back(std::string(language), 1);
+    else
+      ++known->second;
+    if (category) by_category[category] += 1;
+  };
+  // Every pass reads: id, date, rank (NULL: not asked for), language, primary category.
+  std::string columns = sql(sql("SELECT d.article_id, d.published_at, CASE WHEN ", wanted_if,
+                                " THEN khabar_rank(search, ?7, d.words, ?8) END, d.language, "),
+                            "d.category_id", kFrom);
+  auto bound = [&](Statement& s, const std::string& m) -> Statement& {
+    bind_filters(s, r, m);
     s.bind(7, asked);
     s.bind_pointer(8, &weights, kRankWeights);
+    return s;
+  };
+  Id oldest = highest;
+  {
+    auto s = db.prepare(sql(columns, "search MATCH ?1 ORDER BY search.rowid DESC"));
+    bound(s, match);
+    std::int64_t examined = 0, limit = std::max<std::int64_t>(r.ranked, 1);
     while (s.step()) {
-      if (out.total == std::max<std::int64_t>(r.ranked, 1)) {
+      if (examined++ == limit) {
         out.estimated = true;
         break;
       }
-      ++out.total;
-      std::string_view language = s.text_view(3);
-      auto known = std::find_if(by_language.begin(), by_language.end(),
-                                [&](const auto& l) { return l.first == language; });
-      if (known == by_language.end())
-        by_language.emplace_back(std::string(language), 1);
-      else
-        ++known->second;
-      if (Id c = s.int64(4)) by_category[c] += 1;
       oldest = s.int64(0);
+      if (s.is_null(2)) continue;  // not asked for
+      ++out.total;
+      count(s.text_view(3), s.int64(4));
       keep({s.real(2), s.int64(1), oldest});
     }
   }
-  if (out.total == 0) return out;
   if (out.estimated) {
-    // The matches are taken to be as dense over the older articles as over the newest;
-    // counts are scaled by as much and rounded to two figures.
-    double scale = span / static_cast<double>(highest - oldest + 1);
-    auto estimate = [scale](std::int64_t n) { return two_figures(static_cast<double>(n) * scale); };
-    out.total = std::max(out.total, estimate(out.total));
-    for (auto& [c, n] : by_category) n = estimate(n);
-    for (auto& [l, n] : by_language) n = estimate(n);
-    // The headline's phrase still comes first, however old: those rows, newest first, as
-    // many as a page needs (the column's test stops at them).
-    if (wanted > 0) {
-      auto s = db.prepare(sql(sql("SELECT d.article_id, d.published_at, khabar_rank(search, ?7, "
-                                  "d.words, ?8)",
-                                  kFrom, where),
-                              " AND search.rowid < ?9 ORDER BY search.rowid DESC LIMIT ?10"));
-      bind_filters(s, r, "(title : " + fts5_phrase(r.query) + ") AND " + match);
-      s.bind(7, asked);
-      s.bind_pointer(8, &weights, kRankWeights);
-      s.bind(9, oldest);
-      s.bind(10, static_cast<std::int64_t>(wanted));
-      while (s.step()) keep({s.real(2), s.int64(1), s.int64(0)});
+    // Older matches the page still needs, newest first, the filters in the WHERE (each
+    // pass stops at as many as the page needs): `reach` is how far back they went.
+    Id reach = oldest;
+    auto older = [&](const std::string& m, std::size_t n, bool counted) {
+      auto s = db.prepare(
+          sql(columns, "search MATCH ?1 AND ",
+              sql(wanted_if, " AND search.rowid < ?9 ", "ORDER BY search.rowid DESC LIMIT ?10")));
+      bound(s, m).bind(9, reach).bind(10, static_cast<std::int64_t>(n));
+      std::size_t found = 0;
+      Id last = reach;
+      while (s.step()) {
+        ++found;
+        last = s.int64(0);
+        keep({s.real(2), s.int64(1), last});
+        if (counted) count(s.text_view(3), s.int64(4));
+      }
+      if (counted) reach = last;
+      return found;
+    };
+    if (best.size() < wanted) {
+      // A narrow filter, of whose matches the newest held too few: the next ones. When
+      // they run out before the page is full, every match has been seen after all.
+      std::size_t asked_for = wanted - best.size();
+      std::size_t found = older(match, asked_for, true);
+      out.total += static_cast<std::int64_t>(found);
+      out.estimated = found == asked_for;
     }
+    if (out.estimated) {
+      // The matches are taken to be as dense over the older articles as over the newer
+      // ones counted; counts are scaled by as much and rounded to two figures.
+      double scale = span / static_cast<double>(highest - reach + 1);
+      auto estimate = [scale](std::int64_t n) {
+        return two_figures(static_cast<double>(n) * scale);
+      };
+      out.total = estimate(out.total);
+      for (auto& [c, n] : by_category) n = estimate(n);
+      for (auto& [l, n] : by_language) n = estimate(n);
+    }
+    // The headline's phrase comes first, however old.
+    if (out.estimated && wanted > 0)
+      older("(title : " + fts5_phrase(r.query) + ") AND " + match, wanted, false);
   }
+  if (out.total == 0) return out;
   std::sort_heap(best.begin(), best.end(), before);
   std::vector<Id> page;
   for (std::size_t k = static_cast<std::size_t>(std::max(0, r.offset)); k < best.size(); ++k)

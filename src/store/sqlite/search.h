@@ -15,6 +15,9 @@ namespace khabar::store::sqlite {
 // Rewrites the search row of article `id` from what is stored (removes it when the
 // article is gone). The index itself changes only when the text does.
 void refresh_search(Connection& db, Id id);
+// Only the row a search filters by (status, language, date, categories, authors), when the
+// text is unchanged (a category moved or deleted); false when the article is gone.
+bool refresh_search_docs(Connection& db, Id id);
 // The same for every article that carries a tag (its name is part of their text); call
 // before the tag is deleted (with `deleting`) or after it is renamed.
 void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting = false);

@@ -269,7 +269,10 @@ class SqliteTransaction final : public Transaction {
       w_.note({ChangeKind::CategoryListing, id});
       if (move_to) w_.note({ChangeKind::CategoryListing, move_to});
       auto paths = w_.rewrite_paths();
-      for (Id article : moved) refresh_listings(db_, article);
+      for (Id article : moved) {
+        refresh_listings(db_, article);
+        refresh_search_docs(db_, article);
+      }
       return paths;
     });
   }

@@ -4,6 +4,7 @@
 #include "store/sqlite/article_rows.h"
 #include "store/sqlite/categories.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
 
@@ -83,6 +84,7 @@ PathMoves Writer::rewrite_paths() {
   for (Id article : articles) {
     note_article_as_stored(article);
     refresh_listings(*db_, article);
+    refresh_search_docs(*db_, article);
   }
   return changed;
 }

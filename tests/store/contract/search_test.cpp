@@ -138,19 +138,32 @@ TEST_P(SearchContract, PastTheMatchesRankedTheNewestAreRankedAndTheRestEstimated
 
   store::SearchRequest r;
   r.ranked = 10;
+  r.limit = 10;
   auto capped = find("kunar floods", r);
   EXPECT_TRUE(capped.estimated);
   EXPECT_EQ(capped.total, 40) << "as dense among the older articles as among the newest ten";
   std::int64_t by_language = 0;
   for (const auto& [code, n] : capped.languages) by_language += n;
   EXPECT_EQ(by_language, 40) << "the counts are scaled alike";
-  ASSERT_EQ(capped.hits.size(), 11u) << "the newest ten, and the headline's phrase";
+  ASSERT_EQ(capped.hits.size(), 10u);
   EXPECT_EQ(capped.hits[0].article.slug, "old-head") << "the headline's phrase first, however old";
   EXPECT_EQ(capped.hits[1].article.slug, "s39") << "then the best of the newest ten";
-  EXPECT_EQ(capped.hits[10].article.slug, "s30");
-  r.limit = 3;
-  r.offset = 0;
-  EXPECT_EQ(found("kunar floods", r), (Slugs{"old-head", "s39", "s38"}));
+  EXPECT_EQ(capped.hits[9].article.slug, "s31");
+
+  // A page deeper than the matches ranked: the next ones, newest first.
+  r.limit = 5;
+  r.offset = 10;
+  EXPECT_EQ(found("kunar floods", r), (Slugs{"s30", "s29", "s28", "s27", "s26"}));
+  // A filter whose matches are few among the newest: the older ones fill the page, and
+  // when they run out the count is exact.
+  r = {};
+  r.ranked = 10;
+  r.language = "ps";
+  auto few = find("kunar floods", r);
+  EXPECT_FALSE(few.estimated);
+  EXPECT_EQ(few.total, 9);
+  EXPECT_EQ(few.hits.size(), 9u);
+  EXPECT_EQ(few.hits[0].article.slug, "s36");
 }
 
 TEST_P(SearchContract, TheQueryLanguage) {
@@ -221,6 +234,26 @@ TEST_P(SearchContract, FiltersAndCounts) {
   store::SearchRequest quiet;
   quiet.facets = false;
   EXPECT_TRUE(find("summit", quiet).categories.empty());
+}
+
+TEST_P(SearchContract, ACategoryMovedOrDeletedFiltersAtOnce) {
+  Id world = category({"World", "world", 0, "", 0});
+  Id asia = category({"Asia", "asia", 0, "", 0});
+  Id sport = category({"Sport", "sport", 0, "", 0});
+  story("as", "Summit in Asia", "A summit.", kStart, Status::Published, asia);
+  story("sp", "Summit of coaches", "A summit.", kStart, Status::Published, sport);
+  store::SearchRequest r;
+  r.category_id = world;
+  EXPECT_EQ(set("summit", r), Slugs{});
+  write([&](store::Transaction& tx) {
+    ASSERT_TRUE(tx.update_category(asia, {"Asia", "asia", world, "", 0}));
+  });
+  EXPECT_EQ(set("summit", r), Slugs{"as"}) << "moved under World: found by its filter";
+  write([&](store::Transaction& tx) { ASSERT_TRUE(tx.delete_category(sport, world)); });
+  EXPECT_EQ(set("summit", r), (Slugs{"as", "sp"})) << "its articles moved to World";
+  auto all = find("summit");
+  ASSERT_FALSE(all.categories.empty());
+  EXPECT_EQ(all.categories.front(), (std::pair<Id, std::int64_t>{world, 2}));
 }
 
 TEST_P(SearchContract, PagesOfResultsAndTheTextOfEach) {

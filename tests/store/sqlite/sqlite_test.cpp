@@ -245,6 +245,7 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
   ASSERT_EQ(store::sqlite::register_search_functions(raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE search_docs DROP COLUMN words; "
+                         "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "
                          "(SELECT excerpt FROM articles WHERE id = article_id); "
                          "PRAGMA user_version = 14",

@@ -4,9 +4,15 @@
 --     forms; a query asks for the loose one, so both found the same);
 --   - a standfirst that only repeats the opening of the body (the excerpt the editor and
 --     the importer make when none is written) is left out of the index;
---   - search_docs.words: each row's size in tokens, which BM25 (khabar_rank) weighs.
+--   - search_docs.words: each row's size in tokens, which BM25 (khabar_rank) weighs;
+--   - search_docs.listed: its category and author listings (" c:3 c:1 u:7 "), so that a
+--     filtered search reads them in the row it has already.
 -- The index is made anew from search_text (a few minutes for a million articles).
 ALTER TABLE search_docs ADD COLUMN words INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE search_docs ADD COLUMN listed TEXT NOT NULL DEFAULT '';
+UPDATE search_docs SET listed = ifnull((SELECT ' ' || group_concat(listing, ' ') || ' '
+  FROM listings WHERE article_id = search_docs.article_id
+  AND ((listing >= 'c:' AND listing < 'c;') OR (listing >= 'u:' AND listing < 'u;'))), '');
 
 DROP TRIGGER search_text_rewritten;
 UPDATE search_text SET standfirst = ''
