@@ -1,5 +1,11 @@
 #include "store/sqlite/article_rows.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
@@ -46,27 +52,50 @@ void write_bylines_and_tags(Connection& db, Id id, const NewArticle& a) {
           .run();
 }
 
-// Rewrites the listings rows of one article (migration 0004 says what they are).
+// Rewrites the listings rows of one article (migration 0004 says what they are). Worked
+// out here, a few indexed reads, rather than in one recursive query: its CTEs and UNIONs
+// made temporary tables, opened and freed for every article an import writes.
 void refresh_listings(Connection& db, Id id) {
   db.prepare("DELETE FROM listings WHERE article_id = ?1").bind(1, id).run();
-  db.prepare(
+  std::optional<Timestamp> published;
+  Id primary = 0;
+  {
+    auto s = db.prepare(
+        "SELECT published_at, ifnull(category_id, 0) FROM articles "
+        "WHERE id = ?1 AND kind = 'article' AND status = 'published'");
+    s.bind(1, id);
+    if (!s.step()) return;  // listed only while published
+    if (!s.is_null(0)) published = s.int64(0);
+    primary = s.int64(1);
+  }
+  auto list = [&](const std::string& listing) {
+    auto s = db.prepare(
         "INSERT OR IGNORE INTO listings (listing, published_at, article_id, category_id) "
-        "WITH RECURSIVE me AS (SELECT id, published_at, category_id, "
-        "  ifnull(category_id, 0) AS primary_category FROM articles "
-        "  WHERE id = ?1 AND kind = 'article' AND status = 'published'), "
-        "up(category_id) AS (SELECT category_id FROM me WHERE category_id IS NOT NULL "
-        "  UNION SELECT x.category_id FROM article_categories x, me WHERE x.article_id = me.id "
-        "  UNION SELECT c.parent_id FROM up JOIN categories c ON c.id = up.category_id "
-        "  WHERE c.parent_id IS NOT NULL) "
-        "SELECT 'all', published_at, id, primary_category FROM me "
-        "UNION ALL SELECT 'c:' || up.category_id, me.published_at, me.id, me.primary_category FROM "
-        "up, me "
-        "UNION ALL SELECT 't:' || t.tag_id, me.published_at, me.id, me.primary_category "
-        "  FROM article_tags t, me WHERE t.article_id = me.id "
-        "UNION ALL SELECT 'u:' || w.user_id, me.published_at, me.id, me.primary_category "
-        "  FROM article_authors w, me WHERE w.article_id = me.id")
-      .bind(1, id)
-      .run();
+        "VALUES (?1, ?2, ?3, ?4)");
+    s.bind(1, listing);
+    if (published)
+      s.bind(2, *published);
+    else
+      s.bind_null(2);
+    s.bind(3, id).bind(4, primary).run();
+  };
+  list("all");
+  // The categories: the primary one, the extra ones, and every ancestor of each.
+  std::vector<Id> categories;
+  if (primary) categories.push_back(primary);
+  for (Id c : ids(db, "SELECT category_id FROM article_categories WHERE article_id = ?1", id))
+    categories.push_back(c);
+  for (std::size_t i = 0; i < categories.size() && i < 1000; ++i) {
+    auto s = db.prepare("SELECT parent_id FROM categories WHERE id = ?1 AND parent_id IS NOT NULL");
+    s.bind(1, categories[i]);
+    if (s.step() && std::find(categories.begin(), categories.end(), s.int64(0)) == categories.end())
+      categories.push_back(s.int64(0));
+  }
+  for (Id c : categories) list("c:" + std::to_string(c));
+  for (Id t : ids(db, "SELECT tag_id FROM article_tags WHERE article_id = ?1", id))
+    list("t:" + std::to_string(t));
+  for (Id u : ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1", id))
+    list("u:" + std::to_string(u));
 }
 
 }  // namespace khabar::store::sqlite

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "content/text.h"
+#include "search/plain_text.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search_query.h"
 #include "store/sqlite/search_tokenizer.h"
@@ -129,17 +130,24 @@ void refresh_search(Connection& db, Id id) {
     db.prepare("DELETE FROM search_text WHERE article_id = ?1").bind(1, id).run();
     return;
   }
+  // The body's text worked out here and bound, rather than by khabar_search_text in the
+  // statement: used twice there, it would be kept in a temporary table.
+  std::string text;
+  {
+    auto s = db.prepare("SELECT body_markdown, body_html FROM articles WHERE id = ?1");
+    s.bind(1, id);
+    if (s.step()) text = search::body_text(s.text_view(0), s.text_view(1));
+  }
   db.prepare(
-        "WITH body (text) AS MATERIALIZED (SELECT khabar_search_text(body_markdown, body_html) "
-        "FROM articles WHERE id = ?1) "
         "INSERT INTO search_text (article_id, title, standfirst, tags, body) "
-        "SELECT a.id, a.title, khabar_standfirst(a.excerpt, body.text), "
+        "SELECT a.id, a.title, khabar_standfirst(a.excerpt, ?2), "
         "ifnull((SELECT group_concat(t.name, ' ') FROM article_tags x JOIN tags t "
-        "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), body.text "
-        "FROM articles a, body WHERE a.id = ?1 "
+        "ON t.id = x.tag_id WHERE x.article_id = a.id), ''), ?2 "
+        "FROM articles a WHERE a.id = ?1 "
         "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, "
         "standfirst = excluded.standfirst, tags = excluded.tags, body = excluded.body")
       .bind(1, id)
+      .bind(2, text)
       .run();
   copy_words(db, id);
 }
