@@ -10,6 +10,7 @@
 #include "search/normalize.h"
 #include "search/suggest.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search.h"
 
 namespace khabar::store::sqlite {
 
@@ -102,6 +103,7 @@ std::vector<std::string> distinctive_words(Connection& db, std::string_view text
 }  // namespace
 
 void refresh_related(Connection& db, Id id) {
+  flush_search_queue(db);  // the index as this transaction has made it so far
   db.prepare("DELETE FROM related_articles WHERE article_id = ?1").bind(1, id).run();
   std::string language, text;
   Id category = 0;

@@ -96,16 +96,6 @@ std::string successor(std::string prefix) {
   return prefix;
 }
 
-// The row's size in tokens, as FTS5 counted it when it indexed the row, into search_docs
-// (where khabar_rank reads it with the rest of the row).
-void copy_words(Connection& db, Id id) {
-  db.prepare(
-        "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
-        "WHERE id = ?1), 0) WHERE article_id = ?1")
-      .bind(1, id)
-      .run();
-}
-
 }  // namespace
 
 bool refresh_search_docs(Connection& db, Id id) {
@@ -149,7 +139,6 @@ void refresh_search(Connection& db, Id id) {
       .bind(1, id)
       .bind(2, text)
       .run();
-  copy_words(db, id);
 }
 
 void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
@@ -163,7 +152,25 @@ void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
           "WHERE article_id = ?1")
         .bind(1, id)
         .run();
-  for (Id id : tagged) copy_words(db, id);
+}
+
+void flush_search_queue(Connection& db) {
+  if (!db.prepare("SELECT 1 FROM search_queue LIMIT 1").step()) return;
+  db.exec(
+      "INSERT INTO search (search, rowid, title, standfirst, tags, body) "
+      "SELECT 'delete', article_id, title, standfirst, tags, body FROM search_queue "
+      "WHERE indexed = 1");
+  db.exec(
+      "INSERT INTO search (rowid, title, standfirst, tags, body) "
+      "SELECT t.article_id, t.title, t.standfirst, t.tags, t.body FROM search_queue q "
+      "JOIN search_text t ON t.article_id = q.article_id");
+  // Each row's size as FTS5 counted it, into search_docs (where khabar_rank reads it with
+  // the rest of the row).
+  db.exec(
+      "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
+      "WHERE id = search_docs.article_id), 0) "
+      "WHERE article_id IN (SELECT article_id FROM search_queue)");
+  db.exec("DELETE FROM search_queue");
 }
 
 void rebuild_search(Connection& db, const Transaction::Progress& progress) {
@@ -183,6 +190,7 @@ void rebuild_search(Connection& db, const Transaction::Progress& progress) {
   db.exec("DELETE FROM search_docs WHERE article_id NOT IN (SELECT id FROM articles)");
   db.exec("DELETE FROM search_text WHERE article_id NOT IN (SELECT id FROM articles)");
   // ...then the index made anew from them, and merged into as few segments as it can.
+  db.exec("DELETE FROM search_queue");
   db.exec("INSERT INTO search (search) VALUES ('rebuild')");
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
   db.exec(

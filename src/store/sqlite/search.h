@@ -22,6 +22,10 @@ bool refresh_search_docs(Connection& db, Id id);
 // before the tag is deleted (with `deleting`) or after it is renamed.
 void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting = false);
 void rebuild_search(Connection& db, const Transaction::Progress& progress);
+// Writes the text changes of the open transaction (search_queue, migration 0015) into the
+// index; the writer calls it before COMMIT, and a read of the index inside the transaction
+// before it reads. Outside every savepoint, so FTS5 keeps its pending words together.
+void flush_search_queue(Connection& db);
 
 SearchResults search(Connection& db, const SearchRequest& request);
 std::vector<search::Known> indexed_words_like(Connection& db, std::string_view folded);

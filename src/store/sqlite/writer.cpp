@@ -17,6 +17,7 @@ void Writer::begin() {
 }
 
 void Writer::commit() {
+  flush_search_queue(*db_);
   flush_changes();
   db_->exec("COMMIT");
   open_ = false;

@@ -104,6 +104,35 @@ TEST_P(SearchContract, OnlyPublishedWorkIsFoundAndEveryChangeIsSeenAtOnce) {
   EXPECT_EQ(found("ghost"), Slugs{});
 }
 
+TEST_P(SearchContract, ManyChangesInOneTransactionReachTheIndexAsTheyStandAtItsCommit) {
+  Id old = story("old", "Drought in Zabul", "Wells run dry.", kStart);
+  write([&](store::Transaction& tx) {
+    store::NewArticle a;
+    a.slug = "kept";
+    a.title = "Flood warning";
+    a.body_markdown = "The Kunar river rises.";
+    a.status = Status::Published;
+    a.published_at = kStart;
+    Id kept = tx.add_article(a).or_throw();
+    a.title = "Earthquake";  // the same slug: refused, and it changes nothing
+    EXPECT_FALSE(tx.add_article(a));
+    a.slug = "gone";
+    a.title = "Locust swarm";
+    Id gone = tx.add_article(a).or_throw();
+    ASSERT_TRUE(tx.delete_article(gone));
+    a.slug = "kept";
+    a.title = "Flood warning lifted";
+    auto updated = tx.update_article(kept, a);
+    ASSERT_TRUE(updated) << updated.message();
+    ASSERT_TRUE(tx.delete_article(old));
+  });
+  EXPECT_EQ(found("lifted"), Slugs{"kept"});
+  EXPECT_EQ(found("kunar"), Slugs{"kept"});
+  EXPECT_EQ(found("earthquake"), Slugs{}) << "a refused call's text never reaches the index";
+  EXPECT_EQ(found("locust"), Slugs{}) << "added and deleted before the commit";
+  EXPECT_EQ(found("drought"), Slugs{});
+}
+
 TEST_P(SearchContract, ScheduledWorkIsFoundOnceItIsPublished) {
   Id later = story("later", "Embargoed report", "Numbers.", kStart + 100, Status::Scheduled);
   EXPECT_EQ(found("embargoed"), Slugs{});

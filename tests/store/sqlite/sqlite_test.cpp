@@ -207,6 +207,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
   ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE search_words; DROP TABLE search; DROP TABLE search_docs; "
                          "DROP TABLE search_text; DROP TABLE related_articles; "
+                         "DROP TABLE search_queue; "
                          "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -248,6 +249,7 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
                          "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "
                          "(SELECT excerpt FROM articles WHERE id = article_id); "
+                         "DROP TABLE search_queue; "
                          "PRAGMA user_version = 14",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
