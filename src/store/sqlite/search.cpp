@@ -154,6 +154,19 @@ void refresh_search_of_tag(Connection& db, Id tag_id, bool deleting) {
         .run();
 }
 
+namespace {
+
+// Each row's size as FTS5 counted it, into search_docs (where khabar_rank reads it with the
+// rest of the row), for the rows `where` picks ("" for all).
+void copy_words(Connection& db, std::string_view where) {
+  db.exec(
+      sql("UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM "
+          "search_docsize WHERE id = search_docs.article_id), 0)",
+          where));
+}
+
+}  // namespace
+
 void flush_search_queue(Connection& db) {
   if (!db.prepare("SELECT 1 FROM search_queue LIMIT 1").step()) return;
   // Many articles at once (an import): FTS5 merges its segments 16 at a time rather than
@@ -170,12 +183,7 @@ void flush_search_queue(Connection& db) {
       "SELECT t.article_id, t.title, t.standfirst, t.tags, t.body FROM search_queue q "
       "JOIN search_text t ON t.article_id = q.article_id");
   if (many) db.exec("INSERT INTO search (search, rank) VALUES ('automerge', 4)");
-  // Each row's size as FTS5 counted it, into search_docs (where khabar_rank reads it with
-  // the rest of the row).
-  db.exec(
-      "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
-      "WHERE id = search_docs.article_id), 0) "
-      "WHERE article_id IN (SELECT article_id FROM search_queue)");
+  copy_words(db, " WHERE article_id IN (SELECT article_id FROM search_queue)");
   db.exec("DELETE FROM search_queue");
 }
 
@@ -199,9 +207,7 @@ void rebuild_search(Connection& db, const Transaction::Progress& progress) {
   db.exec("DELETE FROM search_queue");
   db.exec("INSERT INTO search (search) VALUES ('rebuild')");
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
-  db.exec(
-      "UPDATE search_docs SET words = ifnull((SELECT khabar_words(sz) FROM search_docsize "
-      "WHERE id = search_docs.article_id), 0)");
+  copy_words(db, "");
 }
 
 SearchResults search(Connection& db, const SearchRequest& r) {
