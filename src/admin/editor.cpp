@@ -1,9 +1,9 @@
-// The editor: write and change an article or page (headline, slug, Markdown body,
-// excerpt, primary and extra categories, tags, language, source line, featured image,
-// comments), add an image to the library and the text, preview it in the real theme,
-// and move it along the workflow (submit, schedule at a time in the site's time zone,
-// publish). Every save keeps a revision. Two people saving the same version: the second
-// save is refused (optimistic lock) and their text is shown back to them.
+// The editor: write and change an article or page (headline, slug, body in Markdown or
+// in HTML (imports, or by choice: WordPress's code editor), excerpt, primary and extra categories,
+// tags, language, source line, featured image, comments), add an image to the library and the text,
+// preview it in the real theme, and move it along the workflow (submit, schedule at a time in the
+// site's time zone, publish). Every save keeps a revision. Two people saving the same version: the
+// second save is refused (optimistic lock) and their text is shown back to them.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -17,8 +17,11 @@
 #include "content/urls.h"
 #include "content/workflow.h"
 #include "newsroom/articles.h"
+#include "render/escape.h"
 #include "render/markdown.h"
 #include "render/picture.h"
+#include "render/sanitize.h"
+#include "search/plain_text.h"
 #include "site/preview.h"
 
 namespace khabar::admin {
@@ -29,18 +32,39 @@ struct Draft {
   std::string tags;        // as typed
   std::string publish_at;  // as typed (datetime-local, site time zone)
   int version = 0;
+  std::string typed;  // the body as typed (Markdown, or HTML before sanitising)
   std::string problem;
 };
 
-// The library images the text shows must have alt text (in the text or the library).
-std::string missing_alt_text(store::Store& store, const std::string& markdown) {
-  auto images = render::library_images(render::markdown_to_html(markdown));
+bool is_html(const store::NewArticle& a) {
+  return content::is_html_body(a.body_markdown, a.body_html);
+}
+
+// What the editor's text box holds for a body: its Markdown, or its HTML.
+const std::string& editable_body(const store::NewArticle& a) {
+  return is_html(a) ? a.body_html : a.body_markdown;
+}
+
+std::string body_as_html(const store::NewArticle& a) {
+  return is_html(a) ? a.body_html : render::markdown_to_html(a.body_markdown);
+}
+
+// The library images the text shows must have alt text (in the text or the library);
+// those the stored text already showed were checked when they were put in (an imported
+// picture without alt text must not make its story impossible to correct).
+std::string missing_alt_text(store::Store& store, const store::NewArticle& a,
+                             const store::NewArticle& before) {
+  auto images = render::library_images(body_as_html(a));
   if (images.empty()) return {};
+  auto shown_before = render::library_images(body_as_html(before));
   std::vector<std::string> files;
   for (const auto& i : images) files.push_back(i.file);
   auto media = store.snapshot()->media_by_files(files);
   for (const auto& i : images) {
     if (!i.alt.empty()) continue;
+    if (std::any_of(shown_before.begin(), shown_before.end(),
+                    [&](const auto& b) { return b.file == i.file; }))
+      continue;
     for (const auto& m : media)
       if (m.original.file == i.file && m.alt.empty())
         return "The image /media/" + i.file +
@@ -66,12 +90,24 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   a.title = content::trim(ctx.form.get("title"));
   std::string slug = content::trim(ctx.form.get("slug"));
   a.slug = content::make_slug(slug.empty() ? a.title : slug);
-  a.body_markdown = ctx.form.get("body");
-  if (!a.body_markdown.empty()) a.body_html.clear();  // an imported body becomes Markdown
+  // The body's format: as chosen, else as stored (a form without the choice).
+  std::string format = ctx.form.get("format");
+  if (format != "html" && format != "markdown") format = is_html(base) ? "html" : "markdown";
+  d.typed = ctx.form.get("body");
+  if (format == "html") {
+    a.body_html = render::sanitize_html(d.typed);
+    a.body_markdown.clear();
+  } else {
+    a.body_markdown = d.typed;
+    a.body_html.clear();
+  }
   a.excerpt = content::trim(ctx.form.get("excerpt"));
-  std::string text = content::markdown_to_plain_text(a.body_markdown);
+  std::string text = is_html(a) ? search::html_text(a.body_html)
+                                : content::markdown_to_plain_text(a.body_markdown);
   if (a.excerpt.empty()) a.excerpt = content::make_excerpt(text, 300);
-  a.reading_minutes = content::reading_minutes(text);
+  // An unchanged body keeps its reading time (one reckoned by an older import stays).
+  if (a.body_markdown != base.body_markdown || a.body_html != base.body_html)
+    a.reading_minutes = content::reading_minutes(text);
   a.source_line = content::trim(ctx.form.get("source_line"));
   a.language = content::trim(ctx.form.get("language"));
   a.comments_open = ctx.form.get("comments_open") == "on";
@@ -93,10 +129,10 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
     d.problem = "Choose a language code (en, ps, fa...).";
   else if (longest_tag(d.tags) > content::kMaxTagNameBytes)
     d.problem = "A tag may have at most " + std::to_string(content::kMaxTagNameBytes) + " bytes.";
-  else if (a.body_markdown.size() > content::kMaxBodyBytes)
+  else if (d.typed.size() > content::kMaxBodyBytes)
     d.problem = "The text is longer than " + std::to_string(content::kMaxBodyBytes >> 20) +
                 " MB, the most an article may hold. Split it into several articles.";
-  else if (!content::is_valid_utf8(a.title + a.body_markdown + a.excerpt + a.source_line))
+  else if (!content::is_valid_utf8(a.title + d.typed + a.excerpt + a.source_line))
     d.problem = "The text is not valid UTF-8.";
   if (d.problem.empty()) {
     auto all = ctx.store.snapshot()->categories();
@@ -125,7 +161,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
   } else if (d.problem.empty() && base.featured_media_id) {
     a.featured_image.clear();  // the library picture was taken off
   }
-  if (d.problem.empty()) d.problem = missing_alt_text(ctx.store, a.body_markdown);
+  if (d.problem.empty()) d.problem = missing_alt_text(ctx.store, a, base);
   return d;
 }
 
@@ -158,7 +194,8 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
                           : std::string("/admin/articles/new"));
   d.SetValue("TITLE", a.title);
   d.SetValue("SLUG", a.slug);
-  d.SetValue("BODY", a.body_markdown);
+  d.SetValue("BODY", editable_body(a));
+  if (is_html(a)) d.ShowSection("HTML_BODY");
   d.SetValue("EXCERPT", a.excerpt);
   d.SetValue("SOURCE_LINE", a.source_line);
   d.SetValue("LANGUAGE", a.language);
@@ -175,7 +212,6 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
   if (a.comments_open) d.ShowSection("COMMENTS_OPEN");
   if (a.kind == content::Kind::Page) d.ShowSection("IS_PAGE");
-  if (!a.body_html.empty() && a.body_markdown.empty()) d.ShowSection("IMPORTED_HTML");
   if (id) d.AddSectionDictionary("EXISTING")->SetIntValue("ID", static_cast<long>(id));
   if (id && a.status == content::Status::Published)
     d.AddSectionDictionary("PUBLIC")->SetValue("URL", content::article_url(a.slug));
@@ -344,6 +380,12 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     if (ctx.form.get("image_featured") == "on") {
       d.a.featured_media_id = up.id;
       d.a.featured_image = "/media/" + up.file;
+    } else if (is_html(d.a)) {
+      std::string figure =
+          "<figure><img src=\"/media/" + up.file + "\" alt=\"" + render::escape_html(alt) + "\">";
+      if (auto caption = content::trim(ctx.form.get("image_caption")); !caption.empty())
+        figure += "<figcaption>" + render::escape_html(caption) + "</figcaption>";
+      d.a.body_html = render::sanitize_html(d.a.body_html + "\n" + figure + "</figure>");
     } else {
       while (!d.a.body_markdown.empty() && d.a.body_markdown.back() == '\n')
         d.a.body_markdown.pop_back();
@@ -369,8 +411,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "Someone else saved this article while you were editing it. The form now "
                      "shows their version; your text is below it, nothing of it was lost: copy "
                      "what you need into the form and save again.",
-                     self, current->fields, current_tags, current->version,
-                     {{}, d.a.body_markdown});
+                     self, current->fields, current_tags, current->version, {{}, d.typed});
   }
   spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
                saved->version, to_string(planned->status));

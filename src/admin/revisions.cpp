@@ -9,6 +9,7 @@
 #include "content/diff.h"
 #include "content/text.h"
 #include "content/workflow.h"
+#include "search/plain_text.h"
 
 namespace khabar::admin {
 
@@ -30,8 +31,13 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     restored.title = rev->title;
     restored.excerpt = rev->excerpt;
     restored.body_markdown = rev->body_markdown;
+    // A revision of an HTML body made before revisions kept HTML (schema 16) holds no
+    // body at all: the HTML stays as it is, as a restore then did.
+    if (!rev->body_markdown.empty() || !rev->body_html.empty()) restored.body_html = rev->body_html;
     restored.reading_minutes =
-        content::reading_minutes(content::markdown_to_plain_text(rev->body_markdown));
+        content::reading_minutes(content::is_html_body(rev->body_markdown, rev->body_html)
+                                     ? search::html_text(rev->body_html)
+                                     : content::markdown_to_plain_text(rev->body_markdown));
     auto tx = ctx.store.begin();
     auto saved = tx->save_article(stored->id, restored, stored->version, me.id, ctx.now);
     store::Status s = saved ? tx->commit() : saved.status();
@@ -63,7 +69,10 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     }
     row->AddSectionDictionary("RESTORE")->SetValue("CSRF", ctx.user->csrf);
     auto* diff = row->AddSectionDictionary("DIFF");
-    for (const auto& line : content::line_diff(r.body_markdown, stored->fields.body_markdown)) {
+    const auto& now = stored->fields;
+    for (const auto& line :
+         content::line_diff(r.body_markdown.empty() ? r.body_html : r.body_markdown,
+                            now.body_markdown.empty() ? now.body_html : now.body_markdown)) {
       auto* l = diff->AddSectionDictionary("LINE");
       l->SetValue("TEXT", line.text.empty() ? " " : line.text);
       l->SetValue("CLASS", line.kind == content::DiffLine::Kind::Added     ? "added"

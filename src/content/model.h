@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace khabar::content {
@@ -92,7 +93,7 @@ struct Media {
 
 struct Article : ArticleSummary {
   std::string body_markdown;
-  std::string body_html;  // imported articles: sanitised HTML, shown instead of the Markdown
+  std::string body_html;  // sanitised HTML (imports, the editor's HTML mode), shown instead
   std::optional<Media> featured_media;  // from the library: srcset, caption, credit
   std::string featured_image;           // URL of the lead picture, or
   std::string source_line;              // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
@@ -101,6 +102,12 @@ struct Article : ArticleSummary {
   bool is_lead = false;
   std::vector<Tag> tags;
 };
+
+// A body is HTML when it has no Markdown but has HTML: a WordPress import, or a text
+// written in the editor's HTML mode. The editor opens it as HTML, revisions keep it.
+inline bool is_html_body(std::string_view markdown, std::string_view html) {
+  return markdown.empty() && !html.empty();
+}
 
 struct Comment {
   Id id = 0;

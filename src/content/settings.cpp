@@ -53,6 +53,12 @@ constexpr std::array kSpecs = {
                 "a search ranks and counts at most this many matches, the newest; past them "
                 "the count is an estimate (10-10000000)",
                 K::Integer, 10, 10000000, "", "20000"},
+    SettingSpec{"embed_providers", "Embeds",
+                "whose videos and posts a link alone in its paragraph embeds (one per line; "
+                "shown only when a reader asks): youtube, vimeo, x, facebook, instagram, tiktok, "
+                "soundcloud, spotify",
+                K::List, 0, 0, "youtube|vimeo|x|facebook|instagram|tiktok|soundcloud|spotify",
+                "youtube\nvimeo\nx\nfacebook\ninstagram\ntiktok\nsoundcloud\nspotify"},
     SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
                 "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
                 "720"},
@@ -121,8 +127,17 @@ std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_
       for (std::string_view choice : split(spec.choices, '|'))
         if (choice == value) return std::nullopt;
       return name + " must be one of: " + std::string(spec.choices);
-    case K::List:
+    case K::List: {
+      if (spec.choices.empty()) return std::nullopt;
+      std::string entries = normalise_setting(spec, value);
+      for (std::string_view entry : split(entries, '\n')) {
+        bool known = false;
+        for (std::string_view choice : split(spec.choices, '|')) known |= choice == entry;
+        if (!known)
+          return "'" + std::string(entry) + "' is not one of: " + std::string(spec.choices);
+      }
       return std::nullopt;
+    }
     case K::Flag:
       if (value == "true" || value == "false" || value == "on" || value.empty())
         return std::nullopt;

@@ -17,7 +17,7 @@ struct SettingSpec {
   std::string_view description;  // one line
   Kind kind = Kind::Text;
   int min = 0, max = 0;       // Integer
-  std::string_view choices;   // Choice: "a|b|c"
+  std::string_view choices;   // Choice: "a|b|c"; List: what each entry may be (if set)
   std::string_view fallback;  // the value when none is stored
 };
 

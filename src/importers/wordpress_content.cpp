@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "content/text.h"
+#include "render/embeds.h"
 #include "render/escape.h"
 #include "render/sanitize.h"
 
@@ -143,6 +144,62 @@ std::string caption_figure(const Attributes& a, std::string_view inner) {
          (caption.empty() ? "" : "<figcaption>" + caption + "</figcaption>") + "</figure>";
 }
 
+// A paragraph holding only a link to `url`: how a body keeps an embed (render/embeds.h).
+std::string embed_link(std::string_view url) {
+  std::string u = render::escape_html(url);
+  return "<p><a href=\"" + u + "\">" + u + "</a></p>";
+}
+
+// What WordPress embeds besides [embed]: a URL of a known provider alone on its line (its
+// auto-embeds, and the block editor's embed blocks, which hold the URL so), and the
+// providers' own iframes, become the embed's link; other iframes are left to the
+// sanitiser, which removes them.
+std::string embeds_as_links(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::string lower = content::ascii_lower(text);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t line_end = text.find('\n', i);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string line = content::trim(text.substr(i, line_end - i));
+    if ((line.starts_with("https://") || line.starts_with("http://")) &&
+        line.find_first_of(" \t<>\"") == std::string::npos && render::recognise_embed(line)) {
+      out += embed_link(line);
+      out += '\n';
+      i = line_end + 1;
+      continue;
+    }
+    // The iframes on this line.
+    std::size_t at = i;
+    while (true) {
+      std::size_t frame = lower.find("<iframe", at);
+      if (frame == std::string::npos || frame >= line_end) break;
+      std::size_t tag_end = text.find('>', frame);
+      if (tag_end == std::string_view::npos) break;
+      Attributes a = parse_attributes(text.substr(frame + 7, tag_end - frame - 7));
+      auto url = render::embed_url_of_frame(content::trim(attr(a, "src")));
+      if (!url) {
+        at = tag_end;
+        continue;
+      }
+      std::size_t close = lower.find("</iframe>", tag_end);
+      std::size_t next = close == std::string::npos ? tag_end + 1 : close + 9;
+      out.append(text.substr(i, frame - i));
+      out += embed_link(*url);
+      i = at = next;
+      if (line_end < next) {  // the iframe went on over lines
+        line_end = text.find('\n', next);
+        if (line_end == std::string_view::npos) line_end = text.size();
+      }
+    }
+    std::size_t stop = std::min(text.size(), line_end + 1);
+    out.append(text.substr(i, stop - i));
+    i = stop;
+  }
+  return out;
+}
+
 std::string image_figure(const Attachment& att) {
   return "<figure><img src=\"" + render::escape_html(att.url) + "\" alt=\"" +
          render::escape_html(att.alt) + "\">" +
@@ -245,9 +302,7 @@ struct Shortcodes {
         out += gallery(a);
       } else if (name == "embed") {
         std::string url = content::trim(enclosing ? inner : attr(a, "src"));
-        if (render::is_safe_url(url))
-          out += "<p><a href=\"" + render::escape_html(url) + "\">" + render::escape_html(url) +
-                 "</a></p>";
+        if (render::is_safe_url(url)) out += embed_link(url);
       } else {
         // Not ours: keep the text, note the name if it looks like a real shortcode.
         if (enclosing || !a.empty()) ++report.unknown_shortcodes[name];
@@ -348,7 +403,7 @@ std::string wordpress_to_html(std::string_view content, const AttachmentLookup& 
                               const std::vector<std::int64_t>& children, ContentReport& report,
                               const render::UrlRewrite& rewrite) {
   Shortcodes shortcodes{attachments, children, report};
-  std::string html = shortcodes.expand(drop_block_comments(content));
+  std::string html = embeds_as_links(shortcodes.expand(drop_block_comments(content)));
   render::SanitizeNotes notes;
   std::string clean = render::sanitize_html(autop(html), rewrite, &notes);
   report.flattened = notes.flattened;

@@ -1,7 +1,9 @@
 // WordPress post content as WordPress shows it, made safe: block-editor comments
 // (<!-- wp:... -->) dropped, [caption] made a <figure>, [gallery] a grid of figures,
-// [embed] a link, paragraphs added by wpautop's rules, then everything through the
-// allow-list sanitiser. Other shortcodes are left as text and reported. Pure.
+// [embed], a provider's URL alone on its line and a provider's iframe a link alone in its
+// paragraph (which reader pages show as an embed: render/embeds.h), paragraphs added by
+// wpautop's rules, then everything through the allow-list sanitiser. Other shortcodes are
+// left as text and reported. Pure.
 #pragma once
 
 #include <cstdint>

@@ -19,6 +19,7 @@
 #include "newsroom/articles.h"
 #include "newsroom/imports.h"
 #include "render/sanitize.h"
+#include "search/plain_text.h"
 #include "store/names.h"
 
 namespace khabar::importers {
@@ -140,7 +141,9 @@ Prepared prepare(WxrItem item, const Collected& collected) {
     p.body_html = wordpress_to_html(item.content, lookup,
                                     kids == collected.children.end() ? kNone : kids->second,
                                     p.report, rewrite);
-    std::string text = html_to_text(p.body_html);
+    // The text as the editor reckons it (reading time, excerpt): a save that changes
+    // nothing changes neither.
+    std::string text = search::html_text(p.body_html);
     std::string excerpt = html_to_text(render::sanitize_html(item.excerpt));
     p.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
     p.reading_minutes = content::reading_minutes(text);

@@ -10,17 +10,28 @@
 namespace khabar::newsroom {
 namespace {
 
-// The ids of the tags typed as "A, B": found by slug, or made, in `tx`.
-store::Result<std::vector<content::Id>> tag_ids(store::Transaction& tx, const std::string& typed) {
+// The ids of the tags typed as "A, B", in `tx`: each the article's own tag of that name,
+// else a tag of that name (an imported tag's slug is its old site's, and WordPress lets two
+// tags share a name), else the tag of its slug, else a new one.
+store::Result<std::vector<content::Id>> tag_ids(store::Transaction& tx, const std::string& typed,
+                                                const store::EditableArticle* stored) {
   std::vector<content::Id> ids;
   for (std::string_view piece : content::split(typed, ',')) {
     std::string name = content::trim(piece);
     std::string slug = content::make_slug(name);
     if (slug.empty()) continue;
-    auto found = find_or_make_tag(tx, name, slug);
-    if (!found) return found.status();
-    content::Id id = *found;
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    std::optional<content::Id> id;
+    if (stored)
+      for (std::size_t i = 0; i < stored->tag_names.size() && i < stored->fields.tag_ids.size();
+           ++i)
+        if (stored->tag_names[i] == name) id = stored->fields.tag_ids[i];
+    if (!id) id = tx.tag_id_by_name(name);
+    if (!id) {
+      auto found = find_or_make_tag(tx, name, slug);
+      if (!found) return found.status();
+      id = *found;
+    }
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
   }
   return ids;
 }
@@ -119,7 +130,7 @@ store::Result<store::SaveOutcome> save_article(store::Store& store, const Actor&
   content::Id self = stored ? stored->id : 0;
   auto tx = store.begin();
   a.slug = store::free_article_slug(*tx, a.slug, self);
-  auto tags = tag_ids(*tx, save.tags);
+  auto tags = tag_ids(*tx, save.tags, stored);
   if (!tags) return tags.status();
   a.tag_ids = std::move(*tags);
   auto saved = tx->save_article(self, a, save.version, actor.id, now);

@@ -11,6 +11,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "render/comment_text.h"
+#include "render/embeds.h"
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "render/sanitize.h"
@@ -38,6 +39,22 @@ std::string body_html(const PageContext& ctx, const content::Article& a) {
 }
 
 namespace {
+
+// The body as the reader's page shows it: embeds as placeholders, the one the reader
+// asked for (`load`) as its frame (render/embeds.h). Feeds keep the plain links.
+std::string shown_body(const PageContext& ctx, const content::Article& a, int load) {
+  std::string html = body_html(ctx, a);
+  if (ctx.settings.embeds.empty()) return html;
+  const auto& strings = ctx.strings();
+  render::EmbedOptions o;
+  o.enabled = ctx.settings.embeds;
+  o.load = load;
+  o.what = strings.get(a.language, "embed_what");
+  o.notice = strings.get(a.language, "embed_notice");
+  o.show = strings.get(a.language, "embed_show");
+  o.open = strings.get(a.language, "embed_open");
+  return render::with_embeds(html, o);
+}
 
 // Up to two initials of a name (first letters of its first and last words).
 std::string initials(std::string_view name) {
@@ -176,7 +193,7 @@ void add_comment_form(const PageContext& ctx, ctemplate::TemplateDictionary& mai
     form->AddSectionDictionary("FORM_MESSAGE")->SetValue("TEXT", strings.get(lang, message));
 }
 
-http::Response static_page(PageContext& ctx, const content::Article& a) {
+http::Response static_page(PageContext& ctx, const content::Article& a, int embed) {
   ctx.tag(tag_article(a.id));
   Page p(ctx, a.language, "page.tpl");
   auto& main = p.main();
@@ -184,7 +201,7 @@ http::Response static_page(PageContext& ctx, const content::Article& a) {
   p.set_canonical(content::article_url(a.slug));
   p.set_description(a.excerpt);
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", body_html(ctx, a));
+  main.SetValue("BODY", shown_body(ctx, a, embed));
   p.add_json_ld(add_breadcrumbs(ctx, main, a.language, 0, a.title, content::article_url(a.slug)));
   return p.render();
 }
@@ -192,7 +209,7 @@ http::Response static_page(PageContext& ctx, const content::Article& a) {
 }  // namespace
 
 http::Response article_page(PageContext& ctx, const content::Article& a, const ArticleView& view) {
-  if (a.kind == content::Kind::Page) return static_page(ctx, a);
+  if (a.kind == content::Kind::Page) return static_page(ctx, a, view.embed);
   const std::string& lang = a.language;
   const auto& strings = ctx.strings();
   std::string url = content::article_url(a.slug);
@@ -210,7 +227,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   if (!trail.empty()) p.set_current_category(trail.front()->id);
 
   main.SetValue("TITLE", a.title);
-  main.SetValue("BODY", body_html(ctx, a));
+  main.SetValue("BODY", shown_body(ctx, a, view.embed));
   std::string image =
       a.featured_media ? "/media/" + a.featured_media->original.file : a.featured_image;
   if (a.featured_media) {

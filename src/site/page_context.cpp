@@ -5,7 +5,10 @@
 #include "content/categories.h"
 #include "content/dates.h"
 #include "content/language.h"
+#include "content/settings.h"
+#include "content/text.h"
 #include "content/urls.h"
+#include "render/embeds.h"
 #include "render/escape.h"
 #include "render/sanitize.h"
 #include "site/cache_tags.h"
@@ -13,9 +16,14 @@
 namespace khabar::site {
 namespace {
 
-constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+// Frames come from the enabled embed providers only (and are on a page only when a
+// reader asked for one: render/embeds.h).
+std::string security_policy(const std::vector<std::string>& embeds) {
+  return "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src "
+         "'self'; object-src 'none'; frame-src " +
+         render::embed_frame_sources(embeds) +
+         "; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+}
 
 }  // namespace
 
@@ -28,6 +36,12 @@ SiteSettings load_settings(store::ReaderReads& reads) {
   if (auto v = reads.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
+  std::string embeds =
+      reads.setting("embed_providers")
+          .value_or(std::string(content::find_setting("embed_providers")->fallback));
+  for (std::string_view key : content::split(embeds, '\n'))
+    if (render::find_embed_provider(key)) s.embeds.emplace_back(key);
+  s.security_policy = security_policy(s.embeds);
   return s;
 }
 
@@ -128,7 +142,9 @@ http::Response Page::render(int status) {
   r.status = status;
   r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);
   r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
-  r.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  r.headers.emplace_back("Content-Security-Policy", ctx_.settings.security_policy.empty()
+                                                        ? security_policy({})
+                                                        : ctx_.settings.security_policy);
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("Content-Language", language_);
   r.cacheable = status == 200;

@@ -23,7 +23,9 @@ struct SiteSettings {
   std::string tagline;
   std::string url = "http://127.0.0.1:8080";  // no trailing slash
   std::string language = "en";
-  content::TimeZone zone;  // dates on pages are shown in it
+  content::TimeZone zone;           // dates on pages are shown in it
+  std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
+  std::string security_policy;      // reader pages' Content-Security-Policy
 };
 
 SiteSettings load_settings(store::ReaderReads& reads);

@@ -27,6 +27,7 @@ struct ArticleView {
   std::vector<content::Id> own_pending;
   CommentForm form;
   content::Id reply_to = 0;
+  int embed = 0;  // the embed the reader asked to see (?embed=N), 0 for none
   int status = 200;
 };
 

@@ -1,5 +1,6 @@
 #include "site/site.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <vector>
@@ -240,6 +241,9 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
   if (auto reply = request.query_param("replytocom")) {
     view.reply_to = content::parse_integer(*reply).value_or(0);
   }
+  if (auto embed = request.query_param("embed"))
+    view.embed = static_cast<int>(
+        std::clamp<std::int64_t>(content::parse_integer(*embed).value_or(0), 0, 10000));
   http::Response r = route(ctx, request.path, view);
   if (r.status == 404)
     if (auto target = old_address(ctx.reads, request.path))

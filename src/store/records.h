@@ -110,6 +110,7 @@ struct Revision {
   Id user_id = 0;
   content::Timestamp created_at = 0;
   std::string title, excerpt, body_markdown;
+  std::string body_html;  // an HTML body (content::is_html_body), else empty
 };
 
 // What a save did: the article's id and its new version.

@@ -50,6 +50,7 @@ class Transaction {
   virtual std::optional<Id> article_id_by_slug(std::string_view slug) = 0;
   virtual std::optional<Id> category_id_by_path(std::string_view path) = 0;
   virtual std::optional<Id> tag_id_by_slug(std::string_view slug) = 0;
+  virtual std::optional<Id> tag_id_by_name(std::string_view name) = 0;    // exact; the oldest
   virtual std::optional<Id> media_id_by_file(std::string_view file) = 0;  // the original's
   virtual std::optional<std::string> media_file(Id id) = 0;
   // The version the editor's save compares against (NotFound: no such article).

@@ -107,7 +107,7 @@ TEST_F(Desk, SchedulesAtATimeInTheSiteTimeZone) {
   // The form and the list show the time in Kabul; the text keeps its paragraphs (a
   // textarea's content must not have its line breaks escaped into spaces).
   auto form = editor_->get("/admin/articles/" + id + "/edit");
-  EXPECT_NE(form.body.find(">Text of Budget vote tomorrow.\n\nSecond paragraph.</textarea>"),
+  EXPECT_NE(form.body.find(">\nText of Budget vote tomorrow.\n\nSecond paragraph.</textarea>"),
             std::string::npos);
   EXPECT_EQ(input_value(form.body, "publish_at"), local_value(at, kKabul));
   EXPECT_NE(form.body.find("+04:30"), std::string::npos);

@@ -24,13 +24,9 @@ using namespace khabar::test;
 
 namespace {
 
-const std::filesystem::path kFixture =
-    std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
+const std::filesystem::path kFixture = theme_unit_test_export();
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string read(const std::filesystem::path& p) { return read_file(p); }
 
 int count(const std::string& text, const std::string& needle) {
   int n = 0;

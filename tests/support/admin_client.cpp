@@ -12,6 +12,7 @@
 #include "content/urls.h"
 #include "security/totp.h"
 #include "support/clock.h"
+#include "support/html.h"
 #include "support/server_process.h"
 
 namespace khabar::test {
@@ -40,6 +41,54 @@ std::string input_value(const std::string& html, const std::string& name) {
   std::regex re("name=\"" + name + "\"[^>]*? value=\"([^\"]*)\"");
   if (!std::regex_search(html, m, re)) return "";
   return decode_entities(m[1].str());
+}
+
+Fields form_fields(const std::string& html, const std::string& action) {
+  Html page(html);
+  const GumboNode* form = nullptr;
+  for (const GumboNode* f : page.all("form"))
+    if (Html::attr(f, "action") == action) {
+      form = f;
+      break;
+    }
+  if (!form) throw std::runtime_error("no form posting to " + action);
+  auto raw_text = [](const GumboNode* n) {
+    std::string out;
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      auto* c = static_cast<const GumboNode*>(children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) out += c->v.text.text;
+    }
+    return out;
+  };
+  Fields fields;
+  for (const GumboNode* n : Html::descendants(form, "")) {
+    std::string tag = Html::tag(n), name = Html::attr(n, "name");
+    if (name.empty()) continue;
+    if (tag == "input") {
+      std::string type = Html::attr(n, "type");
+      if (type == "file" || type == "submit" || type == "button") continue;
+      bool checked = gumbo_get_attribute(&n->v.element.attributes, "checked") != nullptr;
+      if ((type == "checkbox" || type == "radio") && !checked) continue;
+      std::string value = Html::attr(n, "value");
+      if ((type == "checkbox" || type == "radio") &&
+          !gumbo_get_attribute(&n->v.element.attributes, "value"))
+        value = "on";
+      fields.emplace_back(name, value);
+    } else if (tag == "textarea") {
+      fields.emplace_back(name, raw_text(n));
+    } else if (tag == "select") {
+      auto options = Html::descendants(n, "option");
+      const GumboNode* chosen = options.empty() ? nullptr : options.front();
+      for (const GumboNode* o : options)
+        if (gumbo_get_attribute(&o->v.element.attributes, "selected")) chosen = o;
+      if (chosen)
+        fields.emplace_back(name, gumbo_get_attribute(&chosen->v.element.attributes, "value")
+                                      ? Html::attr(chosen, "value")
+                                      : Html::text(chosen));
+    }
+  }
+  return fields;
 }
 
 std::vector<std::string> AdminClient::cookie_headers(std::vector<std::string> headers) const {

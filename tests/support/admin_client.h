@@ -18,6 +18,12 @@ std::string form_encode(const Fields& fields);
 // The value of the first <input name="NAME" value="..."> in `html` (entities decoded).
 std::string input_value(const std::string& html, const std::string& name);
 
+// What a browser sends when the first form of `html` whose action is `action` is
+// submitted as it stands (no button pressed): every named input (checkboxes and radios
+// only when checked; no files), textarea (its text as parsed: the first newline after
+// the tag dropped) and select (its selected option, else the first), in document order.
+Fields form_fields(const std::string& html, const std::string& action);
+
 class AdminClient {
  public:
   // `client_ip`, when set, is sent as X-Forwarded-For (the server trusts 127.0.0.1 as a

@@ -87,7 +87,7 @@ std::vector<const GumboNode*> Html::by_class(const std::string& cls) const {
 std::vector<const GumboNode*> Html::descendants(const GumboNode* node, const std::string& tag) {
   std::vector<const GumboNode*> out;
   walk(node, [&](const GumboNode* n) {
-    if (n != node && tag_name(n) == tag) out.push_back(n);
+    if (n != node && (tag.empty() || tag_name(n) == tag)) out.push_back(n);
   });
   return out;
 }

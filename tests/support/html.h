@@ -31,6 +31,7 @@ class Html {
 
   static std::string attr(const GumboNode* node, const std::string& name);
   static std::string text(const GumboNode* node);  // all text inside, whitespace collapsed
+  // Elements inside `node` with this tag name (every element for ""), in document order.
   static std::vector<const GumboNode*> descendants(const GumboNode* node, const std::string& tag);
 
  private:

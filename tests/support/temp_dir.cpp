@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -11,6 +13,15 @@ TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "khabar-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   path_ = pattern;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::filesystem::path theme_unit_test_export() {
+  return std::filesystem::path(KHABAR_FIXTURES_DIR) / "wxr/themeunittestdata.wordpress.xml";
 }
 
 TempDir::~TempDir() {

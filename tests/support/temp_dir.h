@@ -1,9 +1,17 @@
-// A fresh directory under $TMPDIR for one test, removed with its contents at the end.
+// A fresh directory under $TMPDIR for one test, removed with its contents at the end; and
+// the files tests read.
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace khabar::test {
+
+// The whole of a file ("" if it cannot be read).
+std::string read_file(const std::filesystem::path& p);
+
+// The WordPress theme unit test export in the shared fixtures.
+std::filesystem::path theme_unit_test_export();
 
 class TempDir {
  public:

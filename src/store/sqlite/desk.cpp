@@ -11,11 +11,13 @@ namespace {
 using namespace khabar::content;
 
 constexpr std::string_view kRevisionColumns =
-    "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown";
+    "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown, "
+    "body_html";
 
 Revision read_revision(const Statement& s) {
-  return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)), s.int64(3), s.int64(4), s.text(5),
-          s.text(6),  s.text(7)};
+  return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)),
+          s.int64(3), s.int64(4), s.text(5),
+          s.text(6),  s.text(7),  s.text(8)};
 }
 
 constexpr std::string_view kDeskColumns =
@@ -215,7 +217,7 @@ void add_revision(Connection& db, Id article, int version, Id user_id, Timestamp
                   const NewArticle& a) {
   db.prepare(
         "INSERT INTO revisions (article_id, version, user_id, created_at, title, excerpt, "
-        "body_markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        "body_markdown, body_html) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind(1, article)
       .bind(2, static_cast<std::int64_t>(version))
       .bind_optional_id(3, user_id)
@@ -223,6 +225,7 @@ void add_revision(Connection& db, Id article, int version, Id user_id, Timestamp
       .bind(5, a.title)
       .bind(6, a.excerpt)
       .bind(7, a.body_markdown)
+      .bind(8, a.body_markdown.empty() ? a.body_html : std::string())
       .run();
 }
 

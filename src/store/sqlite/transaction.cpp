@@ -70,6 +70,9 @@ class SqliteTransaction final : public Transaction {
   std::optional<Id> tag_id_by_slug(std::string_view slug) override {
     return lookup("SELECT id FROM tags WHERE slug = ?1", slug);
   }
+  std::optional<Id> tag_id_by_name(std::string_view name) override {
+    return lookup("SELECT id FROM tags WHERE name = ?1 ORDER BY id LIMIT 1", name);
+  }
   std::optional<Id> media_id_by_file(std::string_view file) override {
     return lookup("SELECT id FROM media WHERE file = ?1", file);
   }

@@ -183,6 +183,9 @@ TEST_P(StoreContract, TagsAuthorsAndSettings) {
     EXPECT_EQ(tx->user_id_by_slug("mlogin-slug"), mariam);
     EXPECT_EQ(tx->tag_id_by_slug("water"), water);
     EXPECT_FALSE(tx->tag_id_by_slug("fire"));
+    EXPECT_EQ(tx->tag_id_by_name("Water"), water);  // exact
+    EXPECT_FALSE(tx->tag_id_by_name("water"));
+    EXPECT_FALSE(tx->tag_id_by_name("Fire"));
   }
   EXPECT_EQ(db_->snapshot()->tag_by_slug("water")->name, "Water");
   EXPECT_FALSE(db_->snapshot()->tag_by_slug("fire"));

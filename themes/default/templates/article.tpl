@@ -50,7 +50,8 @@
         <input id="url" name="url" type="url" value="{{URL}}" maxlength="200" autocomplete="url"{{#URL_ERROR}} aria-invalid="true" aria-describedby="url-error"{{/URL_ERROR}}>
         {{#URL_ERROR}}<span class="field-error" id="url-error">{{TEXT}}</span>{{/URL_ERROR}}</p>
       <p class="field"><label for="comment">{{S_FIELD_COMMENT}} <span class="required" aria-hidden="true">*</span></label>
-        <textarea id="comment" name="comment" rows="8" maxlength="10000" required{{#COMMENT_ERROR}} aria-invalid="true" aria-describedby="comment-error"{{/COMMENT_ERROR}}>{{COMMENT:pre_escape}}</textarea>
+        <textarea id="comment" name="comment" rows="8" maxlength="10000" required{{#COMMENT_ERROR}} aria-invalid="true" aria-describedby="comment-error"{{/COMMENT_ERROR}}>
+{{COMMENT:pre_escape}}</textarea>
         {{#COMMENT_ERROR}}<span class="field-error" id="comment-error">{{TEXT}}</span>{{/COMMENT_ERROR}}</p>
       <p class="hp" aria-hidden="true"><label for="fax">{{S_HONEYPOT_LABEL}}</label>
         <input id="fax" name="fax" type="text" value="" tabindex="-1" autocomplete="off"></p>

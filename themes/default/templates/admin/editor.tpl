@@ -1,12 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}{{#PUBLIC}}<p>Published at <a href="{{URL}}">{{URL}}</a>. Changing the slug keeps the old address working (301).</p>{{/PUBLIC}}
-{{#IMPORTED_HTML}}<p class="warning">This article was imported as HTML. Writing a body here replaces that HTML with your Markdown.</p>{{/IMPORTED_HTML}}
 <form class="card editor" method="post" action="{{ACTION}}" enctype="multipart/form-data">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <p><label for="title">Headline</label><input id="title" name="title" value="{{TITLE}}" required maxlength="300" dir="auto"></p>
   <p><label for="slug">Slug (made from the headline if empty)</label><input id="slug" name="slug" value="{{SLUG}}" aria-describedby="slug-help" dir="auto">
   <span id="slug-help" class="help">Letters of any language, digits and dashes; kept unique.</span></p>
-  <p><label for="body">Text (Markdown)</label><textarea id="body" name="body" rows="20" dir="auto">{{BODY:pre_escape}}</textarea></p>
+  <p><label for="format">The text is written in</label><select id="format" name="format" aria-describedby="format-help"><option value="markdown">Markdown</option><option value="html"{{#HTML_BODY}} selected{{/HTML_BODY}}>HTML</option></select>
+  <span id="format-help" class="help">{{#HTML_BODY}}This text is HTML (as imported from WordPress): change what you need and leave the rest as it is. {{/HTML_BODY}}In HTML, scripts, frames, forms and styles are removed when it is saved; a link alone in its paragraph to a video or a post (YouTube, X...) becomes an embed.</span></p>
+  <p><label for="body">Text</label><textarea id="body" name="body" rows="20" dir="auto">
+{{BODY:pre_escape}}</textarea></p>
   <fieldset class="add-image"><legend>Add an image</legend>
     <p class="help">JPEG, PNG, WebP or GIF up to {{MAX_MB}} MB; location and camera data are removed. It goes into the media library and at the end of the text (move the line where you want it), or becomes the featured image.</p>
     <p><label for="image">Image</label><input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp,image/gif"></p>
@@ -19,7 +21,8 @@
   {{#LIBRARY_IMAGE}}<li><img src="{{THUMB}}" alt="{{ALT}}" width="96" loading="lazy"> <input class="markdown-snippet" value="{{MARKDOWN}}" readonly aria-label="Markdown for {{ALT}}"></li>
   {{/LIBRARY_IMAGE}}</ul><p><a href="/admin/media">The whole library</a></p></details>{{/LIBRARY}}
   <p><label for="featured_media">Featured image</label><select id="featured_media" name="featured_media"><option value="0">(none)</option>{{#FEATURED_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FEATURED_OPTION}}</select></p>
-  <p><label for="excerpt">Excerpt (made from the text if empty)</label><textarea id="excerpt" name="excerpt" rows="3" dir="auto">{{EXCERPT:pre_escape}}</textarea></p>
+  <p><label for="excerpt">Excerpt (made from the text if empty)</label><textarea id="excerpt" name="excerpt" rows="3" dir="auto">
+{{EXCERPT:pre_escape}}</textarea></p>
   <p><label for="category">Category</label><select id="category" name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></p>
   <fieldset class="extra-categories"><legend>Also list it in</legend>
   {{#EXTRA_CATEGORY}}<label class="inline-label"><input type="checkbox" name="extra_category" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label> {{/EXTRA_CATEGORY}}
@@ -39,4 +42,5 @@
   {{#EXISTING}}<a href="/admin/articles/{{ID}}/revisions">Revisions</a>{{/EXISTING}}</p>
 </form>
 {{#CONFLICT}}<section class="card conflict"><h2>Your text (not saved)</h2>
-<p><label for="yours">Copy what you need from here</label><textarea id="yours" rows="12" readonly dir="auto">{{TEXT:pre_escape}}</textarea></p></section>{{/CONFLICT}}
+<p><label for="yours">Copy what you need from here</label><textarea id="yours" rows="12" readonly dir="auto">
+{{TEXT:pre_escape}}</textarea></p></section>{{/CONFLICT}}

@@ -7,7 +7,8 @@
   <p><label for="email">Email (private)</label>
   <input id="email" name="email" type="email" value="{{EMAIL}}"></p>
   <p><label for="bio">Bio (public, shown in the author box)</label>
-  <textarea id="bio" name="bio" rows="4">{{BIO:pre_escape}}</textarea></p>
+  <textarea id="bio" name="bio" rows="4">
+{{BIO:pre_escape}}</textarea></p>
   <p><button type="submit">Save</button></p>
 </form>
 <form class="card" method="post" action="/admin/profile" enctype="multipart/form-data">

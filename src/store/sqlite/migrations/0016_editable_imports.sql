@@ -1,0 +1,8 @@
+-- Version 16: every imported story editable (issue 13).
+-- An article whose body is HTML (a WordPress import, or written in the editor's HTML mode)
+-- keeps that HTML in each revision, so that its history can be compared and restored like
+-- a Markdown body's. Revisions made before hold their Markdown only.
+ALTER TABLE revisions ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+-- The editor finds a typed tag by its name before its slug: an imported tag's slug is
+-- WordPress's ("content" for "content περιεχόμενο"), not the one Khabar would make.
+CREATE INDEX tags_by_name ON tags (name);
