@@ -17,6 +17,7 @@
 #include "content/urls.h"
 #include "content/workflow.h"
 #include "newsroom/articles.h"
+#include "render/embeds.h"
 #include "render/escape.h"
 #include "render/markdown.h"
 #include "render/picture.h"
@@ -102,8 +103,9 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
     a.body_html.clear();
   }
   a.excerpt = content::trim(ctx.form.get("excerpt"));
-  std::string text = is_html(a) ? search::html_text(a.body_html)
-                                : content::markdown_to_plain_text(a.body_markdown);
+  std::string text =
+      is_html(a) ? search::html_text(a.body_html)
+                 : content::markdown_to_plain_text(render::embed_code_as_links(a.body_markdown));
   if (a.excerpt.empty()) a.excerpt = content::make_excerpt(text, 300);
   // An unchanged body keeps its reading time (one reckoned by an older import stays).
   if (a.body_markdown != base.body_markdown || a.body_html != base.body_html)

@@ -184,6 +184,10 @@ std::string markdown_to_plain_text(std::string_view md) {
     if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
       line.remove_prefix(2);
     if (line.find_first_not_of("-*_= ") == std::string_view::npos) line = {};  // rules
+    // A URL alone on its line is an embed (render/embeds.h), no sentence of the text.
+    if ((line.starts_with("https://") || line.starts_with("http://")) &&
+        line.find_first_of(" \t") == std::string_view::npos)
+      line = {};
     // Inline: keep link text, drop images, emphasis and code marks.
     for (std::size_t i = 0; i < line.size(); ++i) {
       char c = line[i];

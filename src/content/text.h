@@ -30,8 +30,8 @@ bool names_login(std::string_view display_name, std::string_view login);
 std::string truncate_utf8(std::string_view text, std::size_t max);
 
 // Plain text from Markdown, good enough for excerpts, feeds and word counts:
-// drops heading/quote/list markers, emphasis, code fences, images, and keeps the
-// text of links. Paragraphs are joined by single spaces.
+// drops heading/quote/list markers, emphasis, code fences, images and URLs alone on
+// their line (embeds), and keeps the text of links. Paragraphs are joined by single spaces.
 std::string markdown_to_plain_text(std::string_view markdown);
 
 // At most `max_chars` code points of `text`, cut at the last word boundary, with

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "content/text.h"
 #include "content/urls.h"
@@ -343,6 +344,76 @@ std::optional<std::string> embed_url_of_frame(std::string_view src) {
   auto e = recognise(src, 0);
   if (!e) return std::nullopt;
   return e->url;
+}
+
+namespace {
+
+// Where pasted embed code starting at `line` (lower case, trimmed) ends: the tag that
+// closes it, or "" when the line does not start embed code.
+std::string_view embed_code_end(std::string_view line) {
+  if (line.starts_with("<iframe")) return "</iframe>";
+  if (line.starts_with("<script")) return "</script>";
+  if (line.starts_with("<blockquote") && (line.find("twitter-tweet") != std::string_view::npos ||
+                                          line.find("instagram-media") != std::string_view::npos ||
+                                          line.find("tiktok-embed") != std::string_view::npos))
+    return "</blockquote>";
+  return {};
+}
+
+// The first attribute URL in `code` that is an embed's.
+std::optional<std::string> embed_in_code(std::string_view code) {
+  for (std::size_t at = code.find("=\""); at != std::string_view::npos;
+       at = code.find("=\"", at + 2)) {
+    std::size_t end = code.find('"', at + 2);
+    if (end == std::string_view::npos) break;
+    std::string url = unescape_amp(code.substr(at + 2, end - at - 2));
+    if (url.starts_with("//")) url = "https:" + url;
+    if (auto e = recognise(url, 0)) return e->url;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string embed_code_as_links(std::string_view md) {
+  if (md.find('<') == std::string_view::npos) return std::string(md);
+  std::string lower = content::ascii_lower(md);
+  if (lower.find("<iframe") == std::string::npos && lower.find("<script") == std::string::npos &&
+      lower.find("<blockquote") == std::string::npos)
+    return std::string(md);
+  std::string out;
+  out.reserve(md.size());
+  bool in_fence = false;
+  // The first closing tag of each kind at or after where it was last looked for (npos:
+  // none), kept so that many openings without one stay linear.
+  std::map<char, std::size_t> next_close;
+  std::size_t pos = 0;
+  while (pos < md.size()) {
+    std::size_t eol = md.find('\n', pos);
+    std::size_t next = eol == std::string_view::npos ? md.size() : eol + 1;
+    std::string_view line = std::string_view(lower).substr(pos, next - pos);
+    std::size_t indent = line.find_first_not_of(" \t");
+    std::string_view trimmed = indent == std::string_view::npos ? "" : line.substr(indent);
+    if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) in_fence = !in_fence;
+    std::string_view closing = in_fence || indent >= 4 ? "" : embed_code_end(trimmed);
+    if (closing.empty()) {
+      out.append(md.substr(pos, next - pos));
+      pos = next;
+      continue;
+    }
+    // The code runs to the line holding its closing tag (a few hundred lines at most).
+    auto it = next_close.find(closing[2]);
+    if (it == next_close.end() || (it->second != std::string::npos && it->second < pos))
+      it = next_close.insert_or_assign(closing[2], lower.find(closing, pos)).first;
+    std::size_t found = it->second;
+    constexpr std::size_t kLongest = 20000;
+    std::size_t end = found == std::string::npos || found - pos > kLongest ? next : found;
+    std::size_t end_line = lower.find('\n', end);
+    end_line = end_line == std::string::npos ? md.size() : end_line + 1;
+    if (auto url = embed_in_code(md.substr(pos, end_line - pos))) out += "\n" + *url + "\n\n";
+    pos = end_line;
+  }
+  return out;
 }
 
 }  // namespace khabar::render

@@ -64,4 +64,10 @@ std::string embed_frame_sources(const std::vector<std::string>& enabled);
 // nothing: what an import keeps as the embed's link.
 std::optional<std::string> embed_url_of_frame(std::string_view src);
 
+// Markdown with the embed code people paste from the providers' "Embed" buttons (an
+// <iframe>, X's, Instagram's or TikTok's <blockquote> with its <script>) replaced by the
+// page's URL alone on its line, which then shows as an embed; any other pasted iframe or
+// script is dropped rather than shown to readers as code. Code blocks are left alone.
+std::string embed_code_as_links(std::string_view markdown);
+
 }  // namespace khabar::render

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "render/embeds.h"
+
 namespace khabar::render {
 namespace {
 
@@ -81,10 +83,10 @@ std::string markdown_to_html(std::string_view markdown) {
   // read stays inside memory we own, and drop any zero byte that reaches the output.
   std::string padded;
   padded.reserve(markdown.size() + kPadding);
-  padded.append(markdown);
+  padded.append(embed_code_as_links(markdown));
+  std::size_t size = padded.size();
   padded.append(kPadding, '\0');
-  if (md_html(padded.data(), static_cast<MD_SIZE>(markdown.size()), append, &out, parser_flags,
-              0) != 0)
+  if (md_html(padded.data(), static_cast<MD_SIZE>(size), append, &out, parser_flags, 0) != 0)
     return {};
   std::erase(out, '\0');
   neutralise_unsafe_urls(out);

@@ -53,7 +53,7 @@ test('a contributor submits a story with a photo; an editor schedules it; it app
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Articles' }).click();
   await page.getByRole('link', { name: 'New article' }).click();
   await page.getByLabel('Headline', { exact: true }).fill(headline);
-  await page.getByLabel('Text (Markdown)').fill('A late frost destroyed half of the harvest in Parwan province.\n\n' +
+  await page.getByLabel('Text', { exact: true }).fill('A late frost destroyed half of the harvest in Parwan province.\n\n' +
                                                 'Growers say they will need seed and credit before spring.');
   await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Business' });
   await page.getByLabel(/^Tags/).fill('Parwan, Farming');
@@ -65,7 +65,7 @@ test('a contributor submits a story with a photo; an editor schedules it; it app
   await page.getByRole('button', { name: 'Save and submit for review' }).click();
   await page.waitForURL(/\/admin\/articles\/\d+\/edit\?done=submitted$/);
   assert.equal(await page.locator('#status').innerText(), 'pending');
-  const body = await page.getByLabel('Text (Markdown)').inputValue();
+  const body = await page.getByLabel('Text', { exact: true }).inputValue();
   assert.match(body, /!\[Apricot trees with frost-blackened blossom\]\(\/media\/\d{4}\/\d{2}\/[0-9a-f]{16}\.png\)/);
   await page.screenshot({ path: join(screenshots, 'desk-contributor-390.png'), fullPage: true });
   await zahra.context.close();

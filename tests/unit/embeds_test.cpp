@@ -167,4 +167,35 @@ TEST(Embeds, AnImportKeepsWordPressEmbedsAsTheirLinks) {
   EXPECT_NE(shown.find("After."), std::string::npos);
 }
 
+TEST(Embeds, PastedEmbedCodeIsAnEmbedAndOtherCodeIsNeverShown) {
+  std::string md =
+      "Before.\n\n<iframe width=\"560\" height=\"315\" "
+      "src=\"https://www.youtube.com/embed/dQw4w9WgXcQ?si=x\" title=\"YouTube video player\" "
+      "frameborder=\"0\" allowfullscreen></iframe>\n\n"
+      "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Floods in Kunar</p>"
+      "&mdash; TOLOnews (@TOLOnews) <a "
+      "href=\"https://twitter.com/TOLOnews/status/42?ref_src=twsrc%5Etfw\">December 1, "
+      "2026</a></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\" "
+      "charset=\"utf-8\"></script>\n\n"
+      "<IFRAME src=\"https://evil.example/\">\n</IFRAME>\n\n<script>alert(1)</script>\n\n"
+      "```\n<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>\n```\n\nAfter.";
+  std::string html = with_embeds(khabar::render::markdown_to_html(md), all());
+  EXPECT_NE(html.find("embed embed-youtube"), std::string::npos) << html;
+  EXPECT_NE(html.find("embed embed-x"), std::string::npos) << html;
+  EXPECT_EQ(html.find("evil.example"), std::string::npos) << html;
+  EXPECT_EQ(html.find("alert(1)"), std::string::npos) << html;
+  EXPECT_EQ(html.find("widgets.js"), std::string::npos) << html;
+  EXPECT_EQ(html.find("Floods in Kunar"), std::string::npos) << html;  // in the embed itself
+  // A code block shows its code, escaped, as written.
+  EXPECT_NE(html.find("<code>&lt;iframe src=&quot;https://www.youtube.com/embed/"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<p>Before.</p>"), std::string::npos);
+  EXPECT_NE(html.find("<p>After.</p>"), std::string::npos);
+  // Hostile: many unclosed openings cost linear time, and nothing of them is shown.
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "<script a=\"\n";
+  EXPECT_EQ(khabar::render::embed_code_as_links(many), "");
+}
+
 }  // namespace
