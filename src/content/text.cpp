@@ -1,5 +1,6 @@
 #include "content/text.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 
@@ -253,6 +254,32 @@ std::string make_excerpt(std::string_view text, std::size_t max_chars) {
           static_cast<unsigned char>(out.back()) == 0x9B))
     out.resize(out.size() - 2);
   return out + "\u2026";
+}
+
+std::string strip_shortcodes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t open = text.find('[', i);
+    if (open == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    std::size_t name = open + 1 + (open + 1 < text.size() && text[open + 1] == '/');
+    // The closing bracket within reach, with no other opening before it.
+    std::size_t close = text.substr(open + 1, 200).find_first_of("[]");
+    bool shortcode = name < text.size() && std::isalpha(static_cast<unsigned char>(text[name])) &&
+                     close != std::string_view::npos && text[open + 1 + close] == ']';
+    if (!shortcode) {
+      out += '[';
+      i = open + 1;
+      continue;
+    }
+    i = open + 1 + close + 1;
+    // The space on either side becomes one.
+    if (!out.empty() && out.back() == ' ' && i < text.size() && text[i] == ' ') ++i;
+  }
+  out.append(text.substr(i));
+  return out;
 }
 
 int reading_minutes(std::string_view text) {

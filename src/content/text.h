@@ -34,6 +34,11 @@ std::string truncate_utf8(std::string_view text, std::size_t max);
 // their line (embeds), and keeps the text of links. Paragraphs are joined by single spaces.
 std::string markdown_to_plain_text(std::string_view markdown);
 
+// `text` without WordPress shortcodes ([poll id="3"], [contact-form-7 ...], [/su_box]):
+// bracketed words that begin with a letter, up to 200 bytes long; footnote marks ("[1]")
+// and other brackets stay. What a summary shows of a body whose plugin is gone. Linear.
+std::string strip_shortcodes(std::string_view text);
+
 // At most `max_chars` code points of `text`, cut at the last word boundary, with
 // trailing punctuation trimmed and "…" appended when anything was cut.
 std::string make_excerpt(std::string_view text, std::size_t max_chars);

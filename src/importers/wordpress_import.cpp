@@ -145,7 +145,9 @@ Prepared prepare(WxrItem item, const Collected& collected) {
     // nothing changes neither.
     std::string text = search::html_text(p.body_html);
     std::string excerpt = html_to_text(render::sanitize_html(item.excerpt));
-    p.excerpt = content::make_excerpt(excerpt.empty() ? text : excerpt, 300);
+    // A summary is text only: no markup (both are text already), no shortcode.
+    p.excerpt =
+        content::make_excerpt(content::strip_shortcodes(excerpt.empty() ? text : excerpt), 300);
     p.reading_minutes = content::reading_minutes(text);
     for (const auto& [k, v] : item.meta)
       if (k == "_thumbnail_id")

@@ -205,4 +205,72 @@ TEST_F(ImportedStories, EveryStoryOfAGeneratedExportOpensWholeAndSavesAsItWas) {
   every_story_round_trips();
 }
 
+// Summaries are text only, everywhere a reader or a crawler sees one: cards, the meta
+// description, Open Graph, RSS and Atom, Check Also.
+TEST_F(ImportedStories, SummariesAreTextOnlyEverywhere) {
+  std::string header = read_file(kFixture);
+  header = header.substr(0, header.find("<wp:author>"));
+  auto item = [](int id, const std::string& slug, const std::string& excerpt,
+                 const std::string& body) {
+    return "<item><title>Story " + slug + "</title><wp:post_id>" + std::to_string(id) +
+           "</wp:post_id><wp:post_name>" + slug +
+           "</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+           "<category domain=\"category\" nicename=\"markets\"><![CDATA[Markets]]></category>"
+           "<wp:post_date_gmt>2024-05-0" +
+           std::to_string(id % 9 + 1) + " 10:00:00</wp:post_date_gmt><excerpt:encoded><![CDATA[" +
+           excerpt + "]]></excerpt:encoded><content:encoded><![CDATA[" + body +
+           "]]></content:encoded></item>\n";
+  };
+  std::string xml =
+      header +
+      item(700001, "wheat", "",
+           "[poll id=\"3\"]<iframe src=\"https://evil.example/\"></iframe><p>Wheat "
+           "<strong>prices</strong> rose [su_box style=\"x\"]again[/su_box] in Herat.</p>") +
+      item(700002, "bread", "<p>Bread <em>costs</em> more <script>alert(1)</script>[gallery]</p>",
+           "<p>Bakers in Kabul raised prices.</p>") +
+      "</channel></rss>";
+  auto path = dir_.path() / "summaries.xml";
+  std::ofstream(path, std::ios::binary) << xml;
+  import(path);
+  ServerProcess server(data_, {"--cache-mb", "0"});
+  auto clean = [](const std::string& where, const std::string& text) {
+    for (std::string bad : {"[poll", "[su_box", "[/su_box", "[gallery", "<", ">", "&lt;", "&gt;",
+                            "evil", "alert", "<strong>", "<em>"})
+      EXPECT_EQ(text.find(bad), std::string::npos) << where << ": " << text;
+  };
+  for (std::string slug : {"wheat", "bread"}) {
+    auto page = http_get(server.port(), "/" + slug + "/");
+    ASSERT_EQ(page.status, 200);
+    Html html(page.body);
+    bool described = false;
+    for (const auto* meta : html.all("meta")) {
+      std::string name = Html::attr(meta, "name") + Html::attr(meta, "property");
+      if (name == "description" || name == "og:description" || name == "twitter:description") {
+        clean(slug + " " + name, Html::attr(meta, "content"));
+        described = true;
+      }
+    }
+    EXPECT_TRUE(described) << slug;
+    for (const auto* aside : html.by_class("check-also"))
+      clean(slug + " check also", Html::text(aside));
+  }
+  auto wheat = khabar::store::open_store({.location = (data_ / "khabar.db").string()})
+                   ->snapshot()
+                   ->published_by_slug("wheat");
+  ASSERT_TRUE(wheat);
+  EXPECT_EQ(wheat->excerpt, "Wheat prices rose again in Herat.");
+  Html home(http_get(server.port(), "/").body);
+  int cards = 0;
+  for (const auto* card : home.all("article")) clean("home card", Html::text(card)), ++cards;
+  EXPECT_GE(cards, 2);
+  for (std::string feed : {"/feed/", "/feed/atom/"}) {
+    std::string text = http_get(server.port(), feed).body;
+    static const std::regex summary("<(description|summary)[^>]*>([^<]*)</(description|summary)>");
+    int summaries = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), summary), end; it != end; ++it)
+      clean(feed, (*it)[2].str()), ++summaries;
+    EXPECT_GE(summaries, 2) << feed;
+  }
+}
+
 }  // namespace
