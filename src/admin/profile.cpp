@@ -1,5 +1,5 @@
-// My profile: public name and bio, private email, password, two-factor status, and the
-// sessions signed in as me (each can be ended).
+// My profile: public name, public address (slug) and bio, private email, password,
+// two-factor status, and the sessions signed in as me (each can be ended).
 #include <spdlog/spdlog.h>
 
 #include "admin/admin_page.h"
@@ -33,6 +33,7 @@ http::Response profile_page(Context& ctx, int status, std::string_view error) {
   d.SetValue("LOGIN", me.login);
   if (!me.avatar.empty()) d.SetValueAndShowSection("PHOTO", "/media/" + me.avatar, "HAS_PHOTO");
   d.SetValue("SLUG", me.slug);
+  d.SetValue("NEW_SLUG", post ? ctx.form.get("slug") : me.slug);
   d.SetValue("ROLE", std::string(to_string(me.role)));
   d.SetValue("TWO_FACTOR", me.totp_sealed.empty() ? "off" : "on");
   d.SetIntValue("MIN_LENGTH", static_cast<long>(security::kMinPasswordLength));
@@ -64,6 +65,21 @@ http::Response profile(Context& ctx) {
       return profile_page(ctx, 422, "Your bio must be valid text of at most 5,000 bytes.");
     if (!change.email.empty() && change.email.find('@') == std::string::npos)
       return profile_page(ctx, 422, "That is not an email address.");
+    // The public address: a slug of the typed one; never the login (it is private).
+    std::string typed_slug = content::trim(ctx.form.get("slug"));
+    std::string slug = typed_slug.empty() ? me.slug : content::make_slug(typed_slug);
+    if (slug.empty())
+      return profile_page(ctx, 422, "Your public address needs at least one letter or digit.");
+    if (content::names_login(slug, me.login))
+      return profile_page(ctx, 422,
+                          "Your public address must not be your login: logins stay private.");
+    if (slug != me.slug) {
+      auto moved = ctx.accounts().set_public_slug(me.id, slug);
+      if (moved.code() == store::Code::Conflict)
+        return profile_page(ctx, 409, "Another account has that public address: choose another.");
+      if (!moved) return store_refusal(ctx, moved);
+      spdlog::info("admin: account {} moved their author page to /author/{}/", me.id, slug);
+    }
     ctx.accounts().update_profile(me.id, change);
     return see_other("/admin/profile?done=details");
   }

@@ -407,10 +407,27 @@ std::string embed_code_as_links(std::string_view md) {
       it = next_close.insert_or_assign(closing[2], lower.find(closing, pos)).first;
     std::size_t found = it->second;
     constexpr std::size_t kLongest = 20000;
-    std::size_t end = found == std::string::npos || found - pos > kLongest ? next : found;
+    if (found == std::string::npos || found - pos > kLongest) {  // no element: text, as typed
+      out.append(md.substr(pos, next - pos));
+      pos = next;
+      continue;
+    }
+    std::size_t end = found + closing.size();
+    // The script the providers' code ends with, on the same line, goes with it.
+    std::size_t after = lower.find_first_not_of(" \t", end);
+    if (after != std::string::npos &&
+        std::string_view(lower).substr(after).starts_with("<script")) {
+      std::size_t script_end = std::string_view(lower).substr(after, kLongest).find("</script>");
+      std::size_t line_end = lower.find('\n', after);
+      if (script_end != std::string_view::npos && after + script_end < line_end)
+        end = after + script_end + 9;
+    }
+    if (auto url = embed_in_code(md.substr(pos, end - pos))) out += "\n" + *url + "\n\n";
+    // What follows the element on its line stays text.
     std::size_t end_line = lower.find('\n', end);
     end_line = end_line == std::string::npos ? md.size() : end_line + 1;
-    if (auto url = embed_in_code(md.substr(pos, end_line - pos))) out += "\n" + *url + "\n\n";
+    std::string rest = content::trim(md.substr(end, end_line - end));
+    if (!rest.empty()) out += rest + "\n";
     pos = end_line;
   }
   return out;

@@ -49,8 +49,9 @@ std::vector<std::string> tags_for_changes(const std::vector<store::Change>& chan
       case ChangeKind::AuthorListing:
         tags.insert(tag_author_listing(id));
         break;
-      case ChangeKind::AuthorProfile:
+      case ChangeKind::AuthorProfile:  // the name is in the feed's title, the slug its address
         tags.insert(tag_author(id));
+        tags.insert(tag_author_listing(id));
         break;
       case ChangeKind::Comments:
         tags.insert(tag_comments(id));

@@ -11,6 +11,7 @@
 
 #include "content/capabilities.h"
 #include "content/model.h"
+#include "store/status.h"
 
 namespace khabar::store {
 
@@ -61,6 +62,10 @@ class AccountStore {
   // Disabling ends all sessions and voids the user's set-password links.
   virtual bool set_disabled(Id id, bool disabled) = 0;
   virtual bool update_profile(Id id, const ProfileChange& p) = 0;
+  // Sets the public slug (the author page's address, /author/<slug>/): the old address, and
+  // any that led to it, answer 301 to the new one. Conflict when another account has it;
+  // NotFound for no such account. The caller makes the slug (content::make_slug).
+  virtual Status set_public_slug(Id id, std::string_view slug) = 0;
   // Sets the author photo (a media file name, "" for none).
   virtual bool set_avatar(Id id, std::string_view avatar) = 0;
   // Sets the password hash and ends every session of the user but `keep_session`.

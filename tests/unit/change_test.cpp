@@ -70,7 +70,8 @@ TEST(Change, EachKindDropsThePagesThatShowIt) {
             (std::vector<std::string>{site::tag_tag_listing(7), site::tag_related_tag(7)}));
   EXPECT_EQ(tags_of({ChangeKind::AuthorListing, 5}),
             std::vector<std::string>{site::tag_author_listing(5)});
-  EXPECT_EQ(tags_of({ChangeKind::AuthorProfile, 5}), std::vector<std::string>{site::tag_author(5)});
+  EXPECT_EQ(tags_of({ChangeKind::AuthorProfile, 5}),
+            (std::vector<std::string>{site::tag_author(5), site::tag_author_listing(5)}));
   EXPECT_EQ(tags_of({ChangeKind::Comments, 12}), std::vector<std::string>{site::tag_comments(12)});
   for (ChangeKind site_wide : {ChangeKind::Categories, ChangeKind::Settings, ChangeKind::Pages})
     EXPECT_EQ(tags_of({site_wide, 0}), std::vector<std::string>{site::kTagSite});

@@ -48,8 +48,10 @@ TEST(SearchPlainText, MarkdownIsReadAsRendered) {
       body_text("# Title\n\nSome *emphasis* and a [link](https://example.org).\n\n- one\n", ""),
       "Title\nSome emphasis and a link.\none");
   EXPECT_EQ(body_text("ignored markdown", "<p>HTML wins</p>"), "HTML wins") << "imports";
-  EXPECT_EQ(body_text("<script>x</script> raw", ""), "<script>x</script> raw")
+  EXPECT_EQ(body_text("<b>x</b> raw", ""), "<b>x</b> raw")
       << "Markdown's HTML is shown as text, so it is text";
+  EXPECT_EQ(body_text("<script>x</script> raw", ""), "raw")
+      << "but a pasted script is dropped (render/embeds.h)";
 }
 
 TEST(SearchPlainText, AStandfirstMadeFromTheBodyIsKnown) {

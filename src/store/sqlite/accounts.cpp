@@ -1,5 +1,8 @@
 #include "store/sqlite/accounts.h"
 
+#include "content/urls.h"
+#include "store/sqlite/imports.h"
+
 namespace khabar::store::sqlite {
 namespace {
 
@@ -103,6 +106,38 @@ class SqliteAccounts final : public AccountStore {
       if (found) db_.note_change({ChangeKind::AuthorProfile, id});
     });
     return found;
+  }
+
+  Status set_public_slug(Id id, std::string_view slug) override {
+    Status out;
+    db_.write_transaction([&](Connection& db) {
+      auto old = db.prepare("SELECT slug FROM users WHERE id = ?1");
+      old.bind(1, id);
+      if (!old.step()) {
+        out = Status::not_found("There is no such account.");
+        return;
+      }
+      std::string before = old.text(0);
+      if (before == slug) return;
+      auto taken = db.prepare("SELECT 1 FROM users WHERE slug = ?1 AND id <> ?2");
+      taken.bind(1, slug).bind(2, id);
+      if (taken.step()) {
+        out = Status::conflict("Another account has that public address.");
+        return;
+      }
+      db.prepare("UPDATE users SET slug = ?2 WHERE id = ?1").bind(1, id).bind(2, slug).run();
+      std::string target = content::author_url(slug);
+      db.prepare("UPDATE redirects SET target = ?2 WHERE target = ?1")
+          .bind(1, content::author_url(before))
+          .bind(2, target)
+          .run();
+      db.prepare("DELETE FROM redirects WHERE path = ?1")
+          .bind(1, "/author/" + std::string(slug) + "/")
+          .run();  // the new address is a page now
+      add_redirect(db, "/author/" + before + "/", target);
+      db_.note_change({ChangeKind::AuthorProfile, id});
+    });
+    return out;
   }
 
   bool set_avatar(Id id, std::string_view avatar) override {

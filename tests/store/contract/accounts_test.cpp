@@ -31,6 +31,33 @@ TEST_P(StoreContract, AccountsCarryRoleAndPrivateFields) {
   EXPECT_EQ(db_->accounts().count_accounts(), 1);
 }
 
+TEST_P(StoreContract, APublicSlugChangeKeepsTheOldAddresses) {
+  const content::Id amina_id = add_amina(*db_);
+  auto tx = db_->begin();
+  auto other = tx->add_user({"karim", "k@example.org", "Karim", "karim", "", "author"}).or_throw();
+  tx->commit().or_throw();
+  EXPECT_TRUE(db_->accounts().set_public_slug(amina_id, "amina-karimi"));
+  EXPECT_EQ(db_->accounts().account(amina_id)->slug, "amina-karimi");
+  EXPECT_EQ(db_->snapshot()->author_by_slug("amina-karimi")->id, amina_id);
+  EXPECT_FALSE(db_->snapshot()->author_by_slug("amina"));
+  EXPECT_EQ(db_->snapshot()->redirect("/author/amina/"), "/author/amina-karimi/");
+  // Again: both old addresses lead straight to the newest.
+  EXPECT_TRUE(db_->accounts().set_public_slug(amina_id, "آمنه"));
+  EXPECT_EQ(db_->snapshot()->redirect("/author/amina/"), "/author/%D8%A2%D9%85%D9%86%D9%87/");
+  EXPECT_EQ(db_->snapshot()->redirect("/author/amina-karimi/"),
+            "/author/%D8%A2%D9%85%D9%86%D9%87/");
+  // Back to a slug once had: a page again, not a redirect.
+  EXPECT_TRUE(db_->accounts().set_public_slug(amina_id, "amina"));
+  EXPECT_FALSE(db_->snapshot()->redirect("/author/amina/"));
+  EXPECT_EQ(db_->snapshot()->redirect("/author/amina-karimi/"), "/author/amina/");
+  // Someone else's: refused, nothing changed.
+  auto taken = db_->accounts().set_public_slug(amina_id, "karim");
+  EXPECT_EQ(taken.code(), store::Code::Conflict);
+  EXPECT_EQ(db_->accounts().account(amina_id)->slug, "amina");
+  EXPECT_EQ(db_->accounts().account(other)->slug, "karim");
+  EXPECT_EQ(db_->accounts().set_public_slug(999, "x").code(), store::Code::NotFound);
+}
+
 TEST_P(StoreContract, AccountsPasswordChangeAndDisablingEndSessions) {
   const content::Id amina_id = add_amina(*db_);
   db_->accounts().add_session({"s1", amina_id, 100, 100, "Firefox"});

@@ -3,7 +3,10 @@
   <h2>About you</h2>
   <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="details">
   <p><label for="display_name">Display name (public)</label>
-  <input id="display_name" name="display_name" value="{{DISPLAY_NAME}}" required></p>
+  <input id="display_name" name="display_name" value="{{DISPLAY_NAME}}" required dir="auto"></p>
+  <p><label for="slug">Public address: /author/…/</label>
+  <input id="slug" name="slug" value="{{NEW_SLUG}}" aria-describedby="slug-help" dir="auto">
+  <span id="slug-help" class="help">Letters of any language, digits and dashes. The old address keeps working (301). It cannot be your login, which stays private.</span></p>
   <p><label for="email">Email (private)</label>
   <input id="email" name="email" type="email" value="{{EMAIL}}"></p>
   <p><label for="bio">Bio (public, shown in the author box)</label>
