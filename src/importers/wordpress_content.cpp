@@ -300,6 +300,8 @@ struct Shortcodes {
         out += caption_figure(a, enclosing ? expand(text, index, inner_begin, inner_end) : "");
       } else if (name == "gallery") {
         out += gallery(a);
+      } else if (name == "audio" || name == "video") {
+        out += media_figure(name, a);
       } else if (name == "embed") {
         std::string url = content::trim(enclosing ? inner : attr(a, "src"));
         if (render::is_safe_url(url)) out += embed_link(url);
@@ -314,6 +316,23 @@ struct Shortcodes {
     }
     out.append(text.substr(i, end - i));
     return out;
+  }
+
+  // [audio mp3="..."] and [video mp4="..." poster="..."]: a player (the sanitiser keeps
+  // its source when the file is on this site) and, under it, a link to the file.
+  static std::string media_figure(const std::string& kind, const Attributes& a) {
+    static constexpr std::array<const char*, 4> kAudio = {"mp3", "m4a", "ogg", "wav"};
+    static constexpr std::array<const char*, 4> kVideo = {"mp4", "m4v", "webm", "ogv"};
+    std::string src = attr(a, "src");
+    for (const char* format : kind == "audio" ? kAudio : kVideo)
+      if (src.empty()) src = attr(a, format);
+    if (src.empty() || !render::is_safe_url(src)) return "";
+    std::string u = render::escape_html(src);
+    std::string name = u.substr(u.rfind('/') + 1);
+    std::string poster = attr(a, "poster");
+    return "<figure><" + kind + " src=\"" + u + "\"" +
+           (poster.empty() ? "" : " poster=\"" + render::escape_html(poster) + "\"") + "></" +
+           kind + "><figcaption><a href=\"" + u + "\">" + name + "</a></figcaption></figure>";
   }
 
   std::string gallery(const Attributes& a) {

@@ -69,20 +69,30 @@ constexpr std::array kAllowed = {
     Allowed{GUMBO_TAG_TD, {"colspan", "rowspan"}},
     Allowed{GUMBO_TAG_SPAN, {}},
     Allowed{GUMBO_TAG_DIV, {}},
+    // The site's own sound and video files (src and poster relative: see open_tag).
+    Allowed{GUMBO_TAG_AUDIO, {"src"}},
+    Allowed{GUMBO_TAG_VIDEO, {"src", "poster", "width", "height"}},
+    Allowed{GUMBO_TAG_SOURCE, {"src", "type"}},
 };
 
 // Dropped together with everything inside them.
 constexpr std::array kDropped = {
-    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,    GUMBO_TAG_FRAME,
-    GUMBO_TAG_FRAMESET, GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,     GUMBO_TAG_APPLET,
-    GUMBO_TAG_FORM,     GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,    GUMBO_TAG_SELECT,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,  GUMBO_TAG_HEAD,
-    GUMBO_TAG_TITLE,    GUMBO_TAG_META,     GUMBO_TAG_LINK,      GUMBO_TAG_BASE,
-    GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,    GUMBO_TAG_SOURCE,    GUMBO_TAG_CANVAS,
-    GUMBO_TAG_PARAM,    GUMBO_TAG_XMP,      GUMBO_TAG_PLAINTEXT, GUMBO_TAG_NOEMBED,
-    GUMBO_TAG_NOFRAMES};
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_IFRAME,   GUMBO_TAG_FRAME,
+    GUMBO_TAG_FRAMESET, GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,    GUMBO_TAG_APPLET,
+    GUMBO_TAG_FORM,     GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
+    GUMBO_TAG_TITLE,    GUMBO_TAG_META,     GUMBO_TAG_LINK,     GUMBO_TAG_BASE,
+    GUMBO_TAG_CANVAS,   GUMBO_TAG_PARAM,    GUMBO_TAG_XMP,      GUMBO_TAG_PLAINTEXT,
+    GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES};
 
-constexpr std::array kVoid = {GUMBO_TAG_BR, GUMBO_TAG_HR, GUMBO_TAG_IMG};
+constexpr std::array kVoid = {GUMBO_TAG_BR, GUMBO_TAG_HR, GUMBO_TAG_IMG, GUMBO_TAG_SOURCE};
+
+bool is_media(GumboTag tag) {
+  return tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_VIDEO || tag == GUMBO_TAG_SOURCE;
+}
+
+// A path on this site ("/media/..."), not another host's ("//host/...", "https://...").
+bool same_site(std::string_view url) { return url.starts_with("/") && !url.starts_with("//"); }
 
 const Allowed* allowed(GumboTag tag) {
   for (const auto& a : kAllowed)
@@ -277,9 +287,13 @@ struct Serializer {
       std::string_view key = attr->name;
       std::string value = attr->value;
       if (!allowed_attribute(rule, key)) continue;
-      if ((key == "href" || key == "src" || key == "cite") && !is_safe_url(value)) continue;
-      if ((key == "href" || key == "src") && rewrite)
+      bool url = key == "href" || key == "src" || key == "poster";
+      if ((url || key == "cite") && !is_safe_url(value)) continue;
+      if (url && rewrite)
         if (auto moved = rewrite(value)) value = std::move(*moved);
+      // Sound and video play from this site only: another host's file would be fetched
+      // (and the reader seen) before anyone presses play.
+      if (url && is_media(tag) && !same_site(value)) continue;
       if (key == "class") {
         value = safe_classes(value);
         if (value.empty()) continue;
@@ -292,6 +306,7 @@ struct Serializer {
     }
     if (tag == GUMBO_TAG_A) out += " rel=\"noopener\"";
     if (tag == GUMBO_TAG_IMG) out += " loading=\"lazy\"";
+    if (tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_VIDEO) out += " controls preload=\"none\"";
     out += '>';
   }
 

@@ -3,7 +3,9 @@
 // no script, style, frame, form or embedded object survives, no event handler (on*), no
 // style attribute, and no URL but http(s), mailto, tel and relative ones. Elements not on
 // the list are dropped but their text is kept; dangerous ones are dropped with their
-// content; of SVG and MathML only the text is kept. Thread-safe, pure.
+// content; of SVG and MathML only the text is kept. <audio> and <video> (always with
+// controls, preload="none") keep a src or poster only on this site (a relative path): a
+// file on another host would be fetched before the reader pressed play. Thread-safe, pure.
 #pragma once
 
 #include <functional>

@@ -33,6 +33,32 @@ TEST(WordPressContent, CaptionsLiteralBracketsAndUnknownShortcodes) {
             "rel=\"noopener\">https://video.example/v/1</a></p>\n");
 }
 
+TEST(WordPressContent, AudioAndVideoPlayFromThisSiteOnly) {
+  // The site's own file (uploads moved into the library): a player with its link.
+  std::string own = convert("[audio mp3=\"/media/2024/05/interview.mp3\"][/audio]");
+  EXPECT_NE(own.find("<audio src=\"/media/2024/05/interview.mp3\" controls preload=\"none\">"),
+            std::string::npos)
+      << own;
+  EXPECT_NE(own.find(">interview.mp3</a>"), std::string::npos) << own;
+  // Another host's: no source (it would load before play), the link stays.
+  std::string other =
+      convert("[video mp4=\"https://old.example/v.mp4\" poster=\"https://old.example/p.jpg\"]");
+  EXPECT_EQ(other.find("src=\"https://old.example/v.mp4\""), std::string::npos) << other;
+  EXPECT_EQ(other.find("poster="), std::string::npos) << other;
+  EXPECT_NE(other.find("<a href=\"https://old.example/v.mp4\" rel=\"noopener\">v.mp4</a>"),
+            std::string::npos)
+      << other;
+  std::string tags = convert(
+      "<video src=\"/media/a.mp4\" autoplay onplay=\"x()\"><source src=\"/media/a.webm\" "
+      "type=\"video/webm\"><source src=\"javascript:alert(1)\"></video>");
+  EXPECT_NE(tags.find("<video src=\"/media/a.mp4\" controls preload=\"none\">"), std::string::npos)
+      << tags;
+  EXPECT_NE(tags.find("<source src=\"/media/a.webm\" type=\"video/webm\">"), std::string::npos);
+  EXPECT_EQ(tags.find("autoplay"), std::string::npos);
+  EXPECT_EQ(tags.find("javascript"), std::string::npos);
+  EXPECT_EQ(tags.find("onplay"), std::string::npos);
+}
+
 TEST(WordPressContent, NestedCaptionsKeepTheirText) {
   std::string clean = convert("[caption]outer [caption]inner[/caption] after[/caption]");
   EXPECT_NE(clean.find("inner"), std::string::npos) << clean;
