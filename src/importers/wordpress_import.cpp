@@ -330,6 +330,7 @@ class Importer : public WxrHandler {
       ++s_.attachments.imported;  // referenced by URL from the articles that show them
       return;
     }
+    if (i.post_type == "nav_menu_item") return menu_item(i);
     s_.other_items.skip("post type '" + i.post_type + "' is not imported");
   }
 
@@ -338,8 +339,12 @@ class Importer : public WxrHandler {
   }
   void item(const WxrItem&) override {}  // items arrive prepared (item(Prepared&))
 
-  // After the last item: categories of a file without items.
-  void finish() { flush_categories(); }
+  // After the last item: categories of a file without items; the header menu, now that
+  // what its entries point to is imported.
+  void finish() {
+    flush_categories();
+    header_menu();
+  }
 
  private:
   // A login Khabar accepts: lower case, letters, digits and . _ - @ only.
@@ -352,6 +357,128 @@ class Importer : public WxrHandler {
                    : '-';
     if (login.size() < 2) login = "wp-" + login;
     return store::free_login(tx_, login);
+  }
+
+  // A WordPress menu entry (nav_menu_item), kept until every post is in (header_menu).
+  struct MenuEntry {
+    int order = 0;
+    std::string type, object, object_id, url, title;
+    bool top = true;  // WordPress nests entries; Khabar's header menu is one row
+  };
+  struct Menu {
+    std::string name;
+    std::vector<MenuEntry> entries;
+  };
+
+  void menu_item(const WxrItem& i) {
+    std::string menu, name;
+    for (std::size_t k = 0; k < i.categories.size(); ++k)
+      if (i.categories[k].first == "nav_menu") {
+        menu = i.categories[k].second;
+        name = k < i.category_names.size() ? i.category_names[k] : menu;
+      }
+    if (menu.empty()) return s_.other_items.skip("a menu entry in no menu");
+    MenuEntry e;
+    e.order = i.menu_order;
+    e.title = i.title;
+    for (const auto& [key, value] : i.meta) {
+      if (key == "_menu_item_type") e.type = value;
+      if (key == "_menu_item_object") e.object = value;
+      if (key == "_menu_item_object_id") e.object_id = value;
+      if (key == "_menu_item_url") e.url = value;
+      if (key == "_menu_item_menu_item_parent") e.top = value.empty() || value == "0";
+    }
+    auto& m = menus_[menu];
+    m.name = name;
+    m.entries.push_back(std::move(e));
+  }
+
+  // Which menu was the site's header: one named so (primary, main, header, top), else the
+  // one with the most top-level entries that is not a social or footer menu. It becomes
+  // Khabar's menu on the first import (a later one leaves the newsroom's menu alone).
+  void header_menu() {
+    if (menus_.empty()) return;
+    auto top_entries = [](const Menu& m) {
+      return std::count_if(m.entries.begin(), m.entries.end(),
+                           [](const MenuEntry& e) { return e.top; });
+    };
+    const std::string* chosen = nullptr;
+    for (const auto& [slug, m] : menus_) {
+      bool named = slug == "primary" || slug == "main" || slug == "header" || slug == "top" ||
+                   slug.starts_with("primary-") || slug.starts_with("main-") ||
+                   slug.starts_with("header-") || slug.starts_with("top-");
+      bool aside =
+          slug.find("social") != std::string::npos || slug.find("footer") != std::string::npos;
+      if (named) {
+        chosen = &slug;
+        break;
+      }
+      if (!aside && (!chosen || top_entries(m) > top_entries(menus_.at(*chosen)))) chosen = &slug;
+    }
+    if (!chosen) return;
+    const Menu& menu = menus_.at(*chosen);
+    for (const auto& [slug, m] : menus_)
+      if (&slug != chosen)
+        for (std::size_t k = 0; k < m.entries.size(); ++k)
+          s_.other_items.skip("menu '" + m.name + "' is not the header menu (Khabar has one)");
+    bool first_time = !tx_.import_target("wp:menu", "header");
+    std::vector<MenuEntry> entries = menu.entries;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const MenuEntry& a, const MenuEntry& b) { return a.order < b.order; });
+    std::vector<store::MenuItem> items;
+    for (const auto& e : entries) {
+      if (!e.top) {
+        s_.other_items.skip("a nested entry of menu '" + menu.name + "' (Khabar's is one row)");
+        continue;
+      }
+      store::MenuItem item;
+      std::string label = content::trim(e.title);
+      if (e.type == "taxonomy" && e.object == "category") {
+        auto id = tx_.import_target("wp:category", e.object_id);
+        if (!id) {
+          s_.other_items.skip("a menu entry whose category is not in the file");
+          continue;
+        }
+        item.kind = store::MenuItem::Kind::Category;
+        item.target_id = *id;
+        item.label = label;
+      } else if (e.type == "post_type") {
+        auto it = imported_.find(content::parse_integer(e.object_id).value_or(0));
+        if (it == imported_.end()) {
+          s_.other_items.skip("a menu entry whose post or page was not imported");
+          continue;
+        }
+        if (it->second.published_page) {
+          item.kind = store::MenuItem::Kind::Page;
+          item.target_id = it->second.id;
+          item.label = label;
+        } else {
+          item.url = content::article_url(it->second.slug);
+          item.label = label;
+        }
+      } else {
+        item.url = content::trim(e.url);
+        item.label = label.empty() ? item.url : label;
+      }
+      if (item.kind == store::MenuItem::Kind::Link &&
+          (item.url.empty() || !render::is_safe_url(item.url) || item.label.empty())) {
+        s_.other_items.skip("a menu link without a safe address and a label");
+        continue;
+      }
+      items.push_back(std::move(item));
+    }
+    if (!first_time) {
+      for (std::size_t k = 0; k < items.size(); ++k)
+        s_.other_items.skip(
+            "the header menu came with the first import; Menu in the admin changes it");
+      return;
+    }
+    if (items.empty()) return;
+    s_.other_items.imported += static_cast<std::int64_t>(items.size());
+    tx_.set_menu(items);
+    tx_.set_import_target("wp:menu", "header", 1);
+    s_.notes.push_back("The menu '" + menu.name + "' (" + std::to_string(items.size()) +
+                       " entries) is now the header menu (Menu in the admin).");
   }
 
   void redirect(const std::string& from, const std::string& to) {
@@ -500,6 +627,7 @@ class Importer : public WxrHandler {
     auto imported = newsroom::import_article(tx_, "wp:post", key, a, "post-" + key).or_throw();
     Id id = imported.id;
     a.slug = imported.slug;
+    imported_[i.post_id] = {id, a.slug, is_page && a.status == content::Status::Published};
     ++(imported.added ? tally.imported : tally.updated);
     if (a.status == content::Status::Published) add_post_redirects(i, a, is_page);
     comments(i, id);
@@ -581,6 +709,13 @@ class Importer : public WxrHandler {
   std::map<Id, std::string> paths_;  // category paths
   std::set<std::string> redirected_;
   std::vector<WxrTerm> pending_categories_;
+  struct ImportedPost {
+    Id id = 0;
+    std::string slug;
+    bool published_page = false;
+  };
+  std::map<std::int64_t, ImportedPost> imported_;  // by WordPress id: what menus point to
+  std::map<std::string, Menu> menus_;              // by the menu's nicename
   std::uint64_t done_ = 0;
   std::int64_t anonymous_ = 0;
 };

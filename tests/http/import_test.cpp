@@ -177,7 +177,11 @@ TEST_F(Import, TheThemeUnitTestExport) {
   EXPECT_EQ(tally(r.output, "posts")[0], e.items["post"]);
   EXPECT_EQ(tally(r.output, "pages")[0], e.items["page"]);
   EXPECT_EQ(tally(r.output, "attachments")[0], e.items["attachment"]);
-  EXPECT_EQ(tally(r.output, "other items")[2], e.items["nav_menu_item"]);
+  // The header menu: one of the site's menus (the others are listed as skipped).
+  auto menu_entries = tally(r.output, "other items");
+  EXPECT_EQ(menu_entries[0] + menu_entries[2], e.items["nav_menu_item"]);
+  EXPECT_GT(menu_entries[0], 0);
+  EXPECT_NE(r.output.find("is now the header menu"), std::string::npos);
   EXPECT_EQ(tally(r.output, "categories")[0], e.categories);
   EXPECT_EQ(tally(r.output, "tags")[0], e.tags);
   EXPECT_EQ(tally(r.output, "authors")[0], e.authors);
@@ -228,7 +232,18 @@ TEST_F(Import, TheThemeUnitTestExport) {
     EXPECT_TRUE(kept) << child << " under " << parent;
   }
 
+  auto menu = db->snapshot()->menu();
+  EXPECT_EQ(static_cast<int>(menu.size()), menu_entries[0]);
+
   ServerProcess server(data_, {"--cache-mb", "0"});
+  // The header shows that menu: its first entry is a page of the site, linked.
+  {
+    Html home(http_get(server.port(), "/").body);
+    auto nav = home.first("nav", "aria-label", "Main navigation");
+    ASSERT_TRUE(nav);
+    auto links = Html::descendants(nav, "a");
+    EXPECT_EQ(links.size(), menu.size() + 1);  // and Home
+  }
   // Every published post and page renders, without script or event handler from the import.
   std::vector<std::string> slugs;
   for (const auto& a : db->snapshot()->published_articles({}, 100000, 0)) slugs.push_back(a.slug);
