@@ -58,11 +58,20 @@ std::string path_of(std::string_view url) {
 
 // The path of an uploads URL without extension and size suffix:
 // "https://x/wp-content/uploads/2013/03/photo-300x200.jpg" -> "/wp-content/uploads/2013/03/photo".
-std::string upload_stem(std::string_view url) {
+// An upload's URL path without its extension: how the library copy of an attachment is
+// found again ("/2013/03/kabul").
+std::string upload_key(std::string_view url) {
   std::string path = path_of(url);
   std::size_t slash = path.rfind('/');
   std::size_t dot = path.rfind('.');
   if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) path.resize(dot);
+  return path;
+}
+
+// The key of the original a resized copy was made from: WordPress's "-300x200" dropped.
+std::string upload_stem(std::string_view url) {
+  std::string path = upload_key(url);
+  std::size_t slash = path.rfind('/');
   std::size_t dash = path.rfind('-');
   if (dash != std::string::npos && (slash == std::string::npos || dash > slash)) {
     std::string_view size = std::string_view(path).substr(dash + 1);
@@ -89,8 +98,8 @@ struct Collected : WxrHandler {
   std::unordered_map<std::int64_t, Attachment> attachments;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> children;
   std::unordered_set<std::int64_t> ids;
-  // Uploads copied into the media library: old URL path without extension and without
-  // WordPress's "-300x200" size suffix -> the new URL.
+  // Uploads copied into the media library: the attachment's old URL path without its
+  // extension (upload_key) -> the new URL.
   std::unordered_map<std::string, std::string> moved;
   std::uint64_t items = 0;
   const ImportOptions* options = nullptr;
@@ -134,7 +143,10 @@ Prepared prepare(WxrItem item, const Collected& collected) {
     render::UrlRewrite rewrite;
     if (!collected.moved.empty())
       rewrite = [&](std::string_view url) -> std::optional<std::string> {
-        auto it = collected.moved.find(upload_stem(url));
+        // The attachment itself (four originals may be named image-580x300.jpg,
+        // image-150x150.jpg...: each is its own), else the original of a resized copy.
+        auto it = collected.moved.find(upload_key(url));
+        if (it == collected.moved.end()) it = collected.moved.find(upload_stem(url));
         if (it == collected.moved.end()) return std::nullopt;
         return it->second;
       };
@@ -754,7 +766,7 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options, Collecte
   for (std::int64_t id : ids) {
     Attachment& a = collected.attachments[id];
     std::string key = std::to_string(id);
-    std::string stem = upload_stem(a.url);
+    std::string stem = upload_key(a.url);
     if (auto existing = tx.import_target("wp:attachment", key))
       if (auto file = tx.media_file(*existing)) {
         collected.moved[stem] = a.url = "/media/" + *file;

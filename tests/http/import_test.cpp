@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "content/text.h"
 #include "content/urls.h"
@@ -492,6 +493,58 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
        it != std::filesystem::recursive_directory_iterator(); ++it)
     EXPECT_FALSE(it->is_regular_file()) << it->path() << " was left behind by the dry run";
   EXPECT_TRUE(library(fresh).empty());
+}
+
+// Issue 13: four different originals whose names look like WordPress's resized copies
+// (the theme unit test's image-alignment-580x300.jpg, -150x150.jpg...) were all pointed at
+// one library file. Each keeps its own picture; a resized copy of one goes to that one.
+TEST_F(Import, OriginalsWithResizedLookingNamesKeepTheirOwnPictures) {
+  auto uploads = dir_.path() / "uploads";
+  std::filesystem::create_directories(uploads / "2013/03");
+  const std::vector<std::pair<int, int>> sizes = {{580, 300}, {150, 150}, {300, 200}, {1200, 400}};
+  std::string header = read(kFixture);
+  header = header.substr(0, header.find("<wp:author>"));
+  std::string items, body;
+  int id = 60;
+  for (auto [w, h] : sizes) {
+    std::string name = "image-alignment-" + std::to_string(w) + "x" + std::to_string(h) + ".jpg";
+    write_jpeg_with_location(uploads / "2013/03" / name, w, h);
+    std::string url = "https://old.example/wp-content/uploads/2013/03/" + name;
+    items += "<item><title>" + name + "</title><wp:post_id>" + std::to_string(id++) +
+             "</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
+             "<wp:attachment_url>" +
+             url + "</wp:attachment_url></item>";
+    body += "<img src=\"" + url + "\" alt=\"" + name + "\" />\n\n";
+  }
+  body +=
+      "<img src=\"https://old.example/wp-content/uploads/2013/03/"
+      "image-alignment-580x300-300x155.jpg\" alt=\"resized\" />";
+  auto file = write("collide.xml",
+                    header + items +
+                        "<item><title>Alignment</title><wp:post_id>70</wp:post_id><wp:post_name>"
+                        "alignment</wp:post_name><wp:status>publish</wp:status><wp:post_type>post"
+                        "</wp:post_type><wp:post_date_gmt>2013-03-02 10:00:00</wp:post_date_gmt>"
+                        "<content:encoded><![CDATA[" +
+                        body + "]]></content:encoded></item></channel></rss>");
+  auto r = import(file, {"--uploads", uploads.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto media = library(data_);
+  ASSERT_EQ(media.size(), sizes.size());
+  std::string html = stored_article(data_, "alignment")->fields.body_html;
+  EXPECT_EQ(html.find("old.example"), std::string::npos) << html;
+  std::set<std::string> files;
+  for (const auto& m : media) {
+    files.insert(m.original.file);
+    // The picture whose alt names this original shows this original's copy.
+    std::string shown = "src=\"/media/" + m.original.file + "\" alt=\"" + m.original_name + "\"";
+    EXPECT_NE(html.find(shown), std::string::npos) << m.original_name << "\n" << html;
+    if (m.original_name == "image-alignment-580x300.jpg") {
+      EXPECT_NE(html.find("src=\"/media/" + m.original.file + "\" alt=\"resized\""),
+                std::string::npos)
+          << html;
+    }
+  }
+  EXPECT_EQ(files.size(), sizes.size());  // four pictures, not one
 }
 
 TEST_F(Import, DryRunWritesNothing) {
