@@ -60,6 +60,8 @@ http::Response route(Context& ctx) {
   if (page == "media" && seg.size() == 3) return media_item(ctx, seg[2]);
   if (page == "articles" && seg.size() == 3 && seg[2] == "new") return article_editor(ctx, "new");
   if (page == "articles" && seg.size() == 4 && seg[3] == "edit") return article_editor(ctx, seg[2]);
+  if (page == "articles" && seg.size() == 4 && seg[3] == "autosave" && ctx.is_post())
+    return article_autosave(ctx, seg[2]);
   if (page == "articles" && seg.size() == 4 && seg[3] == "revisions")
     return article_revisions(ctx, seg[2]);
   if (seg.size() == 3 && ctx.is_post()) {

@@ -10,8 +10,8 @@ namespace khabar::admin {
 namespace {
 
 constexpr std::string_view kAdminPolicy =
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'";
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 struct NavItem {
   const char* label;

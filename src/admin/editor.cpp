@@ -171,6 +171,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
 struct FormExtras {
   std::string publish_at;
   std::string conflict_text;
+  std::optional<store::Autosave> autosave;  // newer than the last save: offered
 };
 
 http::Response form_page(Context& ctx, int status, std::string_view error, Id id,
@@ -274,6 +275,17 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   }
   if (!extras.conflict_text.empty())
     d.AddSectionDictionary("CONFLICT")->SetValue("TEXT", extras.conflict_text);
+  if (extras.autosave) {
+    auto* offer = d.AddSectionDictionary("AUTOSAVE");
+    offer->SetValue("WHEN", admin_time(ctx, extras.autosave->saved_at));
+    offer->SetValue("TEXT", extras.autosave->body);
+    offer->SetValue("URL", (id ? "/admin/articles/" + std::to_string(id) + "/edit"
+                               : std::string("/admin/articles/new")) +
+                               "?autosave=use");
+  }
+  d.SetValue("EDITOR_SCRIPT", ctx.assets.url_for("editor.js"));
+  d.SetValue("AUTOSAVE_URL", id ? "/admin/articles/" + std::to_string(id) + "/autosave"
+                                : std::string("/admin/articles/new/autosave"));
   return page.render(status);
 }
 
@@ -305,6 +317,38 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
 
 }  // namespace
 
+http::Response article_autosave(Context& ctx, std::string_view id_text) {
+  const auto& me = ctx.user->account;
+  store::Autosave a;
+  a.user_id = me.id;
+  a.saved_at = ctx.now;
+  if (id_text == "new") {
+    if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own))
+      return forbidden(ctx);
+  } else {
+    auto id = content::parse_integer(id_text);
+    auto stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
+    if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
+    if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids),
+                           stored->fields.status))
+      return forbidden(ctx);
+    a.article_id = stored->id;
+  }
+  a.title = ctx.form.get("title");
+  a.body = ctx.form.get("body");
+  a.format = ctx.form.get("format") == "html" ? "html" : "markdown";
+  if (a.body.size() > content::kMaxBodyBytes || a.title.size() > 300 ||
+      !content::is_valid_utf8(a.title + a.body))
+    return message_page(ctx, 422, "Not autosaved", "The text is too long or not valid UTF-8.");
+  auto tx = ctx.store.begin();
+  tx->set_autosave(a);
+  if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
+  http::Response r;
+  r.status = 204;
+  r.cache_control = "no-store";
+  return r;
+}
+
 http::Response article_editor(Context& ctx, std::string_view id_text) {
   const auto& me = ctx.user->account;
   bool is_new = id_text == "new";
@@ -328,12 +372,27 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   std::string tags;
   if (stored)
     for (const auto& t : stored->tag_names) tags += (tags.empty() ? "" : ", ") + t;
-  if (!ctx.is_post())
-    return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0);
+  if (!ctx.is_post()) {
+    // This writer's autosave, when newer than the last save: offered, or used if asked.
+    FormExtras extras;
+    auto autosave = ctx.store.snapshot()->autosave(self, me.id);
+    if (autosave && (!stored || autosave->saved_at >= stored->updated_at)) {
+      if (ctx.request.query_param("autosave") == "use") {
+        base.title = autosave->title;
+        if (autosave->format == "html")
+          base.body_html = autosave->body, base.body_markdown.clear();
+        else
+          base.body_markdown = autosave->body, base.body_html.clear();
+      } else {
+        extras.autosave = std::move(autosave);
+      }
+    }
+    return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0, extras);
+  }
 
   Draft d = from_form(ctx, base);
   auto refuse = [&](int status, std::string_view why) {
-    return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}});
+    return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}, {}});
   };
   if (!d.problem.empty()) return refuse(422, d.problem);
   // The workflow move asked for with the save, if any, as the list would make it.
@@ -413,7 +472,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
                      "Someone else saved this article while you were editing it. The form now "
                      "shows their version; your text is below it, nothing of it was lost: copy "
                      "what you need into the form and save again.",
-                     self, current->fields, current_tags, current->version, {{}, d.typed});
+                     self, current->fields, current_tags, current->version, {{}, d.typed, {}});
   }
   spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
                saved->version, to_string(planned->status));

@@ -18,6 +18,8 @@ http::Response dashboard(Context& ctx);
 http::Response articles(Context& ctx);                             // GET /admin/articles
 http::Response article_action(Context& ctx, std::string_view id);  // POST /admin/articles/<id>
 http::Response article_editor(Context& ctx, std::string_view id);  // /admin/articles/<id|new>/edit
+// POST /admin/articles/<id|new>/autosave (the editor's script): 204, or an error page.
+http::Response article_autosave(Context& ctx, std::string_view id);
 http::Response article_revisions(Context& ctx,
                                  std::string_view id);          // /admin/articles/<id>/revisions
 http::Response comments(Context& ctx);                          // /admin/comments

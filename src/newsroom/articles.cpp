@@ -134,6 +134,7 @@ store::Result<store::SaveOutcome> save_article(store::Store& store, const Actor&
   if (!tags) return tags.status();
   a.tag_ids = std::move(*tags);
   auto saved = tx->save_article(self, a, save.version, actor.id, now);
+  if (saved) tx->clear_autosave(self, actor.id);  // what was typed is saved now
   if (!saved) return saved;
   // A published article that changes address keeps its old one as a 301.
   if (stored && stored->fields.status == content::Status::Published &&

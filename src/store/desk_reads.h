@@ -23,6 +23,7 @@ class DeskReads {
   virtual std::optional<EditableArticle> article_for_edit(Id id) = 0;
   virtual std::vector<Revision> revisions(Id article_id) = 0;  // newest first
   virtual std::optional<Revision> revision(Id id) = 0;
+  virtual std::optional<Autosave> autosave(Id article_id, Id user_id) = 0;
   virtual std::vector<DeskTag> desk_tags() = 0;  // by name
   // Comments with `status`, newest first, for moderation (with the private email).
   virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,

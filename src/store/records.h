@@ -113,6 +113,16 @@ struct Revision {
   std::string body_html;  // an HTML body (content::is_html_body), else empty
 };
 
+// The editor's autosave of an article (article_id 0: a new one not saved yet) by one
+// writer: what they had typed, kept until they save.
+struct Autosave {
+  Id article_id = 0;
+  Id user_id = 0;
+  content::Timestamp saved_at = 0;
+  std::string title, body;
+  std::string format = "markdown";  // or "html"
+};
+
 // What a save did: the article's id and its new version.
 struct SaveOutcome {
   Id id = 0;

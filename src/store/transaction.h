@@ -119,6 +119,10 @@ class Transaction {
 
   virtual void set_setting(std::string_view key, std::string_view value) = 0;
   virtual void set_menu(const std::vector<MenuItem>& items) = 0;  // replaces, in order
+  // The editor's autosave (replaces that writer's earlier one of the article); cleared
+  // when they save it, and with the article when it is deleted.
+  virtual void set_autosave(const Autosave& a) = 0;
+  virtual void clear_autosave(Id article_id, Id user_id) = 0;
   virtual void set_import_target(std::string_view kind, std::string_view key, Id target) = 0;
   // Old addresses kept working: `path` (decoded, or "?p=ID") answers 301 to `target`.
   virtual void add_redirect(std::string_view path, std::string_view target) = 0;  // replaces

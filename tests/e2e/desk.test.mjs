@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startSite, screenshots, makePng } from './support.mjs';
+import { startSite, screenshots, makePng, signedInUser } from './support.mjs';
 
 const contributorPassword = 'Wide valley roads 72 before Bamyan';
 const editorPassword = 'Green apricot carts 46 near Charikar';
@@ -21,19 +21,8 @@ before(async () => {
 });
 after(async () => { await site?.stop(); });
 
-async function signedIn(login, password, width = 1280, height = 900) {
-  const context = await site.browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(site.links[login].replace(/^http:\/\/[^/]+/, site.url('')));
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('New password again').fill(password);
-  await page.getByRole('button', { name: 'Set my password' }).click();
-  await page.waitForURL(/\/admin\/login\?done=password$/);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/admin\/$/);
-  return { context, page };
+function signedIn(login, password, width = 1280, height = 900) {
+  return signedInUser(site, login, password, { width, height, javaScriptEnabled: false });
 }
 
 // A wall time in Kabul (+04:30, no daylight saving) as a datetime-local value.

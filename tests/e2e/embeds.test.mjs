@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startSite, screenshots } from './support.mjs';
+import { startSite, screenshots, signedInUser } from './support.mjs';
 
 const password = 'Ripe mulberries 38 along the Kabul river';
 const headline = 'Floods cut the road to Asadabad';
@@ -19,17 +19,9 @@ before(async () => {
 after(async () => { await site?.stop(); });
 
 test('a story with a YouTube and an X embed makes no request to them until the reader asks', async () => {
-  const desk = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-  let page = await desk.newPage();
-  await page.goto(site.links.nadia.replace(/^http:\/\/[^/]+/, site.url('')));
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('New password again').fill(password);
-  await page.getByRole('button', { name: 'Set my password' }).click();
-  await page.waitForURL(/\/admin\/login\?done=password$/);
-  await page.getByLabel('Login').fill('nadia');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/admin\/$/);
+  const signed = await signedInUser(site, 'nadia', password, { javaScriptEnabled: false });
+  const desk = signed.context;
+  let page = signed.page;
   await page.goto(site.url('/admin/articles/new'));
   await page.getByLabel('Headline', { exact: true }).fill(headline);
   await page.getByLabel('Text', { exact: true }).fill(

@@ -128,3 +128,21 @@ export function makePng(width, height) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
                         chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+// A browser context of a user added with startSite({users}) who followed their
+// set-password link, chose `password` and signed in; returns {context, page} on /admin/.
+export async function signedInUser(site, login, password,
+                                   { width = 1280, height = 900, javaScriptEnabled = true } = {}) {
+  const context = await site.browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(site.links[login].replace(/^http:\/\/[^/]+/, site.url('')));
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('New password again').fill(password);
+  await page.getByRole('button', { name: 'Set my password' }).click();
+  await page.waitForURL(/\/admin\/login\?done=password$/);
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/admin\/$/);
+  return { context, page };
+}

@@ -141,4 +141,44 @@ TEST_F(Editor, CreatesSavesLocksRevisesAndRestores) {
   EXPECT_NE(bad.body.find("Kept text."), std::string::npos);
 }
 
+// Issue 13: the editor's script autosaves what is typed; reopening the article offers it
+// when it is newer than the last save, and a save clears it. Only those who may edit the
+// article may autosave it, and only with the session's CSRF token.
+TEST_F(Editor, AutosavesAreOfferedBackUntilSaved) {
+  std::string id = create(*writer_, article("Roads reopen", "Saved text."));
+  std::string edit = "/admin/articles/" + id + "/edit";
+  std::string autosave = "/admin/articles/" + id + "/autosave";
+  EXPECT_EQ(writer_->get(edit).body.find("A newer autosaved text"), std::string::npos);
+  auto sent = writer_->post(autosave, {{"title", "Roads reopen"},
+                                       {"body", "Typed, not saved: the Salang is open."},
+                                       {"format", "markdown"}});
+  EXPECT_EQ(sent.status, 204);
+  auto offered = writer_->get(edit);
+  EXPECT_NE(offered.body.find("A newer autosaved text"), std::string::npos);
+  EXPECT_NE(offered.body.find("Typed, not saved: the Salang is open."), std::string::npos);
+  EXPECT_EQ(input_value(offered.body, "title"), "Roads reopen");
+  // The page loads the editor's script from this site, which the admin's policy allows.
+  std::smatch script;
+  ASSERT_TRUE(
+      std::regex_search(offered.body, script, std::regex("<script src=\"(/static/[^\"]+\\.js)\"")));
+  auto js = writer_->get(script[1].str());
+  EXPECT_EQ(js.status, 200);
+  EXPECT_NE(js.header("content-type").find("javascript"), std::string::npos);
+  EXPECT_NE(offered.header("content-security-policy").find("script-src 'self'"), std::string::npos);
+  // Used: the form holds the autosaved text; saving it stores it and ends the offer.
+  auto used = writer_->get(edit + "?autosave=use");
+  EXPECT_NE(used.body.find(">\nTyped, not saved: the Salang is open.</textarea>"),
+            std::string::npos);
+  auto fields = form_fields(used.body, edit);
+  EXPECT_EQ(writer_->post(edit, fields, false).status, 303);
+  EXPECT_EQ(stored(id).fields.body_markdown, "Typed, not saved: the Salang is open.");
+  EXPECT_EQ(writer_->get(edit).body.find("A newer autosaved text"), std::string::npos);
+  EXPECT_FALSE(db()->snapshot()->autosave(std::stoll(id), 0));
+  // Someone who may not edit it, or a request without the token: refused, nothing kept.
+  AdminClient other = signed_in("other-writer", "author");
+  EXPECT_EQ(other.post(autosave, {{"title", "x"}, {"body", "theirs"}}).status, 403);
+  EXPECT_EQ(writer_->post(autosave, {{"title", "x"}, {"body", "forged"}}, false).status, 403);
+  EXPECT_EQ(writer_->get(edit).body.find("A newer autosaved text"), std::string::npos);
+}
+
 }  // namespace

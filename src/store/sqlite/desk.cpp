@@ -191,8 +191,31 @@ bool delete_article(Connection& db, Id id) {
       .bind(1, content::article_url(slug.text(0)))
       .run();
   db.prepare("DELETE FROM import_keys WHERE target_id = ?1 AND kind = 'wp:post'").bind(1, id).run();
+  db.prepare("DELETE FROM autosaves WHERE article_id = ?1").bind(1, id).run();
   db.prepare("DELETE FROM articles WHERE id = ?1").bind(1, id).run();
   return true;
+}
+
+std::optional<Autosave> autosave(Connection& db, Id article_id, Id user_id) {
+  auto s = db.prepare(
+      "SELECT saved_at, title, body, format FROM autosaves WHERE article_id = ?1 AND "
+      "user_id = ?2");
+  s.bind(1, article_id).bind(2, user_id);
+  if (!s.step()) return std::nullopt;
+  return Autosave{article_id, user_id, s.int64(0), s.text(1), s.text(2), s.text(3)};
+}
+
+void set_autosave(Connection& db, const Autosave& a) {
+  db.prepare(
+        "INSERT OR REPLACE INTO autosaves (article_id, user_id, saved_at, title, body, format) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .bind(1, a.article_id)
+      .bind(2, a.user_id)
+      .bind(3, a.saved_at)
+      .bind(4, a.title)
+      .bind(5, a.body)
+      .bind(6, a.format == "html" ? "html" : "markdown")
+      .run();
 }
 
 bool update_tag(Connection& db, Id id, std::string_view name, std::string_view slug) {

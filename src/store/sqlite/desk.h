@@ -24,6 +24,8 @@ bool delete_article(Connection& db, Id id);
 // False if there is no such tag or another tag has `slug`.
 bool update_tag(Connection& db, Id id, std::string_view name, std::string_view slug);
 bool delete_tag(Connection& db, Id id);  // and its listing rows
+std::optional<Autosave> autosave(Connection& db, Id article_id, Id user_id);
+void set_autosave(Connection& db, const Autosave& a);
 void add_revision(Connection& db, Id article, int version, Id user_id, content::Timestamp now,
                   const NewArticle& a);
 

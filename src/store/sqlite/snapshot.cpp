@@ -223,6 +223,9 @@ class SqliteSnapshot final : public Snapshot {
     return sqlite::revisions(db_, article_id);
   }
   std::optional<Revision> revision(Id id) override { return sqlite::revision(db_, id); }
+  std::optional<Autosave> autosave(Id article_id, Id user_id) override {
+    return sqlite::autosave(db_, article_id, user_id);
+  }
   std::vector<DeskTag> desk_tags() override { return sqlite::desk_tags(db_); }
   std::vector<content::Media> media_library(const MediaFilter& f) override {
     return sqlite::media_library(db_, f);

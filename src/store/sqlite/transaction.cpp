@@ -368,6 +368,14 @@ class SqliteTransaction final : public Transaction {
     sqlite::set_import_target(db_, kind, key, target);
   }
 
+  void set_autosave(const Autosave& a) override { sqlite::set_autosave(db_, a); }
+  void clear_autosave(Id article_id, Id user_id) override {
+    db_.prepare("DELETE FROM autosaves WHERE article_id = ?1 AND user_id = ?2")
+        .bind(1, article_id)
+        .bind(2, user_id)
+        .run();
+  }
+
   void add_redirect(std::string_view path, std::string_view target) override {
     sqlite::add_redirect(db_, path, target);
   }

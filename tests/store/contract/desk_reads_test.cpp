@@ -126,6 +126,34 @@ TEST_P(StoreContract, TheEditorsSavesKeepVersionsAndRevisions) {
   EXPECT_FALSE(db_->snapshot()->revision(9999));
 }
 
+TEST_P(StoreContract, AutosavesAreEachWritersUntilDeleted) {
+  Id ann = author("ann", "Ann"), bob = author("bob", "Bob");
+  Id id = article("budget", 0, {ann}, 100);
+  write([&](store::Transaction& tx) {
+    tx.set_autosave({id, ann, 200, "Budget", "Ann's text", "markdown"});
+    tx.set_autosave({id, bob, 210, "Budget!", "<p>Bob's</p>", "html"});
+    tx.set_autosave({0, ann, 220, "New one", "Not saved yet", "markdown"});
+  });
+  auto a = db_->snapshot()->autosave(id, ann);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->saved_at, 200);
+  EXPECT_EQ(a->body, "Ann's text");
+  EXPECT_EQ(db_->snapshot()->autosave(id, bob)->format, "html");
+  EXPECT_EQ(db_->snapshot()->autosave(0, ann)->title, "New one");
+  EXPECT_FALSE(db_->snapshot()->autosave(0, bob));
+  // A later one replaces; clearing takes one writer's only.
+  write([&](store::Transaction& tx) { tx.set_autosave({id, ann, 300, "Budget", "Later", "x"}); });
+  EXPECT_EQ(db_->snapshot()->autosave(id, ann)->body, "Later");
+  EXPECT_EQ(db_->snapshot()->autosave(id, ann)->format, "markdown");  // only the two formats
+  write([&](store::Transaction& tx) { tx.clear_autosave(id, ann); });
+  EXPECT_FALSE(db_->snapshot()->autosave(id, ann));
+  EXPECT_TRUE(db_->snapshot()->autosave(id, bob));
+  // Deleting the article deletes its autosaves.
+  write([&](store::Transaction& tx) { ASSERT_TRUE(tx.delete_article(id)); });
+  EXPECT_FALSE(db_->snapshot()->autosave(id, bob));
+  EXPECT_TRUE(db_->snapshot()->autosave(0, ann));
+}
+
 TEST_P(StoreContract, DeskTagsCountEveryStatusAndTagsChange) {
   Id water = tag("Water", "water");
   Id aid = tag("Aid", "aid");

@@ -1,5 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{#PUBLIC}}<p>Published at <a href="{{URL}}">{{URL}}</a>. Changing the slug keeps the old address working (301).</p>{{/PUBLIC}}
-<form class="card editor" method="post" action="{{ACTION}}" enctype="multipart/form-data">
+{{#AUTOSAVE}}<section class="card autosave" aria-labelledby="autosave-heading"><h2 id="autosave-heading">A newer autosaved text</h2>
+<p>Your text was autosaved at {{WHEN}}, after this article was last saved. <a href="{{URL}}">Open the autosaved text in the editor</a> (then save it), or keep editing what is below.</p>
+<details><summary>The autosaved text</summary><textarea rows="8" readonly dir="auto" aria-label="The autosaved text">
+{{TEXT:pre_escape}}</textarea></details></section>{{/AUTOSAVE}}
+<form class="card editor" method="post" action="{{ACTION}}" enctype="multipart/form-data" data-autosave="{{AUTOSAVE_URL}}">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="version" value="{{VERSION}}">
   <p><label for="title">Headline</label><input id="title" name="title" value="{{TITLE}}" required maxlength="300" dir="auto"></p>
@@ -7,8 +11,9 @@
   <span id="slug-help" class="help">Letters of any language, digits and dashes; kept unique.</span></p>
   <p><label for="format">The text is written in</label><select id="format" name="format" aria-describedby="format-help"><option value="markdown">Markdown</option><option value="html"{{#HTML_BODY}} selected{{/HTML_BODY}}>HTML</option></select>
   <span id="format-help" class="help">{{#HTML_BODY}}This text is HTML (as imported from WordPress): change what you need and leave the rest as it is. {{/HTML_BODY}}In HTML, scripts, frames, forms and styles are removed when it is saved; a link alone in its paragraph to a video or a post (YouTube, X...) becomes an embed.</span></p>
-  <p><label for="body">Text</label><textarea id="body" name="body" rows="20" dir="auto">
-{{BODY:pre_escape}}</textarea></p>
+  <p><label for="body">Text</label><textarea id="body" name="body" rows="20" dir="auto" aria-describedby="text-count">
+{{BODY:pre_escape}}</textarea>
+  <span id="text-count" class="help" aria-live="polite"></span></p>
   <fieldset class="add-image"><legend>Add an image</legend>
     <p class="help">JPEG, PNG, WebP or GIF up to {{MAX_MB}} MB; location and camera data are removed. It goes into the media library and at the end of the text (move the line where you want it), or becomes the featured image.</p>
     <p><label for="image">Image</label><input id="image" name="image" type="file" accept="image/jpeg,image/png,image/webp,image/gif"></p>
@@ -37,10 +42,11 @@
   <p class="buttons"><button type="submit" name="save" value="1">Save</button>
   {{#CAN_SUBMIT}}<button type="submit" name="move" value="submit">Save and submit for review</button>{{/CAN_SUBMIT}}
   {{#CAN_SCHEDULE}}<button type="submit" name="move" value="schedule">Save and schedule</button>{{/CAN_SCHEDULE}}
-  {{#CAN_PUBLISH}}<button type="submit" name="move" value="publish">Save and publish now</button>{{/CAN_PUBLISH}}
+  {{#CAN_PUBLISH}}<button type="submit" name="move" value="publish" data-confirm="Publish this article now? Readers will see it at once.">Save and publish now</button>{{/CAN_PUBLISH}}
   <button type="submit" name="preview" value="1" formtarget="_blank">Preview</button>
   {{#EXISTING}}<a href="/admin/articles/{{ID}}/revisions">Revisions</a>{{/EXISTING}}</p>
 </form>
 {{#CONFLICT}}<section class="card conflict"><h2>Your text (not saved)</h2>
 <p><label for="yours">Copy what you need from here</label><textarea id="yours" rows="12" readonly dir="auto">
 {{TEXT:pre_escape}}</textarea></p></section>{{/CONFLICT}}
+<script src="{{EDITOR_SCRIPT}}" defer></script>
