@@ -209,6 +209,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
                          "DROP TABLE search_text; DROP TABLE related_articles; "
                          "DROP TABLE search_queue; "
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
+                         "DROP TABLE autosaves; "
                          "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -247,6 +248,7 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
   ASSERT_EQ(store::sqlite::register_search_functions(raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
+                         "DROP TABLE autosaves; "
                          "ALTER TABLE search_docs DROP COLUMN words; "
                          "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "
