@@ -55,6 +55,7 @@ std::string body_as_html(const store::NewArticle& a) {
 // picture without alt text must not make its story impossible to correct).
 std::string missing_alt_text(store::Store& store, const store::NewArticle& a,
                              const store::NewArticle& before) {
+  if (a.body_markdown == before.body_markdown && a.body_html == before.body_html) return {};
   auto images = render::library_images(body_as_html(a));
   if (images.empty()) return {};
   auto shown_before = render::library_images(body_as_html(before));
@@ -103,9 +104,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
     a.body_html.clear();
   }
   a.excerpt = content::trim(ctx.form.get("excerpt"));
-  std::string text =
-      is_html(a) ? search::html_text(a.body_html)
-                 : content::markdown_to_plain_text(render::embed_code_as_links(a.body_markdown));
+  std::string text = body_plain_text(a.body_markdown, a.body_html);
   if (a.excerpt.empty()) a.excerpt = content::make_excerpt(text, 300);
   // An unchanged body keeps its reading time (one reckoned by an older import stays).
   if (a.body_markdown != base.body_markdown || a.body_html != base.body_html)
@@ -193,8 +192,9 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   }
   const auto& me = ctx.user->account;
   auto& d = page.main();
-  d.SetValue("ACTION", id ? "/admin/articles/" + std::to_string(id) + "/edit"
-                          : std::string("/admin/articles/new"));
+  std::string article_path = "/admin/articles/" + (id ? std::to_string(id) : std::string("new"));
+  std::string action = article_path + (id ? "/edit" : "");
+  d.SetValue("ACTION", action);
   d.SetValue("TITLE", a.title);
   d.SetValue("SLUG", a.slug);
   d.SetValue("BODY", editable_body(a));
@@ -279,13 +279,10 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     auto* offer = d.AddSectionDictionary("AUTOSAVE");
     offer->SetValue("WHEN", admin_time(ctx, extras.autosave->saved_at));
     offer->SetValue("TEXT", extras.autosave->body);
-    offer->SetValue("URL", (id ? "/admin/articles/" + std::to_string(id) + "/edit"
-                               : std::string("/admin/articles/new")) +
-                               "?autosave=use");
+    offer->SetValue("URL", action + "?autosave=use");
   }
   d.SetValue("EDITOR_SCRIPT", ctx.assets.url_for("editor.js"));
-  d.SetValue("AUTOSAVE_URL", id ? "/admin/articles/" + std::to_string(id) + "/autosave"
-                                : std::string("/admin/articles/new/autosave"));
+  d.SetValue("AUTOSAVE_URL", article_path + "/autosave");
   return page.render(status);
 }
 
@@ -317,6 +314,28 @@ http::Response preview(Context& ctx, const store::NewArticle& a) {
 
 }  // namespace
 
+std::optional<store::EditableArticle> article_to_edit(Context& ctx, std::string_view id_text,
+                                                      http::Response& refusal) {
+  auto id = content::parse_integer(id_text);
+  auto stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
+  if (!stored) {
+    refusal = message_page(ctx, 404, "Not found", "There is no such article.");
+    return std::nullopt;
+  }
+  if (!content::may_edit(ctx.user->account.role, ownership_of(ctx, stored->fields.author_ids),
+                         stored->fields.status)) {
+    refusal = forbidden(ctx);
+    return std::nullopt;
+  }
+  return stored;
+}
+
+std::string body_plain_text(std::string_view markdown, std::string_view html) {
+  return content::is_html_body(markdown, html)
+             ? search::html_text(html)
+             : content::markdown_to_plain_text(render::embed_code_as_links(markdown));
+}
+
 http::Response article_autosave(Context& ctx, std::string_view id_text) {
   const auto& me = ctx.user->account;
   store::Autosave a;
@@ -326,12 +345,9 @@ http::Response article_autosave(Context& ctx, std::string_view id_text) {
     if (!content::can(me.role, content::Action::CreateArticle, content::Ownership::Own))
       return forbidden(ctx);
   } else {
-    auto id = content::parse_integer(id_text);
-    auto stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
-    if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
-    if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids),
-                           stored->fields.status))
-      return forbidden(ctx);
+    http::Response refusal;
+    auto stored = article_to_edit(ctx, id_text, refusal);
+    if (!stored) return refusal;
     a.article_id = stored->id;
   }
   a.title = ctx.form.get("title");
@@ -361,12 +377,10 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     base.language = ctx.store.snapshot()->setting("language").value_or("en");
     base.kind = content::parse_kind(ctx.request.query_param("kind").value_or(""));
   } else {
-    auto id = content::parse_integer(id_text);
-    stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
-    if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
+    http::Response refusal;
+    stored = article_to_edit(ctx, id_text, refusal);
+    if (!stored) return refusal;
     base = stored->fields;
-    if (!content::may_edit(me.role, ownership_of(ctx, base.author_ids), base.status))
-      return forbidden(ctx);
   }
   Id self = stored ? stored->id : 0;
   std::string tags;

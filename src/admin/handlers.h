@@ -40,4 +40,13 @@ http::Response menu(Context& ctx);                             // /admin/menu
 // 403 page for an action the user's role may not do.
 http::Response forbidden(const Context& ctx);
 
+// The article `id_text` names, when this user may edit it; else nothing, with the answer
+// (404, 403) in `refusal`. The editor, its autosave and the revisions ask the same.
+std::optional<store::EditableArticle> article_to_edit(Context& ctx, std::string_view id_text,
+                                                      http::Response& refusal);
+
+// A body's text as the editor reckons it (excerpt, reading time): of its HTML, or of its
+// Markdown without embeds and pasted embed code.
+std::string body_plain_text(std::string_view markdown, std::string_view html);
+
 }  // namespace khabar::admin

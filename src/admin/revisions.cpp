@@ -9,18 +9,14 @@
 #include "content/diff.h"
 #include "content/text.h"
 #include "content/workflow.h"
-#include "search/plain_text.h"
 
 namespace khabar::admin {
 
 http::Response article_revisions(Context& ctx, std::string_view id_text) {
   const auto& me = ctx.user->account;
-  auto id = content::parse_integer(id_text);
-  auto stored = id ? ctx.store.snapshot()->article_for_edit(*id) : std::nullopt;
-  if (!stored) return message_page(ctx, 404, "Not found", "There is no such article.");
-  if (!content::may_edit(me.role, ownership_of(ctx, stored->fields.author_ids),
-                         stored->fields.status))
-    return forbidden(ctx);
+  http::Response refusal;
+  auto stored = article_to_edit(ctx, id_text, refusal);
+  if (!stored) return refusal;
 
   if (ctx.is_post()) {
     auto rev_id = content::parse_integer(ctx.form.get("revision"));
@@ -35,9 +31,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     // body at all: the HTML stays as it is, as a restore then did.
     if (!rev->body_markdown.empty() || !rev->body_html.empty()) restored.body_html = rev->body_html;
     restored.reading_minutes =
-        content::reading_minutes(content::is_html_body(rev->body_markdown, rev->body_html)
-                                     ? search::html_text(rev->body_html)
-                                     : content::markdown_to_plain_text(rev->body_markdown));
+        content::reading_minutes(body_plain_text(restored.body_markdown, restored.body_html));
     auto tx = ctx.store.begin();
     auto saved = tx->save_article(stored->id, restored, stored->version, me.id, ctx.now);
     store::Status s = saved ? tx->commit() : saved.status();
