@@ -28,6 +28,7 @@ http::Response route(Context& ctx) {
   if (page == "login") return login(ctx);
   if (page == "logout") return logout(ctx);
   if (page == "password") return set_password(ctx);
+  if (page == "forgot") return forgot_password(ctx);
 
   if (!ctx.user) {
     if (ctx.is_post())
@@ -157,6 +158,7 @@ http::Response Admin::handle(const http::Request& request, std::string client_ad
     r.set_header("Allow", "GET, HEAD, POST");
     return r;
   }
+  ctx.postman = postman_;
   ctx.user = authenticate(ctx);
   http::Response r = route(ctx);
   for (auto& c : ctx.set_cookies) r.headers.emplace_back("Set-Cookie", std::move(c));

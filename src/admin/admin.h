@@ -10,6 +10,7 @@
 #include "content/clock.h"
 #include "http/message.h"
 #include "http/static_files.h"
+#include "mail/postman.h"
 #include "render/theme.h"
 #include "security/secret.h"
 #include "store/store.h"
@@ -36,6 +37,11 @@ class Admin {
   // site determined it (trusted proxies applied); used for the sign-in throttle.
   http::Response handle(const http::Request& request, std::string client_address) const;
 
+  // Email for the admin's letters (invitations, password resets, notices); without it (or
+  // with one whose [mail] has no host) set-password links are shown to the administrator.
+  // Set before requests are served; must outlive the admin.
+  void set_postman(mail::Postman* postman) { postman_ = postman; }
+
  private:
   store::Store& store_;
   const render::Theme& theme_;
@@ -43,6 +49,7 @@ class Admin {
   const security::Secret& secret_;
   std::filesystem::path media_dir_;
   const content::Clock& clock_;
+  mail::Postman* postman_ = nullptr;
 };
 
 }  // namespace khabar::admin

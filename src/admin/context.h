@@ -14,6 +14,8 @@
 #include "http/message.h"
 #include "http/multipart.h"
 #include "http/static_files.h"
+#include "mail/notices.h"
+#include "mail/postman.h"
 #include "render/theme.h"
 #include "security/secret.h"
 #include "store/store.h"
@@ -72,6 +74,11 @@ struct Context {
   std::filesystem::path media_dir;    // uploaded files are kept here
   std::optional<SignedIn> user;
   std::vector<std::string> set_cookies;  // Set-Cookie values the response must carry
+  mail::Postman* postman = nullptr;      // email, when [mail] is set (else null)
+
+  // Whether this site sends email ([mail] in khabar.toml).
+  bool mails() const { return postman && postman->enabled(); }
+  mail::SiteName site_name() const { return {settings.site_title, settings.site_url}; }
 
   store::AccountStore& accounts() const { return store.accounts(); }
   bool is_post() const { return request.method == "POST"; }

@@ -490,6 +490,8 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   }
   spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
                saved->version, to_string(planned->status));
+  if (save.move == "submit" && ctx.mails())
+    mail::notify_submitted(*ctx.postman, ctx.store, ctx.site_name(), saved->id, d.a.title, me);
   return see_other("/admin/articles/" + std::to_string(saved->id) + "/edit?done=" + done);
 }
 

@@ -13,6 +13,7 @@ namespace khabar::admin {
 http::Response login(Context& ctx);
 http::Response logout(Context& ctx);
 http::Response set_password(Context& ctx);
+http::Response forgot_password(Context& ctx);  // "Forgot your password?" (with [mail])
 
 http::Response dashboard(Context& ctx);
 http::Response articles(Context& ctx);                             // GET /admin/articles

@@ -8,6 +8,7 @@
 #include "admin/two_factor_check.h"
 #include "content/capabilities.h"
 #include "content/text.h"
+#include "newsroom/accounts.h"
 #include "security/addresses.h"
 #include "security/password.h"
 
@@ -38,6 +39,7 @@ http::Response login_form(Context& ctx, int status, std::string_view error,
   auto said = ctx.request.query_param("done");
   if (said == "password") page.notice("Your password is set. Sign in with it.");
   if (said == "signed-out") page.notice("You are signed out.");
+  if (ctx.mails()) d.ShowSection("FORGOT");
   return page.render(status);
 }
 
@@ -66,10 +68,26 @@ http::Response too_many(Context& ctx, std::int64_t wait) {
   return r;
 }
 
+// Remembers the browser's device for the account; the first sign-in from one not seen
+// before is told to the account and the administrators (when the site sends email).
+void note_device(Context& ctx, const store::Account& account) {
+  Device device = device_of(ctx);
+  ctx.set_cookies.push_back(device.set_cookie);
+  if (!ctx.accounts().remember_device(account.id, device.digest, ctx.now)) return;
+  spdlog::info("admin: account {} signed in from a new device", account.id);
+  if (!ctx.mails()) return;
+  std::string browser(ctx.request.header("user-agent").substr(0, 200));
+  if (!content::is_valid_utf8(browser)) browser.clear();
+  mail::notify_new_device(*ctx.postman, ctx.store, ctx.site_name(), account,
+                          admin_time(ctx, ctx.now), browser,
+                          security::anonymised_address(ctx.client_address));
+}
+
 http::Response signed_in(Context& ctx, const store::Account& account, const ThrottleKeys& keys) {
   record_success(ctx, keys);
   spdlog::info("admin: account {} signed in from {}", account.id,
                security::anonymised_address(ctx.client_address));
+  note_device(ctx, account);
   std::string next = next_path(ctx.form.get("next"));
   if (ctx.settings.require_two_factor && account.totp_sealed.empty() &&
       content::publishes(account.role))
@@ -168,8 +186,10 @@ http::Response set_password(Context& ctx) {
   auto account = user_id ? ctx.accounts().account(*user_id) : std::nullopt;
   if (!account)
     return message_page(ctx, 410, "Link expired",
-                        "This link has expired or was already used. Ask an administrator "
-                        "for a new one.");
+                        ctx.mails() ? "This link has expired or was already used. Ask for a "
+                                      "new one: \"Forgot your password?\" on the sign-in page."
+                                    : "This link has expired or was already used. Ask an "
+                                      "administrator for a new one.");
   auto form = [&](int status, std::string_view error) {
     AdminPage page(ctx, "admin/password.tpl", "Choose your password");
     page.main().SetValue("FORM_TOKEN", anonymous_form_token(ctx));
@@ -191,6 +211,59 @@ http::Response set_password(Context& ctx) {
     return form(410, "This link has expired or was already used.");
   spdlog::info("admin: account {} set a password with a link", account->id);
   return see_other("/admin/login?done=password");
+}
+
+// "Forgot your password?": the same answer whether or not an account has that login or
+// email, and whether or not a letter is sent; at most kResetsPerHour letters an account an
+// hour, and the client's requests count towards its sign-in throttle.
+http::Response forgot_password(Context& ctx) {
+  constexpr std::int64_t kResetsPerHour = 3;
+  AdminPage page(ctx, "admin/forgot.tpl", "Forgot your password?");
+  auto& d = page.main();
+  if (!ctx.mails()) {
+    d.ShowSection("NO_MAIL");
+    return page.render(ctx.is_post() ? 404 : 200);
+  }
+  d.ShowSection("MAIL");
+  d.SetValue("FORM_TOKEN", anonymous_form_token(ctx));
+  if (!ctx.is_post()) return page.render(200);
+  std::string who = content::trim(ctx.form.get("who"));
+  d.SetValue("WHO", who);
+  if (!anonymous_form_token_ok(ctx)) {
+    page.error("The form had expired or came from another site. Try again.");
+    return page.render(403);
+  }
+  auto keys = throttle_keys(ctx, who);
+  if (auto wait = throttled_for(ctx, keys)) return too_many(ctx, wait);
+  ctx.accounts().add_login_failure(keys.client, ctx.now);
+  std::optional<store::Account> account = ctx.accounts().account_by_login(who);
+  if (!account && who.find('@') != std::string::npos)
+    for (auto& a : ctx.accounts().accounts())
+      if (!a.email.empty() && content::ascii_lower(a.email) == content::ascii_lower(who)) {
+        account = std::move(a);
+        break;
+      }
+  if (account && !account->disabled && !account->email.empty()) {
+    std::string key = "password-reset:" + std::to_string(account->id);
+    if (ctx.accounts().login_failures(key, ctx.now - 3600).count < kResetsPerHour) {
+      ctx.accounts().add_login_failure(key, ctx.now);
+      std::string link = newsroom::password_link(ctx.accounts(), account->id, ctx.settings.site_url,
+                                                 ctx.now, newsroom::kPasswordResetSeconds);
+      ctx.postman->post(mail::password_letter(ctx.site_name(), *account, link, true));
+      spdlog::info("admin: account {} asked for a new password from {}", account->id,
+                   security::anonymised_address(ctx.client_address));
+    } else {
+      spdlog::warn("admin: account {} asked for a new password too often; no letter", account->id);
+    }
+  } else {
+    spdlog::info("admin: a new password was asked for no enabled account from {}",
+                 security::anonymised_address(ctx.client_address));
+  }
+  d.SetValue("WHO", "");
+  page.notice(
+      "If an account has that login or email address, a link to choose a new password is on "
+      "its way to its email. It works once, for one hour.");
+  return page.render(200);
 }
 
 }  // namespace khabar::admin

@@ -15,6 +15,24 @@ namespace {
 
 constexpr int kPhotoSize = 256;
 
+// The notices a role can get (store::Account::notices).
+struct Notice {
+  int bit;
+  std::string label;
+};
+std::vector<Notice> notices_for(content::Role role) {
+  std::vector<Notice> out;
+  if (content::can(role, content::Action::ModerateComments))
+    out.push_back(
+        {store::kNoticeComments, "when comments await moderation (at most once an hour)"});
+  if (content::can(role, content::Action::PublishArticle, content::Ownership::Others))
+    out.push_back({store::kNoticeReviews, "when an article is submitted for review"});
+  out.push_back({store::kNoticeSignIns, role == content::Role::Administrator
+                                            ? "when anyone signs in from a new device"
+                                            : "when I sign in from a new device"});
+  return out;
+}
+
 http::Response profile_page(Context& ctx, int status, std::string_view error) {
   const auto& me = ctx.user->account;
   AdminPage page(ctx, "admin/profile.tpl", "Your profile");
@@ -25,6 +43,14 @@ http::Response profile_page(Context& ctx, int status, std::string_view error) {
     if (*done == "password") page.notice("Your password is changed; your other sessions ended.");
     if (*done == "revoked") page.notice("The session has ended.");
     if (*done == "photo") page.notice("Your photo is saved.");
+    if (*done == "notices") page.notice("Your email notices are saved.");
+  }
+  if (!ctx.mails()) d.ShowSection("NO_MAIL");
+  for (const auto& n : notices_for(me.role)) {
+    auto* row = d.AddSectionDictionary("NOTICE");
+    row->SetIntValue("VALUE", n.bit);
+    row->SetValue("LABEL", n.label);
+    if (me.notices & n.bit) row->ShowSection("ON");
   }
   bool post = ctx.is_post() && ctx.form.get("action") == "details";
   d.SetValue("DISPLAY_NAME", post ? ctx.form.get("display_name") : me.display_name);
@@ -118,6 +144,16 @@ http::Response profile(Context& ctx) {
       std::filesystem::remove(ctx.media_dir / me.avatar, ec);
     }
     return see_other("/admin/profile?done=photo");
+  }
+  if (action == "notices") {
+    int chosen = 0;
+    for (const auto& v : ctx.form.all("notice"))
+      if (auto bit = content::parse_integer(v)) chosen |= static_cast<int>(*bit);
+    // Notices the role cannot get keep their value (they count again after a role change).
+    int shown = 0;
+    for (const auto& n : notices_for(me.role)) shown |= n.bit;
+    ctx.accounts().set_notices(me.id, (me.notices & ~shown) | (chosen & shown));
+    return see_other("/admin/profile?done=notices");
   }
   if (action == "revoke") {
     std::string digest = ctx.form.get("session");

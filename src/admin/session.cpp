@@ -78,6 +78,16 @@ std::string start_session(const Context& ctx, const store::Account& account) {
   return http::set_cookie(kSessionCookie, token, cookie_options(ctx));
 }
 
+Device device_of(const Context& ctx) {
+  auto id = http::cookie(ctx.request, kDeviceCookie);
+  std::string token =
+      id && id->size() == 64 && security::is_valid_secret(*id) ? *id : security::new_token();
+  auto o = cookie_options(ctx);
+  o.path = "/admin";
+  o.max_age_seconds = 400 * 86400;
+  return {ctx.secret.keyed_hash("device", token), http::set_cookie(kDeviceCookie, token, o)};
+}
+
 std::string end_session_cookie(const Context& ctx) {
   auto o = cookie_options(ctx);
   o.max_age_seconds = -1;

@@ -24,6 +24,16 @@ std::string start_session(const Context& ctx, const store::Account& account);
 // A Set-Cookie header value that removes the session cookie.
 std::string end_session_cookie(const Context& ctx);
 
+// The browser's device id: a random value in the `khabar_device` cookie (Path=/admin,
+// HttpOnly, 400 days), made at its first sign-in; the store keeps a keyed hash of it per
+// account, so that a sign-in from a device not seen before can be told (notices).
+inline constexpr std::string_view kDeviceCookie = "khabar_device";
+struct Device {
+  std::string digest;      // what the store keeps
+  std::string set_cookie;  // the Set-Cookie value that keeps (or makes) the cookie
+};
+Device device_of(const Context& ctx);
+
 // The CSRF token of the session whose cookie value is `session_token`.
 std::string csrf_token(const security::Secret& secret, std::string_view session_token);
 

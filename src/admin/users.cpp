@@ -47,13 +47,28 @@ http::Response user_list(Context& ctx, int status, std::string_view error,
   return page.render(status);
 }
 
+// The new link goes to the user's email when the site sends email and the account has an
+// address: then the administrator never sees it. Otherwise it is shown, to pass on.
 http::Response link_page(Context& ctx, const store::Account& account, const std::string& link,
                          bool invited) {
   AdminPage page(ctx, "admin/link.tpl", invited ? "User invited" : "Set-password link");
-  page.main().SetValue("NAME", account.display_name);
-  page.main().SetValue("LOGIN", account.login);
-  page.main().SetValue("LINK", link);
-  if (invited) page.main().ShowSection("INVITED");
+  auto& d = page.main();
+  d.SetValue("NAME", account.display_name);
+  d.SetValue("LOGIN", account.login);
+  d.SetValue("EMAIL", account.email);
+  if (invited) d.ShowSection("INVITED");
+  if (!invited) d.ShowSection("NEW_LINK");
+  bool sent =
+      ctx.mails() && !account.email.empty() &&
+      ctx.postman->post(invited ? mail::invitation_letter(ctx.site_name(), account, link,
+                                                          ctx.user->account.display_name)
+                                : mail::password_letter(ctx.site_name(), account, link, false));
+  if (sent) {
+    d.ShowSection("SENT");
+  } else {
+    d.ShowSection("SHOWN");
+    d.SetValue("LINK", link);
+  }
   return page.render(invited ? 201 : 200);
 }
 

@@ -19,6 +19,7 @@
 #include "http/page_cache.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "mail/postman.h"
 #include "newsroom/accounts.h"
 #include "newsroom/workflow.h"
 #include "render/theme.h"
@@ -195,6 +196,14 @@ int run_serve(const ServeOptions& o) {
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());
+  // Email: letters are queued in the store by whoever writes them (a request, `khabar
+  // user`, another node) and sent from here, retried when the server fails.
+  mail::Postman postman(*store, secret, config->mail);
+  admin.set_postman(&postman);
+  postman.start(config->scheduler_interval_s);  // the digest is looked for as often
+  if (postman.enabled())
+    spdlog::info("mail: sending through {}:{} as {}", config->mail.host, config->mail.port,
+                 mail::address_of(config->mail.from));
   staff_session = [&](const http::Request& request) { return admin.has_live_session(request); };
   // Only a signed-in member of the newsroom may send more than the ordinary body limit.
   server_options.may_send_large_body = [&](const http::Request& headers) {

@@ -63,6 +63,19 @@ dir = ""
 # 0 turns the cache off (every request renders).
 budget_mb = 256
 
+[mail]
+# Email (password resets, invitations, notices to editors) through an SMTP server. With no
+# host, Khabar sends nothing and shows set-password links to the administrator instead.
+host = ""
+port = 587
+# "starttls" (port 587), "tls" (port 465) or "none" (a relay on this machine only).
+security = "starttls"
+user = ""
+password = ""
+# Or the password in a file of its own (first line), e.g. a systemd credential.
+# password_file = "/etc/khabar/smtp-password"
+from = "Newsroom <news@example.org>"
+
 [security]
 # Keys the hashes of client addresses and the signatures of forms and cookies.
 # Keep it private; changing it invalidates open comment forms and reader cookies.
@@ -114,6 +127,38 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.theme_dir = t["theme"]["dir"].value_or(std::string());
     c.secret = t["security"]["secret"].value_or(std::string());
     c.cache_mb = t["cache"]["budget_mb"].value_or(c.cache_mb);
+    auto& m = c.mail;
+    m.host = t["mail"]["host"].value_or(std::string());
+    m.port = t["mail"]["port"].value_or(m.port);
+    std::string security = t["mail"]["security"].value_or(std::string("starttls"));
+    if (security == "tls")
+      m.security = mail::Security::Tls;
+    else if (security == "none")
+      m.security = mail::Security::None;
+    else if (security != "starttls")
+      m.port = -1;  // reported below
+    m.user = t["mail"]["user"].value_or(std::string());
+    m.password = t["mail"]["password"].value_or(std::string());
+    if (auto password_file = t["mail"]["password_file"].value<std::string>()) {
+      std::ifstream in(*password_file);
+      if (!in || !std::getline(in, m.password)) {
+        *error = file.string() + ": [mail] password_file " + *password_file + " cannot be read";
+        return std::nullopt;
+      }
+    }
+    m.from = t["mail"]["from"].value_or(std::string());
+    m.ca_file = t["mail"]["ca_file"].value_or(std::string());
+    m.timeout_s = t["mail"]["timeout_s"].value_or(m.timeout_s);
+    m.retry_s = t["mail"]["retry_s"].value_or(m.retry_s);
+    m.attempts = t["mail"]["attempts"].value_or(m.attempts);
+    if (m.port == -1 && m.enabled()) {
+      *error = file.string() + ": [mail] security must be \"starttls\", \"tls\" or \"none\"";
+      return std::nullopt;
+    }
+    if (auto problem = mail::settings_problem(m); !problem.empty()) {
+      *error = file.string() + ": [mail] " + problem;
+      return std::nullopt;
+    }
     if (auto* proxies = t["server"]["trusted_proxies"].as_array()) {
       c.trusted_proxies.clear();
       for (auto& p : *proxies)

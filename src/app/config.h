@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "mail/letter.h"
+
 namespace khabar::app {
 
 struct Config {
@@ -30,6 +32,7 @@ struct Config {
   std::string store_backend = "sqlite";
   std::filesystem::path database = "khabar.db";  // relative to data_dir
   std::filesystem::path theme_dir;               // empty: the default theme
+  mail::MailSettings mail;                       // [mail]: no host, no email
 
   std::filesystem::path database_path() const {
     return database.is_absolute() ? database : data_dir / database;

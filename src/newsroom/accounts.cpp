@@ -63,9 +63,9 @@ store::Result<Invitation> create_account(store::Store& store, const NewAccount& 
 }
 
 std::string password_link(store::AccountStore& accounts, content::Id user_id,
-                          std::string_view site_url, std::int64_t now) {
+                          std::string_view site_url, std::int64_t now, std::int64_t valid_seconds) {
   std::string token = security::new_token();
-  accounts.add_password_link(security::token_digest(token), user_id, now + kPasswordLinkSeconds);
+  accounts.add_password_link(security::token_digest(token), user_id, now + valid_seconds);
   std::string base(site_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + "/admin/password?token=" + token;

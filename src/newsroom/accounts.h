@@ -13,6 +13,7 @@
 namespace khabar::newsroom {
 
 inline constexpr std::int64_t kPasswordLinkSeconds = 24 * 3600;
+inline constexpr std::int64_t kPasswordResetSeconds = 3600;  // "Forgot your password?"
 
 struct NewAccount {
   std::string login;
@@ -39,7 +40,8 @@ store::Result<Invitation> create_account(store::Store& store, const NewAccount& 
 // A new set-password link for an existing account (earlier links stay valid until used
 // or expired; using one voids the others).
 std::string password_link(store::AccountStore& accounts, content::Id user_id,
-                          std::string_view site_url, std::int64_t now);
+                          std::string_view site_url, std::int64_t now,
+                          std::int64_t valid_seconds = kPasswordLinkSeconds);
 
 // Whether taking administrator rights from `user_id` (demoting or disabling it) would
 // leave the site without an enabled administrator.

@@ -18,6 +18,12 @@ namespace khabar::store {
 using content::Id;
 using content::Timestamp;
 
+// Notices a user may turn off (Account::notices).
+inline constexpr int kNoticeComments = 1;  // comments awaiting moderation (who moderates)
+inline constexpr int kNoticeReviews = 2;   // articles submitted for review (who publishes)
+inline constexpr int kNoticeSignIns = 4;   // sign-ins from a new device (own; an admin's: all)
+inline constexpr int kAllNotices = kNoticeComments | kNoticeReviews | kNoticeSignIns;
+
 struct Account {
   Id id = 0;
   std::string login;  // private
@@ -33,6 +39,7 @@ struct Account {
   std::int64_t totp_last_step = 0;
   Timestamp created_at = 0;
   Timestamp password_changed_at = 0;
+  int notices = kAllNotices;  // which notices reach this user by email (bits below)
 };
 
 struct SessionRecord {
@@ -66,6 +73,11 @@ class AccountStore {
   // any that led to it, answer 301 to the new one. Conflict when another account has it;
   // NotFound for no such account. The caller makes the slug (content::make_slug).
   virtual Status set_public_slug(Id id, std::string_view slug) = 0;
+  // Sets which notices reach the user by email (Account::notices).
+  virtual bool set_notices(Id id, int notices) = 0;
+  // Records that the user signed in from the device whose cookie has this digest; true
+  // if it had not been seen for this user before.
+  virtual bool remember_device(Id id, std::string_view device_digest, Timestamp now) = 0;
   // Sets the author photo (a media file name, "" for none).
   virtual bool set_avatar(Id id, std::string_view avatar) = 0;
   // Sets the password hash and ends every session of the user but `keep_session`.

@@ -26,6 +26,7 @@
 #include "content/model.h"
 #include "store/accounts.h"
 #include "store/change.h"
+#include "store/outbox.h"
 #include "store/records.h"
 #include "store/snapshot.h"
 #include "store/status.h"
@@ -64,6 +65,9 @@ class Store {
   // Accounts, sessions and the login throttle (accounts.h), in the same database; each
   // write is its own transaction.
   virtual AccountStore& accounts() = 0;
+
+  // Letters waiting to be sent by email (outbox.h), in the same database.
+  virtual Outbox& outbox() = 0;
 };
 
 }  // namespace khabar::store

@@ -96,6 +96,7 @@ std::vector<std::string> AdminClient::cookie_headers(std::vector<std::string> he
   if (!session_.empty()) cookies = "khabar_session=" + session_;
   if (!form_cookie_.empty())
     cookies += (cookies.empty() ? "" : "; ") + ("khabar_form=" + form_cookie_);
+  if (!device_.empty()) cookies += (cookies.empty() ? "" : "; ") + ("khabar_device=" + device_);
   if (!cookies.empty()) headers.push_back("Cookie: " + cookies);
   if (!client_ip_.empty()) headers.push_back("X-Forwarded-For: " + client_ip_);
   return headers;
@@ -113,6 +114,7 @@ void AdminClient::remember_cookie(const HttpResponse& r) {
     value = value.substr(0, value.find(';'));
     if (cookie.starts_with("khabar_session=")) set_session(value);
     if (cookie.starts_with("khabar_form=")) form_cookie_ = value;
+    if (cookie.starts_with("khabar_device=")) device_ = value;
   }
 }
 
@@ -191,10 +193,12 @@ HttpResponse AdminClient::set_password(const std::string& link, const std::strin
 }
 
 std::string add_user(const std::filesystem::path& data, const std::string& login,
-                     const std::string& role, const std::string& display_name) {
+                     const std::string& role, const std::string& display_name,
+                     const std::string& email) {
   std::vector<std::string> args = {"user",    "add", "--data", data.string(),
                                    "--login", login, "--role", role};
   if (!display_name.empty()) args.insert(args.end(), {"--display-name", display_name});
+  if (!email.empty()) args.insert(args.end(), {"--email", email});
   auto r = run_khabar(args);
   std::size_t at = r.output.find("http");
   if (r.exit_code != 0 || at == std::string::npos)

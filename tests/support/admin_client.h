@@ -54,6 +54,9 @@ class AdminClient {
   // The session's CSRF token (read from the profile page once and remembered).
   std::string csrf();
   const std::string& session() const { return session_; }
+  // The khabar_device cookie (this "browser"'s device id), kept like a browser keeps it.
+  const std::string& device() const { return device_; }
+  void set_device(std::string d) { device_ = std::move(d); }
   void set_session(std::string s) { session_ = std::move(s), csrf_.clear(); }
 
  private:
@@ -63,12 +66,14 @@ class AdminClient {
   std::string client_ip_;
   std::string session_;
   std::string form_cookie_;  // khabar_form: the pre-session cookie of the sign-in forms
+  std::string device_;       // khabar_device
   std::string csrf_;
 };
 
 // `khabar user add` on `data`; returns the set-password link it printed.
 std::string add_user(const std::filesystem::path& data, const std::string& login,
-                     const std::string& role, const std::string& display_name = "");
+                     const std::string& role, const std::string& display_name = "",
+                     const std::string& email = "");
 
 // A new account (`khabar user add`) whose holder chose a password and signed in.
 AdminClient signed_in_user(int port, const std::filesystem::path& data, const std::string& login,

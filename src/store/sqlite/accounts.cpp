@@ -8,7 +8,7 @@ namespace {
 
 constexpr std::string_view kAccountColumns =
     "id, login, email, display_name, slug, bio, role, disabled, password_hash, totp_sealed, "
-    "totp_last_step, created_at, password_changed_at, avatar";
+    "totp_last_step, created_at, password_changed_at, avatar, notices";
 
 Account read_account(const Statement& s) {
   Account a;
@@ -26,6 +26,7 @@ Account read_account(const Statement& s) {
   a.created_at = s.int64(11);
   a.password_changed_at = s.int64(12);
   a.avatar = s.text(13);
+  a.notices = static_cast<int>(s.int64(14));
   return a;
 }
 
@@ -138,6 +139,33 @@ class SqliteAccounts final : public AccountStore {
       db_.note_change({ChangeKind::AuthorProfile, id});
     });
     return out;
+  }
+
+  bool set_notices(Id id, int notices) override {
+    return update("UPDATE users SET notices = ?2 WHERE id = ?1", id,
+                  static_cast<std::int64_t>(notices & kAllNotices));
+  }
+
+  bool remember_device(Id id, std::string_view device_digest, Timestamp now) override {
+    bool added = false;
+    db_.write_transaction([&](Connection& db) {
+      db.prepare(
+            "INSERT OR IGNORE INTO known_devices (user_id, device_digest, first_seen, last_seen) "
+            "VALUES (?1, ?2, ?3, ?3)")
+          .bind(1, id)
+          .bind(2, device_digest)
+          .bind(3, now)
+          .run();
+      added = sqlite3_changes(db.handle()) > 0;
+      if (!added)
+        db.prepare(
+              "UPDATE known_devices SET last_seen = ?3 WHERE user_id = ?1 AND device_digest = ?2")
+            .bind(1, id)
+            .bind(2, device_digest)
+            .bind(3, now)
+            .run();
+    });
+    return added;
   }
 
   bool set_avatar(Id id, std::string_view avatar) override {

@@ -10,6 +10,7 @@
 #include "store/sqlite/accounts.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/outbox.h"
 #include "store/sqlite/readers.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/snapshot.h"
@@ -32,9 +33,11 @@ class SqliteStore final : public Store, private sqlite::Access {
         readers_(path_) {
     migrate(writer_.db(), path_);
     accounts_ = sqlite::make_account_store(*this);
+    outbox_ = sqlite::make_outbox(*this);
   }
 
   AccountStore& accounts() override { return *accounts_; }
+  Outbox& outbox() override { return *outbox_; }
 
   // --- writes ---
 
@@ -212,6 +215,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   std::vector<Pending*> group_queue_;
   bool group_leader_ = false;
   std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<Outbox> outbox_;
 };
 
 }  // namespace

@@ -131,5 +131,60 @@ TEST_P(StoreContract, AccountsListAvatarsAndEndingASession) {
   EXPECT_FALSE(db_->accounts().session("s1"));
 }
 
+TEST_P(StoreContract, NoticesAndKnownDevicesArePerAccount) {
+  const content::Id amina_id = add_amina(*db_);
+  EXPECT_EQ(db_->accounts().account(amina_id)->notices, store::kAllNotices);  // all on at first
+  EXPECT_TRUE(db_->accounts().set_notices(amina_id, store::kNoticeComments));
+  EXPECT_EQ(db_->accounts().account(amina_id)->notices, store::kNoticeComments);
+  EXPECT_TRUE(db_->accounts().set_notices(amina_id, 0xff));  // only the known bits
+  EXPECT_EQ(db_->accounts().account(amina_id)->notices, store::kAllNotices);
+  EXPECT_FALSE(db_->accounts().set_notices(999, 0));
+  EXPECT_TRUE(db_->accounts().remember_device(amina_id, "d1", 100));
+  EXPECT_FALSE(db_->accounts().remember_device(amina_id, "d1", 200));  // seen before
+  EXPECT_TRUE(db_->accounts().remember_device(amina_id, "d2", 300));
+  auto tx = db_->begin();
+  auto karim = tx->add_user({"karim", "k@example.org", "Karim", "karim", "", "author"}).or_throw();
+  tx->commit().or_throw();
+  EXPECT_TRUE(db_->accounts().remember_device(karim, "d1", 400));  // another account's
+}
+
+TEST_P(StoreContract, TheOutboxLeasesEachLetterToOneSenderUntilSentOrRetried) {
+  auto& outbox = db_->outbox();
+  EXPECT_EQ(outbox.count(), 0);
+  outbox.enqueue("invitation", 7, "sealed-1", 100);
+  outbox.enqueue("review", 0, "sealed-2", 101);
+  EXPECT_EQ(outbox.count(), 2);
+  EXPECT_TRUE(outbox.claim_due(99, 700, 10).empty());  // not due yet
+  auto first = outbox.claim_due(200, 800, 1);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].kind, "invitation");
+  EXPECT_EQ(first[0].user_id, 7);
+  EXPECT_EQ(first[0].sealed, "sealed-1");
+  EXPECT_EQ(first[0].created_at, 100);
+  EXPECT_EQ(first[0].attempts, 0);
+  // Leased: another sender gets the other letter only, until the lease ends.
+  auto second = outbox.claim_due(200, 800, 10);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].sealed, "sealed-2");
+  EXPECT_TRUE(outbox.claim_due(799, 900, 10).empty());
+  outbox.remove(second[0].id);
+  outbox.retry_at(first[0].id, 1000, "timed out");
+  EXPECT_TRUE(outbox.claim_due(999, 1100, 10).empty());
+  auto again = outbox.claim_due(1000, 1600, 10);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].attempts, 1);
+  outbox.remove(again[0].id);
+  EXPECT_EQ(outbox.count(), 0);
+}
+
+TEST_P(StoreContract, AMarkAdvancesOnlyPastItsThreshold) {
+  auto& outbox = db_->outbox();
+  EXPECT_TRUE(outbox.advance_mark("digest", 100, 50));    // never set: 0 < 50
+  EXPECT_FALSE(outbox.advance_mark("digest", 120, 100));  // 100 is not before 100
+  EXPECT_TRUE(outbox.advance_mark("digest", 200, 101));
+  EXPECT_TRUE(outbox.advance_mark("other", 5, 1));  // marks are by name
+  EXPECT_FALSE(outbox.advance_mark("digest", 300, 150));
+}
+
 }  // namespace
 }  // namespace khabar::test

@@ -209,7 +209,8 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
                          "DROP TABLE search_text; DROP TABLE related_articles; "
                          "DROP TABLE search_queue; "
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
-                         "DROP TABLE autosaves; "
+                         "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
+                         "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
                          "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -248,7 +249,8 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
   ASSERT_EQ(store::sqlite::register_search_functions(raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
-                         "DROP TABLE autosaves; "
+                         "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
+                         "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
                          "ALTER TABLE search_docs DROP COLUMN words; "
                          "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "

@@ -6,6 +6,7 @@
   <p><label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required></p>
   <p><button type="submit">Sign in</button></p>
+  {{#FORGOT}}<p><a href="/admin/forgot">Forgot your password?</a></p>{{/FORGOT}}
 </form>
 {{/STEP_PASSWORD}}{{#STEP_CODE}}<form class="card narrow" method="post" action="/admin/login">
   <input type="hidden" name="_csrf" value="{{FORM_TOKEN}}">

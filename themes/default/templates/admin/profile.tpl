@@ -36,6 +36,15 @@
   <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="{{MIN_LENGTH}}" required></p>
   <p><button type="submit">Change password</button> <span class="help">Your other sessions end.</span></p>
 </form>
+<form class="card" method="post" action="/admin/profile">
+  <h2>Email notices</h2>
+  <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="notices">
+  {{#NO_MAIL}}<p class="help">This site sends no email now ([mail] in khabar.toml); these choices count once it does.</p>{{/NO_MAIL}}
+  <fieldset><legend>Send me an email</legend>
+  {{#NOTICE}}<p><label><input type="checkbox" name="notice" value="{{VALUE}}"{{#ON}} checked{{/ON}}> {{LABEL}}</label></p>
+  {{/NOTICE}}</fieldset>
+  <p><button type="submit">Save notices</button></p>
+</form>
 <section class="card">
   <h2>Two-factor sign-in: {{TWO_FACTOR}}</h2>
   <p><a href="/admin/two-factor">Manage two-factor sign-in</a></p>
