@@ -53,11 +53,12 @@ struct UserOptions {
 };
 int run_user(const UserOptions& options);
 
-// khabar import wordpress --data DIR FILE.xml [--uploads DIR] [--dry-run]
+// khabar import wordpress --data DIR FILE.xml [--uploads DIR] [--fetch-media URL] [--dry-run]
 struct ImportCommand {
   std::filesystem::path data_dir;
   std::filesystem::path file;
   std::filesystem::path uploads;
+  std::string fetch_media;  // the old site's URL, or a copy of its uploads folder
   bool dry_run = false;
 };
 int run_import_wordpress(const ImportCommand& options);

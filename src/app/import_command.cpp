@@ -88,6 +88,17 @@ int run_import_wordpress(const ImportCommand& o) {
   options.file = o.file;
   options.dry_run = o.dry_run;
   options.uploads = o.uploads;
+  if (!o.fetch_media.empty() && !o.fetch_media.starts_with("http://") &&
+      !o.fetch_media.starts_with("https://"))
+    return fail("--fetch-media " + o.fetch_media +
+                " is not an http:// or https:// address. Nothing was imported.");
+  options.fetch_media = o.fetch_media;
+  options.fetch_progress = [&](std::size_t done, std::size_t total, std::size_t failed) {
+    // One line a file would flood a terminal: every 10th, and the last.
+    if (done % 10 != 0 && done != total) return;
+    std::cerr << "Fetching media: " << done << " of " << total
+              << (failed ? " (" + std::to_string(failed) + " failed)" : std::string()) << "\n";
+  };
   options.media_dir = o.data_dir / "media";
   options.progress = [&](std::uint64_t b, std::uint64_t t, std::uint64_t n) {
     display.update(b, t, n);
@@ -117,9 +128,16 @@ int run_import_wordpress(const ImportCommand& o) {
   print_tally("attachments", s.attachments);
   if (s.other_items.total()) print_tally("other items", s.other_items);
   std::cout << "  " << s.redirects << " old addresses now answer 301 with the new ones.\n";
+  if (s.media_fetched || s.media_not_fetched)
+    std::cout << "  " << s.media_fetched << " files fetched from " << o.fetch_media
+              << (s.media_not_fetched
+                      ? ", " + std::to_string(s.media_not_fetched) + " could not be (see the notes)"
+                      : std::string())
+              << ".\n";
   if (s.media_copied)
-    std::cout << "  " << s.media_copied
-              << " files copied from --uploads into the media library, all metadata removed.\n";
+    std::cout << "  " << s.media_copied << " files copied from "
+              << (o.uploads.empty() ? "--fetch-media" : "--uploads")
+              << " into the media library, all metadata removed.\n";
   if (s.attachments.imported > s.media_copied)
     std::cout << "  " << s.attachments.imported - s.media_copied
               << " attachments are referenced by their URL on the old site; keep it reachable.\n";

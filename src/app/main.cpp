@@ -52,6 +52,11 @@ int main(int argc, char** argv) {
   wordpress_cmd->add_option("--uploads", import.uploads,
                             "A copy of wp-content/uploads: images are copied into the media "
                             "library with their metadata (GPS...) removed");
+  wordpress_cmd->add_option(
+      "--fetch-media", import.fetch_media,
+      "The old site's address (https://old.example) or a copy of its uploads folder (a URL "
+      "ending in /uploads): the attachments not in --uploads are fetched from it, each "
+      "retried, then copied as from --uploads");
   wordpress_cmd->add_flag("--dry-run", import.dry_run,
                           "Read and check everything, print the summary, write nothing");
 

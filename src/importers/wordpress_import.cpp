@@ -14,12 +14,14 @@
 
 #include "content/text.h"
 #include "content/urls.h"
+#include "importers/fetch_media.h"
 #include "importers/wordpress_content.h"
 #include "media/library.h"
 #include "newsroom/articles.h"
 #include "newsroom/imports.h"
 #include "render/sanitize.h"
 #include "search/plain_text.h"
+#include "security/secret.h"
 #include "store/names.h"
 
 namespace khabar::importers {
@@ -56,8 +58,6 @@ std::string path_of(std::string_view url) {
   return out;
 }
 
-// The path of an uploads URL without extension and size suffix:
-// "https://x/wp-content/uploads/2013/03/photo-300x200.jpg" -> "/wp-content/uploads/2013/03/photo".
 // An upload's URL path without its extension: how the library copy of an attachment is
 // found again ("/2013/03/kabul").
 std::string upload_key(std::string_view url) {
@@ -740,6 +740,7 @@ void remove_files(const std::vector<std::filesystem::path>& files) {
 // The file of an attachment in a copy of wp-content/uploads, if it is there.
 std::optional<std::filesystem::path> find_upload(const std::filesystem::path& uploads,
                                                  const std::string& url) {
+  if (uploads.empty()) return std::nullopt;
   std::string path = path_of(url);
   std::vector<std::string> candidates;
   if (auto at = path.find("/wp-content/uploads/"); at != std::string::npos)
@@ -758,8 +759,9 @@ std::optional<std::filesystem::path> find_upload(const std::filesystem::path& up
 
 // --uploads: each attachment's file goes into the media library with its metadata
 // removed; the attachment then points to the copy. Runs before the items are read.
-void copy_uploads(store::Transaction& tx, const ImportOptions& options, Collected& collected,
-                  ImportSummary& s, std::vector<std::filesystem::path>& written) {
+void copy_uploads(store::Transaction& tx, const ImportOptions& options,
+                  const std::filesystem::path& fetched, Collected& collected, ImportSummary& s,
+                  std::vector<std::filesystem::path>& written) {
   std::vector<std::int64_t> ids;
   for (const auto& [id, a] : collected.attachments) ids.push_back(id);
   std::sort(ids.begin(), ids.end());
@@ -773,9 +775,12 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options, Collecte
         continue;
       }
     auto source = find_upload(options.uploads, a.url);
+    if (!source) source = find_upload(fetched, a.url);
     if (!source) {
-      s.notes.push_back("attachment " + key + ": " + path_of(a.url) +
-                        " is not in --uploads; the article keeps the old URL");
+      s.notes.push_back(
+          "attachment " + key + ": " + path_of(a.url) +
+          (options.uploads.empty() ? " could not be fetched" : " is not in --uploads") +
+          "; the article keeps the old URL");
       continue;
     }
     std::error_code ec;
@@ -824,6 +829,30 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
   collected.options = &options;
   if (auto error = read_wxr(options.file, collected)) return *error;
   ImportSummary summary;
+  // --fetch-media: what is not in --uploads is fetched first, outside the transaction.
+  std::filesystem::path fetched;
+  struct RemoveFolder {
+    std::filesystem::path& dir;
+    ~RemoveFolder() {
+      std::error_code ec;
+      if (!dir.empty()) std::filesystem::remove_all(dir, ec);
+    }
+  } remove_fetched{fetched};
+  if (!options.fetch_media.empty()) {
+    std::vector<std::string> paths;
+    for (const auto& [id, a] : collected.attachments)
+      if (!find_upload(options.uploads, a.url)) paths.push_back(path_of(a.url));
+    fetched =
+        options.media_dir.parent_path() / (".import-fetch-" + security::new_token().substr(0, 12));
+    FetchOptions f;
+    f.base = options.fetch_media;
+    f.dir = fetched;
+    f.progress = options.fetch_progress;
+    auto report = fetch_media(paths, f);
+    summary.media_fetched = static_cast<std::int64_t>(report.fetched);
+    summary.media_not_fetched = static_cast<std::int64_t>(report.failed);
+    for (auto& note : report.notes) summary.notes.push_back("not fetched: " + note);
+  }
   std::vector<std::filesystem::path> written;  // media files, removed again if nothing is kept
   struct RemoveUnlessKept {
     std::vector<std::filesystem::path>& files;
@@ -834,7 +863,8 @@ std::variant<ImportSummary, WxrError> import_wordpress(store::Store& store,
   } cleanup{written};
   // One transaction: an import is all or nothing, and its lookups see what it wrote.
   auto tx = store.begin();
-  if (!options.uploads.empty()) copy_uploads(*tx, options, collected, summary, written);
+  if (!options.uploads.empty() || !fetched.empty())
+    copy_uploads(*tx, options, fetched, collected, summary, written);
   std::optional<WxrError> error;
   {
     // Two cores, two threads: one parses and prepares items, this one writes them.

@@ -24,6 +24,12 @@ struct ImportOptions {
   // A copy of wp-content/uploads: attachments found there are copied into the media
   // library (`media_dir`), metadata stripped, and articles point to the copies.
   std::filesystem::path uploads;
+  // The old site's address (or a copy of its uploads folder, a URL ending in "/uploads"):
+  // attachments not in `uploads` are fetched from it over HTTP(S), each retried, into a
+  // temporary folder next to `media_dir` (removed afterwards: the originals there still
+  // carry their metadata), then copied as from `uploads`.
+  std::string fetch_media;
+  std::function<void(std::size_t done, std::size_t total, std::size_t failed)> fetch_progress;
   std::filesystem::path media_dir;
   // Keyed hash of a commenter's IP address (the site secret's); addresses are not stored.
   // Called now and then: bytes read, file size, items done (both passes).
@@ -45,7 +51,9 @@ struct ImportSummary {
   std::vector<std::string> notes;               // anything else worth reading
   std::map<std::string, int> unknown_shortcodes;
   std::int64_t redirects = 0;
-  std::int64_t media_copied = 0;     // --uploads: files copied into the media library
+  std::int64_t media_copied = 0;   // --uploads: files copied into the media library
+  std::int64_t media_fetched = 0;  // --fetch-media: files fetched (then copied)
+  std::int64_t media_not_fetched = 0;
   std::vector<std::string> invited;  // logins of the authors created (disabled until invited)
 };
 

@@ -4,13 +4,17 @@
 // answering 301 to a page that answers 200, no script or event handler in imported
 // content, idempotence, and broken files that change nothing.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "content/text.h"
 #include "content/urls.h"
@@ -493,6 +497,100 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
        it != std::filesystem::recursive_directory_iterator(); ++it)
     EXPECT_FALSE(it->is_regular_file()) << it->path() << " was left behind by the dry run";
   EXPECT_TRUE(library(fresh).empty());
+}
+
+// Issue 13: --fetch-media takes the attachments from the old site over HTTP when no copy
+// of wp-content/uploads is at hand: here a local HTTP server serving a folder, which
+// answers 503 to the first request for each file (so each is retried) and 404 for a file
+// it does not have (reported, not retried, and the import goes on).
+TEST_F(Import, FetchMediaTakesTheAttachmentsFromTheOldSiteRetryingEachFailure) {
+  auto site = dir_.path() / "old-site";
+  std::filesystem::create_directories(site / "wp-content/uploads/2013/03");
+  write_jpeg_with_location(site / "wp-content/uploads/2013/03/kabul.jpg", 800, 600);
+  write_jpeg_with_location(site / "wp-content/uploads/2013/03/herat market.jpg", 640, 480);
+  auto requests = dir_.path() / "requests.log";
+  auto script = write("serve.py", R"(import functools, http.server, sys
+port, folder, log = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+seen = set()
+class Flaky(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        with open(log, 'a') as f:
+            f.write(self.path + '\n')
+        if self.path not in seen:
+            seen.add(self.path)
+            self.send_error(503)
+            return
+        super().do_GET()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(('127.0.0.1', port), functools.partial(Flaky, directory=folder)).serve_forever()
+)");
+  int port = free_port();
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/usr/bin/python3", "python3", script.c_str(), std::to_string(port).c_str(), site.c_str(),
+          requests.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  struct Stop {
+    pid_t pid;
+    ~Stop() {
+      kill(pid, SIGTERM);
+      waitpid(pid, nullptr, 0);
+    }
+  } stop{pid};
+  for (int i = 0; i < 200 && !can_connect(port); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(can_connect(port));
+
+  std::string xml = read(kFixture);
+  std::string header = xml.substr(0, xml.find("<wp:author>"));
+  auto attachment = [](int id, const std::string& file) {
+    return "<item><title>" + file + "</title><wp:post_id>" + std::to_string(id) +
+           "</wp:post_id><wp:post_parent>60</wp:post_parent><wp:post_type>attachment</"
+           "wp:post_type><wp:status>inherit</wp:status><wp:attachment_url>https://old.example/"
+           "wp-content/uploads/2013/03/" +
+           file + "</wp:attachment_url></item>";
+  };
+  auto file = write(
+      "fetch.xml",
+      header + attachment(61, "kabul.jpg") + attachment(62, "herat%20market.jpg") +
+          attachment(63, "gone.jpg") +
+          "<item><title>Photos</title><wp:post_id>60</wp:post_id><wp:post_name>photos</"
+          "wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+          "<wp:post_date_gmt>2013-03-02 10:00:00</wp:post_date_gmt><content:encoded><![CDATA["
+          "<img src=\"https://old.example/wp-content/uploads/2013/03/kabul.jpg\" alt=\"Kabul\" "
+          "/>\n\n"
+          "<img src=\"https://old.example/wp-content/uploads/2013/03/herat%20market.jpg\" "
+          "alt=\"Herat\" />\n\n"
+          "<img src=\"https://old.example/wp-content/uploads/2013/03/gone.jpg\" alt=\"Gone\" />"
+          "]]></content:encoded></item></channel></rss>");
+  auto r = import(file, {"--fetch-media", "http://127.0.0.1:" + std::to_string(port)});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("Fetching media: 3 of 3 (1 failed)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2 files fetched from http://127.0.0.1:" + std::to_string(port) +
+                          ", 1 could not be"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("2 files copied from --fetch-media"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("/wp-content/uploads/2013/03/gone.jpg: HTTP 404 (2 attempts)"),
+            std::string::npos)
+      << r.output;
+  // Each file was asked for again after the 503; the missing one not after its 404.
+  std::string log = read(requests);
+  EXPECT_EQ(count(log, "/wp-content/uploads/2013/03/kabul.jpg\n"), 2) << log;
+  EXPECT_EQ(count(log, "/wp-content/uploads/2013/03/herat%20market.jpg\n"), 2) << log;
+  EXPECT_EQ(count(log, "/wp-content/uploads/2013/03/gone.jpg\n"), 2) << log;
+  // In the library, without their metadata; the fetched originals are not left on disk.
+  ASSERT_EQ(library(data_).size(), 2u);
+  std::string tags = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
+  EXPECT_EQ(tags.find("GPS"), std::string::npos) << tags;
+  for (const auto& entry : std::filesystem::directory_iterator(data_))
+    EXPECT_FALSE(entry.path().filename().string().starts_with(".import-fetch")) << entry.path();
+  std::string body = stored_article(data_, "photos")->fields.body_html;
+  EXPECT_EQ(count(body, "src=\"/media/2013/03/"), 2) << body;
+  EXPECT_NE(body.find("https://old.example/wp-content/uploads/2013/03/gone.jpg"),
+            std::string::npos);
 }
 
 // Issue 13: four different originals whose names look like WordPress's resized copies
