@@ -59,6 +59,7 @@ http::Response route(Context& ctx) {
     if (page == "menu") return menu(ctx);
   }
   if (page == "media" && seg.size() == 3) return media_item(ctx, seg[2]);
+  if (page == "categories" && seg.size() == 3) return category_action(ctx, seg[2]);
   if (page == "articles" && seg.size() == 3 && seg[2] == "new") return article_editor(ctx, "new");
   if (page == "articles" && seg.size() == 4 && seg[3] == "edit") return article_editor(ctx, seg[2]);
   if (page == "articles" && seg.size() == 4 && seg[3] == "autosave" && ctx.is_post())

@@ -4,7 +4,9 @@
 
 #include "content/capabilities.h"
 #include "content/categories.h"
+#include "content/text.h"
 #include "content/time_zone.h"
+#include "content/urls.h"
 
 namespace khabar::admin {
 namespace {
@@ -59,6 +61,50 @@ AdminPage::AdminPage(const Context& ctx, std::string content_template, std::stri
 
 void AdminPage::notice(std::string_view text) {
   root_.AddSectionDictionary("NOTICE")->SetValue("TEXT", std::string(text));
+}
+
+ListPage list_page(const Context& ctx) {
+  ListPage p;
+  p.query = content::trim(ctx.request.query_param("q").value_or(""));
+  auto page = content::parse_integer(ctx.request.query_param("page").value_or("1"));
+  if (page && *page >= 1 && *page <= 1000000) p.page = static_cast<std::size_t>(*page);
+  return p;
+}
+
+bool matches(std::string_view text, std::string_view query) {
+  return query.empty() ||
+         content::ascii_lower(text).find(content::ascii_lower(query)) != std::string::npos;
+}
+
+void AdminPage::list_controls(const ListPage& p, std::size_t total, std::string_view path,
+                              std::string_view what) {
+  auto* search = root_.AddSectionDictionary("LIST_SEARCH");
+  search->SetValue("PATH", std::string(path));
+  search->SetValue("WHAT", std::string(what));
+  search->SetValue("QUERY", p.query);
+  std::size_t last = std::min(total, p.offset() + ListPage::kSize);
+  pager(p, last > p.offset() ? last - p.offset() : 0, last < total, path,
+        p.query.empty() ? "" : "q=" + content::percent_encode(p.query));
+  std::size_t first = std::min(total, p.offset() + 1);
+  root_.SetValue(
+      "PAGER_SHOWN",
+      total == 0
+          ? (p.query.empty() ? std::string("None yet.") : "Nothing matches “" + p.query + "”.")
+          : std::to_string(first) + "–" + std::to_string(last) + " of " + std::to_string(total));
+}
+
+void AdminPage::pager(const ListPage& p, std::size_t shown, bool more, std::string_view path,
+                      std::string_view query) {
+  std::string base =
+      std::string(path) + "?" + std::string(query) + (query.empty() ? "" : "&") + "page=";
+  auto* pager = root_.AddSectionDictionary("PAGER");
+  root_.SetValue("PAGER_SHOWN",
+                 shown ? std::to_string(p.offset() + 1) + "–" + std::to_string(p.offset() + shown)
+                       : std::string());
+  if (p.page > 1)
+    pager->AddSectionDictionary("PREV")->SetValue("HREF", base + std::to_string(p.page - 1));
+  if (more)
+    pager->AddSectionDictionary("NEXT")->SetValue("HREF", base + std::to_string(p.page + 1));
 }
 
 void AdminPage::error(std::string_view text) {

@@ -11,6 +11,18 @@
 
 namespace khabar::admin {
 
+// Which part of a long admin list to show: ?q= (what to search for) and ?page= (from 1).
+struct ListPage {
+  static constexpr std::size_t kSize = 50;
+  std::string query;
+  std::size_t page = 1;
+  std::size_t offset() const { return (page - 1) * kSize; }
+};
+ListPage list_page(const Context& ctx);
+
+// Whether `text` contains `query`, ignoring ASCII case ("" matches everything).
+bool matches(std::string_view text, std::string_view query);
+
 class AdminPage {
  public:
   // `content_template` is a file under templates/admin/ (e.g. "admin/dashboard.tpl").
@@ -19,6 +31,14 @@ class AdminPage {
   ctemplate::TemplateDictionary& main() { return *main_; }
   void notice(std::string_view text);  // a green "done" line above the content
   void error(std::string_view text);   // a red "not done" line (role="alert")
+  // A search box above the content (GET `path`?q=) and, below it, "51–100 of 1,000" with
+  // links to the pages before and after, for `total` items matching `p.query`.
+  void list_controls(const ListPage& p, std::size_t total, std::string_view path,
+                     std::string_view what);
+  // Only the links, for a list whose length is not counted: `shown` items on this page,
+  // `more` if a next page has any. `query` is kept in the links ("q=x&mine=1").
+  void pager(const ListPage& p, std::size_t shown, bool more, std::string_view path,
+             std::string_view query);
   http::Response render(int status = 200);
 
  private:

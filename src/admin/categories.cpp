@@ -80,6 +80,16 @@ void keep_old_addresses(store::Transaction& tx, const store::PathMoves& moved) {
     tx.add_redirect("/category/" + from + "/", content::category_url(to));
 }
 
+void top_level_option(ctemplate::TemplateDictionary& d, const char* section, bool selected) {
+  auto* none = d.AddSectionDictionary(section);
+  none->SetValue("VALUE", "0");
+  none->SetValue("LABEL", "(top level)");
+  if (selected) none->ShowSection("SELECTED");
+}
+
+// The list: 50 a page in tree order, searched by name, slug or address; each row links
+// to the category's own page, where it is changed or deleted (a menu of every category in
+// every row would make the page grow with the square of their number).
 http::Response list(Context& ctx, int status, std::string_view error) {
   auto all = ctx.store.snapshot()->categories();
   std::vector<std::pair<const Category*, int>> tree;
@@ -88,27 +98,45 @@ http::Response list(Context& ctx, int status, std::string_view error) {
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
   auto& d = page.main();
-  for (const auto& [c, depth] : tree) {
+  ListPage p = list_page(ctx);
+  std::vector<std::pair<const Category*, int>> found;
+  for (const auto& entry : tree)
+    if (matches(entry.first->name, p.query) || matches(entry.first->path, p.query))
+      found.push_back(entry);
+  page.list_controls(p, found.size(), "/admin/categories", "categories");
+  for (std::size_t i = p.offset(); i < found.size() && i < p.offset() + ListPage::kSize; ++i) {
+    const auto& [c, depth] = found[i];
     auto* row = d.AddSectionDictionary("CATEGORY");
     row->SetIntValue("ID", static_cast<long>(c->id));
     row->SetValue("NAME", c->name);
-    row->SetValue("SLUG", c->slug);
-    row->SetValue("DESCRIPTION", c->description);
+    row->SetValue("LABEL", category_label(all, *c));
     row->SetIntValue("POSITION", c->position);
-    row->SetIntValue("DEPTH", depth);
+    row->SetIntValue("DEPTH", std::min(depth, 4));
     row->SetValue("URL", content::category_url(c->path));
-    row->SetValue("CSRF", ctx.user->csrf);
-    auto* none = row->AddSectionDictionary("PARENT_OPTION");
-    none->SetValue("VALUE", "0");
-    none->SetValue("LABEL", "(top level)");
-    if (!c->parent_id) none->ShowSection("SELECTED");
-    parent_options(*row, "PARENT_OPTION", tree, c->parent_id, c->id);
-    parent_options(*row, "MOVE_OPTION", tree, 0, c->id);
   }
-  auto* none = d.AddSectionDictionary("NEW_PARENT");
-  none->SetValue("VALUE", "0");
-  none->SetValue("LABEL", "(top level)");
+  top_level_option(d, "NEW_PARENT", false);
   parent_options(d, "NEW_PARENT", tree, 0, 0);
+  return page.render(status);
+}
+
+// One category's page: its fields, where it sits, and deleting it.
+http::Response edit_page(Context& ctx, const Category& c, int status, std::string_view error) {
+  auto all = ctx.store.snapshot()->categories();
+  std::vector<std::pair<const Category*, int>> tree;
+  walk(all, 0, 0, tree);
+  AdminPage page(ctx, "admin/category.tpl", "Category: " + c.name);
+  if (!error.empty()) page.error(error);
+  auto& d = page.main();
+  d.SetIntValue("ID", static_cast<long>(c.id));
+  bool post = ctx.is_post() && ctx.form.get("action") == "save";
+  d.SetValue("NAME", post ? ctx.form.get("name") : c.name);
+  d.SetValue("SLUG", post ? ctx.form.get("slug") : c.slug);
+  d.SetValue("DESCRIPTION", post ? ctx.form.get("description") : c.description);
+  d.SetValue("POSITION", post ? ctx.form.get("position") : std::to_string(c.position));
+  d.SetValue("URL", content::category_url(c.path));
+  top_level_option(d, "PARENT_OPTION", !c.parent_id);
+  parent_options(d, "PARENT_OPTION", tree, c.parent_id, c.id);
+  parent_options(d, "MOVE_OPTION", tree, 0, c.id);
   return page.render(status);
 }
 
@@ -135,10 +163,11 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
   auto id = content::parse_integer(id_text);
   const Category* category = id ? content::find_category(all, *id) : nullptr;
   if (!category) return message_page(ctx, 404, "Not found", "There is no such category.");
+  if (!ctx.is_post()) return edit_page(ctx, *category, 200, "");
   std::string action = ctx.form.get("action");
   if (action == "save") {
     auto f = read_fields(ctx, all, category->id);
-    if (!f.problem.empty()) return list(ctx, 422, f.problem);
+    if (!f.problem.empty()) return edit_page(ctx, *category, 422, f.problem);
     auto tx = ctx.store.begin();
     auto moved = tx->update_category(category->id, f.c);
     if (!moved) return store_refusal(ctx, moved.status());
@@ -149,7 +178,7 @@ http::Response category_action(Context& ctx, std::string_view id_text) {
   if (action == "delete") {
     Id move_to = content::parse_integer(ctx.form.get("move_to")).value_or(0);
     if (move_to == category->id || (move_to && !content::find_category(all, move_to)))
-      return list(ctx, 422, "Choose another existing category for its articles.");
+      return edit_page(ctx, *category, 422, "Choose another existing category for its articles.");
     std::string old_path = category->path;
     auto tx = ctx.store.begin();
     auto moved = tx->delete_category(category->id, move_to);

@@ -67,8 +67,14 @@ http::Response comments(Context& ctx) {
     if (s == status) t->ShowSection("CURRENT");
   }
   d.SetValue("STATUS", std::string(to_string(status)));
-  auto items = ctx.store.snapshot()->comments_for_moderation(status, 100);
-  if (items.empty()) d.ShowSection("EMPTY");
+  ListPage p = list_page(ctx);
+  auto snapshot = ctx.store.snapshot();
+  auto total = static_cast<std::size_t>(snapshot->count_comments(status));
+  auto items = snapshot->comments_for_moderation(status, static_cast<int>(ListPage::kSize),
+                                                 static_cast<int>(p.offset()));
+  page.pager(p, items.size(), p.offset() + items.size() < total, "/admin/comments",
+             "status=" + std::string(to_string(status)));
+  if (items.empty() && p.page == 1) d.ShowSection("EMPTY");
   for (const auto& item : items) {
     auto* c = d.AddSectionDictionary("COMMENT");
     c->SetIntValue("ID", static_cast<long>(item.comment.id));

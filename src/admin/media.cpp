@@ -64,8 +64,16 @@ http::Response library_page(Context& ctx, int status, std::string_view error) {
   auto& d = page.main();
   d.SetValue("QUERY", filter.search);
   d.SetIntValue("MAX_MB", upload_limit_mb(ctx));
+  ListPage p = list_page(ctx);
+  filter.limit = static_cast<int>(ListPage::kSize) + 1;  // one more: is there a next page?
+  filter.offset = static_cast<int>(p.offset());
   auto items = ctx.store.snapshot()->media_library(filter);
-  if (items.empty()) d.ShowSection("EMPTY");
+  bool more = items.size() > ListPage::kSize;
+  if (more) items.pop_back();
+  if (items.empty() && p.page == 1) d.ShowSection("EMPTY");
+  std::string query = filter.search.empty() ? "" : "q=" + content::percent_encode(filter.search);
+  if (ctx.request.query_param("mine")) query += std::string(query.empty() ? "" : "&") + "mine=1";
+  page.pager(p, items.size(), more, "/admin/media", query);
   for (const auto& m : items) {
     auto* item = d.AddSectionDictionary("ITEM");
     item->SetIntValue("ID", static_cast<long>(m.id));

@@ -15,9 +15,15 @@ http::Response list(Context& ctx, int status, std::string_view error) {
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
   auto& d = page.main();
-  auto tags = ctx.store.snapshot()->desk_tags();
-  if (tags.empty()) d.ShowSection("EMPTY");
-  for (const auto& t : tags) {
+  auto all = ctx.store.snapshot()->desk_tags();
+  if (all.empty()) d.ShowSection("EMPTY");
+  ListPage p = list_page(ctx);
+  std::vector<const store::DeskTag*> found;
+  for (const auto& t : all)
+    if (matches(t.tag.name, p.query) || matches(t.tag.slug, p.query)) found.push_back(&t);
+  page.list_controls(p, found.size(), "/admin/tags", "tags");
+  for (std::size_t i = p.offset(); i < found.size() && i < p.offset() + ListPage::kSize; ++i) {
+    const auto& t = *found[i];
     auto* row = d.AddSectionDictionary("TAG");
     row->SetIntValue("ID", static_cast<long>(t.tag.id));
     row->SetValue("NAME", t.tag.name);

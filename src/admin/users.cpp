@@ -16,7 +16,14 @@ http::Response user_list(Context& ctx, int status, std::string_view error,
   auto& d = page.main();
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done")) page.notice("Done: " + *done + ".");
-  for (const auto& a : ctx.accounts().accounts()) {
+  ListPage p = list_page(ctx);
+  std::vector<store::Account> found;
+  for (auto& a : ctx.accounts().accounts())
+    if (matches(a.display_name, p.query) || matches(a.login, p.query) || matches(a.email, p.query))
+      found.push_back(std::move(a));
+  page.list_controls(p, found.size(), "/admin/users", "users");
+  for (std::size_t i = p.offset(); i < found.size() && i < p.offset() + ListPage::kSize; ++i) {
+    const auto& a = found[i];
     auto* row = d.AddSectionDictionary("USER");
     row->SetIntValue("ID", static_cast<long>(a.id));
     row->SetValue("NAME", a.display_name);

@@ -27,7 +27,7 @@ class DeskReads {
   virtual std::vector<DeskTag> desk_tags() = 0;  // by name
   // Comments with `status`, newest first, for moderation (with the private email).
   virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,
-                                                              int limit) = 0;
+                                                              int limit, int offset = 0) = 0;
   virtual std::vector<content::Media> media_library(const MediaFilter& filter) = 0;  // newest first
   virtual std::optional<content::Media> media(Id id) = 0;
   // The articles and pages (any status) that show a library item: as featured image, or

@@ -87,9 +87,7 @@ void expect_private(const std::vector<ReceivedMail>& all,
 }
 
 std::string status_text(const std::string& body) {
-  Html page(body);
-  auto* p = page.first("p", "role", "status");
-  return p ? Html::text(p) : "";
+  return Html::first_text(body, "p", "role", "status");
 }
 
 class Mail : public ::testing::Test {

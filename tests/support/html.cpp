@@ -115,4 +115,11 @@ std::string Html::text(const GumboNode* node) {
   return out;
 }
 
+std::string Html::first_text(const std::string& html, const std::string& tag,
+                             const std::string& attribute, const std::string& value) {
+  Html page(html);
+  const GumboNode* node = page.first(tag, attribute, value);
+  return node ? text(node) : "";
+}
+
 }  // namespace khabar::test

@@ -31,6 +31,9 @@ class Html {
 
   static std::string attr(const GumboNode* node, const std::string& name);
   static std::string text(const GumboNode* node);  // all text inside, whitespace collapsed
+  // The text of the first such element of the document `html`, or "" if it has none.
+  static std::string first_text(const std::string& html, const std::string& tag,
+                                const std::string& attribute = "", const std::string& value = "");
   // Elements inside `node` with this tag name (every element for ""), in document order.
   static std::vector<const GumboNode*> descendants(const GumboNode* node, const std::string& tag);
 

@@ -146,12 +146,15 @@ class SqliteSnapshot final : public Snapshot {
     return s.step();
   }
 
-  std::vector<ModerationItem> comments_for_moderation(CommentStatus status, int limit) override {
+  std::vector<ModerationItem> comments_for_moderation(CommentStatus status, int limit,
+                                                      int offset) override {
     auto s = db_.prepare(
         sql("SELECT ", kCommentColumns,
             ", c.author_email, a.slug FROM comments c JOIN articles a ON a.id = c.article_id "
-            "WHERE c.status = ?1 ORDER BY c.created_at DESC, c.id DESC LIMIT ?2"));
-    s.bind(1, to_string(status)).bind(2, static_cast<std::int64_t>(limit));
+            "WHERE c.status = ?1 ORDER BY c.created_at DESC, c.id DESC LIMIT ?2 OFFSET ?3"));
+    s.bind(1, to_string(status))
+        .bind(2, static_cast<std::int64_t>(limit))
+        .bind(3, static_cast<std::int64_t>(std::max(0, offset)));
     std::vector<ModerationItem> out;
     while (s.step())
       out.push_back(

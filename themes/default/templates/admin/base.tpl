@@ -29,7 +29,12 @@
 <h1>{{TITLE}}</h1>
 {{#NOTICE}}<p class="notice" role="status">{{TEXT}}</p>
 {{/NOTICE}}{{#ERROR}}<p class="error" role="alert">{{TEXT}}</p>
-{{/ERROR}}{{>CONTENT}}
+{{/ERROR}}{{#LIST_SEARCH}}<form class="list-search" method="get" action="{{PATH}}" role="search">
+  <label for="list-q">Search {{WHAT}}</label> <input id="list-q" name="q" type="search" value="{{QUERY}}"> <button>Search</button>
+</form>
+{{/LIST_SEARCH}}{{>CONTENT}}{{#PAGER}}<nav class="pager" aria-label="Pages"><span>{{PAGER_SHOWN}}</span>
+  {{#PREV}}<a rel="prev" href="{{HREF}}">Previous page</a>{{/PREV}} {{#NEXT}}<a rel="next" href="{{HREF}}">Next page</a>{{/NEXT}}</nav>
+{{/PAGER}}
 </main>
 </body>
 </html>
