@@ -6,9 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
+#include "content/categories.h"
 #include "content/text.h"
 #include "content/urls.h"
 #include "content/workflow.h"
@@ -106,10 +108,18 @@ http::Response articles(Context& ctx) {
                              "HAS_NEXT");
   }
   if (list.empty()) d.ShowSection("EMPTY");
-  std::vector<std::string> bulk;  // the moves someone may make on at least one row
+  std::vector<std::string> bulk;    // the moves someone may make on at least one row
+  std::map<Id, std::string> names;  // bylines, read once for the page
+  for (const auto& account : ctx.accounts().accounts()) names[account.id] = account.display_name;
+  auto all_categories = ctx.store.snapshot()->categories();
   for (const auto& a : list) {
     auto* row = d.AddSectionDictionary("ARTICLE");
     auto own = ownership_of(ctx, a.author_ids);
+    std::string authors;
+    for (Id id : a.author_ids) authors += (authors.empty() ? "" : ", ") + names[id];
+    row->SetValue("AUTHORS", authors.empty() ? "—" : authors);
+    const content::Category* category = content::find_category(all_categories, a.category_id);
+    row->SetValue("CATEGORY", category ? category_label(all_categories, *category) : "—");
     row->SetIntValue("ID", static_cast<long>(a.id));
     row->SetValue("TITLE", a.title);
     row->SetValue("STATUS", std::string(to_string(a.status)));

@@ -92,6 +92,7 @@ struct DeskArticle {
   std::vector<Id> author_ids;  // first is the primary byline
   content::Timestamp updated_at = 0;
   content::Timestamp published_at = 0;
+  Id category_id = 0;  // the main category, 0 for none
 };
 
 // An article as the editor loads it: every field, any status.

@@ -3,6 +3,7 @@
 // many there are; a category is changed on its own page, whose menus name every category.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "store/open.h"
@@ -180,6 +181,31 @@ TEST_F(AdminLists, UsersMediaAndCommentsArePaged) {
   EXPECT_EQ(second.body.find("Comment number 49<"), std::string::npos);
   EXPECT_NE(second.body.find("href=\"/admin/comments?status=pending&amp;page=3\""),
             std::string::npos);
+}
+
+// The article list names each article's bylines and category (with its trail).
+TEST_F(AdminLists, TheArticleListShowsAuthorCategoryStatusAndDate) {
+  auto list = admin_->get("/admin/articles");
+  ASSERT_EQ(list.status, 200);
+  Html page(list.body);
+  std::vector<std::string> by, category, status, changed;
+  for (auto* td : page.all("td", "data-label", "By")) by.push_back(Html::text(td));
+  for (auto* td : page.all("td", "data-label", "Category")) category.push_back(Html::text(td));
+  for (auto* td : page.all("td", "data-label", "Status")) status.push_back(Html::text(td));
+  for (auto* td : page.all("td", "data-label", "Changed")) changed.push_back(Html::text(td));
+  ASSERT_FALSE(by.empty());
+  EXPECT_EQ(by.size(), category.size());
+  EXPECT_EQ(by.size(), status.size());
+  EXPECT_EQ(by.size(), changed.size());
+  auto has = [](const std::vector<std::string>& v, const std::string& part) {
+    return std::any_of(v.begin(), v.end(),
+                       [&](const std::string& x) { return x.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(has(by, "Mariam Sadat")) << list.body.substr(0, 3000);
+  EXPECT_TRUE(has(category, "›") || has(category, "Afghanistan")) << list.body.substr(0, 3000);
+  EXPECT_TRUE(has(status, "published"));
+  EXPECT_TRUE(std::all_of(changed.begin(), changed.end(),
+                          [](const std::string& x) { return x.size() >= 16; }));  // a date
 }
 
 }  // namespace

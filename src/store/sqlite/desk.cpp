@@ -23,7 +23,7 @@ Revision read_revision(const Statement& s) {
 constexpr std::string_view kDeskColumns =
     "a.id, a.kind, a.slug, a.title, a.status, a.updated_at, ifnull(a.published_at, 0), "
     "(SELECT group_concat(user_id) FROM (SELECT user_id FROM article_authors "
-    "WHERE article_id = a.id ORDER BY position))";
+    "WHERE article_id = a.id ORDER BY position)), ifnull(a.category_id, 0)";
 
 DeskArticle read_desk_article(const Statement& s) {
   DeskArticle d;
@@ -37,6 +37,7 @@ DeskArticle read_desk_article(const Statement& s) {
   std::string authors = s.text(7);
   for (std::string_view id : content::split(authors, ','))
     if (auto n = content::parse_integer(id)) d.author_ids.push_back(*n);
+  d.category_id = s.int64(8);
   return d;
 }
 }  // namespace

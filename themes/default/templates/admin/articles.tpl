@@ -25,12 +25,13 @@
   <button type="submit">Apply</button></p>{{/HAS_BULK}}
 </form>
 <table class="list">
-  <thead><tr><th scope="col"><span class="visually-hidden">Choose</span></th><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Changed</th><th scope="col">Actions</th></tr></thead>
+  <thead><tr><th scope="col"><span class="visually-hidden">Choose</span></th><th scope="col">Title</th><th scope="col">By</th><th scope="col">Category</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Changed</th><th scope="col">Actions</th></tr></thead>
   <tbody>
   {{#ARTICLE}}<tr id="article-{{ID}}">
     <td><input type="checkbox" name="ids" value="{{ID}}" form="bulk" aria-label="Choose {{TITLE}}"></td>
-    <td>{{#PUBLIC}}<a href="{{URL}}">{{TITLE}}</a>{{/PUBLIC}}{{#PRIVATE}}{{TITLE}}{{/PRIVATE}}</td>
-    <td>{{KIND}}</td><td class="status">{{STATUS}}{{#SCHEDULED}}<br>for {{WHEN}}{{/SCHEDULED}}</td><td>{{UPDATED}}</td>
+    <td data-label="Title">{{#PUBLIC}}<a href="{{URL}}">{{TITLE}}</a>{{/PUBLIC}}{{#PRIVATE}}{{TITLE}}{{/PRIVATE}}</td>
+    <td data-label="By">{{AUTHORS}}</td><td data-label="Category">{{CATEGORY}}</td>
+    <td data-label="Kind">{{KIND}}</td><td class="status" data-label="Status">{{STATUS}}{{#SCHEDULED}}<br>for {{WHEN}}{{/SCHEDULED}}</td><td data-label="Changed">{{UPDATED}}</td>
     <td>{{#CAN_EDIT}}<a href="/admin/articles/{{ID}}/edit">Edit</a> {{/CAN_EDIT}}{{#MOVE}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
       <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="return" value="{{RETURN}}"><button name="action" value="{{NAME}}">{{LABEL}}</button>
     </form>{{/MOVE}}</td>

@@ -3,8 +3,8 @@
   <thead><tr><th scope="col">Tag</th><th scope="col">Articles</th><th scope="col">Change</th><th scope="col">Delete</th></tr></thead>
   <tbody>
   {{#TAG}}<tr id="tag-{{ID}}">
-    <td><a href="{{URL}}">{{NAME}}</a><br><code>{{URL}}</code></td>
-    <td>{{COUNT}}</td>
+    <td data-label="Tag"><a href="{{URL}}">{{NAME}}</a><br><code>{{URL}}</code></td>
+    <td data-label="Articles">{{COUNT}}</td>
     <td><form method="post" action="/admin/tags/{{ID}}" class="tag-edit">
       <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="save">
       <label for="name-{{ID}}">Name</label><input id="name-{{ID}}" name="name" value="{{NAME}}" dir="auto" required>

@@ -2,13 +2,13 @@
   <thead><tr><th scope="col">Name</th><th scope="col">Login</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Two-factor</th><th scope="col">Actions</th></tr></thead>
   <tbody>
   {{#USER}}<tr id="user-{{ID}}">
-    <td>{{NAME}}</td><td>{{LOGIN}}</td><td>{{EMAIL}}</td>
-    <td><form method="post" action="/admin/users/{{ID}}" class="inline">
+    <td data-label="Name">{{NAME}}</td><td data-label="Login">{{LOGIN}}</td><td data-label="Email">{{EMAIL}}</td>
+    <td data-label="Role"><form method="post" action="/admin/users/{{ID}}" class="inline">
       <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="role">
       <label class="visually-hidden" for="role-{{ID}}">Role of {{NAME}}</label>
       <select id="role-{{ID}}" name="role">{{#ROLE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/ROLE_OPTION}}</select>
       <button>Change role</button></form></td>
-    <td class="state">{{STATE}}</td><td>{{TWO_FACTOR}}</td>
+    <td class="state" data-label="State">{{STATE}}</td><td data-label="Two-factor">{{TWO_FACTOR}}</td>
     <td><form method="post" action="/admin/users/{{ID}}" class="inline">
       <input type="hidden" name="_csrf" value="{{CSRF}}">
       {{#CAN_DISABLE}}<button name="action" value="disable">Disable</button>{{/CAN_DISABLE}}
