@@ -1,6 +1,7 @@
 // bench/gen: makes a large site quickly, for benchmarks of scale.
 //
 //   build-release/bench/bench_gen --data DIR --articles 1000000 [--news-text --queries FILE]
+//                                 [--admin-scale]
 //
 // DIR must not exist. The site has the demo's categories and authors, 400 tags, and
 // `--articles` generated articles (four paragraphs of varied text, 3 tags each, dates one
@@ -9,7 +10,8 @@
 // a large vocabulary by Zipf's law (bench/news_text.h), for search; --queries then
 // writes 200 different reader searches (one-word, two-word, phrase, prefix, Pashto with
 // variant spellings, filtered) to FILE, one per line: kind, the /search/ address, and
-// the words for a LIKE '%word%' reference, tab-separated.
+// the words for a LIKE '%word%' reference, tab-separated. --admin-scale adds what the
+// admin's long lists are measured with (see the end of main).
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -119,11 +121,13 @@ void write_queries(const std::filesystem::path& file, bench::NewsText& text,
 int main(int argc, char** argv) {
   std::filesystem::path data, queries;
   long articles = 10000;
-  bool news_text = false;
+  bool news_text = false, admin_scale = false;
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--news-text")
       news_text = true;
+    else if (flag == "--admin-scale")
+      admin_scale = true;
     else if (flag == "--data" && i + 1 < argc)
       data = argv[++i];
     else if (flag == "--articles" && i + 1 < argc)
@@ -230,6 +234,56 @@ int main(int argc, char** argv) {
               << " articles" << std::flush;
   }
   if (!queries.empty()) write_queries(queries, text, category_paths, now);
+  if (admin_scale) {
+    // What the admin's long lists are measured with (bench/admin_pages.sh): 1,000
+    // categories (in tens), 20,000 tags, 200 users, 50,000 media items (rows only, no
+    // files) and 1,000,000 comments on the first 10,000 articles, a tenth of them held.
+    auto tx = db->begin();
+    content::Id parent = 0;
+    for (int i = 0; i < 1000; ++i) {
+      store::NewCategory c;
+      c.name = "Region " + std::to_string(i);
+      c.slug = "region-" + std::to_string(i);
+      c.parent_id = i % 10 == 0 ? 0 : parent;
+      auto id = tx->add_category(c).or_throw();
+      if (i % 10 == 0) parent = id;
+    }
+    for (int i = 400; i < 20000; ++i)
+      tx->add_tag("topic " + std::to_string(i), "topic-" + std::to_string(i)).or_throw();
+    for (int i = 0; i < 200; ++i)
+      tx->add_user({"writer" + std::to_string(i), "writer" + std::to_string(i) + "@example.org",
+                    "Writer " + std::to_string(i), "writer-" + std::to_string(i), "", "author"})
+          .or_throw();
+    for (int i = 0; i < 50000; ++i) {
+      store::NewMedia m;
+      m.original = {"2026/11/photo" + std::to_string(i) + ".jpg", "image/jpeg", 1200, 800, 250000};
+      m.alt = "Photo " + std::to_string(i) + ": " + sentence(rng, 6);
+      m.original_name = "photo" + std::to_string(i) + ".jpg";
+      m.uploaded_by = authors[i % authors.size()];
+      tx->add_media(m).or_throw();
+    }
+    tx->commit().or_throw();
+    store::DeskFilter first;
+    first.limit = 10000;
+    auto ids = db->snapshot()->desk_articles(first);
+    for (long done = 0; done < 1000000; done += 100000) {
+      auto comments = db->begin();
+      for (long i = done; i < done + 100000; ++i) {
+        store::NewComment nc;
+        nc.article_id = ids[static_cast<std::size_t>(i) % ids.size()].id;
+        nc.author_name = "Reader " + std::to_string(i % 5000);
+        nc.author_email = "reader" + std::to_string(i % 5000) + "@example.org";
+        nc.body = sentence(rng, 25);
+        nc.status =
+            i % 10 == 0 ? content::CommentStatus::Pending : content::CommentStatus::Approved;
+        nc.created_at = now - 1000000 + i;
+        comments->add_comment(nc).or_throw();
+      }
+      comments->commit().or_throw();
+      std::cerr << "\rbench_gen: " << done + 100000 << " / 1000000 comments" << std::flush;
+    }
+    std::cerr << "\n";
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cerr << "\nbench_gen: " << articles << " articles in " << seconds << " s ("
             << static_cast<long>(articles / seconds) << "/s)\n";

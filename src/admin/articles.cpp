@@ -18,10 +18,13 @@
 namespace khabar::admin {
 namespace {
 
+// Up to this many categories the list's filter is a menu of them; past it, a typed address.
+constexpr std::size_t kCategoryMenuAtMost = 100;
+
 // The list's address with the current filters (for links and for coming back).
 std::string list_query(const Context& ctx) {
   std::string q;
-  for (const char* key : {"status", "mine", "author", "category", "language", "q"})
+  for (const char* key : {"status", "mine", "author", "category", "category_path", "language", "q"})
     if (auto v = ctx.request.query_param(key); v && !v->empty())
       q += (q.empty() ? "?" : "&") + std::string(key) + "=" + content::percent_encode(*v);
   return q;
@@ -86,11 +89,30 @@ http::Response articles(Context& ctx) {
   d.SetValue("STATUS_FILTER", status_name);
   d.SetValue("RETURN", "/admin/articles" + list_query(ctx));
   auto all = ctx.store.snapshot()->categories();
-  for (const auto& c : all) {
-    auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
-    o->SetIntValue("VALUE", static_cast<long>(c.id));
-    o->SetValue("LABEL", category_label(all, c));
-    if (c.id == filter.category_id) o->ShowSection("SELECTED");
+  if (all.size() <= kCategoryMenuAtMost) {
+    d.ShowSection("CATEGORY_MENU");
+    for (const auto& c : all) {
+      auto* o = d.AddSectionDictionary("CATEGORY_OPTION");
+      o->SetIntValue("VALUE", static_cast<long>(c.id));
+      o->SetValue("LABEL", category_label(all, c));
+      if (c.id == filter.category_id) o->ShowSection("SELECTED");
+    }
+  } else {
+    // A menu of a thousand categories would be most of the page: the category is typed,
+    // by its address or its name.
+    d.ShowSection("CATEGORY_TYPED");
+    std::string typed = content::trim(ctx.request.query_param("category_path").value_or(""));
+    while (!typed.empty() && typed.back() == '/') typed.pop_back();
+    if (typed.starts_with("/category/")) typed = typed.substr(10);
+    d.SetValue("CATEGORY_PATH", typed);
+    if (!typed.empty()) {
+      filter.category_id = -1;  // nothing, unless it names a category
+      for (const auto& c : all)
+        if (c.path == typed || content::ascii_lower(c.name) == content::ascii_lower(typed))
+          filter.category_id = c.id;
+    } else if (const auto* c = content::find_category(all, filter.category_id)) {
+      d.SetValue("CATEGORY_PATH", c->path);
+    }
   }
   for (const auto& u : ctx.accounts().accounts()) {
     auto* o = d.AddSectionDictionary("AUTHOR_OPTION");
@@ -132,7 +154,9 @@ http::Response articles(Context& ctx) {
     else
       row->ShowSection("PRIVATE");
     if (content::may_edit(me.role, own, a.status)) row->ShowSection("CAN_EDIT");
+    // One form a row, a button a move: one CSRF token a row, not one a button.
     auto add_button = [&](std::string_view name) {
+      row->ShowSection("HAS_MOVES");
       auto* m = row->AddSectionDictionary("MOVE");
       m->SetValue("NAME", std::string(name));
       m->SetValue("LABEL", name == "delete" ? std::string("delete for good") : std::string(name));

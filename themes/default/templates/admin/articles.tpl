@@ -14,7 +14,8 @@
   <input type="hidden" name="status" value="{{STATUS_FILTER}}">
   <label for="q">Title contains</label> <input id="q" name="q" value="{{QUERY}}" dir="auto">
   <label for="author">Author</label> <select id="author" name="author"><option value="">anyone</option>{{#AUTHOR_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/AUTHOR_OPTION}}</select>
-  <label for="category">Category</label> <select id="category" name="category"><option value="">any</option>{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select>
+  {{#CATEGORY_MENU}}<label for="category">Category</label> <select id="category" name="category"><option value="">any</option>{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select>{{/CATEGORY_MENU}}
+  {{#CATEGORY_TYPED}}<label for="category">Category (address or name)</label> <input id="category" name="category_path" value="{{CATEGORY_PATH}}" dir="auto" size="16">{{/CATEGORY_TYPED}}
   <label for="language">Language</label> <input id="language" name="language" value="{{LANGUAGE}}" size="4">
   <button type="submit">Filter</button>
 </form>
@@ -32,9 +33,9 @@
     <td data-label="Title">{{#PUBLIC}}<a href="{{URL}}">{{TITLE}}</a>{{/PUBLIC}}{{#PRIVATE}}{{TITLE}}{{/PRIVATE}}</td>
     <td data-label="By">{{AUTHORS}}</td><td data-label="Category">{{CATEGORY}}</td>
     <td data-label="Kind">{{KIND}}</td><td class="status" data-label="Status">{{STATUS}}{{#SCHEDULED}}<br>for {{WHEN}}{{/SCHEDULED}}</td><td data-label="Changed">{{UPDATED}}</td>
-    <td>{{#CAN_EDIT}}<a href="/admin/articles/{{ID}}/edit">Edit</a> {{/CAN_EDIT}}{{#MOVE}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
-      <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="return" value="{{RETURN}}"><button name="action" value="{{NAME}}">{{LABEL}}</button>
-    </form>{{/MOVE}}</td>
+    <td>{{#CAN_EDIT}}<a href="/admin/articles/{{ID}}/edit">Edit</a> {{/CAN_EDIT}}{{#HAS_MOVES}}<form method="post" action="/admin/articles/{{ID}}" class="inline">
+      <input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="return" value="{{RETURN}}">{{#MOVE}}<button name="action" value="{{NAME}}">{{LABEL}}</button> {{/MOVE}}
+    </form>{{/HAS_MOVES}}</td>
   </tr>
   {{/ARTICLE}}</tbody>
 </table>
