@@ -114,7 +114,9 @@ http::Response articles(Context& ctx) {
       d.SetValue("CATEGORY_PATH", c->path);
     }
   }
+  std::map<Id, std::string> names;  // the author menu and the bylines, read once
   for (const auto& u : ctx.accounts().accounts()) {
+    names[u.id] = u.display_name;
     auto* o = d.AddSectionDictionary("AUTHOR_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(u.id));
     o->SetValue("LABEL", u.display_name);
@@ -130,18 +132,15 @@ http::Response articles(Context& ctx) {
                              "HAS_NEXT");
   }
   if (list.empty()) d.ShowSection("EMPTY");
-  std::vector<std::string> bulk;    // the moves someone may make on at least one row
-  std::map<Id, std::string> names;  // bylines, read once for the page
-  for (const auto& account : ctx.accounts().accounts()) names[account.id] = account.display_name;
-  auto all_categories = ctx.store.snapshot()->categories();
+  std::vector<std::string> bulk;  // the moves someone may make on at least one row
   for (const auto& a : list) {
     auto* row = d.AddSectionDictionary("ARTICLE");
     auto own = ownership_of(ctx, a.author_ids);
     std::string authors;
     for (Id id : a.author_ids) authors += (authors.empty() ? "" : ", ") + names[id];
     row->SetValue("AUTHORS", authors.empty() ? "—" : authors);
-    const content::Category* category = content::find_category(all_categories, a.category_id);
-    row->SetValue("CATEGORY", category ? category_label(all_categories, *category) : "—");
+    const content::Category* category = content::find_category(all, a.category_id);
+    row->SetValue("CATEGORY", category ? category_label(all, *category) : "—");
     row->SetIntValue("ID", static_cast<long>(a.id));
     row->SetValue("TITLE", a.title);
     row->SetValue("STATUS", std::string(to_string(a.status)));

@@ -60,16 +60,20 @@ http::Response comments(Context& ctx) {
                                       : "Moved " + what + " back to pending.");
     }
   }
+  // One snapshot: the tabs' counts and the page agree, and the shown tab is counted once.
+  auto snapshot = ctx.store.snapshot();
+  std::size_t total = 0;
   for (CommentStatus s : kTabs) {
     auto* t = d.AddSectionDictionary("TAB");
+    auto count = static_cast<std::size_t>(snapshot->count_comments(s));
     t->SetValue("NAME", std::string(to_string(s)));
-    t->SetIntValue("COUNT", static_cast<long>(ctx.store.snapshot()->count_comments(s)));
-    if (s == status) t->ShowSection("CURRENT");
+    t->SetIntValue("COUNT", static_cast<long>(count));
+    if (s != status) continue;
+    t->ShowSection("CURRENT");
+    total = count;
   }
   d.SetValue("STATUS", std::string(to_string(status)));
   ListPage p = list_page(ctx);
-  auto snapshot = ctx.store.snapshot();
-  auto total = static_cast<std::size_t>(snapshot->count_comments(status));
   auto items = snapshot->comments_for_moderation(status, static_cast<int>(ListPage::kSize),
                                                  static_cast<int>(p.offset()));
   page.pager(p, items.size(), p.offset() + items.size() < total, "/admin/comments",

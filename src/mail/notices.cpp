@@ -9,7 +9,7 @@ namespace {
 
 constexpr content::Timestamp kDigestGap = 3600;
 
-// Who gets a notice: enabled, signed up (a password), an address, the notice on, `role_ok`.
+// Who gets a notice: enabled, signed up (a password), an address, the notice on, `wanted`.
 int notify(Postman& postman, store::Store& store, int notice,
            const std::function<bool(const store::Account&)>& wanted,
            const std::function<Letter(const store::Account&)>& write) {
