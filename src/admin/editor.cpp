@@ -33,7 +33,8 @@ struct Draft {
   std::string tags;        // as typed
   std::string publish_at;  // as typed (datetime-local, site time zone)
   int version = 0;
-  std::string typed;  // the body as typed (Markdown, or HTML before sanitising)
+  std::string typed;       // the body as typed (Markdown, or HTML before sanitising)
+  std::string correction;  // a correction note to add, as typed
   std::string problem;
 };
 
@@ -103,12 +104,19 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
     a.body_markdown = d.typed;
     a.body_html.clear();
   }
+  // The excerpt as typed; empty, or the one made from the text before this change (not
+  // written by hand), it is made again from the text, so that it follows the edit.
   a.excerpt = content::trim(ctx.form.get("excerpt"));
   std::string text = body_plain_text(a.body_markdown, a.body_html);
-  if (a.excerpt.empty()) a.excerpt = content::make_excerpt(text, 300);
+  bool body_changed = a.body_markdown != base.body_markdown || a.body_html != base.body_html;
+  if (a.excerpt.empty() ||
+      (body_changed && a.excerpt == base.excerpt &&
+       a.excerpt ==
+           content::make_excerpt(body_plain_text(base.body_markdown, base.body_html), 300)))
+    a.excerpt = content::make_excerpt(text, 300);
   // An unchanged body keeps its reading time (one reckoned by an older import stays).
-  if (a.body_markdown != base.body_markdown || a.body_html != base.body_html)
-    a.reading_minutes = content::reading_minutes(text);
+  if (body_changed) a.reading_minutes = content::reading_minutes(text);
+  d.correction = content::trim(ctx.form.get("correction"));
   a.source_line = content::trim(ctx.form.get("source_line"));
   a.language = content::trim(ctx.form.get("language"));
   a.comments_open = ctx.form.get("comments_open") == "on";
@@ -155,6 +163,8 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
                                       content::Ownership::Others));
     if (!m || !may_use)
       d.problem = "The featured image is no longer in the media library.";
+    else if (!m->original.mime.starts_with("image/"))
+      d.problem = "The featured image must be a picture.";
     else if (m->alt.empty())
       d.problem = "The featured image needs alt text: add it in the media library.";
     else
@@ -170,7 +180,9 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
 struct FormExtras {
   std::string publish_at;
   std::string conflict_text;
-  std::optional<store::Autosave> autosave;  // newer than the last save: offered
+  std::optional<store::Autosave> autosave;       // newer than the last save: offered
+  std::vector<content::Correction> corrections;  // the article's, as stored
+  std::string correction;                        // a note typed and not saved yet
 };
 
 http::Response form_page(Context& ctx, int status, std::string_view error, Id id,
@@ -187,6 +199,8 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
       page.notice("Saved and published.");
     else if (*done == "submitted")
       page.notice("Saved and submitted for review.");
+    else if (*done == "corrected")
+      page.notice("Saved, with the correction note shown to readers under the text.");
     else
       page.notice("Saved.");
   }
@@ -244,7 +258,7 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   bool featured_listed = false;
   ctemplate::TemplateDictionary* library = nullptr;
   for (const auto& m : ctx.store.snapshot()->media_library(recent)) {
-    if (m.alt.empty()) continue;
+    if (m.alt.empty() || !m.original.mime.starts_with("image/")) continue;  // pictures only
     auto* o = d.AddSectionDictionary("FEATURED_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(m.id));
     o->SetValue("LABEL", m.alt);
@@ -266,6 +280,20 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
     }
   // The workflow buttons this user may press on this article.
   auto own = id ? ownership_of(ctx, a.author_ids) : content::Ownership::Own;
+  // Correction notes: those made, and one more on a published article by who may publish.
+  for (const auto& c : extras.corrections) {
+    auto* row = d.AddSectionDictionary("CORRECTION");
+    row->SetValue("WHEN", admin_time(ctx, c.noted_at));
+    row->SetValue("TEXT", c.text);
+  }
+  // (A note typed for an article that is not published, refused, stays in the form.)
+  if ((id && a.status == content::Status::Published &&
+       content::can(me.role, content::Action::PublishArticle, own)) ||
+      !extras.correction.empty()) {
+    auto* add = d.AddSectionDictionary("CORRECTABLE");
+    add->SetValue("TYPED", extras.correction);
+    add->SetIntValue("MAX", static_cast<long>(newsroom::kMaxCorrectionBytes));
+  }
   for (std::string_view name : {"submit", "schedule", "publish"}) {
     auto move = content::find_move(name);
     if (move && content::may_move(me.role, own, a.status, *move))
@@ -401,12 +429,17 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
         extras.autosave = std::move(autosave);
       }
     }
+    if (stored) extras.corrections = stored->corrections;
     return form_page(ctx, 200, "", self, base, tags, stored ? stored->version : 0, extras);
   }
 
   Draft d = from_form(ctx, base);
   auto refuse = [&](int status, std::string_view why) {
-    return form_page(ctx, status, why, self, d.a, d.tags, d.version, {d.publish_at, {}, {}});
+    FormExtras extras;
+    extras.publish_at = d.publish_at;
+    if (stored) extras.corrections = stored->corrections;
+    extras.correction = d.correction;
+    return form_page(ctx, status, why, self, d.a, d.tags, d.version, extras);
   };
   if (!d.problem.empty()) return refuse(422, d.problem);
   // The workflow move asked for with the save, if any, as the list would make it.
@@ -414,6 +447,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   save.move = ctx.form.get("move");
   save.version = d.version;
   save.tags = d.tags;
+  save.correction = d.correction;
   std::string done = "saved";
   content::Status from = stored ? stored->fields.status : content::Status::Draft;
   // Saving a scheduled article with another "publish at" reschedules it; the same time
@@ -439,6 +473,7 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
   if (save.move == "schedule") done = "scheduled";
   if (save.move == "publish") done = "published";
   if (save.move == "submit") done = "submitted";
+  if (!save.correction.empty()) done = "corrected";
   // "Add an image": into the library, then into the text (or as the featured image);
   // after the move is known to be allowed, so that a refused save stores no picture.
   std::string alt = content::trim(ctx.form.get("image_alt"));
@@ -482,14 +517,19 @@ http::Response article_editor(Context& ctx, std::string_view id_text) {
     auto current = ctx.store.snapshot()->article_for_edit(self);
     std::string current_tags;
     for (const auto& t : current->tag_names) current_tags += (current_tags.empty() ? "" : ", ") + t;
+    FormExtras extras;
+    extras.conflict_text = d.typed;
+    extras.corrections = current->corrections;
+    extras.correction = d.correction;
     return form_page(ctx, 409,
                      "Someone else saved this article while you were editing it. The form now "
                      "shows their version; your text is below it, nothing of it was lost: copy "
                      "what you need into the form and save again.",
-                     self, current->fields, current_tags, current->version, {{}, d.typed, {}});
+                     self, current->fields, current_tags, current->version, extras);
   }
-  spdlog::info("admin: account {} saved article {} (version {}, {})", me.id, saved->id,
-               saved->version, to_string(planned->status));
+  spdlog::info("admin: account {} saved article {} (version {}, {}{})", me.id, saved->id,
+               saved->version, to_string(planned->status),
+               save.correction.empty() ? "" : ", with a correction note");
   if (save.move == "submit" && ctx.mails())
     mail::notify_submitted(*ctx.postman, ctx.store, ctx.site_name(), saved->id, d.a.title, me);
   return see_other("/admin/articles/" + std::to_string(saved->id) + "/edit?done=" + done);

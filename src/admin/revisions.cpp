@@ -57,6 +57,7 @@ http::Response article_revisions(Context& ctx, std::string_view id_text) {
     auto who = ctx.accounts().account(r.user_id);
     row->SetValue("WHO", who ? who->display_name : std::string("(deleted user)"));
     row->SetValue("TITLE", r.title);
+    if (!r.correction.empty()) row->SetValueAndShowSection("TEXT", r.correction, "CORRECTION");
     if (r.version == stored->version) {
       row->ShowSection("IS_CURRENT");
       continue;

@@ -91,6 +91,14 @@ struct Media {
   Timestamp created_at = 0;
 };
 
+// A correction note on a published article: dated, shown to readers under its text,
+// never taken back (a newsroom's public record of what it got wrong).
+struct Correction {
+  Timestamp noted_at = 0;
+  std::string text;  // plain text
+  bool operator==(const Correction&) const = default;
+};
+
 struct Article : ArticleSummary {
   std::string body_markdown;
   std::string body_html;  // sanitised HTML (imports, the editor's HTML mode), shown instead
@@ -101,6 +109,7 @@ struct Article : ArticleSummary {
   bool comments_open = true;
   bool is_lead = false;
   std::vector<Tag> tags;
+  std::vector<Correction> corrections;  // oldest first
 };
 
 // A body is HTML when it has no Markdown but has HTML: a WordPress import, or a text

@@ -105,6 +105,17 @@ store::Result<store::NewArticle> plan_save(const Actor& actor, const store::Edit
     return store::Status::forbidden(may_not(actor, "edit"));
   a.status = from;
   if (stored) a.published_at = stored->fields.published_at;
+  if (!save.correction.empty()) {
+    if (from != content::Status::Published)
+      return store::Status::invalid(
+          "A correction note is for a published article. Until it is published, correct the "
+          "text itself.");
+    if (!content::can(actor.role, content::Action::PublishArticle, own))
+      return store::Status::forbidden(may_not(actor, "add a correction note to"));
+    if (save.correction.size() > kMaxCorrectionBytes || !content::is_valid_utf8(save.correction))
+      return store::Status::invalid("A correction note may have at most " +
+                                    std::to_string(kMaxCorrectionBytes) + " bytes of UTF-8 text.");
+  }
   if (save.move.empty()) return a;
   auto move = content::find_move(save.move);
   if (!move || move->to == content::Status::Draft || move->to == content::Status::Trash)
@@ -134,8 +145,10 @@ store::Result<store::SaveOutcome> save_article(store::Store& store, const Actor&
   if (!tags) return tags.status();
   a.tag_ids = std::move(*tags);
   auto saved = tx->save_article(self, a, save.version, actor.id, now);
-  if (saved) tx->clear_autosave(self, actor.id);  // what was typed is saved now
   if (!saved) return saved;
+  tx->clear_autosave(self, actor.id);  // what was typed is saved now
+  if (!save.correction.empty())
+    if (auto s = tx->add_correction(saved->id, save.correction, actor.id, now); !s) return s;
   // A published article that changes address keeps its old one as a 301.
   if (stored && stored->fields.status == content::Status::Published &&
       stored->fields.slug != a.slug)

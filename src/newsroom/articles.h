@@ -51,19 +51,27 @@ struct ArticleSave {
   int version = 0;   // of the stored article when the form was opened (0: new)
   std::string move;
   std::optional<content::Timestamp> publish_at;
+  // A correction note to add with this save (a published article only, by who may
+  // publish it): dated, shown to readers under the text, kept with this save's revision.
+  std::string correction;
 };
+
+// The longest correction note, in bytes.
+constexpr std::size_t kMaxCorrectionBytes = 2000;
 
 // The fields as a save would store them (status and publication time decided by the
 // move), or why the actor may not: Forbidden (may not create, edit or move it), Invalid
-// (a move the editor does not make, "schedule" without a time). Writes nothing: the desk
+// (a move the editor does not make, "schedule" without a time, a correction note on an
+// unpublished article or too long or not UTF-8). Writes nothing: the desk
 // asks before it stores an uploaded picture. `stored` is the article as read, null for a
 // new one.
 store::Result<store::NewArticle> plan_save(const Actor& actor, const store::EditableArticle* stored,
                                            const ArticleSave& save, content::Timestamp now);
 
 // plan_save, then one transaction: a free slug, the tags found or made, the save with
-// its revision, and the old address when a published article's slug changed. Conflict:
-// someone saved since `save.version`; nothing is stored (the caller shows theirs).
+// its revision and its correction note, and the old address when a published article's slug
+// changed. Conflict: someone saved since `save.version`; nothing is stored (the caller shows
+// theirs).
 store::Result<store::SaveOutcome> save_article(store::Store& store, const Actor& actor,
                                                const store::EditableArticle* stored,
                                                const ArticleSave& save, content::Timestamp now);

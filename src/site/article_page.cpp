@@ -244,8 +244,9 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   if (a.updated_at > a.published_at + 60) {
     auto* u = main.AddSectionDictionary("UPDATED");
     u->SetValue("ISO", ctx.iso_time(a.updated_at));
-    u->SetValue("TEXT", display_date(ctx, lang, a.updated_at));
+    u->SetValue("TEXT", display_date_time(ctx, lang, a.updated_at));
   }
+  main.SetValue("CORRECTIONS", corrections_html(ctx, lang, a.corrections));
   main.SetValue("READING_TIME", strings.format(lang, "reading_time",
                                                {{"n", number(ctx, lang, a.reading_minutes)}}));
   for (std::size_t i = 0; i < a.authors.size(); ++i) {
@@ -321,6 +322,10 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
       {"publisher",
        {{"@type", "Organization"}, {"name", ctx.settings.title}, {"url", ctx.absolute("/")}}}};
   if (!trail.empty()) article["articleSection"] = trail.back()->name;
+  for (const auto& c : a.corrections)
+    article["correction"].push_back({{"@type", "CorrectionComment"},
+                                     {"text", c.text},
+                                     {"datePublished", ctx.iso_time(c.noted_at)}});
   if (!image.empty() && render::is_safe_url(image)) {
     std::string absolute = image.starts_with("/") ? ctx.absolute(image) : image;
     article["image"] = nlohmann::json::array({absolute});

@@ -66,7 +66,14 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
     item->SetValue("TITLE", a.title);
     item->SetValue("LINK", ctx.absolute(content::article_url(a.slug)));
     item->SetValue("DATE", content::rfc822(a.published_at));
-    item->SetValue("EXCERPT", a.excerpt);
+    // An article changed since it was published may carry correction notes: read then.
+    std::string description = a.excerpt;
+    if (a.updated_at > a.published_at + 60)
+      if (auto full = ctx.reads.published_by_slug(a.slug))
+        for (const auto& c : full->corrections)
+          description += "\n" + ctx.strings().get(a.language, "correction") + ": " +
+                         display_date_time(ctx, a.language, c.noted_at) + " \u2014 " + c.text;
+    item->SetValue("EXCERPT", description);
     for (const auto& author : a.authors)
       item->AddSectionDictionary("CREATOR")->SetValue("NAME", author.display_name);
     if (const auto* c = content::find_category(ctx.categories, a.category_id))
@@ -119,7 +126,8 @@ http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
       cat->SetValue("SCHEME", ctx.absolute(content::tag_url(t.slug)));
     }
     entry->SetValue("SUMMARY", a->excerpt);
-    entry->SetValue("CONTENT", body_html(ctx, *a));
+    entry->SetValue("CONTENT",
+                    body_html(ctx, *a) + corrections_html(ctx, a->language, a->corrections));
   }
   dict.SetValue("UPDATED", ctx.iso_time(newest ? newest : ctx.now));
   return feed_response(

@@ -5,6 +5,7 @@
 #include "content/categories.h"
 #include "content/language.h"
 #include "content/urls.h"
+#include "render/escape.h"
 #include "site/cache_tags.h"
 
 namespace khabar::site {
@@ -16,6 +17,32 @@ std::string display_date(const PageContext& ctx, std::string_view language, cont
 
 std::string number(const PageContext& ctx, std::string_view language, long n) {
   return ctx.strings().number(language, n);
+}
+
+std::string display_date_time(const PageContext& ctx, std::string_view language,
+                              content::Timestamp t) {
+  content::LocalTime d = ctx.settings.zone.local(t);
+  const auto& strings = ctx.strings();
+  std::string time = strings.number(language, d.hour) + ":" +
+                     (d.minute < 10 ? strings.number(language, 0) : std::string()) +
+                     strings.number(language, d.minute);
+  return strings.format(language, "date_time",
+                        {{"date", strings.date(language, d.year, d.month, d.day)}, {"time", time}});
+}
+
+std::string corrections_html(const PageContext& ctx, std::string_view language,
+                             const std::vector<content::Correction>& corrections) {
+  if (corrections.empty()) return {};
+  const auto& strings = ctx.strings();
+  std::string html = "<aside class=\"corrections\" aria-label=\"" +
+                     render::escape_html(strings.get(language, "corrections")) + "\">";
+  for (const auto& c : corrections)
+    html += "<p class=\"correction\"><strong>" +
+            render::escape_html(strings.get(language, "correction")) +
+            ":</strong> <time datetime=\"" + ctx.iso_time(c.noted_at) + "\">" +
+            render::escape_html(display_date_time(ctx, language, c.noted_at)) + "</time> \u2014 " +
+            render::escape_html(c.text) + "</p>";
+  return html + "</aside>";
 }
 
 std::string author_names(const PageContext& ctx, std::string_view language,

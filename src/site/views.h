@@ -15,6 +15,15 @@ namespace khabar::site {
 // "27 November 2026" in `language`.
 std::string display_date(const PageContext& ctx, std::string_view language, content::Timestamp t);
 
+// "27 November 2026, 14:05" in `language` (the site's time zone).
+std::string display_date_time(const PageContext& ctx, std::string_view language,
+                              content::Timestamp t);
+
+// An article's correction notes as readers see them, under its text and in its feed
+// entry: "Correction: 27 November 2026, 14:05 — text", oldest first ("" for none).
+std::string corrections_html(const PageContext& ctx, std::string_view language,
+                             const std::vector<content::Correction>& corrections);
+
 // "Ahmad Wali and Sara Karimi" / "A, B and C" (names only).
 std::string author_names(const PageContext& ctx, std::string_view language,
                          const std::vector<content::Author>& authors);

@@ -102,6 +102,7 @@ struct EditableArticle {
   NewArticle fields;
   std::vector<std::string> tag_names;
   content::Timestamp updated_at = 0;
+  std::vector<content::Correction> corrections;  // oldest first
 };
 
 struct Revision {
@@ -111,7 +112,8 @@ struct Revision {
   Id user_id = 0;
   content::Timestamp created_at = 0;
   std::string title, excerpt, body_markdown;
-  std::string body_html;  // an HTML body (content::is_html_body), else empty
+  std::string body_html;   // an HTML body (content::is_html_body), else empty
+  std::string correction;  // the correction note added with this save, if any
 };
 
 // The editor's autosave of an article (article_id 0: a new one not saved yet) by one

@@ -84,7 +84,13 @@ class Transaction {
   // Publishes every scheduled article whose time (published_at) is at or before `now`;
   // returns their ids.
   virtual std::vector<Id> publish_due(content::Timestamp now) = 0;
-  // Deletes an article or page for good, with its comments and revisions.
+  // Adds a dated correction note to an article, shown to readers under its text
+  // (content::Article::corrections) and kept with the article's current version: the
+  // revision of the save it comes with shows it. The article counts as updated at `at`.
+  // NotFound: no such article.
+  virtual Status add_correction(Id article_id, std::string_view text, Id user_id,
+                                content::Timestamp at) = 0;
+  // Deletes an article or page for good, with its comments, revisions and corrections.
   virtual Status delete_article(Id id) = 0;
 
   virtual Status rename_category(Id id, std::string_view name) = 0;

@@ -182,3 +182,23 @@ TEST_F(Editor, AutosavesAreOfferedBackUntilSaved) {
 }
 
 }  // namespace
+
+// Issue 17: the excerpt made from the text follows edits of the text; one written by hand
+// stays as written.
+TEST_F(Editor, AMadeExcerptFollowsTheTextAndAWrittenOneStays) {
+  std::string id =
+      create(*writer_, article("Bread prices", "Bread costs more in Kabul this week."));
+  EXPECT_EQ(stored(id).fields.excerpt, "Bread costs more in Kabul this week.");
+  std::string edit = "/admin/articles/" + id + "/edit";
+  auto change = [&](const std::string& name, const std::string& value) {
+    Fields fields = form_fields(writer_->get(edit).body, edit);
+    set_field(fields, name, value);
+    ASSERT_EQ(writer_->post(edit, fields, false).status, 303);
+  };
+  change("body", "Bread costs less in Kabul this week.");
+  EXPECT_EQ(stored(id).fields.excerpt, "Bread costs less in Kabul this week.");
+  change("excerpt", "Prices of bread, explained.");
+  change("body", "Bread costs the same in Kabul.");
+  EXPECT_EQ(stored(id).fields.excerpt, "Prices of bread, explained.");
+  EXPECT_EQ(stored(id).fields.body_markdown, "Bread costs the same in Kabul.");
+}

@@ -8,7 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "content/urls.h"
 #include "store/open.h"
+#include "support/admin_client.h"
+#include "support/clock.h"
 #include "support/demo_site.h"
 #include "support/html.h"
 #include "support/http_client.h"
@@ -173,4 +176,121 @@ TEST_F(FeedFormats, WordPressFeedAddressesLeadToOurs) {
     EXPECT_EQ(http_get(server_->port(), to).status, 200) << to;
   }
   EXPECT_EQ(http_get(server_->port(), "/?feed=nonsense").status, 200) << "the home page";
+}
+
+// Issues 13 and 17: a correction note is dated and shown under the text, marks the article
+// updated (the page, NewsArticle's dateModified and correction, Atom's updated), reaches
+// both feeds, stays in the revisions, and is only for a published article.
+TEST_F(FeedFormats, ACorrectionNoteReachesThePageItsDataTheFeedsAndTheRevisions) {
+  auto store = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+  auto article = store->snapshot()->published_by_slug(kArticleSlug);
+  ASSERT_TRUE(article);
+  ASSERT_LT(article->published_at, unix_now() - 3600) << "a story published earlier";
+  std::string url = khabar::content::article_url(kArticleSlug);
+  auto before = http_get(server_->port(), url);  // now cached
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body.find("class=\"correction\""), std::string::npos);
+  EXPECT_EQ(before.body.find("Updated <time"), std::string::npos);
+
+  AdminClient editor = signed_in_user(server_->port(), data_, "desk-editor", "editor");
+  std::string edit = "/admin/articles/" + std::to_string(article->id) + "/edit";
+  auto form = editor.get(edit);
+  ASSERT_EQ(form.status, 200);
+  Fields fields = form_fields(form.body, edit);
+  const std::string note =
+      "An earlier version said the libraries open in March; they open in "
+      "November. <b>not bold</b>";
+  set_field(fields, "correction", note);
+  auto saved = editor.post(edit, fields, false);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  EXPECT_NE(saved.header("location").find("done=corrected"), std::string::npos);
+  auto noted = store->snapshot()->published_by_slug(kArticleSlug);
+  ASSERT_EQ(noted->corrections.size(), 1u);
+  EXPECT_EQ(noted->corrections[0].text, note);
+  EXPECT_GE(noted->corrections[0].noted_at, unix_now() - 60);
+  EXPECT_GE(noted->updated_at, noted->corrections[0].noted_at);
+  EXPECT_EQ(noted->body_markdown, article->body_markdown) << "the text is as it was";
+
+  // The page (no longer the cached one): "Correction:", its date and time, escaped text,
+  // "Updated", and the NewsArticle's dateModified and correction.
+  auto page = http_get(server_->port(), url);
+  ASSERT_EQ(page.status, 200);
+  Html html(page.body);
+  auto* aside = html.first("aside", "class", "corrections");
+  ASSERT_TRUE(aside) << "shown under the text";
+  EXPECT_NE(page.body.find("&lt;b&gt;not bold&lt;/b&gt;"), std::string::npos) << "plain text";
+  std::string shown = Html::text(aside);
+  EXPECT_TRUE(shown.starts_with("Correction: ")) << shown;
+  EXPECT_NE(shown.find("they open in November."), std::string::npos) << shown;
+  auto times = Html::descendants(aside, "time");
+  ASSERT_EQ(times.size(), 1u);
+  std::string noted_iso = Html::attr(times[0], "datetime");
+  EXPECT_FALSE(noted_iso.empty());
+  EXPECT_NE(Html::text(times[0]).find(":"), std::string::npos) << "date and time";
+  EXPECT_LT(page.body.find("class=\"story-body\""), page.body.find("class=\"corrections\""));
+  EXPECT_NE(page.body.find("Updated <time"), std::string::npos);
+  bool data = false;
+  for (auto* script : html.all("script", "type", "application/ld+json")) {
+    auto ld = nlohmann::json::parse(Html::text(script));
+    if (ld["@type"] != "NewsArticle") continue;
+    data = true;
+    EXPECT_GE(ld["dateModified"].get<std::string>(), noted_iso);
+    ASSERT_EQ(ld["correction"].size(), 1u);
+    EXPECT_EQ(ld["correction"][0]["@type"], "CorrectionComment");
+    EXPECT_EQ(ld["correction"][0]["text"], note);
+    EXPECT_EQ(ld["correction"][0]["datePublished"], noted_iso);
+  }
+  EXPECT_TRUE(data);
+
+  // Both feeds carry it, still well-formed; Atom's entry is updated later than published.
+  std::string atom_body;
+  auto atom = parsed("/feed/atom/", &atom_body);
+  EXPECT_EQ(atom["bozo"], 0);
+  bool in_atom = false;
+  for (const auto& e : atom["entries"]) {
+    if (e["link"] != site_url_ + url) continue;
+    in_atom = true;
+    std::string content = e["content"][0];
+    EXPECT_NE(content.find("Correction:"), std::string::npos);
+    EXPECT_NE(content.find("they open in November."), std::string::npos);
+  }
+  EXPECT_TRUE(in_atom);
+  auto entry = atom_body.find("article-" + std::to_string(article->id) + "</id>");
+  ASSERT_NE(entry, std::string::npos);
+  auto published = atom_body.substr(atom_body.find("<published>", entry) + 11, 25);
+  auto updated = atom_body.substr(atom_body.find("<updated>", entry) + 9, 25);
+  EXPECT_GT(updated, published);
+  auto rss = parsed("/feed/");
+  EXPECT_EQ(rss["bozo"], 0);
+  bool in_rss = false;
+  for (const auto& e : rss["entries"])
+    if (e["link"] == site_url_ + url) {
+      in_rss = true;
+      EXPECT_NE(e["summary"].get<std::string>().find("Correction: "), std::string::npos);
+      EXPECT_NE(e["summary"].get<std::string>().find("they open in November."), std::string::npos);
+    }
+  EXPECT_TRUE(in_rss);
+
+  // The editor lists it; the revisions show the save it came with.
+  form = editor.get(edit);
+  EXPECT_NE(form.body.find("class=\"correction-made\""), std::string::npos);
+  EXPECT_EQ(field(form_fields(form.body, edit), "correction"), "") << "a new note each time";
+  auto revisions = editor.get("/admin/articles/" + std::to_string(article->id) + "/revisions");
+  EXPECT_NE(revisions.body.find("Correction note added:</strong> An earlier version said"),
+            std::string::npos);
+
+  // Not for an article readers have not seen: refused, nothing stored.
+  auto draft_id = store->snapshot()->published_by_slug(kArticleSlug)->id;
+  EXPECT_EQ(
+      editor.post("/admin/articles/" + std::to_string(draft_id), {{"action", "unpublish"}}).status,
+      303);
+  form = editor.get(edit);
+  EXPECT_EQ(form.body.find("name=\"correction\""), std::string::npos);
+  fields = form_fields(form.body, edit);
+  set_field(fields, "correction", "A second note.");
+  auto refused = editor.post(edit, fields, false);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("A correction note is for a published article."), std::string::npos);
+  EXPECT_NE(refused.body.find("A second note."), std::string::npos) << "kept in the form";
+  EXPECT_EQ(store->snapshot()->article_for_edit(article->id)->corrections.size(), 1u);
 }

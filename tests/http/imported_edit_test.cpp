@@ -92,17 +92,6 @@ std::string difference(const std::string& a, const std::string& b) {
          b.substr(from, 200);
 }
 
-std::string field(const Fields& fields, const std::string& name) {
-  for (const auto& [k, v] : fields)
-    if (k == name) return v;
-  return "";
-}
-
-void set_field(Fields& fields, const std::string& name, const std::string& value) {
-  for (auto& [k, v] : fields)
-    if (k == name) v = value;
-}
-
 class ImportedStories : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -43,6 +43,19 @@ std::string input_value(const std::string& html, const std::string& name) {
   return decode_entities(m[1].str());
 }
 
+std::string field(const Fields& fields, const std::string& name) {
+  for (const auto& [k, v] : fields)
+    if (k == name) return v;
+  return "";
+}
+
+void set_field(Fields& fields, const std::string& name, const std::string& value) {
+  bool found = false;
+  for (auto& [k, v] : fields)
+    if (k == name) v = value, found = true;
+  if (!found) fields.emplace_back(name, value);
+}
+
 Fields form_fields(const std::string& html, const std::string& action) {
   Html page(html);
   const GumboNode* form = nullptr;

@@ -23,6 +23,10 @@ std::string input_value(const std::string& html, const std::string& name);
 // only when checked; no files), textarea (its text as parsed: the first newline after
 // the tag dropped) and select (its selected option, else the first), in document order.
 Fields form_fields(const std::string& html, const std::string& action);
+// The value of the first field `name` ("" when there is none).
+std::string field(const Fields& fields, const std::string& name);
+// Sets every field `name` to `value`, or adds one when there is none.
+void set_field(Fields& fields, const std::string& name, const std::string& value);
 
 class AdminClient {
  public:

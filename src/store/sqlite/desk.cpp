@@ -11,13 +11,15 @@ namespace {
 using namespace khabar::content;
 
 constexpr std::string_view kRevisionColumns =
-    "id, article_id, version, ifnull(user_id, 0), created_at, title, excerpt, body_markdown, "
-    "body_html";
+    "r.id, r.article_id, r.version, ifnull(r.user_id, 0), r.created_at, r.title, r.excerpt, "
+    "r.body_markdown, r.body_html, ifnull((SELECT group_concat(c.text, char(10)) FROM "
+    "corrections c WHERE c.article_id = r.article_id AND c.version = r.version), '')";
 
 Revision read_revision(const Statement& s) {
   return {s.int64(0), s.int64(1), static_cast<int>(s.int64(2)),
           s.int64(3), s.int64(4), s.text(5),
-          s.text(6),  s.text(7),  s.text(8)};
+          s.text(6),  s.text(7),  s.text(8),
+          s.text(9)};
 }
 
 constexpr std::string_view kDeskColumns =
@@ -110,6 +112,7 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
       id);
   a.author_ids =
       ids(db, "SELECT user_id FROM article_authors WHERE article_id = ?1 ORDER BY position", id);
+  e.corrections = corrections_of(db, id);
   auto t = db.prepare(
       "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
       "WHERE at.article_id = ?1 ORDER BY t.name");
@@ -122,8 +125,9 @@ std::optional<EditableArticle> article_for_edit(Connection& db, Id id) {
 }
 
 std::vector<Revision> revisions(Connection& db, Id article_id) {
-  auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                      " FROM revisions WHERE article_id = ?1 ORDER BY version DESC, id DESC");
+  auto s =
+      db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                 " FROM revisions r WHERE r.article_id = ?1 ORDER BY r.version DESC, r.id DESC");
   s.bind(1, article_id);
   std::vector<Revision> out;
   while (s.step()) out.push_back(read_revision(s));
@@ -132,7 +136,7 @@ std::vector<Revision> revisions(Connection& db, Id article_id) {
 
 std::optional<Revision> revision(Connection& db, Id id) {
   auto s = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                      " FROM revisions WHERE id = ?1");
+                      " FROM revisions r WHERE r.id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   return read_revision(s);

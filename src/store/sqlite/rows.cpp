@@ -61,6 +61,15 @@ std::vector<Id> ids(Connection& db, std::string_view sql, Id arg) {
   return out;
 }
 
+std::vector<Correction> corrections_of(Connection& db, Id article_id) {
+  auto s = db.prepare(
+      "SELECT noted_at, text FROM corrections WHERE article_id = ?1 ORDER BY noted_at, id");
+  s.bind(1, article_id);
+  std::vector<Correction> out;
+  while (s.step()) out.push_back({s.int64(0), s.text(1)});
+  return out;
+}
+
 std::vector<Author> authors_of(Connection& db, Id article_id) {
   auto s = db.prepare(
       "SELECT u.id, u.display_name, u.slug, u.bio, u.avatar FROM article_authors aa "

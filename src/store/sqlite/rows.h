@@ -39,6 +39,8 @@ std::vector<content::Id> ids(Connection& db, std::string_view sql, content::Id a
 
 // The bylines of an article, in order.
 std::vector<content::Author> authors_of(Connection& db, content::Id article_id);
+// The correction notes of an article, oldest first.
+std::vector<content::Correction> corrections_of(Connection& db, content::Id article_id);
 // Fills the authors of each item (one query for all).
 void attach_authors(Connection& db, std::vector<content::ArticleSummary>& items);
 

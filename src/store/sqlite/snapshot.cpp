@@ -59,6 +59,7 @@ class SqliteSnapshot final : public Snapshot {
         "WHERE at.article_id = ?1 ORDER BY t.name");
     t.bind(1, a.id);
     while (t.step()) a.tags.push_back(Tag{t.int64(0), t.text(1), t.text(2)});
+    a.corrections = sqlite::corrections_of(db_, a.id);
     return a;
   }
 

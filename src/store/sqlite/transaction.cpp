@@ -228,6 +228,26 @@ class SqliteTransaction final : public Transaction {
     return due;
   }
 
+  Status add_correction(Id article_id, std::string_view text, Id user_id, Timestamp at) override {
+    return guarded([&]() -> Status {
+      w_.note_article_as_stored(article_id);
+      db_.prepare("UPDATE articles SET updated_at = max(updated_at, ?2) WHERE id = ?1")
+          .bind(1, article_id)
+          .bind(2, at)
+          .run();
+      if (!changed()) return no_article(article_id);
+      db_.prepare(
+             "INSERT INTO corrections (article_id, version, user_id, noted_at, text) "
+             "SELECT id, version, ?2, ?3, ?4 FROM articles WHERE id = ?1")
+          .bind(1, article_id)
+          .bind_optional_id(2, user_id)
+          .bind(3, at)
+          .bind(4, text)
+          .run();
+      return {};
+    });
+  }
+
   Status delete_article(Id id) override {
     return guarded([&]() -> Status {
       w_.note_article_as_stored(id);

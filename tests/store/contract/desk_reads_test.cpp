@@ -363,5 +363,48 @@ TEST_P(StoreContract, ExtraCategoriesAndDeletingForGood) {
   EXPECT_EQ(db_->snapshot()->count_published_articles({.category_id = sport}), 0);
 }
 
+// A correction note is dated, shown with the published article, kept with the version of
+// the save it came with (its revision shows it), survives later saves, and marks the
+// article updated.
+TEST_P(StoreContract, ACorrectionNoteIsDatedAndKeptWithItsSave) {
+  Id ann = author("ann", "Ann");
+  store::NewArticle a;
+  a.slug = "floods";
+  a.title = "Floods";
+  a.body_markdown = "Floods in Kunar.";
+  a.status = Status::Published;
+  a.published_at = kStart;
+  a.author_ids = {ann};
+  Id id = 0;
+  write([&](store::Transaction& tx) { id = tx.save_article(0, a, 0, ann, kStart)->id; });
+  write([&](store::Transaction& tx) {
+    ASSERT_TRUE(tx.save_article(id, a, 1, ann, kStart + 3600));
+    ASSERT_TRUE(tx.add_correction(id, "It was Nuristan, not Kunar.", ann, kStart + 3600));
+    EXPECT_EQ(tx.add_correction(9999, "Nothing", ann, kStart).code(), store::Code::NotFound);
+  });
+  write([&](store::Transaction& tx) {
+    ASSERT_TRUE(tx.save_article(id, a, 2, ann, kStart + 7200));
+    ASSERT_TRUE(tx.add_correction(id, "And the date was Monday.", 0, kStart + 7200));
+  });
+  EXPECT_GE(db_->snapshot()->published_by_slug("floods")->updated_at, kStart + 7200);
+  write(
+      [&](store::Transaction& tx) { ASSERT_TRUE(tx.save_article(id, a, 3, ann, kStart + 9000)); });
+  auto shown = db_->snapshot()->published_by_slug("floods");
+  ASSERT_TRUE(shown);
+  EXPECT_EQ(shown->corrections,
+            (std::vector<content::Correction>{{kStart + 3600, "It was Nuristan, not Kunar."},
+                                              {kStart + 7200, "And the date was Monday."}}));
+  EXPECT_EQ(db_->snapshot()->article_for_edit(id)->corrections, shown->corrections);
+  auto revisions = db_->snapshot()->revisions(id);
+  ASSERT_EQ(revisions.size(), 4u);
+  EXPECT_EQ(revisions[0].correction, "");  // version 4: a plain save
+  EXPECT_EQ(revisions[1].correction, "And the date was Monday.");
+  EXPECT_EQ(revisions[2].correction, "It was Nuristan, not Kunar.");
+  EXPECT_EQ(db_->snapshot()->revision(revisions[2].id)->correction, "It was Nuristan, not Kunar.");
+  EXPECT_EQ(revisions[3].correction, "");
+  write([&](store::Transaction& tx) { EXPECT_TRUE(tx.delete_article(id)); });
+  EXPECT_FALSE(db_->snapshot()->published_by_slug("floods"));
+}
+
 }  // namespace
 }  // namespace khabar::test

@@ -211,6 +211,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
                          "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
                          "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
+                         "DROP TABLE corrections; "
                          "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -251,6 +252,7 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
                          "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
                          "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
+                         "DROP TABLE corrections; "
                          "ALTER TABLE search_docs DROP COLUMN words; "
                          "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "

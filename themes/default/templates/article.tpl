@@ -16,6 +16,7 @@
   <div class="story-body">
 {{BODY:none}}
   </div>
+  {{CORRECTIONS:none}}
   {{#HAS_SOURCE}}<p class="source-line"><span class="visually-hidden">{{S_SOURCE}}: </span>— {{SOURCE}}</p>{{/HAS_SOURCE}}
   {{#TAGS}}<p class="tags"><span class="tags-label">{{S_TAGS}}:</span>
     {{#TAG}}<a href="{{URL}}" rel="tag">{{NAME}}</a>

@@ -37,6 +37,9 @@
   <p><label for="source_line">Source line</label><input id="source_line" name="source_line" value="{{SOURCE_LINE}}" dir="auto"></p>
   <p><label for="kind">Kind</label><select id="kind" name="kind"><option value="article">article</option><option value="page"{{#IS_PAGE}} selected{{/IS_PAGE}}>page</option></select></p>
   <p><input type="checkbox" id="comments_open" name="comments_open"{{#COMMENTS_OPEN}} checked{{/COMMENTS_OPEN}}> <label for="comments_open" class="inline-label">Comments open</label></p>
+  {{#CORRECTION}}<p class="correction-made"><strong>Correction</strong> ({{WHEN}}): {{TEXT}}</p>
+  {{/CORRECTION}}{{#CORRECTABLE}}<p><label for="correction">Correction note (optional): what was wrong and what is right now. Readers see it under the text with today's date; it stays, and it marks the article as updated</label><textarea id="correction" name="correction" rows="2" dir="auto" maxlength="{{MAX}}">
+{{TYPED:pre_escape}}</textarea></p>{{/CORRECTABLE}}
   <p>Status: <strong id="status">{{STATUS}}</strong>{{#SCHEDULED}}, to be published {{WHEN}}{{/SCHEDULED}}.</p>
   {{#CAN_SCHEDULE}}<p><label for="publish_at">Publish at ({{ZONE}} time)</label><input id="publish_at" name="publish_at" type="datetime-local" value="{{PUBLISH_AT}}"></p>{{/CAN_SCHEDULE}}
   <p class="buttons"><button type="submit" name="save" value="1">Save</button>
