@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kAdminPolicy =
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
-    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    "img-src 'self' data:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri "
+    "'none'";
 
 struct NavItem {
   const char* label;

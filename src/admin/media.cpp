@@ -26,6 +26,28 @@ std::string human_bytes(std::int64_t n) {
          std::to_string(n % (1024 * 1024) * 10 / (1024 * 1024)) + " MB";
 }
 
+// "audio", "video", or "" for a picture (imports bring sound and video files too).
+std::string playable_kind(const content::Media& m) {
+  if (m.original.mime.starts_with("audio/")) return "audio";
+  if (m.original.mime.starts_with("video/")) return "video";
+  return "";
+}
+
+// A picture's thumbnail in the grid, or a sound's or video's name for it.
+void show_item(ctemplate::TemplateDictionary& d, const content::Media& m,
+               const std::string& thumb) {
+  std::string kind = playable_kind(m);
+  if (kind.empty()) {
+    auto* image = d.AddSectionDictionary("IMAGE");
+    image->SetValue("THUMB", thumb);
+    image->SetValue("ALT", m.alt);
+  } else {
+    auto* player = d.AddSectionDictionary(kind == "audio" ? "AUDIO" : "VIDEO");
+    player->SetValue("URL", "/media/" + m.original.file);
+    player->SetValue("MIME", m.original.mime);
+  }
+}
+
 // The smallest variant (a thumbnail for the grid), or the original.
 std::string thumbnail(const content::Media& m) {
   for (const auto& v : m.variants)
@@ -77,12 +99,18 @@ http::Response library_page(Context& ctx, int status, std::string_view error) {
   for (const auto& m : items) {
     auto* item = d.AddSectionDictionary("ITEM");
     item->SetIntValue("ID", static_cast<long>(m.id));
-    item->SetValue("THUMB", thumbnail(m));
-    item->SetValue("ALT", m.alt);
     item->SetValue("NAME", m.original_name.empty() ? m.original.file : m.original_name);
-    item->SetIntValue("WIDTH", m.original.width);
-    item->SetIntValue("HEIGHT", m.original.height);
-    if (m.alt.empty()) item->ShowSection("NO_ALT");
+    std::string kind = playable_kind(m);
+    if (kind.empty()) {
+      item->SetValueAndShowSection("THUMB", thumbnail(m), "PICTURE");
+      item->SetValue("ALT", m.alt);
+      item->SetValue("SIZE",
+                     std::to_string(m.original.width) + "×" + std::to_string(m.original.height));
+      if (m.alt.empty()) item->ShowSection("NO_ALT");
+    } else {
+      item->SetValueAndShowSection("KIND", kind == "audio" ? "Sound" : "Video", "PLAYABLE");
+      item->SetValue("SIZE", human_bytes(m.original.bytes));
+    }
   }
   return page.render(status);
 }
@@ -97,7 +125,7 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   auto& d = page.main();
   d.SetIntValue("ID", static_cast<long>(m.id));
   d.SetValue("URL", "/media/" + m.original.file);
-  d.SetValue("THUMB", thumbnail(m));
+  show_item(d, m, thumbnail(m));
   d.SetValue("ALT", m.alt);
   d.SetValue("CAPTION", m.caption);
   d.SetValue("CREDIT", m.credit);
@@ -105,17 +133,21 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   d.SetValue("UPLOADED", admin_time(ctx, m.created_at));
   auto* size = d.AddSectionDictionary("FILE");
   size->SetValue("FILE", "/media/" + m.original.file);
-  size->SetValue("DESCRIPTION", std::string(m.original.mime) + ", " +
-                                    std::to_string(m.original.width) + "×" +
-                                    std::to_string(m.original.height) + ", " +
-                                    human_bytes(m.original.bytes) + " (original)");
+  size->SetValue("DESCRIPTION",
+                 std::string(m.original.mime) + ", " +
+                     (playable_kind(m).empty() ? std::to_string(m.original.width) + "×" +
+                                                     std::to_string(m.original.height) + ", "
+                                               : std::string()) +
+                     human_bytes(m.original.bytes) + " (original)");
   for (const auto& v : m.variants) {
     auto* f = d.AddSectionDictionary("FILE");
     f->SetValue("FILE", "/media/" + v.file);
     f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" +
                                    std::to_string(v.height) + ", " + human_bytes(v.bytes));
   }
-  if (m.alt.empty())
+  if (!playable_kind(m).empty())
+    d.ShowSection("PLAYED_WHERE_IMPORTED");
+  else if (m.alt.empty())
     d.ShowSection("NEEDS_ALT");
   else
     d.SetValueAndShowSection("MARKDOWN", "![" + m.alt + "](/media/" + m.original.file + ")",

@@ -1,8 +1,9 @@
-// Uploaded media (author photos now; the media library later) served from a directory
-// on disk under /media/. Names are made by Khabar and never reused (they carry a hash of
-// the content), so responses may be cached for a year. Only plain names of image files
-// are served: no dot segments, no hidden files, nothing but [a-z0-9_-] and one extension.
-// Thread-safe (reads the file for each request).
+// The media library's files (pictures, author photos, imported sound and video) served
+// from a directory on disk under /media/. Names are made by Khabar and never reused (they
+// carry a hash of the content), so responses may be cached for a year. Only plain names
+// of image, audio and video files are served: no dot segments, no hidden files, nothing
+// but [a-z0-9_-] and one extension. A Range request (a player seeking) gets that part of
+// the file (206), at most 4 MB of it. Thread-safe (reads the file for each request).
 #pragma once
 
 #include <filesystem>

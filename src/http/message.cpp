@@ -65,6 +65,8 @@ std::string_view reason_phrase(int status) {
       return "Created";
     case 204:
       return "No Content";
+    case 206:
+      return "Partial Content";
     case 301:
       return "Moved Permanently";
     case 302:
@@ -89,6 +91,8 @@ std::string_view reason_phrase(int status) {
       return "URI Too Long";
     case 429:
       return "Too Many Requests";
+    case 416:
+      return "Range Not Satisfiable";
     case 431:
       return "Request Header Fields Too Large";
     case 500:

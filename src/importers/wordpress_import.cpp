@@ -757,8 +757,9 @@ std::optional<std::filesystem::path> find_upload(const std::filesystem::path& up
   return std::nullopt;
 }
 
-// --uploads: each attachment's file goes into the media library with its metadata
-// removed; the attachment then points to the copy. Runs before the items are read.
+// --uploads: each attachment's file goes into the media library (a picture with its
+// metadata removed, a sound or video as it was); the attachment then points to the copy. Runs
+// before the items are read.
 void copy_uploads(store::Transaction& tx, const ImportOptions& options,
                   const std::filesystem::path& fetched, Collected& collected, ImportSummary& s,
                   std::vector<std::filesystem::path>& written) {
@@ -796,7 +797,14 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options,
     std::smatch m;
     static const std::regex year_month("/(\\d{4})/(\\d{2})/[^/]+$");
     if (std::regex_search(path, m, year_month)) dir = m[1].str() + "/" + m[2].str();
-    auto saved = media::save_image(bytes, options.media_dir, dir, written, &error);
+    // A picture, cleaned, with its variants; or a sound or a video, as it was.
+    std::optional<media::SavedImage> saved;
+    if (media::playable_type(bytes)) {
+      if (auto played = media::save_sound_or_video(bytes, options.media_dir, dir, written, &error))
+        saved = media::SavedImage{*played, {}};
+    } else {
+      saved = media::save_image(bytes, options.media_dir, dir, written, &error);
+    }
     if (!saved) {
       s.notes.push_back("attachment " + key + " (" + source->filename().string() + "): " + error +
                         " The article keeps the old URL.");

@@ -277,6 +277,29 @@ struct Serializer {
   const UrlRewrite& rewrite;
   bool flattened = false;
 
+  // The URL of `attribute` of an element as it would be written (rewritten), if safe.
+  std::optional<std::string> kept_url(const GumboNode* node, const char* attribute) const {
+    const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, attribute);
+    if (!a || !is_safe_url(a->value)) return std::nullopt;
+    std::string value = a->value;
+    if (rewrite)
+      if (auto moved = rewrite(value)) value = std::move(*moved);
+    return value;
+  }
+
+  // Whether a player would have something to play from this site: its src, or the src
+  // of one of its <source> children. A player of nothing is dropped (its text kept).
+  bool plays_here(const GumboNode* node) const {
+    if (auto src = kept_url(node, "src"); src && same_site(*src)) return true;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_SOURCE) continue;
+      if (auto src = kept_url(child, "src"); src && same_site(*src)) return true;
+    }
+    return false;
+  }
+
   void open_tag(const GumboNode* node, const Allowed& rule) {
     GumboTag tag = node->v.element.tag;
     out += '<';
@@ -357,6 +380,12 @@ struct Serializer {
       }
       if (dropped(tag)) continue;
       const Allowed* rule = allowed(tag);
+      if (rule && (tag == GUMBO_TAG_AUDIO || tag == GUMBO_TAG_VIDEO) && !plays_here(node))
+        rule = nullptr;
+      // A <source> only inside a player that is kept.
+      if (tag == GUMBO_TAG_SOURCE && !(top.close && (top.node->v.element.tag == GUMBO_TAG_AUDIO ||
+                                                     top.node->v.element.tag == GUMBO_TAG_VIDEO)))
+        continue;
       if (rule && !is_void(tag) && open >= kMaxOutputDepth) {
         flattened = true;
         rule = nullptr;

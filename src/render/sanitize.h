@@ -5,7 +5,8 @@
 // the list are dropped but their text is kept; dangerous ones are dropped with their
 // content; of SVG and MathML only the text is kept. <audio> and <video> (always with
 // controls, preload="none") keep a src or poster only on this site (a relative path): a
-// file on another host would be fetched before the reader pressed play. Thread-safe, pure.
+// file on another host would be fetched before the reader pressed play; a player left
+// with nothing to play from here is dropped, its text kept. Thread-safe, pure.
 #pragma once
 
 #include <functional>

@@ -19,6 +19,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "store/open.h"
+#include "support/admin_client.h"
 #include "support/html.h"
 #include "support/http_client.h"
 #include "support/images.h"
@@ -643,6 +644,107 @@ TEST_F(Import, OriginalsWithResizedLookingNamesKeepTheirOwnPictures) {
     }
   }
   EXPECT_EQ(files.size(), sizes.size());  // four pictures, not one
+}
+
+// Issue 13: the site's own sound and video files stay playable: --uploads copies them
+// into the library as they were, the players point at the copies (another host's file
+// stays a link), and /media/ serves them with byte ranges, as players ask.
+TEST_F(Import, SoundAndVideoOfTheSitePlayFromTheLibrary) {
+  auto uploads = dir_.path() / "uploads";
+  std::filesystem::create_directories(uploads / "2015/06");
+  std::string sound = "ID3\x04";
+  for (int i = 0; sound.size() < (5u << 20); ++i) sound += static_cast<char>('a' + i % 26);
+  std::string video = std::string(
+                          "\0\0\0\x18"
+                          "ftypmp42",
+                          12) +
+                      std::string(300000, 'v');
+  std::ofstream(uploads / "2015/06/interview.mp3", std::ios::binary) << sound;
+  std::ofstream(uploads / "2015/06/clip.mp4", std::ios::binary) << video;
+  std::string header = read(kFixture);
+  header = header.substr(0, header.find("<wp:author>"));
+  auto attachment = [](int id, const std::string& name) {
+    return "<item><title>" + name + "</title><wp:post_id>" + std::to_string(id) +
+           "</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
+           "<wp:attachment_url>https://old.example/wp-content/uploads/2015/06/" +
+           name + "</wp:attachment_url></item>";
+  };
+  auto file = write(
+      "players.xml",
+      header + attachment(80, "interview.mp3") + attachment(81, "clip.mp4") +
+          "<item><title>Players</title><wp:post_id>82</wp:post_id><wp:post_name>players"
+          "</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+          "<wp:post_date_gmt>2015-06-02 10:00:00</wp:post_date_gmt><content:encoded><![CDATA["
+          "The interview:\n\n[audio mp3=\"https://old.example/wp-content/uploads/2015/06/"
+          "interview.mp3\"][/audio]\n\n<video controls src=\"https://old.example/wp-content/"
+          "uploads/2015/06/clip.mp4\"></video>\n\n[audio mp3=\"https://elsewhere.example/a.mp3\"]"
+          "]]></content:encoded></item></channel></rss>");
+  auto r = import(file, {"--uploads", uploads.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("2 files copied from --uploads"), std::string::npos) << r.output;
+  std::map<std::string, khabar::content::Media> by_mime;
+  for (const auto& m : library(data_)) by_mime[m.original.mime] = m;
+  ASSERT_EQ(by_mime.size(), 2u);
+  auto mp3 = by_mime["audio/mpeg"], mp4 = by_mime["video/mp4"];
+  EXPECT_TRUE(mp3.original.file.starts_with("2015/06/") && mp3.original.file.ends_with(".mp3"))
+      << mp3.original.file;
+  EXPECT_TRUE(mp4.original.file.ends_with(".mp4")) << mp4.original.file;
+  EXPECT_EQ(mp3.original.bytes, static_cast<std::int64_t>(sound.size()));
+  EXPECT_TRUE(mp3.variants.empty());
+  std::string body = stored_article(data_, "players")->fields.body_html;
+  EXPECT_EQ(body.find("old.example"), std::string::npos) << body;
+  EXPECT_NE(body.find("<audio"), std::string::npos) << body;
+  EXPECT_NE(body.find("src=\"/media/" + mp3.original.file + "\""), std::string::npos) << body;
+  EXPECT_NE(body.find("<video"), std::string::npos) << body;
+  EXPECT_NE(body.find("src=\"/media/" + mp4.original.file + "\""), std::string::npos) << body;
+  EXPECT_EQ(body.find("src=\"https://elsewhere.example"), std::string::npos)
+      << "another host's file is a link, not a player: " << body;
+  EXPECT_NE(body.find("href=\"https://elsewhere.example/a.mp3\""), std::string::npos) << body;
+
+  ServerProcess server(data_);
+  auto page = http_get(server.port(), "/players/");
+  ASSERT_EQ(page.status, 200);
+  Html html(page.body);
+  ASSERT_EQ(html.all("audio").size(), 1u);
+  EXPECT_EQ(Html::attr(html.all("audio")[0], "src"), "/media/" + mp3.original.file);
+  ASSERT_EQ(html.all("video").size(), 1u);
+  EXPECT_EQ(Html::attr(html.all("video")[0], "src"), "/media/" + mp4.original.file);
+  // Whole, and by range: a part, the rest from a point (at most 4 MB a response), the
+  // last bytes, and a range past the end.
+  std::string url = "/media/" + mp3.original.file;
+  auto whole = http_get(server.port(), url);
+  ASSERT_EQ(whole.status, 200);
+  EXPECT_EQ(whole.header("content-type"), "audio/mpeg");
+  EXPECT_EQ(whole.header("accept-ranges"), "bytes");
+  EXPECT_EQ(whole.body, sound);
+  std::string size = std::to_string(sound.size());
+  auto part = http_get(server.port(), url, {"Range: bytes=100-199"});
+  EXPECT_EQ(part.status, 206);
+  EXPECT_EQ(part.header("content-range"), "bytes 100-199/" + size);
+  EXPECT_EQ(part.body, sound.substr(100, 100));
+  auto rest = http_get(server.port(), url, {"Range: bytes=0-"});
+  EXPECT_EQ(rest.status, 206);
+  EXPECT_EQ(rest.body.size(), 4u << 20);
+  EXPECT_EQ(rest.header("content-range"), "bytes 0-" + std::to_string((4u << 20) - 1) + "/" + size);
+  auto tail = http_get(server.port(), url, {"Range: bytes=-10"});
+  EXPECT_EQ(tail.status, 206);
+  EXPECT_EQ(tail.body, sound.substr(sound.size() - 10));
+  auto past = http_get(server.port(), url, {"Range: bytes=" + size + "-"});
+  EXPECT_EQ(past.status, 416);
+  EXPECT_EQ(past.header("content-range"), "bytes */" + size);
+  auto clip = http_get(server.port(), "/media/" + mp4.original.file);
+  EXPECT_EQ(clip.header("content-type"), "video/mp4");
+  EXPECT_EQ(clip.body, video);
+  // The library shows them as sound and video, each playable on its own page.
+  AdminClient admin = signed_in_user(server.port(), data_, "librarian", "editor");
+  auto grid = admin.get("/admin/media");
+  EXPECT_NE(grid.body.find("class=\"playable\">Sound<"), std::string::npos) << grid.body;
+  EXPECT_NE(grid.body.find("class=\"playable\">Video<"), std::string::npos);
+  auto item = admin.get("/admin/media/" + std::to_string(mp3.id));
+  EXPECT_NE(item.body.find("<audio controls preload=\"metadata\" src=\"/media/" +
+                           mp3.original.file + "\""),
+            std::string::npos)
+      << item.body;
 }
 
 TEST_F(Import, DryRunWritesNothing) {

@@ -57,6 +57,16 @@ TEST(WordPressContent, AudioAndVideoPlayFromThisSiteOnly) {
   EXPECT_EQ(tags.find("autoplay"), std::string::npos);
   EXPECT_EQ(tags.find("javascript"), std::string::npos);
   EXPECT_EQ(tags.find("onplay"), std::string::npos);
+  // A player left with nothing to play from this site is no player: its link stays.
+  EXPECT_EQ(other.find("<video"), std::string::npos) << other;
+  std::string elsewhere = convert(
+      "<audio src=\"https://old.example/a.mp3\"><source src=\"https://cdn.example/a.ogg\">Listen"
+      "</audio>");
+  EXPECT_EQ(elsewhere.find("<audio"), std::string::npos) << elsewhere;
+  EXPECT_EQ(elsewhere.find("<source"), std::string::npos) << elsewhere;
+  EXPECT_NE(elsewhere.find("Listen"), std::string::npos) << elsewhere;
+  EXPECT_NE(convert("<audio><source src=\"/media/a.ogg\"></audio>").find("<audio controls"),
+            std::string::npos);
 }
 
 TEST(WordPressContent, NestedCaptionsKeepTheirText) {

@@ -14,6 +14,6 @@
 </form>
 {{#EMPTY}}<p>No images here yet.</p>{{/EMPTY}}
 <ul class="media-grid">
-{{#ITEM}}<li id="media-{{ID}}"><a href="/admin/media/{{ID}}"><img src="{{THUMB}}" alt="{{ALT}}" width="160" loading="lazy">
-  <span class="name">{{NAME}}</span> <span class="size">{{WIDTH}}×{{HEIGHT}}</span>{{#NO_ALT}} <span class="warning">no alt text</span>{{/NO_ALT}}</a></li>
+{{#ITEM}}<li id="media-{{ID}}"><a href="/admin/media/{{ID}}">{{#PICTURE}}<img src="{{THUMB}}" alt="{{ALT}}" width="160" loading="lazy">{{/PICTURE}}{{#PLAYABLE}}<span class="playable">{{KIND}}</span>{{/PLAYABLE}}
+  <span class="name">{{NAME}}</span> <span class="size">{{SIZE}}</span>{{#NO_ALT}} <span class="warning">no alt text</span>{{/NO_ALT}}</a></li>
 {{/ITEM}}</ul>

@@ -1,6 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<p><a href="/admin/media">Back to the library</a></p>
 <div class="media-item">
-<p><a href="{{URL}}"><img src="{{THUMB}}" alt="{{ALT}}" class="media-preview"></a></p>
+{{#IMAGE}}<p><a href="{{URL}}"><img src="{{THUMB}}" alt="{{ALT}}" class="media-preview"></a></p>{{/IMAGE}}
+{{#AUDIO}}<p><audio controls preload="metadata" src="{{URL}}" class="media-preview"></audio></p>{{/AUDIO}}
+{{#VIDEO}}<p><video controls preload="metadata" src="{{URL}}" class="media-preview"></video></p>{{/VIDEO}}
+{{#PLAYED_WHERE_IMPORTED}}<p class="help">A sound or video file brought by an import: the imported articles that showed it play it from here. It is kept as the old site served it.</p>{{/PLAYED_WHERE_IMPORTED}}
 {{#CAN_INSERT}}<p><label for="markdown">To insert it into an article, put this line on its own in the text (the caption and credit below are shown with it; a caption in quotes after the address replaces it for that article):</label>
 <input id="markdown" class="markdown-snippet" value="{{MARKDOWN}}" readonly></p>{{/CAN_INSERT}}
 {{#NEEDS_ALT}}<p class="warning">Add alt text before inserting this image into an article.</p>{{/NEEDS_ALT}}
