@@ -249,9 +249,12 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
   main.SetValue("CORRECTIONS", corrections_html(ctx, lang, a.corrections));
   main.SetValue("READING_TIME", strings.format(lang, "reading_time",
                                                {{"n", number(ctx, lang, a.reading_minutes)}}));
+  // No byline at all for a story without one (an import from a site without authors).
+  ctemplate::TemplateDictionary* byline =
+      a.authors.empty() ? nullptr : main.AddSectionDictionary("BYLINE");
   for (std::size_t i = 0; i < a.authors.size(); ++i) {
     const auto& author = a.authors[i];
-    auto* d = main.AddSectionDictionary("AUTHOR");
+    auto* d = byline->AddSectionDictionary("AUTHOR");
     d->SetValue("NAME", author.display_name);
     d->SetValue("URL", content::author_url(author.slug));
     if (i > 0)

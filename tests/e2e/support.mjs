@@ -33,8 +33,9 @@ function accepts(port) {
 // Options: adminLogin creates the first administrator (its set-password link is returned
 // as adminLink); settings {key: value} are set with `khabar settings`; users
 // [{login, role, name}] are added with `khabar user add` (their set-password links are
-// returned in links[login]).
-export async function startSite({ adminLogin, settings = {}, users = [] } = {}) {
+// returned in links[login]); prepare(run, dir), when given, runs before the server starts:
+// run(args) runs the khabar binary with `--data <site>` appended, dir is a scratch folder.
+export async function startSite({ adminLogin, settings = {}, users = [], prepare } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
   const data = join(dir, 'site');
   const env = { ...process.env, KHABAR_THEME_DIR: join(root, 'themes/default') };
@@ -52,6 +53,8 @@ export async function startSite({ adminLogin, settings = {}, users = [] } = {}) 
                                       '--display-name', name || login], { env }).toString();
     links[login] = (out.match(/http:\/\/\S+\/admin\/password\?token=[0-9a-f]+/) || [])[0];
   }
+  if (prepare)
+    await prepare((args) => execFileSync(binary, [...args, '--data', data], { env }).toString(), dir);
   const server = spawn(binary, ['serve', '--data', data, '--listen', `127.0.0.1:${port}`],
                        { env, stdio: 'ignore' });
   for (let i = 0; i < 200 && !(await accepts(port)); i++) await new Promise(r => setTimeout(r, 25));

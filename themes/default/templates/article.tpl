@@ -7,7 +7,7 @@
 <article class="story">
   <header class="story-header">
     <h1>{{TITLE}}</h1>
-    <p class="byline">{{S_BY}} {{#AUTHOR}}{{#HAS_SEP}}{{SEP}}{{/HAS_SEP}}<a href="{{URL}}" rel="author">{{NAME}}</a>{{/AUTHOR}}</p>
+    {{#BYLINE}}<p class="byline">{{S_BY}} {{#AUTHOR}}{{#HAS_SEP}}{{SEP}}{{/HAS_SEP}}<a href="{{URL}}" rel="author">{{NAME}}</a>{{/AUTHOR}}</p>{{/BYLINE}}
     <p class="dateline"><span>{{S_PUBLISHED}} <time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time></span>
       {{#UPDATED}}<span>{{S_UPDATED}} <time datetime="{{ISO}}">{{TEXT}}</time></span>{{/UPDATED}}
       <span class="reading-time">{{READING_TIME}}</span></p>
