@@ -31,8 +31,10 @@ namespace {
 
 constexpr const char* kFrom = "Kabul Desk <desk@news.example>";
 
-// Points the site's [mail] at 127.0.0.1:`port`, plain SMTP, quick retries.
-void configure_mail(const std::filesystem::path& data, int port, int timeout_s = 10) {
+// Points the site's [mail] at 127.0.0.1:`port`, plain SMTP (or `security` with the
+// certificates of `ca_file`), quick retries.
+void configure_mail(const std::filesystem::path& data, int port, int timeout_s = 10,
+                    const std::string& security = "none", const std::string& ca_file = "") {
   std::ifstream in(data / "khabar.toml");
   std::stringstream text;
   text << in.rdbuf();
@@ -45,7 +47,8 @@ void configure_mail(const std::filesystem::path& data, int port, int timeout_s =
   set("[mail]\n", "[mail]\nretry_s = 1\ntimeout_s = " + std::to_string(timeout_s) + "\n");
   set("host = \"\"", "host = \"127.0.0.1\"");
   set("port = 587", "port = " + std::to_string(port));
-  set("security = \"starttls\"", "security = \"none\"");
+  set("security = \"starttls\"", "security = \"" + security + "\"");
+  if (!ca_file.empty()) set("[mail]\n", "[mail]\nca_file = \"" + ca_file + "\"\n");
   set("from = \"Newsroom <news@example.org>\"", std::string("from = \"") + kFrom + "\"");
   set("scheduler_interval_s = 15", "scheduler_interval_s = 1");
   std::ofstream(data / "khabar.toml") << toml;
@@ -347,6 +350,50 @@ TEST(MailQueue, AHangingServerDoesNotHoldUpARequestAndTheLetterIsRetried) {
   auto store = khabar::store::open_store({.location = (data / "khabar.db").string()});
   EXPECT_EQ(store->outbox().count(), 0);
   EXPECT_NE(server.log().find("mail: sent letter"), std::string::npos);
+}
+
+// STARTTLS (which the server requires before any mail) and TLS from the first byte both
+// deliver, the server's certificate checked against ca_file; a server whose certificate
+// is not trusted is told nothing: the letter waits in the outbox.
+TEST(MailTls, StartTlsAndTlsDeliverAndAnUntrustedServerIsToldNothing) {
+  struct Case {
+    SmtpTls::Mode mode;
+    std::string security;
+    bool trusted;
+  };
+  for (const Case& c :
+       {Case{SmtpTls::Mode::StartTls, "starttls", true}, Case{SmtpTls::Mode::Implicit, "tls", true},
+        Case{SmtpTls::Mode::StartTls, "starttls", false}}) {
+    SCOPED_TRACE(c.security + (c.trusted ? "" : ", untrusted"));
+    TempDir dir;
+    auto data = dir.path() / "site";
+    make_demo_site(data);
+    SmtpTls tls = make_test_certificate(dir.path(), c.mode);
+    SmtpServer smtp(dir.path(), 0, tls);
+    configure_mail(data, smtp.port(), 5, c.security, c.trusted ? tls.certificate.string() : "");
+    ServerProcess server(data);
+    AdminClient reader(server.port());
+    ASSERT_EQ(reader
+                  .set_password(add_user(data, "rahima", "editor", "Rahima", "rahima@example.org"),
+                                strong_password("rahima"))
+                  .status,
+              303);
+    auto asked = reader.post(
+        "/admin/forgot",
+        {{"_csrf", input_value(reader.get("/admin/forgot").body, "_csrf")}, {"who", "rahima"}},
+        false);
+    ASSERT_EQ(asked.status, 200);
+    if (c.trusted) {
+      auto letters = smtp.wait_for("Choose a new password", 1);
+      ASSERT_EQ(letters.size(), 1u);
+      EXPECT_EQ(letters[0].header("x-rcptto"), "rahima@example.org");
+      EXPECT_NE(link_in(letters[0].body, "/admin/password?token="), "");
+    } else {
+      EXPECT_TRUE(smtp.wait_for(1, 3).empty()) << "a letter went to an untrusted server";
+      auto store = khabar::store::open_store({.location = (data / "khabar.db").string()});
+      EXPECT_GE(store->outbox().count(), 1) << "kept to be tried again";
+    }
+  }
 }
 
 // Without [mail] everything works as before: links are shown, no "Forgot your password?".

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -62,17 +63,36 @@ ReceivedMail parse(const std::string& raw) {
 
 }  // namespace
 
-SmtpServer::SmtpServer(const std::filesystem::path& dir, int port)
+SmtpTls make_test_certificate(const std::filesystem::path& dir, SmtpTls::Mode mode) {
+  SmtpTls tls{mode, dir / "smtp-cert.pem", dir / "smtp-key.pem"};
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      tls.key.string() + "' -out '" + tls.certificate.string() + "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl req failed");
+  return tls;
+}
+
+SmtpServer::SmtpServer(const std::filesystem::path& dir, int port, const SmtpTls& tls)
     : maildir_(dir / "maildir"), port_(port ? port : free_port()) {
   std::string listen = "127.0.0.1:" + std::to_string(port_);
   std::string log = (dir / ("smtp-" + std::to_string(port_) + ".log")).string();
+  std::vector<std::string> args = {"python3", "-m", "aiosmtpd", "-n", "-l", listen};
+  if (tls.mode != SmtpTls::Mode::None) {
+    bool start = tls.mode == SmtpTls::Mode::StartTls;
+    args.insert(args.end(), {start ? "--tlscert" : "--smtpscert", tls.certificate.string(),
+                             start ? "--tlskey" : "--smtpskey", tls.key.string()});
+  }
+  args.insert(args.end(), {"-c", "aiosmtpd.handlers.Mailbox", maildir_.string()});
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   pid_ = fork();
   if (pid_ == 0) {
     FILE* out = freopen(log.c_str(), "w", stdout);
     (void)out;
     dup2(1, 2);
-    execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-          "aiosmtpd.handlers.Mailbox", maildir_.c_str(), static_cast<char*>(nullptr));
+    execv("/usr/bin/python3", argv.data());
     _exit(127);
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);

@@ -22,10 +22,20 @@ struct ReceivedMail {
   }
 };
 
+// How the server speaks TLS: not at all, STARTTLS required before any mail (port 587's
+// way), or TLS from the first byte (SMTPS, port 465's way), with `certificate` and `key`.
+struct SmtpTls {
+  enum class Mode { None, StartTls, Implicit } mode = Mode::None;
+  std::filesystem::path certificate, key;
+};
+
+// Writes a self-signed certificate for 127.0.0.1 (and its key) with Debian's openssl.
+SmtpTls make_test_certificate(const std::filesystem::path& dir, SmtpTls::Mode mode);
+
 class SmtpServer {
  public:
   // Listens on `port` (0: a free one).
-  explicit SmtpServer(const std::filesystem::path& dir, int port = 0);
+  explicit SmtpServer(const std::filesystem::path& dir, int port = 0, const SmtpTls& tls = {});
   ~SmtpServer();
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
