@@ -6,6 +6,8 @@
 # in under 60 s on 2 cores; peak RSS under 300 MB for a 1 GB export.
 # With REV, the same export is imported by a Release build of commit REV too, and the
 # ratio printed (issue 19: the search index may cost an import at most 1.5x).
+# With EMBEDS=1, every post also holds four embeds ([embed], a URL line, an embed block,
+# an X iframe: bench_wxr_gen's "embeds"), to measure the import's embeds_as_links pass.
 #   bench/import.sh [POSTS] [COMMENTS_PER_POST] [REV]     (default 100000 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,10 +26,10 @@ if [ -n "$rev" ]; then
   build_old_and_new "$rev"
 fi
 echo "Khabar $(git rev-parse --short HEAD 2>/dev/null) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
-build-release/bench/bench_wxr_gen "$work/export.xml" "$posts" "$per_post"
+build-release/bench/bench_wxr_gen "$work/export.xml" "$posts" "$per_post" ${EMBEDS:+embeds}
 size=$(stat -c %s "$work/export.xml")
 items=$((posts + posts * per_post))
-echo "export: $posts posts, $((posts * per_post)) comments, $((size / 1048576)) MiB"
+echo "export: $posts posts, $((posts * per_post)) comments, $((size / 1048576)) MiB${EMBEDS:+, 4 embeds a post}"
 import_with() {  # binary, label
   rm -rf "$work/site"
   "$1" init --data "$work/site" >/dev/null

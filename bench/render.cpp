@@ -60,6 +60,17 @@ struct Fixture {
       content::Id id = tx->add_comment(c).or_throw();
       if (i % 4 == 0) parent = id;
     }
+    // The same story twice more without comments: once as it is, once with a YouTube
+    // video and an X post in it, so that the embeds' cost (render::with_embeds) shows.
+    auto demo = db->snapshot()->article_for_edit(article)->fields;
+    demo.comments_open = false;
+    demo.slug = "without-embeds";
+    tx->add_article(demo).or_throw();
+    demo.slug = "with-embeds";
+    demo.body_markdown +=
+        "\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nThe minister wrote:\n\n"
+        "https://x.com/TOLOnews/status/1730000000000000000\n";
+    tx->add_article(demo).or_throw();
     tx->commit().or_throw();
     std::string error;
     theme = render::Theme::load(KHABAR_SOURCE_DIR "/themes/default", &error);
@@ -99,6 +110,8 @@ void render(benchmark::State& state, const char* path, bool gzip) {
 
 void BM_ArticleWith20Comments(benchmark::State& s) { render(s, kArticle, false); }
 void BM_ArticleWith20CommentsGzip(benchmark::State& s) { render(s, kArticle, true); }
+void BM_ArticleWithoutEmbeds(benchmark::State& s) { render(s, "/without-embeds/", false); }
+void BM_ArticleWithTwoEmbeds(benchmark::State& s) { render(s, "/with-embeds/", false); }
 void BM_HomePage(benchmark::State& s) { render(s, "/", false); }
 void BM_CategoryPage(benchmark::State& s) { render(s, "/category/world/", false); }
 void BM_Feed(benchmark::State& s) { render(s, "/feed/", false); }
@@ -110,6 +123,14 @@ BENCHMARK(BM_ArticleWith20Comments)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_ArticleWith20CommentsGzip)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_ArticleWithoutEmbeds)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_ArticleWithTwoEmbeds)
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);

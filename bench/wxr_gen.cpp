@@ -2,7 +2,11 @@
 // authors, a category tree, tags, and posts with HTML bodies (paragraphs, a [caption],
 // links, lists) and threaded comments. Deterministic.
 //
-//   bench_wxr_gen OUT.xml POSTS COMMENTS_PER_POST
+//   bench_wxr_gen OUT.xml POSTS COMMENTS_PER_POST [embeds]
+//
+// With "embeds", every post also holds what WordPress sites embed: an [embed] shortcode,
+// a YouTube URL alone on its line, a Gutenberg embed block and an X iframe (the import's
+// embeds_as_links pass then has work in every post).
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -39,10 +43,11 @@ std::string date(long i) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::cerr << "usage: bench_wxr_gen OUT.xml POSTS COMMENTS_PER_POST\n";
+  if (argc != 4 && !(argc == 5 && std::string(argv[4]) == "embeds")) {
+    std::cerr << "usage: bench_wxr_gen OUT.xml POSTS COMMENTS_PER_POST [embeds]\n";
     return 2;
   }
+  bool embeds = argc == 5;
   std::ofstream out(argv[1], std::ios::binary);
   long posts = std::atol(argv[2]);
   int per_post = std::atoi(argv[3]);
@@ -91,6 +96,15 @@ int main(int argc, char** argv) {
         << words(seed + 5, 40) << "\n\n<ul>\n<li>" << words(seed + 6, 6) << "</li>\n<li>"
         << words(seed + 7, 6) << "</li>\n</ul>\n\n<strong>" << words(seed + 8, 5) << "</strong> "
         << words(seed + 9, 90)
+        << (embeds
+                ? "\n\n[embed]https://www.youtube.com/watch?v=dQw4w9WgX" + std::to_string(p % 10) +
+                      "[/embed]\n\nhttps://youtu.be/abcdefghij" + std::to_string(p % 10) +
+                      "\n\n<!-- wp:embed {\"url\":\"https://vimeo.com/7654321\"} -->\n<figure "
+                      "class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\">\n"
+                      "https://vimeo.com/7654321\n</div></figure>\n<!-- /wp:embed -->\n\n"
+                      "<iframe src=\"https://platform.twitter.com/embed/Tweet.html?id=17300000" +
+                      std::to_string(p) + "\" width=\"550\" height=\"400\"></iframe>"
+                : std::string())
         << "]]></content:encoded>\n<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n"
         << "<wp:post_id>" << p << "</wp:post_id>\n<wp:post_date><![CDATA[" << date(p)
         << "]]></wp:post_date>\n"

@@ -98,14 +98,16 @@ void AdminPage::pager(const ListPage& p, std::size_t shown, bool more, std::stri
                       std::string_view query) {
   std::string base =
       std::string(path) + "?" + std::string(query) + (query.empty() ? "" : "&") + "page=";
+  links(shown ? std::to_string(p.offset() + 1) + "–" + std::to_string(p.offset() + shown) : "",
+        p.page > 1 ? base + std::to_string(p.page - 1) : "",
+        more ? base + std::to_string(p.page + 1) : "");
+}
+
+void AdminPage::links(std::string_view shown, std::string_view prev, std::string_view next) {
   auto* pager = root_.AddSectionDictionary("PAGER");
-  root_.SetValue("PAGER_SHOWN",
-                 shown ? std::to_string(p.offset() + 1) + "–" + std::to_string(p.offset() + shown)
-                       : std::string());
-  if (p.page > 1)
-    pager->AddSectionDictionary("PREV")->SetValue("HREF", base + std::to_string(p.page - 1));
-  if (more)
-    pager->AddSectionDictionary("NEXT")->SetValue("HREF", base + std::to_string(p.page + 1));
+  root_.SetValue("PAGER_SHOWN", std::string(shown));
+  if (!prev.empty()) pager->AddSectionDictionary("PREV")->SetValue("HREF", std::string(prev));
+  if (!next.empty()) pager->AddSectionDictionary("NEXT")->SetValue("HREF", std::string(next));
 }
 
 void AdminPage::error(std::string_view text) {

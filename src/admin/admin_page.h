@@ -39,6 +39,9 @@ class AdminPage {
   // `more` if a next page has any. `query` is kept in the links ("q=x&mine=1").
   void pager(const ListPage& p, std::size_t shown, bool more, std::string_view path,
              std::string_view query);
+  // The pager's parts as they are: what is shown ("1–50"), the previous and next pages'
+  // addresses ("" for none).
+  void links(std::string_view shown, std::string_view prev, std::string_view next);
   http::Response render(int status = 200);
 
  private:

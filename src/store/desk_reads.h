@@ -25,9 +25,15 @@ class DeskReads {
   virtual std::optional<Revision> revision(Id id) = 0;
   virtual std::optional<Autosave> autosave(Id article_id, Id user_id) = 0;
   virtual std::vector<DeskTag> desk_tags() = 0;  // by name
-  // Comments with `status`, newest first, for moderation (with the private email).
-  virtual std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status,
-                                                              int limit, int offset = 0) = 0;
+  // Comments for moderation (with the private email), as `q` asks.
+  virtual std::vector<ModerationItem> comments_for_moderation(const ModerationQuery& q) = 0;
+  // The newest `limit` comments with `status`.
+  std::vector<ModerationItem> comments_for_moderation(content::CommentStatus status, int limit) {
+    ModerationQuery q;
+    q.status = status;
+    q.limit = limit;
+    return comments_for_moderation(q);
+  }
   virtual std::vector<content::Media> media_library(const MediaFilter& filter) = 0;  // newest first
   virtual std::optional<content::Media> media(Id id) = 0;
   // The articles and pages (any status) that show a library item: as featured image, or

@@ -75,6 +75,24 @@ struct ModerationItem {
   std::string article_slug;
 };
 
+// Where a page of the moderation list starts or ends: a comment's time and id.
+struct CommentCursor {
+  content::Timestamp created_at = 0;
+  Id id = 0;
+};
+
+// Which comments the moderation list shows: those with `status`, newest first; only those
+// whose author's name, email or text holds `search` (ignoring ASCII case) if it is set;
+// `limit` of them older than `older_than`, or the `limit` just newer than `newer_than`
+// (still listed newest first): pages that cost the same however deep they are.
+struct ModerationQuery {
+  content::CommentStatus status = content::CommentStatus::Pending;
+  int limit = 50;
+  std::string search;
+  std::optional<CommentCursor> older_than = std::nullopt;
+  std::optional<CommentCursor> newer_than = std::nullopt;
+};
+
 // An old address kept working: `path` (decoded, or "?p=ID") answers 301 to `target`.
 struct Redirect {
   std::string path;

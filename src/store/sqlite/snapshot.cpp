@@ -147,19 +147,40 @@ class SqliteSnapshot final : public Snapshot {
     return s.step();
   }
 
-  std::vector<ModerationItem> comments_for_moderation(CommentStatus status, int limit,
-                                                      int offset) override {
-    auto s = db_.prepare(
-        sql("SELECT ", kCommentColumns,
-            ", c.author_email, a.slug FROM comments c JOIN articles a ON a.id = c.article_id "
-            "WHERE c.status = ?1 ORDER BY c.created_at DESC, c.id DESC LIMIT ?2 OFFSET ?3"));
-    s.bind(1, to_string(status))
-        .bind(2, static_cast<std::int64_t>(limit))
-        .bind(3, static_cast<std::int64_t>(std::max(0, offset)));
+  std::vector<ModerationItem> comments_for_moderation(const ModerationQuery& q) override {
+    // Keyset pages along comments_status (status, created_at DESC, id DESC); a page of
+    // newer ones is read upwards and turned round.
+    bool upwards = q.newer_than && !q.older_than;
+    std::string where = "c.status = ?1";
+    if (q.older_than) where += " AND (c.created_at, c.id) < (?3, ?4)";
+    if (upwards) where += " AND (c.created_at, c.id) > (?3, ?4)";
+    if (!q.search.empty())
+      where +=
+          " AND (c.author_name LIKE ?5 ESCAPE '\\' OR c.author_email LIKE ?5 ESCAPE '\\' "
+          "OR c.body LIKE ?5 ESCAPE '\\')";
+    auto s = db_.prepare(sql(
+        "SELECT ", kCommentColumns,
+        ", c.author_email, a.slug FROM comments c JOIN articles a ON a.id = "
+        "c.article_id WHERE " +
+            where +
+            (upwards ? " ORDER BY c.created_at, c.id" : " ORDER BY c.created_at DESC, c.id DESC") +
+            " LIMIT ?2"));
+    s.bind(1, to_string(q.status)).bind(2, static_cast<std::int64_t>(q.limit));
+    if (const auto& cursor = q.older_than ? q.older_than : q.newer_than)
+      s.bind(3, cursor->created_at).bind(4, cursor->id);
+    if (!q.search.empty()) {
+      std::string pattern = "%";
+      for (char c : q.search) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+      }
+      s.bind(5, pattern + "%");
+    }
     std::vector<ModerationItem> out;
     while (s.step())
       out.push_back(
           {read_comment(s, 0), s.text(kCommentColumnCount), s.text(kCommentColumnCount + 1)});
+    if (upwards) std::reverse(out.begin(), out.end());
     return out;
   }
 

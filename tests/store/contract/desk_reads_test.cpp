@@ -299,6 +299,50 @@ TEST_P(StoreContract, ModerationQueuesAndCounts) {
   EXPECT_EQ(db_->snapshot()->count_comments(CommentStatus::Pending), 0);
 }
 
+// The moderation list pages by keyset in both directions (two comments of one second
+// told apart by id) and searches author, email and text, % and _ being plain characters.
+TEST_P(StoreContract, ModerationPagesByKeysetAndSearches) {
+  Id art = article("story", 0, {}, 100);
+  std::vector<Id> ids;  // oldest first; two a second
+  for (int i = 0; i < 7; ++i) {
+    store::NewComment c =
+        by_reader(art, i == 3 ? "Costs 100% more_now" : "Note " + std::to_string(i));
+    if (i == 5) c.author_name = "Zarghuna";
+    ids.push_back(comment(c));
+    if (i % 2) clock_.advance(1);
+  }
+  auto page = [&](store::ModerationQuery q) {
+    std::vector<Id> out;
+    for (const auto& item : db_->snapshot()->comments_for_moderation(q))
+      out.push_back(item.comment.id);
+    return out;
+  };
+  auto cursor = [&](Id id) {
+    auto c = db_->snapshot()->comment(id);
+    return store::CommentCursor{c->created_at, c->id};
+  };
+  store::ModerationQuery q;
+  q.limit = 3;
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[6], ids[5], ids[4]}));
+  q.older_than = cursor(ids[4]);
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[3], ids[2], ids[1]}));
+  q.older_than = cursor(ids[1]);
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[0]}));
+  q.older_than.reset();
+  q.newer_than = cursor(ids[1]);
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[4], ids[3], ids[2]})) << "the page before, newest first";
+  q.newer_than.reset();
+  q.search = "100%";
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[3]}));
+  q.search = "E_";
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[3]})) << "_ is a character";
+  q.search = "zargh";
+  EXPECT_EQ(page(q), (std::vector<Id>{ids[5]}));
+  q.search = "note";
+  q.status = CommentStatus::Approved;
+  EXPECT_TRUE(page(q).empty());
+}
+
 // The scheduler's clock is the `now` it is given: a time before the schedule publishes
 // nothing, the exact second publishes, and a restart long after publishes what it missed.
 TEST_P(StoreContract, SchedulingAndPublishingDueFollowTheClockGiven) {

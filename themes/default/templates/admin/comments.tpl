@@ -1,6 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}<nav class="tabs" aria-label="Comment status">
   <ul>{{#TAB}}<li><a href="/admin/comments?status={{NAME}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}} ({{COUNT}})</a></li>{{/TAB}}</ul>
 </nav>
+<form class="list-search" method="get" action="/admin/comments" role="search">
+  <input type="hidden" name="status" value="{{STATUS}}">
+  <label for="comments-q">Search {{STATUS}} comments (author, email, text)</label> <input id="comments-q" name="q" type="search" value="{{QUERY}}"> <button>Search</button>
+</form>
 {{#EMPTY}}<p>No {{STATUS}} comments.</p>{{/EMPTY}}
 <form method="post" action="/admin/comments">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
