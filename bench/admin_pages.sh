@@ -47,12 +47,15 @@ measure() {
   printf '  %-44s %8d bytes %8.1f ms%s\n' "$path" "$size" "$(awk "BEGIN { print $median * 1000 }")" \
     "$([ "$size" -ge 102400 ] && echo '   OVER 100 KB' || true)"
 }
+# A keyset cursor 900,000 approved comments deep (the screen's "Next page" links carry one).
+deep=$(sqlite3 "$work/site/khabar.db" "SELECT created_at || '.' || id FROM comments WHERE status = 'approved' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 900000")
 echo "== pages (size, median of 5)"
 for path in / /admin/categories "/admin/categories?page=20" "$category" \
   /admin/tags "/admin/tags?page=400" "/admin/tags?q=topic+1999" \
   /admin/users "/admin/users?q=writer77" \
   /admin/media "/admin/media?page=999" "/admin/media?q=photo49999" \
-  "/admin/comments?status=pending" "/admin/comments?status=pending&page=2000" \
-  "/admin/comments?status=approved&page=18000" /admin/articles; do
+  "/admin/comments?status=pending" "/admin/comments?status=approved&older=$deep" \
+  "/admin/comments?status=approved&q=reader+4242" "/admin/comments?status=approved&q=nowhere-at-all" \
+  /admin/articles; do
   measure "$path"
 done
