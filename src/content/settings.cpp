@@ -59,6 +59,10 @@ constexpr std::array kSpecs = {
                 "soundcloud, spotify",
                 K::List, 0, 0, "youtube|vimeo|x|facebook|instagram|tiktok|soundcloud|spotify",
                 "youtube\nvimeo\nx\nfacebook\ninstagram\ntiktok\nsoundcloud\nspotify"},
+    SettingSpec{"robots_extra", "More robots.txt lines",
+                "lines added to /robots.txt as they are (e.g. User-agent: GPTBot, then "
+                "Disallow: /)",
+                K::List, 0, 0, "", ""},
     SettingSpec{"session_idle_minutes", "Sign out after idle (minutes)",
                 "admin sessions end after this long unused (1-43200)", K::Integer, 1, 43200, "",
                 "720"},

@@ -55,6 +55,7 @@ std::vector<std::string> tags_for_changes(const std::vector<store::Change>& chan
         break;
       case ChangeKind::Comments:
         tags.insert(tag_comments(id));
+        tags.insert(kTagAllComments);
         break;
     }
   }

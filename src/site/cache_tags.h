@@ -10,8 +10,9 @@
 
 namespace khabar::site {
 
-inline constexpr const char* kTagSite = "site";          // nav, settings, footer pages
-inline constexpr const char* kTagHome = "listing:home";  // the newest articles overall
+inline constexpr const char* kTagSite = "site";                 // nav, settings, footer pages
+inline constexpr const char* kTagHome = "listing:home";         // the newest articles overall
+inline constexpr const char* kTagAllComments = "comments:all";  // the site's comment feed
 
 std::string tag_article(content::Id id);           // its headline, excerpt, byline...
 std::string tag_comments(content::Id article_id);  // its visible comments

@@ -135,4 +135,47 @@ http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
       ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "atom.tpl"), dict));
 }
 
+http::Response comments_feed(PageContext& ctx, const content::Article* article) {
+  const auto& strings = ctx.strings();
+  const std::string& lang = article ? article->language : ctx.settings.language;
+  auto comments = ctx.reads.latest_comments(article ? article->id : 0, kFeedItems);
+  ctx.tag(kTagSite);
+  if (article) {
+    ctx.tag(tag_article(article->id));
+    ctx.tag(tag_comments(article->id));
+  } else {
+    ctx.tag(kTagAllComments);
+  }
+  // An article's title or slug changes: its comments in the site's feed follow.
+  for (const auto& c : comments)
+    if (!article) ctx.tag(tag_article(c.comment.article_id));
+  std::string listing = article ? content::article_url(article->slug) : "/";
+  ctemplate::TemplateDictionary dict("comments");
+  dict.SetValue("TITLE", strings.format(lang, "comments_on",
+                                        {{"name", article ? article->title : ctx.settings.title}}));
+  dict.SetValue("LINK", ctx.absolute(listing));
+  dict.SetValue("SELF", ctx.absolute(article ? content::feed_url(listing) : "/comments/feed/"));
+  dict.SetValue("DESCRIPTION",
+                ctx.settings.tagline.empty() ? ctx.settings.title : ctx.settings.tagline);
+  dict.SetValue("LANG", lang);
+  if (!comments.empty())
+    dict.SetValueAndShowSection("BUILD_DATE", content::rfc822(comments.front().comment.created_at),
+                                "HAS_BUILD_DATE");
+  for (const auto& c : comments) {
+    auto* item = dict.AddSectionDictionary("ITEM");
+    item->SetValue("TITLE",
+                   strings.format(c.article_language, "comment_by",
+                                  {{"title", c.article_title}, {"name", c.comment.author_name}}));
+    std::string link = ctx.absolute(content::article_url(c.article_slug)) + "#comment-" +
+                       std::to_string(c.comment.id);
+    item->SetValue("LINK", link);
+    item->SetValue("DATE", content::rfc822(c.comment.created_at));
+    item->SetValue("NAME", c.comment.author_name);
+    item->SetValue("TEXT", c.comment.body);
+  }
+  return feed_response(
+      ctx, "application/rss+xml; charset=utf-8",
+      ctx.theme.expand(ctx.theme.localized(ctx.settings.language, "comments_rss.tpl"), dict));
+}
+
 }  // namespace khabar::site

@@ -51,6 +51,10 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
 http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
                          std::string_view title, std::string_view listing_path);
 
+// RSS 2.0 of the newest kFeedItems approved comments: the site's (/comments/feed/), or
+// those of `article` (/<slug>/feed/). Names and text only: never an email or an address.
+http::Response comments_feed(PageContext& ctx, const content::Article* article);
+
 http::Response not_found_page(PageContext& ctx);
 
 }  // namespace khabar::site

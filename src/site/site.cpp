@@ -8,6 +8,7 @@
 #include "content/text.h"
 #include "content/urls.h"
 #include "http/cookies.h"
+#include "site/cache_tags.h"
 #include "site/comment_post.h"
 #include "site/pages.h"
 #include "site/search_page.h"
@@ -67,6 +68,25 @@ http::Response feed(PageContext& ctx, bool atom, const content::ListingFilter& f
               : rss_feed(ctx, filter, title, listing_path);
 }
 
+// /robots.txt: readers' pages may be crawled; the admin, search results and the copies of
+// an article (a reply form, an embed shown) may not; then the newsroom's own lines.
+http::Response robots_txt(PageContext& ctx) {
+  http::Response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body =
+      "User-agent: *\nDisallow: /admin/\nDisallow: /search/\nDisallow: /*?replytocom=\n"
+      "Disallow: /*?embed=\nAllow: /\n";
+  if (auto extra = ctx.reads.setting("robots_extra"); extra && !extra->empty()) {
+    r.body += "\n" + *extra;
+    if (r.body.back() != '\n') r.body += '\n';
+  }
+  ctx.tag(kTagSite);
+  r.cache_control = "public, max-age=3600";
+  r.cacheable = true;
+  r.cache_tags = std::move(ctx.cache_tags);
+  return r;
+}
+
 http::Response route(PageContext& ctx, std::string_view path, const ArticleView& view = {}) {
   auto seg = content::split(path, '/');
   if (seg.empty()) return home_page(ctx, 1);
@@ -78,6 +98,13 @@ http::Response route(PageContext& ctx, std::string_view path, const ArticleView&
   if (seg.size() == 2 && seg[0] == "feed" &&
       (seg[1] == "rss2" || seg[1] == "rss" || seg[1] == "rdf"))
     return http::Response::redirect(301, "/feed/");
+  // Comment feeds: the site's, and one article's (where WordPress has them).
+  if (seg.size() == 2 && seg[1] == "feed") {
+    if (seg[0] == "comments") return comments_feed(ctx, nullptr);
+    if (auto article = ctx.reads.published_by_slug(seg[0]);
+        article && article->kind == content::Kind::Article)
+      return comments_feed(ctx, &*article);
+  }
   if (seg.size() == 2 && seg[0] == "page") {
     if (auto page = parse_page(seg[1])) return home_page(ctx, *page);
     return not_found_page(ctx);
@@ -203,6 +230,7 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     r.set_header("Allow", "GET, HEAD");
     return r;
   }
+  if (request.path == "/robots.txt") return robots_txt(ctx);
   if (request.path == "/search")
     return http::Response::redirect(
         301, "/search/" + (request.query.empty() ? std::string() : "?" + request.query));
@@ -228,6 +256,7 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
       return http::Response::redirect(301, "/search/?q=" + content::percent_encode(*typed));
     if (auto kind = request.query_param("feed")) {
       if (*kind == "atom") return http::Response::redirect(301, "/feed/atom/");
+      if (*kind == "comments-rss2") return http::Response::redirect(301, "/comments/feed/");
       if (*kind == "rss2" || *kind == "rss" || *kind == "rdf" || kind->empty())
         return http::Response::redirect(301, "/feed/");
     }

@@ -37,6 +37,9 @@ class ReaderReads {
   // plus the pending ones among `own_pending` (a reader's own held comments).
   virtual std::vector<content::Comment> approved_comments(
       Id article_id, const std::vector<Id>& own_pending = {}) = 0;
+  // The newest `limit` approved comments of published articles, newest first: the site's
+  // (article_id 0) or one article's. For the comment feeds.
+  virtual std::vector<FeedComment> latest_comments(Id article_id, int limit) = 0;
   // Any comment by id, any status (no email).
   virtual std::optional<content::Comment> comment(Id id) = 0;
   // Whether an approved comment with this email exists (first-time commenter rule).

@@ -75,6 +75,12 @@ struct ModerationItem {
   std::string article_slug;
 };
 
+// An approved comment as a comment feed shows it: with the article it is on (no email).
+struct FeedComment {
+  content::Comment comment;
+  std::string article_slug, article_title, article_language;
+};
+
 // Where a page of the moderation list starts or ends: a comment's time and id.
 struct CommentCursor {
   content::Timestamp created_at = 0;

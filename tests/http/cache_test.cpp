@@ -173,3 +173,23 @@ TEST_F(Cache, LoggedInReadersNeverGetOrFillTheCache) {
     EXPECT_EQ(shared.body.find("utm_source"), std::string::npos) << q;  // nor in canonical links
   }
 }
+
+// Issue 17: /robots.txt keeps crawlers out of the admin, search results and an article's
+// copies (a reply form, a shown embed), and adds the newsroom's own lines (a setting): a
+// change shows at once, though robots.txt is cached like a page.
+TEST_F(Cache, RobotsTxtKeepsCrawlersOutOfTheAdminAndSearchAndTakesItsSetting) {
+  auto robots = http_get(port(), "/robots.txt");
+  ASSERT_EQ(robots.status, 200);
+  EXPECT_EQ(robots.header("content-type"), "text/plain; charset=utf-8");
+  for (const char* line : {"User-agent: *\n", "Disallow: /admin/\n", "Disallow: /search/\n",
+                           "Disallow: /*?replytocom=\n", "Disallow: /*?embed=\n", "Allow: /\n"})
+    EXPECT_NE(robots.body.find(line), std::string::npos) << line << robots.body;
+  EXPECT_EQ(x_cache("/robots.txt"), "HIT");
+  auto set = run_khabar(
+      {"settings", "--data", data_.string(), "robots_extra", "User-agent: GPTBot\nDisallow: /"});
+  ASSERT_EQ(set.exit_code, 0) << set.output;
+  robots = http_get(port(), "/robots.txt");
+  EXPECT_NE(robots.body.find("\nUser-agent: GPTBot\nDisallow: /\n"), std::string::npos)
+      << robots.body;
+  EXPECT_EQ(http_get(port(), "/robots.txt/").status, 404);
+}

@@ -294,3 +294,61 @@ TEST_F(FeedFormats, ACorrectionNoteReachesThePageItsDataTheFeedsAndTheRevisions)
   EXPECT_NE(refused.body.find("A second note."), std::string::npos) << "kept in the form";
   EXPECT_EQ(store->snapshot()->article_for_edit(article->id)->corrections.size(), 1u);
 }
+
+// Issue 17: comment feeds, the site's and an article's, read by feedparser: the newest
+// approved comments, each linking to itself on its article, with names and text and never
+// an email; a new comment reaches both at once (the cached feeds are dropped).
+TEST_F(FeedFormats, CommentFeedsOfTheSiteAndOfAnArticleCarryNoEmail) {
+  auto store = khabar::store::open_store({.location = (data_ / "khabar.db").string()});
+  auto article = store->snapshot()->published_by_slug(kArticleSlug);
+  ASSERT_TRUE(article);
+  std::string article_url = site_url_ + khabar::content::article_url(kArticleSlug);
+  std::size_t approved = 0;
+  for (const auto& c : store->snapshot()->approved_comments(article->id))
+    approved += c.status == khabar::content::CommentStatus::Approved;
+  ASSERT_GT(approved, 0u);
+  std::string site_body, one_body;
+  auto site = parsed("/comments/feed/", &site_body);
+  EXPECT_EQ(site["bozo"], 0);
+  EXPECT_EQ(site["version"], "rss20");
+  ASSERT_FALSE(site["entries"].empty());
+  auto one = parsed(khabar::content::article_url(kArticleSlug) + "feed/", &one_body);
+  EXPECT_EQ(one["bozo"], 0);
+  EXPECT_EQ(one["entries"].size(), approved);
+  for (const auto& e : one["entries"]) {
+    EXPECT_TRUE(e["link"].get<std::string>().starts_with(article_url + "#comment-")) << e["link"];
+    EXPECT_EQ(e["authors"].size(), 1u);
+    EXPECT_TRUE(e["published"]);
+    EXPECT_NE(e["title"].get<std::string>().find(article->title), std::string::npos);
+  }
+  for (const std::string* body : {&site_body, &one_body}) {
+    EXPECT_EQ(body->find("@"), std::string::npos) << "an email in a comment feed";
+    EXPECT_EQ(body->find("198.51.100."), std::string::npos);
+  }
+  // A comment approved now: first in both.
+  {
+    auto tx = store->begin();
+    khabar::store::NewComment c;
+    c.article_id = article->id;
+    c.author_name = "Freshta";
+    c.author_email = "freshta@private.example";
+    c.body = "The library in Khair Khana opened today.";
+    c.status = khabar::content::CommentStatus::Approved;
+    c.created_at = unix_now();
+    tx->add_comment(c).or_throw();
+    tx->commit().or_throw();
+  }
+  site = parsed("/comments/feed/", &site_body);
+  ASSERT_FALSE(site["entries"].empty());
+  EXPECT_EQ(site["entries"][0]["authors"][0], "Freshta");
+  EXPECT_EQ(site["entries"][0]["summary"], "The library in Khair Khana opened today.");
+  one = parsed(khabar::content::article_url(kArticleSlug) + "feed/", &one_body);
+  EXPECT_EQ(one["entries"].size(), approved + 1);
+  EXPECT_EQ(one["entries"][0]["authors"][0], "Freshta");
+  EXPECT_EQ(site_body.find("private.example"), std::string::npos);
+  // WordPress's address of the site's comment feed; no feed for what is not an article.
+  auto old = http_get(server_->port(), "/?feed=comments-rss2");
+  EXPECT_EQ(old.status, 301);
+  EXPECT_EQ(old.header("location"), "/comments/feed/");
+  EXPECT_EQ(http_get(server_->port(), "/no-such-story/feed/").status, 404);
+}

@@ -72,7 +72,9 @@ TEST(Change, EachKindDropsThePagesThatShowIt) {
             std::vector<std::string>{site::tag_author_listing(5)});
   EXPECT_EQ(tags_of({ChangeKind::AuthorProfile, 5}),
             (std::vector<std::string>{site::tag_author(5), site::tag_author_listing(5)}));
-  EXPECT_EQ(tags_of({ChangeKind::Comments, 12}), std::vector<std::string>{site::tag_comments(12)});
+  // Its page, and the site's comment feed.
+  EXPECT_EQ(tags_of({ChangeKind::Comments, 12}),
+            (std::vector<std::string>{site::tag_comments(12), site::kTagAllComments}));
   for (ChangeKind site_wide : {ChangeKind::Categories, ChangeKind::Settings, ChangeKind::Pages})
     EXPECT_EQ(tags_of({site_wide, 0}), std::vector<std::string>{site::kTagSite});
   // Several changes: each tag once.

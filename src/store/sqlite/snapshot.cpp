@@ -133,6 +133,25 @@ class SqliteSnapshot final : public Snapshot {
     return out;
   }
 
+  std::vector<FeedComment> latest_comments(Id article_id, int limit) override {
+    // One article's along comments_article; the site's along comments_status: either way
+    // only the rows shown are read.
+    std::string where = article_id ? "c.article_id = ?1 AND c.status = 'approved'"
+                                   : "c.status = 'approved' AND ?1 = 0";
+    auto s = db_.prepare(sql("SELECT ", kCommentColumns,
+                             ", a.slug, a.title, a.language FROM comments c JOIN articles a ON "
+                             "a.id = c.article_id WHERE " +
+                                 where +
+                                 " AND a.status = 'published' ORDER BY c.created_at DESC, c.id "
+                                 "DESC LIMIT ?2"));
+    s.bind(1, article_id).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<FeedComment> out;
+    while (s.step())
+      out.push_back({read_comment(s, 0), s.text(kCommentColumnCount),
+                     s.text(kCommentColumnCount + 1), s.text(kCommentColumnCount + 2)});
+    return out;
+  }
+
   std::optional<Comment> comment(Id id) override {
     auto s = db_.prepare(sql("SELECT ", kCommentColumns, " FROM comments c WHERE id = ?1"));
     s.bind(1, id);

@@ -173,6 +173,37 @@ TEST_P(StoreContract, ApprovedCommentsOnlyOldestFirstWithoutEmail) {
   EXPECT_TRUE(db_->snapshot()->has_approved_comment_by("secret@example.org"));
 }
 
+// The comment feeds' read: approved comments of published articles only, newest first,
+// the site's or one article's, with the article's slug, title and language.
+TEST_P(StoreContract, LatestCommentsAreApprovedOnesOfPublishedArticlesNewestFirst) {
+  Id one = article("one", 0, {}, 100);
+  Id two = article("two", 0, {}, 100);
+  Id draft = article("draft", 0, {}, 100, {}, Status::Draft);
+  auto add = [&](Id art, const std::string& body, CommentStatus status) {
+    store::NewComment c = by_reader(art, body);
+    c.status = status;
+    clock_.advance(1);
+    return comment(c);
+  };
+  Id a = add(one, "A", CommentStatus::Approved);
+  add(one, "Held", CommentStatus::Pending);
+  Id b = add(two, "B", CommentStatus::Approved);
+  add(draft, "On a draft", CommentStatus::Approved);
+  Id c = add(one, "C", CommentStatus::Approved);
+  auto ids = [](const std::vector<store::FeedComment>& items) {
+    std::vector<Id> out;
+    for (const auto& i : items) out.push_back(i.comment.id);
+    return out;
+  };
+  EXPECT_EQ(ids(db_->snapshot()->latest_comments(0, 10)), (std::vector<Id>{c, b, a}));
+  EXPECT_EQ(ids(db_->snapshot()->latest_comments(0, 2)), (std::vector<Id>{c, b}));
+  auto of_one = db_->snapshot()->latest_comments(one, 10);
+  EXPECT_EQ(ids(of_one), (std::vector<Id>{c, a}));
+  EXPECT_EQ(of_one[0].article_slug, "one");
+  EXPECT_FALSE(of_one[0].article_title.empty());
+  EXPECT_TRUE(db_->snapshot()->latest_comments(draft, 10).empty());
+}
+
 TEST_P(StoreContract, TagsAuthorsAndSettings) {
   Id mariam = author("mlogin", "Mariam");
   Id water = tag("Water", "water");
