@@ -557,6 +557,8 @@ class Importer : public WxrHandler {
     categories_[t.slug] = id;
     paths_[id] = path;
     redirect("/category/" + wordpress_path + "/", content::category_url(path));
+    // WordPress's plain links to a category (and, with &feed=, to its feed): /?cat=ID.
+    if (t.id) redirect("?cat=" + std::to_string(t.id), content::category_url(path));
   }
 
   Id tag_id(const std::string& wordpress_slug, const std::string& name, bool declared) {

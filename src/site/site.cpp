@@ -249,11 +249,19 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
   }
   if (request.path == "/search/")
     return search_page(ctx, request, search_budget_, client_address(request));
-  // Old WordPress links: /?p=ID and /?page_id=ID, WordPress's search /?s=…, and the feeds
-  // /?feed=rss2 (rss, rdf, atom).
+  // Old WordPress links: /?p=ID, /?page_id=ID and /?cat=ID, WordPress's search /?s=…, and
+  // the feeds /?feed=rss2 (rss, rdf, atom, comments-rss2; of a category with ?cat=ID).
   if (request.path == "/") {
     if (auto typed = request.query_param("s"))
       return http::Response::redirect(301, "/search/?q=" + content::percent_encode(*typed));
+    // An imported category by its WordPress id, or its feed: /?cat=12[&feed=rss2].
+    if (auto cat = request.query_param("cat"))
+      if (auto target = ctx.reads.redirect("?cat=" + *cat)) {
+        auto kind = request.query_param("feed");
+        return http::Response::redirect(301, !kind             ? *target
+                                             : *kind == "atom" ? content::atom_feed_url(*target)
+                                                               : content::feed_url(*target));
+      }
     if (auto kind = request.query_param("feed")) {
       if (*kind == "atom") return http::Response::redirect(301, "/feed/atom/");
       if (*kind == "comments-rss2") return http::Response::redirect(301, "/comments/feed/");

@@ -293,6 +293,19 @@ TEST_F(Import, TheThemeUnitTestExport) {
     ++feeds;
   }
   EXPECT_GT(feeds, e.items["post"]);
+  // WordPress's plain category links, /?cat=ID, and their feeds (issue 17).
+  int category_links = 0;
+  for (const auto& [from, to] : kept) {
+    if (!from.starts_with("?cat=")) continue;
+    auto r = http_get(server.port(), "/" + from + "&feed=rss2");
+    EXPECT_EQ(r.status, 301) << from;
+    EXPECT_EQ(r.header("location"), khabar::content::feed_url(to)) << from;
+    ++category_links;
+  }
+  EXPECT_GT(category_links, 10);
+  auto atom = http_get(server.port(), "/?cat=2835016&feed=atom");  // "aciform"
+  EXPECT_EQ(atom.status, 301);
+  EXPECT_EQ(atom.header("location"), "/category/aciform/feed/atom/");
   // A category whose address did not change serves its feed where it was.
   EXPECT_EQ(http_get(server.port(), "/category/parent-category/feed/").status, 200);
 
