@@ -145,10 +145,9 @@ http::Response comments_feed(PageContext& ctx, const content::Article* article) 
     ctx.tag(tag_comments(article->id));
   } else {
     ctx.tag(kTagAllComments);
+    // An article's title or slug changes: its comments in the site's feed follow.
+    for (const auto& c : comments) ctx.tag(tag_article(c.comment.article_id));
   }
-  // An article's title or slug changes: its comments in the site's feed follow.
-  for (const auto& c : comments)
-    if (!article) ctx.tag(tag_article(c.comment.article_id));
   std::string listing = article ? content::article_url(article->slug) : "/";
   ctemplate::TemplateDictionary dict("comments");
   dict.SetValue("TITLE", strings.format(lang, "comments_on",

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "content/text.h"
 #include "search/normalize.h"
 #include "search/plain_text.h"
 
@@ -222,6 +223,17 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
 
 }  // namespace
 
+// khabar_summary_text(excerpt): a stored excerpt as a summary shows it now (migration 19).
+void summary_text(sqlite3_context* ctx, int, sqlite3_value** args) {
+  std::string_view excerpt = text_argument(args[0]);
+  std::string text = content::trim(content::strip_shortcodes(excerpt));
+  // Spaces a shortcode left are collapsed, so that it reads as one sentence.
+  std::string out;
+  for (char c : text)
+    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+  sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
 int register_search_functions(sqlite3* db) {
   fts5_api* api = fts5_of(db);
   if (!api) return SQLITE_ERROR;
@@ -236,9 +248,9 @@ int register_search_functions(sqlite3* db) {
     int arguments;
     void (*call)(sqlite3_context*, int, sqlite3_value**);
   };
-  for (auto f :
-       {Function{"khabar_search_text", 2, search_text},
-        Function{"khabar_standfirst", 2, standfirst}, Function{"khabar_words", 1, words}}) {
+  for (auto f : {Function{"khabar_search_text", 2, search_text},
+                 Function{"khabar_standfirst", 2, standfirst}, Function{"khabar_words", 1, words},
+                 Function{"khabar_summary_text", 1, summary_text}}) {
     rc = sqlite3_create_function_v2(db, f.name, f.arguments, kPure, nullptr, f.call, nullptr,
                                     nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;

@@ -33,6 +33,8 @@ inline constexpr double kHeadlineFirst = 1e6;
 //   (search::body_text);
 // - khabar_standfirst(standfirst, text): the standfirst, or '' when it only repeats the
 //   opening of the text (search::repeats_opening);
+// - khabar_summary_text(excerpt): an excerpt without WordPress shortcodes
+//   (content::strip_shortcodes), for summaries stored by older imports;
 // - khabar_words(sz): the number of tokens in a row of an FTS5 table's docsize table (the
 //   sum of the varints of its `sz` blob);
 // - the FTS5 auxiliary function khabar_rank(search, P, words, weights): BM25 over the

@@ -198,6 +198,37 @@ TEST_F(SqliteStoreTest, AReadersCommentRefusesToJoinAnOpenTransaction) {
 }
 
 // A site made before search (schema 13) gets its index when a Khabar with search opens it.
+// Issue 13: an excerpt an older import made with WordPress shortcodes in it loses them
+// when the site is opened by this Khabar (migration 19); other brackets stay.
+TEST_F(SqliteStoreTest, TheSummariesMigrationTakesShortcodesOutOfOldExcerpts) {
+  Id old = 0, kept = 0;
+  {
+    auto tx = db_->begin();
+    store::NewArticle a;
+    a.slug = "old-import";
+    a.title = "Old import";
+    a.excerpt =
+        "[caption id=\"attachment_12\" align=\"alignright\"] The canal [/caption] is dry [1].";
+    a.status = Status::Published;
+    a.published_at = 100;
+    old = tx->add_article(a).or_throw();
+    a.slug = "plain";
+    a.excerpt = "Prices rose (in Kabul) again [2].";
+    kept = tx->add_article(a).or_throw();
+    tx->commit().or_throw();
+  }
+  db_.reset();
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 18", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  db_ = store::open_sqlite_store(path_);
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  EXPECT_EQ(db_->snapshot()->article_for_edit(old)->fields.excerpt, "The canal is dry [1].");
+  EXPECT_EQ(db_->snapshot()->article_for_edit(kept)->fields.excerpt,
+            "Prices rose (in Kabul) again [2].");
+}
+
 TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
   add_article("kandahar-pomegranates");
   db_.reset();
