@@ -59,6 +59,10 @@ constexpr std::array kSpecs = {
                 "soundcloud, spotify",
                 K::List, 0, 0, "youtube|vimeo|x|facebook|instagram|tiktok|soundcloud|spotify",
                 "youtube\nvimeo\nx\nfacebook\ninstagram\ntiktok\nsoundcloud\nspotify"},
+    SettingSpec{"x_handle", "Account on X",
+                "the newsroom's X (Twitter) account, e.g. @khabar: named in the card of every "
+                "shared link (twitter:site)",
+                K::Text, 0, 0, "", ""},
     SettingSpec{"robots_extra", "More robots.txt lines",
                 "lines added to /robots.txt as they are (e.g. User-agent: GPTBot, then "
                 "Disallow: /)",

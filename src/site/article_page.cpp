@@ -333,6 +333,12 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     std::string absolute = image.starts_with("/") ? ctx.absolute(image) : image;
     article["image"] = nlohmann::json::array({absolute});
     p.add_meta_property("og:image", absolute);
+    if (a.featured_media && a.featured_media->original.width > 0) {
+      p.add_meta_property("og:image:width", std::to_string(a.featured_media->original.width));
+      p.add_meta_property("og:image:height", std::to_string(a.featured_media->original.height));
+      if (!a.featured_media->alt.empty())
+        p.add_meta_property("og:image:alt", a.featured_media->alt);
+    }
   }
   p.add_json_ld(article.dump());
   p.add_json_ld(breadcrumbs_json);

@@ -33,6 +33,7 @@ SiteSettings load_settings(store::ReaderReads& reads) {
   if (auto v = reads.setting("tagline")) s.tagline = *v;
   if (auto v = reads.setting("url")) s.url = *v;
   if (auto v = reads.setting("language")) s.language = *v;
+  if (auto v = reads.setting("x_handle")) s.x_handle = *v;
   if (auto v = reads.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
@@ -97,6 +98,7 @@ void Page::set_feed(std::string_view path, std::string_view title) {
 }
 
 void Page::add_meta_property(std::string_view property, std::string_view content) {
+  has_image_ |= property == "og:image";
   auto* d = root_.AddSectionDictionary("META");
   d->SetValue("PROPERTY", ctemplate::TemplateString(property.data(), property.size()));
   d->SetValue("CONTENT", ctemplate::TemplateString(content.data(), content.size()));
@@ -138,6 +140,14 @@ http::Response Page::render(int status) {
     item->SetValue("TITLE", p.title);
     item->SetValue("URL", content::article_url(p.slug));
   }
+  // The card X (and apps that read its tags) show for a shared link: large with a picture.
+  auto twitter = [&](const char* name, const std::string& content) {
+    auto* d = root_.AddSectionDictionary("META_NAME");
+    d->SetValue("NAME", name);
+    d->SetValue("CONTENT", content);
+  };
+  twitter("twitter:card", has_image_ ? "summary_large_image" : "summary");
+  if (!ctx_.settings.x_handle.empty()) twitter("twitter:site", ctx_.settings.x_handle);
   http::Response r;
   r.status = status;
   r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);

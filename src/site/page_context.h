@@ -26,6 +26,7 @@ struct SiteSettings {
   content::TimeZone zone;           // dates on pages are shown in it
   std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
   std::string security_policy;      // reader pages' Content-Security-Policy
+  std::string x_handle;             // the newsroom's account on X ("@khabar"), or ""
 };
 
 SiteSettings load_settings(store::ReaderReads& reads);
@@ -93,6 +94,7 @@ class Page {
   ctemplate::TemplateDictionary root_;
   ctemplate::TemplateDictionary* main_;
   content::Id current_category_ = 0;
+  bool has_image_ = false;  // an og:image was given: a large social card
 };
 
 }  // namespace khabar::site

@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "support/admin_client.h"
 #include "support/demo_site.h"
+#include "support/html.h"
 #include "support/http_client.h"
 
 using namespace khabar;
@@ -192,4 +193,43 @@ TEST_F(Cache, RobotsTxtKeepsCrawlersOutOfTheAdminAndSearchAndTakesItsSetting) {
   EXPECT_NE(robots.body.find("\nUser-agent: GPTBot\nDisallow: /\n"), std::string::npos)
       << robots.body;
   EXPECT_EQ(http_get(port(), "/robots.txt/").status, 404);
+}
+
+// Issue 17: every page names its card for shared links (twitter:card: large with a
+// picture, else the summary card), and the newsroom's X account when it is set; a
+// featured picture's og:image comes with its size and alt text.
+TEST_F(Cache, EveryPageHasASocialCardAndAPictureItsSize) {
+  auto meta = [&](const std::string& target, const std::string& key) {
+    Html html(http_get(port(), target).body);
+    auto* m = html.first("meta", "name", key);
+    if (!m) m = html.first("meta", "property", key);
+    return m ? Html::attr(m, "content") : std::string("(none)");
+  };
+  for (const char* target : {"/", kArticle, kSport, "/tag/cricket/", "/about/"}) {
+    EXPECT_EQ(meta(target, "twitter:card"), "summary") << target;
+    EXPECT_EQ(meta(target, "twitter:site"), "(none)") << target;
+  }
+  {
+    auto db = open_store();
+    auto tx = db->begin();
+    store::NewMedia m;
+    m.original = {"2026/11/0123456789abcdef.jpg", "image/jpeg", 1600, 900, 200000};
+    m.alt = "Readers in the new library in Karte Char";
+    auto media = tx->add_media(m).or_throw();
+    auto id = *tx->article_id_by_slug("kabul-opens-three-new-public-libraries-before-winter");
+    auto edit = db->snapshot()->article_for_edit(id);
+    edit->fields.featured_media_id = media;
+    edit->fields.featured_image = "/media/" + m.original.file;
+    ASSERT_TRUE(tx->update_article(id, edit->fields));
+    ASSERT_TRUE(tx->commit());
+  }
+  EXPECT_EQ(meta(kArticle, "twitter:card"), "summary_large_image");
+  EXPECT_TRUE(meta(kArticle, "og:image").ends_with("/media/2026/11/0123456789abcdef.jpg"));
+  EXPECT_EQ(meta(kArticle, "og:image:width"), "1600");
+  EXPECT_EQ(meta(kArticle, "og:image:height"), "900");
+  EXPECT_EQ(meta(kArticle, "og:image:alt"), "Readers in the new library in Karte Char");
+  auto set = run_khabar({"settings", "--data", data_.string(), "x_handle", "@khabar_news"});
+  ASSERT_EQ(set.exit_code, 0) << set.output;
+  for (const char* target : {"/", kArticle})
+    EXPECT_EQ(meta(target, "twitter:site"), "@khabar_news") << target;
 }

@@ -8,7 +8,8 @@
 {{/HAS_DESCRIPTION}}{{#NOINDEX}}<meta name="robots" content="noindex">
 {{/NOINDEX}}{{#HAS_CANONICAL}}<link rel="canonical" href="{{CANONICAL}}">
 {{/HAS_CANONICAL}}{{#META}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
-{{/META}}<link rel="stylesheet" href="{{STYLESHEET}}">
+{{/META}}{{#META_NAME}}<meta name="{{NAME}}" content="{{CONTENT}}">
+{{/META_NAME}}<link rel="stylesheet" href="{{STYLESHEET}}">
 <link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
 <link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}} (Atom)" href="{{FEED_URL}}atom/">
 {{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
