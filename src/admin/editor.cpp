@@ -163,7 +163,7 @@ Draft from_form(Context& ctx, const store::NewArticle& base) {
                                       content::Ownership::Others));
     if (!m || !may_use)
       d.problem = "The featured image is no longer in the media library.";
-    else if (!m->original.mime.starts_with("image/"))
+    else if (!content::is_picture(m->original))
       d.problem = "The featured image must be a picture.";
     else if (m->alt.empty())
       d.problem = "The featured image needs alt text: add it in the media library.";
@@ -258,7 +258,7 @@ http::Response form_page(Context& ctx, int status, std::string_view error, Id id
   bool featured_listed = false;
   ctemplate::TemplateDictionary* library = nullptr;
   for (const auto& m : ctx.store.snapshot()->media_library(recent)) {
-    if (m.alt.empty() || !m.original.mime.starts_with("image/")) continue;  // pictures only
+    if (m.alt.empty() || !content::is_picture(m.original)) continue;
     auto* o = d.AddSectionDictionary("FEATURED_OPTION");
     o->SetIntValue("VALUE", static_cast<long>(m.id));
     o->SetValue("LABEL", m.alt);

@@ -28,24 +28,8 @@ std::string human_bytes(std::int64_t n) {
 
 // "audio", "video", or "" for a picture (imports bring sound and video files too).
 std::string playable_kind(const content::Media& m) {
-  if (m.original.mime.starts_with("audio/")) return "audio";
-  if (m.original.mime.starts_with("video/")) return "video";
-  return "";
-}
-
-// A picture's thumbnail in the grid, or a sound's or video's name for it.
-void show_item(ctemplate::TemplateDictionary& d, const content::Media& m,
-               const std::string& thumb) {
-  std::string kind = playable_kind(m);
-  if (kind.empty()) {
-    auto* image = d.AddSectionDictionary("IMAGE");
-    image->SetValue("THUMB", thumb);
-    image->SetValue("ALT", m.alt);
-  } else {
-    auto* player = d.AddSectionDictionary(kind == "audio" ? "AUDIO" : "VIDEO");
-    player->SetValue("URL", "/media/" + m.original.file);
-    player->SetValue("MIME", m.original.mime);
-  }
+  if (content::is_picture(m.original)) return "";
+  return m.original.mime.starts_with("audio/") ? "audio" : "video";
 }
 
 // The smallest variant (a thumbnail for the grid), or the original.
@@ -125,7 +109,16 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   auto& d = page.main();
   d.SetIntValue("ID", static_cast<long>(m.id));
   d.SetValue("URL", "/media/" + m.original.file);
-  show_item(d, m, thumbnail(m));
+  // The picture, or a player of the sound or video.
+  std::string kind = playable_kind(m);
+  if (kind.empty()) {
+    auto* image = d.AddSectionDictionary("IMAGE");
+    image->SetValue("THUMB", thumbnail(m));
+    image->SetValue("ALT", m.alt);
+  } else {
+    d.AddSectionDictionary(kind == "audio" ? "AUDIO" : "VIDEO")
+        ->SetValue("URL", "/media/" + m.original.file);
+  }
   d.SetValue("ALT", m.alt);
   d.SetValue("CAPTION", m.caption);
   d.SetValue("CREDIT", m.credit);
@@ -133,19 +126,18 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
   d.SetValue("UPLOADED", admin_time(ctx, m.created_at));
   auto* size = d.AddSectionDictionary("FILE");
   size->SetValue("FILE", "/media/" + m.original.file);
-  size->SetValue("DESCRIPTION",
-                 std::string(m.original.mime) + ", " +
-                     (playable_kind(m).empty() ? std::to_string(m.original.width) + "×" +
-                                                     std::to_string(m.original.height) + ", "
-                                               : std::string()) +
-                     human_bytes(m.original.bytes) + " (original)");
+  size->SetValue("DESCRIPTION", std::string(m.original.mime) + ", " +
+                                    (kind.empty() ? std::to_string(m.original.width) + "×" +
+                                                        std::to_string(m.original.height) + ", "
+                                                  : std::string()) +
+                                    human_bytes(m.original.bytes) + " (original)");
   for (const auto& v : m.variants) {
     auto* f = d.AddSectionDictionary("FILE");
     f->SetValue("FILE", "/media/" + v.file);
     f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" +
                                    std::to_string(v.height) + ", " + human_bytes(v.bytes));
   }
-  if (!playable_kind(m).empty())
+  if (!kind.empty())
     d.ShowSection("PLAYED_WHERE_IMPORTED");
   else if (m.alt.empty())
     d.ShowSection("NEEDS_ALT");

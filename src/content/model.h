@@ -81,6 +81,9 @@ struct MediaFile {
   std::int64_t bytes = 0;
 };
 
+// Whether a library file is a picture (imports also bring sound and video files).
+inline bool is_picture(const MediaFile& f) { return f.mime.starts_with("image/"); }
+
 // An image of the media library with its width variants (WebP and the original format).
 struct Media {
   Id id = 0;

@@ -801,8 +801,9 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options,
     if (std::regex_search(path, m, year_month)) dir = m[1].str() + "/" + m[2].str();
     // A picture, cleaned, with its variants; or a sound or a video, as it was.
     std::optional<media::SavedImage> saved;
-    if (media::playable_type(bytes)) {
-      if (auto played = media::save_sound_or_video(bytes, options.media_dir, dir, written, &error))
+    if (auto type = media::playable_type(bytes)) {
+      if (auto played =
+              media::save_sound_or_video(bytes, *type, options.media_dir, dir, written, &error))
         saved = media::SavedImage{*played, {}};
     } else {
       saved = media::save_image(bytes, options.media_dir, dir, written, &error);

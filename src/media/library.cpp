@@ -69,38 +69,31 @@ std::optional<SavedImage> save_image(std::string_view bytes, const std::filesyst
 std::optional<Playable> playable_type(std::string_view b) {
   auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0u; };
   if (b.starts_with("ID3") || (at(0) == 0xFF && (at(1) & 0xE0) == 0xE0 && (at(1) & 0x06) != 0))
-    return Playable{"mp3", "audio/mpeg", false};
+    return Playable{"mp3", "audio/mpeg"};
   if (b.starts_with("OggS")) {
     bool theora = b.substr(0, 512).find("\x80theora") != std::string_view::npos;
-    return theora ? Playable{"ogv", "video/ogg", true} : Playable{"ogg", "audio/ogg", false};
+    return theora ? Playable{"ogv", "video/ogg"} : Playable{"ogg", "audio/ogg"};
   }
   if (b.starts_with("RIFF") && b.size() >= 12 && b.substr(8, 4) == "WAVE")
-    return Playable{"wav", "audio/wav", false};
+    return Playable{"wav", "audio/wav"};
   if (b.size() >= 12 && b.substr(4, 4) == "ftyp") {
     std::string_view brand = b.substr(8, 4);
-    if (brand == "M4A " || brand == "M4B ") return Playable{"m4a", "audio/mp4", false};
-    return Playable{"mp4", "video/mp4", true};
+    if (brand == "M4A " || brand == "M4B ") return Playable{"m4a", "audio/mp4"};
+    return Playable{"mp4", "video/mp4"};
   }
-  if (b.starts_with("\x1A\x45\xDF\xA3")) return Playable{"webm", "video/webm", true};
+  if (b.starts_with("\x1A\x45\xDF\xA3")) return Playable{"webm", "video/webm"};
   return std::nullopt;
 }
 
-std::optional<content::MediaFile> save_sound_or_video(std::string_view bytes,
+std::optional<content::MediaFile> save_sound_or_video(std::string_view bytes, const Playable& type,
                                                       const std::filesystem::path& media_dir,
                                                       std::string_view folder,
                                                       std::vector<std::filesystem::path>& written,
                                                       std::string* error) {
-  auto type = playable_type(bytes);
-  if (!type) {
-    *error =
-        "The file is not a picture (JPEG, PNG, WebP, GIF), a sound (MP3, M4A, Ogg, WAV) "
-        "or a video (MP4, WebM, Ogg).";
-    return std::nullopt;
-  }
   content::MediaFile f;
   f.file = std::string(folder) + "/" + security::token_digest(bytes).substr(0, 16) + "." +
-           std::string(type->extension);
-  f.mime = std::string(type->mime);
+           std::string(type.extension);
+  f.mime = std::string(type.mime);
   f.bytes = static_cast<std::int64_t>(bytes.size());
   auto path = media_dir / f.file;
   std::error_code ec;

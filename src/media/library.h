@@ -39,15 +39,14 @@ std::optional<SavedImage> save_image(std::string_view bytes, const std::filesyst
 // ("mp3" "audio/mpeg", "m4a", "ogg", "wav", "mp4", "webm", "ogv"), or nullopt.
 struct Playable {
   std::string_view extension, mime;
-  bool video = false;
 };
 std::optional<Playable> playable_type(std::string_view bytes);
 
-// An imported sound or video file, kept byte for byte as the old site served it (its tags
-// were public there already), as `media_dir`/`folder`/<digest>.<ext>, appended to
-// `written`. Nothing is written and `error` says why when the bytes are not MP3, M4A,
-// Ogg, WAV, MP4 or WebM, or cannot be written.
-std::optional<content::MediaFile> save_sound_or_video(std::string_view bytes,
+// An imported sound or video file of `type` (playable_type), kept byte for byte as the
+// old site served it (its tags were public there already), as
+// `media_dir`/`folder`/<digest>.<ext>, appended to `written`. Nothing is written and
+// `error` says why when it cannot be written.
+std::optional<content::MediaFile> save_sound_or_video(std::string_view bytes, const Playable& type,
                                                       const std::filesystem::path& media_dir,
                                                       std::string_view folder,
                                                       std::vector<std::filesystem::path>& written,

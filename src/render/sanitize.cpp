@@ -277,25 +277,29 @@ struct Serializer {
   const UrlRewrite& rewrite;
   bool flattened = false;
 
-  // The URL of `attribute` of an element as it would be written (rewritten), if safe.
-  std::optional<std::string> kept_url(const GumboNode* node, const char* attribute) const {
-    const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, attribute);
-    if (!a || !is_safe_url(a->value)) return std::nullopt;
-    std::string value = a->value;
+  // A URL as it is written out: rewritten if `rewrite` moves it; nothing if it is unsafe.
+  std::optional<std::string> kept_url(std::string value) const {
+    if (!is_safe_url(value)) return std::nullopt;
     if (rewrite)
       if (auto moved = rewrite(value)) value = std::move(*moved);
     return value;
   }
 
+  // The src of an element as it would be written, if it has a safe one.
+  std::optional<std::string> kept_src(const GumboNode* node) const {
+    const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, "src");
+    return a ? kept_url(a->value) : std::nullopt;
+  }
+
   // Whether a player would have something to play from this site: its src, or the src
   // of one of its <source> children. A player of nothing is dropped (its text kept).
   bool plays_here(const GumboNode* node) const {
-    if (auto src = kept_url(node, "src"); src && same_site(*src)) return true;
+    if (auto src = kept_src(node); src && same_site(*src)) return true;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
       if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_SOURCE) continue;
-      if (auto src = kept_url(child, "src"); src && same_site(*src)) return true;
+      if (auto src = kept_src(child); src && same_site(*src)) return true;
     }
     return false;
   }
@@ -311,9 +315,12 @@ struct Serializer {
       std::string value = attr->value;
       if (!allowed_attribute(rule, key)) continue;
       bool url = key == "href" || key == "src" || key == "poster";
-      if ((url || key == "cite") && !is_safe_url(value)) continue;
-      if (url && rewrite)
-        if (auto moved = rewrite(value)) value = std::move(*moved);
+      if (key == "cite" && !is_safe_url(value)) continue;
+      if (url) {
+        auto kept = kept_url(std::move(value));
+        if (!kept) continue;
+        value = std::move(*kept);
+      }
       // Sound and video play from this site only: another host's file would be fetched
       // (and the reader seen) before anyone presses play.
       if (url && is_media(tag) && !same_site(value)) continue;

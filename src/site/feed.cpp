@@ -28,13 +28,7 @@ std::vector<content::ArticleSummary> feed_items(PageContext& ctx,
 }
 
 http::Response feed_response(PageContext& ctx, std::string type, std::string body) {
-  http::Response r;
-  r.content_type = std::move(type);
-  r.body = std::move(body);
-  r.cache_control = "public, max-age=300";
-  r.cacheable = true;
-  r.cache_tags = std::move(ctx.cache_tags);
-  return r;
+  return cached_response(ctx, std::move(type), std::move(body), "public, max-age=300");
 }
 
 // A stable id for an entry (RFC 4151 tag URI: it survives a change of slug or address):
@@ -48,6 +42,17 @@ std::string entry_id(const PageContext& ctx, const content::Article& a) {
 }
 
 }  // namespace
+
+http::Response cached_response(PageContext& ctx, std::string type, std::string body,
+                               std::string cache_control) {
+  http::Response r;
+  r.content_type = std::move(type);
+  r.body = std::move(body);
+  r.cache_control = std::move(cache_control);
+  r.cacheable = true;
+  r.cache_tags = std::move(ctx.cache_tags);
+  return r;
+}
 
 http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
                         std::string_view title, std::string_view listing_path) {

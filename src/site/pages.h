@@ -51,6 +51,11 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
 http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
                          std::string_view title, std::string_view listing_path);
 
+// A response that is not a page (a feed, robots.txt), the same for every reader: cached
+// with the tags `ctx` gathered.
+http::Response cached_response(PageContext& ctx, std::string type, std::string body,
+                               std::string cache_control);
+
 // RSS 2.0 of the newest kFeedItems approved comments: the site's (/comments/feed/), or
 // those of `article` (/<slug>/feed/). Names and text only: never an email or an address.
 http::Response comments_feed(PageContext& ctx, const content::Article* article);

@@ -71,20 +71,15 @@ http::Response feed(PageContext& ctx, bool atom, const content::ListingFilter& f
 // /robots.txt: readers' pages may be crawled; the admin, search results and the copies of
 // an article (a reply form, an embed shown) may not; then the newsroom's own lines.
 http::Response robots_txt(PageContext& ctx) {
-  http::Response r;
-  r.content_type = "text/plain; charset=utf-8";
-  r.body =
+  std::string body =
       "User-agent: *\nDisallow: /admin/\nDisallow: /search/\nDisallow: /*?replytocom=\n"
       "Disallow: /*?embed=\nAllow: /\n";
   if (auto extra = ctx.reads.setting("robots_extra"); extra && !extra->empty()) {
-    r.body += "\n" + *extra;
-    if (r.body.back() != '\n') r.body += '\n';
+    body += "\n" + *extra;
+    if (body.back() != '\n') body += '\n';
   }
   ctx.tag(kTagSite);
-  r.cache_control = "public, max-age=3600";
-  r.cacheable = true;
-  r.cache_tags = std::move(ctx.cache_tags);
-  return r;
+  return cached_response(ctx, "text/plain; charset=utf-8", std::move(body), "public, max-age=3600");
 }
 
 http::Response route(PageContext& ctx, std::string_view path, const ArticleView& view = {}) {

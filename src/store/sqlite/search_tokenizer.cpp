@@ -226,11 +226,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
 // khabar_summary_text(excerpt): a stored excerpt as a summary shows it now (migration 19).
 void summary_text(sqlite3_context* ctx, int, sqlite3_value** args) {
   std::string_view excerpt = text_argument(args[0]);
-  std::string text = content::trim(content::strip_shortcodes(excerpt));
-  // Spaces a shortcode left are collapsed, so that it reads as one sentence.
-  std::string out;
-  for (char c : text)
-    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+  // As the importer makes one (whitespace collapsed), never cut shorter than it was.
+  std::string out = content::make_excerpt(content::strip_shortcodes(excerpt), excerpt.size());
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 

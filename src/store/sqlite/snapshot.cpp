@@ -173,10 +173,10 @@ class SqliteSnapshot final : public Snapshot {
     std::string where = "c.status = ?1";
     if (q.older_than) where += " AND (c.created_at, c.id) < (?3, ?4)";
     if (upwards) where += " AND (c.created_at, c.id) > (?3, ?4)";
-    if (!q.search.empty())
+    if (!q.search.empty())  // as the media library searches: no pattern characters
       where +=
-          " AND (c.author_name LIKE ?5 ESCAPE '\\' OR c.author_email LIKE ?5 ESCAPE '\\' "
-          "OR c.body LIKE ?5 ESCAPE '\\')";
+          " AND instr(lower(c.author_name || ' ' || c.author_email || ' ' || c.body), "
+          "lower(?5)) > 0";
     auto s = db_.prepare(sql(
         "SELECT ", kCommentColumns,
         ", c.author_email, a.slug FROM comments c JOIN articles a ON a.id = "
@@ -187,14 +187,7 @@ class SqliteSnapshot final : public Snapshot {
     s.bind(1, to_string(q.status)).bind(2, static_cast<std::int64_t>(q.limit));
     if (const auto& cursor = q.older_than ? q.older_than : q.newer_than)
       s.bind(3, cursor->created_at).bind(4, cursor->id);
-    if (!q.search.empty()) {
-      std::string pattern = "%";
-      for (char c : q.search) {
-        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-        pattern += c;
-      }
-      s.bind(5, pattern + "%");
-    }
+    if (!q.search.empty()) s.bind(5, q.search);
     std::vector<ModerationItem> out;
     while (s.step())
       out.push_back(
