@@ -48,22 +48,12 @@ port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1
 server_pid=$!
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 /usr/bin/python3 - "$port" "$work/queries.tsv" "$site/khabar.db" "$reference" <<'PY'
-import http.client, sqlite3, statistics, sys, time
+import sqlite3, statistics, sys, time
+sys.path.insert(0, "bench")
+from latency import Client, p99
 port, queries_file, database, reference = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 queries = [line.rstrip("\n").split("\t") for line in open(queries_file, encoding="utf-8")]
-conn = http.client.HTTPConnection("127.0.0.1", port)
-def get(path):
-    start = time.perf_counter()
-    conn.request("GET", path)
-    r = conn.getresponse()
-    body = r.read()
-    ms = (time.perf_counter() - start) * 1000
-    if r.status != 200:
-        raise SystemExit(f"{path}: HTTP {r.status}")
-    return ms, body
-def p99(xs):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(0.99 * (len(xs) - 1))))]
+get = Client(port).get
 found = 0
 for q in queries:  # warm-up: the file's pages into the page cache of the kernel
     _, body = get(q[1])

@@ -63,6 +63,10 @@ constexpr std::array kSpecs = {
                 "the newsroom's X (Twitter) account, e.g. @khabar: named in the card of every "
                 "shared link (twitter:site)",
                 K::Text, 0, 0, "", ""},
+    SettingSpec{"news_publication", "Publication name (Google News)",
+                "the name the news sitemap gives Google News for this publication; empty: the "
+                "site title",
+                K::Text, 0, 0, "", ""},
     SettingSpec{"robots_extra", "More robots.txt lines",
                 "lines added to /robots.txt as they are (e.g. User-agent: GPTBot, then "
                 "Disallow: /)",

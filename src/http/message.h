@@ -2,6 +2,7 @@
 // network layer (server.h) converts to and from the wire; handlers never see sockets.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -79,6 +80,9 @@ struct Response {
   // (no personal content), and what it shows (tags that, when invalidated, drop it).
   bool cacheable = false;
   std::vector<std::string> cache_tags;
+  // How long the cache may keep it when what it shows changes with time alone (the news
+  // sitemap's 48 hours); zero: the cache's own limit.
+  std::chrono::seconds cache_lifetime{0};
 
   // Set by the page cache on hits: the server may send one of these forms as they are
   // (when the client takes that coding and asks no If-None-Match) instead of the above.

@@ -242,7 +242,12 @@ Response PageCache::serve(const Request& request, const Handler& render) {
     std::lock_guard lock(mutex_);
     auto it = slots_.find(key);
     if (it != slots_.end()) {
-      if (std::chrono::steady_clock::now() - it->second.entry->made < options_.max_age) {
+      const Entry& cached = *it->second.entry;
+      auto lifetime = cached.response.cache_lifetime.count() > 0
+                          ? std::min<std::chrono::steady_clock::duration>(
+                                cached.response.cache_lifetime, options_.max_age)
+                          : std::chrono::steady_clock::duration(options_.max_age);
+      if (std::chrono::steady_clock::now() - cached.made < lifetime) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, it->second.lru);
         auto entry = it->second.entry;

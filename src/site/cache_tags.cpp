@@ -18,6 +18,7 @@ std::string tag_related_category(content::Id id) {
   return "related:category:" + std::to_string(id);
 }
 std::string tag_related_tag(content::Id id) { return "related:tag:" + std::to_string(id); }
+std::string tag_sitemap_month(int month) { return "sitemap:month:" + std::to_string(month); }
 
 std::vector<std::string> tags_for_changes(const std::vector<store::Change>& changes,
                                           const std::vector<content::Category>& categories) {
@@ -41,21 +42,32 @@ std::vector<std::string> tags_for_changes(const std::vector<store::Change>& chan
           tags.insert(tag_category_listing(c->id));
         tags.insert(tag_category_listing(id));
         tags.insert(tag_related_category(id));
+        tags.insert(kTagSitemapCategories);  // its lastmod, in the child and the index
+        tags.insert(kTagSitemapIndex);
         break;
       case ChangeKind::TagListing:
         tags.insert(tag_tag_listing(id));
         tags.insert(tag_related_tag(id));
+        tags.insert(kTagSitemapTags);
+        tags.insert(kTagSitemapIndex);
         break;
       case ChangeKind::AuthorListing:
         tags.insert(tag_author_listing(id));
+        tags.insert(kTagSitemapAuthors);
+        tags.insert(kTagSitemapIndex);
         break;
       case ChangeKind::AuthorProfile:  // the name is in the feed's title, the slug its address
         tags.insert(tag_author(id));
         tags.insert(tag_author_listing(id));
+        tags.insert(kTagSitemapAuthors);
         break;
       case ChangeKind::Comments:
         tags.insert(tag_comments(id));
         tags.insert(kTagAllComments);
+        break;
+      case ChangeKind::SitemapMonth:  // its child, the index, the news sitemap if recent
+        tags.insert(tag_sitemap_month(static_cast<int>(id)));
+        tags.insert(kTagSitemapIndex);
         break;
     }
   }

@@ -12,6 +12,7 @@
 #include "site/comment_post.h"
 #include "site/pages.h"
 #include "site/search_page.h"
+#include "site/sitemaps.h"
 
 namespace khabar::site {
 namespace {
@@ -69,11 +70,13 @@ http::Response feed(PageContext& ctx, bool atom, const content::ListingFilter& f
 }
 
 // /robots.txt: readers' pages may be crawled; the admin, search results and the copies of
-// an article (a reply form, an embed shown) may not; then the newsroom's own lines.
+// an article (a reply form, an embed shown) may not; the sitemaps by absolute URL; then
+// the newsroom's own lines.
 http::Response robots_txt(PageContext& ctx) {
   std::string body =
       "User-agent: *\nDisallow: /admin/\nDisallow: /search/\nDisallow: /*?replytocom=\n"
-      "Disallow: /*?embed=\nAllow: /\n";
+      "Disallow: /*?embed=\nAllow: /\n\nSitemap: " +
+      ctx.absolute("/sitemap.xml") + "\nSitemap: " + ctx.absolute("/news-sitemap.xml") + "\n";
   if (auto extra = ctx.reads.setting("robots_extra"); extra && !extra->empty()) {
     body += "\n" + *extra;
     if (body.back() != '\n') body += '\n';
@@ -226,6 +229,14 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     return r;
   }
   if (request.path == "/robots.txt") return robots_txt(ctx);
+  if (request.path == "/sitemap.xml") return sitemap_index(ctx);
+  if (request.path == "/news-sitemap.xml") return news_sitemap(ctx);
+  // Where WordPress (5.5 and later) and Yoast put their index: what an imported site
+  // gave search engines before.
+  if (request.path == "/wp-sitemap.xml" || request.path == "/sitemap_index.xml")
+    return http::Response::redirect(301, "/sitemap.xml");
+  if (std::string_view p = request.path; p.starts_with("/sitemap-") && p.ends_with(".xml"))
+    return sitemap_child(ctx, p.substr(9, p.size() - 13));
   if (request.path == "/search")
     return http::Response::redirect(
         301, "/search/" + (request.query.empty() ? std::string() : "?" + request.query));

@@ -22,6 +22,7 @@ enum class ChangeKind : char {
   AuthorListing = 'u',    // the articles of an author (id: the account)
   AuthorProfile = 'U',    // an author's public name or bio (id: the account)
   Comments = 'k',         // the visible comments of an article (id: the article)
+  SitemapMonth = 'm',     // the articles published in a month (id: 202611, UTC)
   Categories = 'C',       // the category tree or its names (site-wide)
   Settings = 'S',         // site settings or the menu (site-wide)
   Pages = 'P',            // the list of static pages (site-wide)

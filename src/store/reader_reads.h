@@ -63,6 +63,14 @@ class ReaderReads {
   virtual std::vector<search::Known> indexed_words_like(std::string_view folded) = 0;
   // How many documents (any status) have the folded word: one cheap lookup.
   virtual std::int64_t indexed_word_documents(std::string_view folded) = 0;
+  // The sitemaps (docs/urls.md): the months with published articles, oldest first; a
+  // month's articles, oldest first, a slice of at most `limit` from `offset`, with their
+  // pictures; the articles published since `since`, newest first, at most `limit` (no
+  // pictures); the categories, tags or authors with published articles, by id.
+  virtual std::vector<SitemapMonth> sitemap_months() = 0;
+  virtual std::vector<SitemapArticle> sitemap_articles(int month, int limit, int offset) = 0;
+  virtual std::vector<SitemapArticle> sitemap_news(content::Timestamp since, int limit) = 0;
+  virtual std::vector<SitemapListing> sitemap_listings(ListingKind kind) = 0;
   // Old addresses kept working: the new path for `path` (a decoded path, or "?p=ID").
   virtual std::optional<std::string> redirect(std::string_view path) = 0;
 };

@@ -81,6 +81,28 @@ struct FeedComment {
   std::string article_slug, article_title, article_language;
 };
 
+// What the sitemaps list (docs/urls.md). Published articles are grouped by the month of
+// their publication in UTC, written 202611.
+struct SitemapMonth {
+  int month = 0;
+  std::int64_t articles = 0;
+  content::Timestamp modified_at = 0;  // when its list last changed (a commit's time)
+};
+struct SitemapArticle {
+  Id id = 0;
+  std::string slug, title, language;
+  content::Timestamp published_at = 0, updated_at = 0;
+  // Library files of its pictures (originals, the largest), the featured one first.
+  std::vector<std::string> images;
+};
+// A category, tag or author whose listing has published articles.
+enum class ListingKind : char { Category = 'c', Tag = 't', Author = 'u' };
+struct SitemapListing {
+  Id id = 0;
+  std::string slug;                    // tags and authors; a category's path is in the tree
+  content::Timestamp modified_at = 0;  // when its listing last changed
+};
+
 // Where a page of the moderation list starts or ends: a comment's time and id.
 struct CommentCursor {
   content::Timestamp created_at = 0;

@@ -176,14 +176,22 @@ TEST_F(Cache, LoggedInReadersNeverGetOrFillTheCache) {
 }
 
 // Issue 17: /robots.txt keeps crawlers out of the admin, search results and an article's
-// copies (a reply form, a shown embed), and adds the newsroom's own lines (a setting): a
-// change shows at once, though robots.txt is cached like a page.
+// copies (a reply form, a shown embed), names the sitemaps, and adds the newsroom's own
+// lines (a setting): a change shows at once, though robots.txt is cached like a page.
 TEST_F(Cache, RobotsTxtKeepsCrawlersOutOfTheAdminAndSearchAndTakesItsSetting) {
   auto robots = http_get(port(), "/robots.txt");
   ASSERT_EQ(robots.status, 200);
   EXPECT_EQ(robots.header("content-type"), "text/plain; charset=utf-8");
   for (const char* line : {"User-agent: *\n", "Disallow: /admin/\n", "Disallow: /search/\n",
                            "Disallow: /*?replytocom=\n", "Disallow: /*?embed=\n", "Allow: /\n"})
+    EXPECT_NE(robots.body.find(line), std::string::npos) << line << robots.body;
+  // The sitemaps by absolute URL, as the protocol asks.
+  auto store = open_store();
+  std::string site = store->snapshot()->setting("url").value_or("");
+  store.reset();
+  ASSERT_FALSE(site.empty());
+  for (std::string line :
+       {"Sitemap: " + site + "/sitemap.xml\n", "Sitemap: " + site + "/news-sitemap.xml\n"})
     EXPECT_NE(robots.body.find(line), std::string::npos) << line << robots.body;
   EXPECT_EQ(x_cache("/robots.txt"), "HIT");
   auto set = run_khabar(

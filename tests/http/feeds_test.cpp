@@ -17,6 +17,7 @@
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/temp_dir.h"
+#include "support/tool.h"
 
 using namespace khabar::test;
 
@@ -67,12 +68,9 @@ class FeedFormats : public ::testing::Test {
     std::ofstream(file, std::ios::binary) << r.body;
     std::string command =
         "/usr/bin/python3 " + (dir_.path() / "read_feed.py").string() + " " + file.string();
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-      char buffer[4096];
-      while (std::size_t n = fread(buffer, 1, sizeof buffer, p)) out.append(buffer, n);
-      EXPECT_EQ(pclose(p), 0) << command;
-    }
+    auto run = run_tool(command);
+    EXPECT_EQ(run.status, 0) << command;
+    std::string out = run.output;
     return nlohmann::json::parse(out);
   }
 

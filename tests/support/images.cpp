@@ -2,10 +2,10 @@
 
 #include <vips/vips.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <stdexcept>
+
+#include "support/tool.h"
 
 namespace khabar::test {
 
@@ -26,14 +26,7 @@ std::string make_image(int w, int h, const char* format) {
 }
 
 std::string exiftool(const std::string& arguments) {
-  std::string command = "exiftool " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) throw std::runtime_error("cannot run exiftool");
-  std::string out;
-  std::array<char, 4096> chunk;
-  while (std::size_t n = fread(chunk.data(), 1, chunk.size(), pipe)) out.append(chunk.data(), n);
-  pclose(pipe);
-  return out;
+  return run_tool("exiftool " + arguments + " 2>&1").output;
 }
 
 void write_jpeg_with_location(const std::filesystem::path& path, int w, int h) {

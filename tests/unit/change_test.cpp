@@ -16,9 +16,11 @@ using store::ChangeKind;
 namespace {
 
 const std::vector<Change> kOneOfEach = {
-    {ChangeKind::Article, 12},      {ChangeKind::CategoryListing, 3}, {ChangeKind::TagListing, 7},
-    {ChangeKind::AuthorListing, 5}, {ChangeKind::AuthorProfile, 5},   {ChangeKind::Comments, 12},
-    {ChangeKind::Categories, 0},    {ChangeKind::Settings, 0},        {ChangeKind::Pages, 0},
+    {ChangeKind::Article, 12},      {ChangeKind::CategoryListing, 3},
+    {ChangeKind::TagListing, 7},    {ChangeKind::AuthorListing, 5},
+    {ChangeKind::AuthorProfile, 5}, {ChangeKind::Comments, 12},
+    {ChangeKind::Categories, 0},    {ChangeKind::Settings, 0},
+    {ChangeKind::Pages, 0},         {ChangeKind::SitemapMonth, 202611},
 };
 
 bool has(const std::vector<std::string>& tags, const std::string& tag) {
@@ -34,8 +36,8 @@ TEST(Change, EveryKindRoundTripsThroughItsCode) {
     EXPECT_EQ(*back, c);
   }
   // The stored form is the one older change-log rows already have.
-  EXPECT_EQ(store::encode(kOneOfEach), "a:12 c:3 t:7 u:5 U:5 k:12 C S P");
-  EXPECT_EQ(store::decode_list("a:12 c:3 t:7 u:5 U:5 k:12 C S P"), kOneOfEach);
+  EXPECT_EQ(store::encode(kOneOfEach), "a:12 c:3 t:7 u:5 U:5 k:12 C S P m:202611");
+  EXPECT_EQ(store::decode_list("a:12 c:3 t:7 u:5 U:5 k:12 C S P m:202611"), kOneOfEach);
 }
 
 TEST(Change, JunkCodesAreRefusedNotGuessed) {
@@ -66,12 +68,25 @@ TEST(Change, EachKindDropsThePagesThatShowIt) {
   EXPECT_TRUE(has(listing, site::tag_category_listing(3)));
   EXPECT_TRUE(has(listing, site::tag_category_listing(1))) << "the parent's listing includes it";
   EXPECT_TRUE(has(listing, site::tag_related_category(3)));
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  // A listing's change is its lastmod in the sitemaps too: its kind's child and the index.
+  EXPECT_TRUE(has(listing, site::kTagSitemapCategories));
+  EXPECT_TRUE(has(listing, site::kTagSitemapIndex));
   EXPECT_EQ(tags_of({ChangeKind::TagListing, 7}),
-            (std::vector<std::string>{site::tag_tag_listing(7), site::tag_related_tag(7)}));
-  EXPECT_EQ(tags_of({ChangeKind::AuthorListing, 5}),
-            std::vector<std::string>{site::tag_author_listing(5)});
+            sorted({site::tag_tag_listing(7), site::tag_related_tag(7), site::kTagSitemapTags,
+                    site::kTagSitemapIndex}));
+  EXPECT_EQ(
+      tags_of({ChangeKind::AuthorListing, 5}),
+      sorted({site::tag_author_listing(5), site::kTagSitemapAuthors, site::kTagSitemapIndex}));
   EXPECT_EQ(tags_of({ChangeKind::AuthorProfile, 5}),
-            (std::vector<std::string>{site::tag_author(5), site::tag_author_listing(5)}));
+            sorted({site::tag_author(5), site::tag_author_listing(5), site::kTagSitemapAuthors}));
+  // A month of articles: its child of the sitemaps and the index (the news sitemap is
+  // tagged with the months it spans).
+  EXPECT_EQ(tags_of({ChangeKind::SitemapMonth, 202611}),
+            sorted({site::tag_sitemap_month(202611), site::kTagSitemapIndex}));
   // Its page, and the site's comment feed.
   EXPECT_EQ(tags_of({ChangeKind::Comments, 12}),
             (std::vector<std::string>{site::tag_comments(12), site::kTagAllComments}));

@@ -7,6 +7,7 @@
 
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
+#include "store/sqlite/sitemaps.h"
 
 namespace khabar::store::sqlite {
 
@@ -105,6 +106,7 @@ namespace khabar::store::sqlite {
 void refresh_derived_rows(Connection& db, Id id) {
   refresh_listings(db, id);
   refresh_search(db, id);
+  refresh_images(db, id);
 }
 
 }  // namespace khabar::store::sqlite

@@ -1,6 +1,7 @@
 #include "store/sqlite/search_tokenizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <new>
 #include <string>
@@ -231,6 +232,37 @@ void summary_text(sqlite3_context* ctx, int, sqlite3_value** args) {
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+// khabar_media_paths(markdown, html): the library files an article's text points at
+// ("/media/2026/11/ab12.jpg" gives "2026/11/ab12.jpg"), each once, in order, as a JSON
+// array (migration 20: its pictures for the sitemaps).
+void media_paths(sqlite3_context* ctx, int, sqlite3_value** args) {
+  constexpr std::string_view kPrefix = "/media/";
+  constexpr std::size_t kMost = 100;
+  std::vector<std::string_view> found;
+  for (int i = 0; i < 2; ++i) {
+    std::string_view text = text_argument(args[i]);
+    for (std::size_t at = text.find(kPrefix); at != std::string_view::npos && found.size() < kMost;
+         at = text.find(kPrefix, at + 1)) {
+      std::size_t from = at + kPrefix.size(), to = from;
+      while (to < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[to])) || text[to] == '/' ||
+              text[to] == '.' || text[to] == '-' || text[to] == '_'))
+        ++to;
+      std::string_view file = text.substr(from, to - from);
+      if (!file.empty() && file.find("..") == std::string_view::npos &&
+          std::find(found.begin(), found.end(), file) == found.end())
+        found.push_back(file);
+    }
+  }
+  std::string out = "[";
+  for (std::string_view file : found) {  // only [A-Za-z0-9/._-]: nothing to escape
+    if (out.size() > 1) out += ',';
+    out.append("\"").append(file).append("\"");
+  }
+  out += ']';
+  sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
 int register_search_functions(sqlite3* db) {
   fts5_api* api = fts5_of(db);
   if (!api) return SQLITE_ERROR;
@@ -247,7 +279,8 @@ int register_search_functions(sqlite3* db) {
   };
   for (auto f : {Function{"khabar_search_text", 2, search_text},
                  Function{"khabar_standfirst", 2, standfirst}, Function{"khabar_words", 1, words},
-                 Function{"khabar_summary_text", 1, summary_text}}) {
+                 Function{"khabar_summary_text", 1, summary_text},
+                 Function{"khabar_media_paths", 2, media_paths}}) {
     rc = sqlite3_create_function_v2(db, f.name, f.arguments, kPure, nullptr, f.call, nullptr,
                                     nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;

@@ -35,6 +35,8 @@ inline constexpr double kHeadlineFirst = 1e6;
 //   opening of the text (search::repeats_opening);
 // - khabar_summary_text(excerpt): an excerpt without WordPress shortcodes
 //   (content::strip_shortcodes), for summaries stored by older imports;
+// - khabar_media_paths(markdown, html): the library files the text points at, as a JSON
+//   array (sqlite/sitemaps.cpp);
 // - khabar_words(sz): the number of tokens in a row of an FTS5 table's docsize table (the
 //   sum of the varints of its `sz` blob);
 // - the FTS5 auxiliary function khabar_rank(search, P, words, weights): BM25 over the

@@ -8,6 +8,7 @@
 #include "store/sqlite/related.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
+#include "store/sqlite/sitemaps.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -227,6 +228,17 @@ class SqliteSnapshot final : public Snapshot {
 
   std::int64_t indexed_word_documents(std::string_view folded) override {
     return sqlite::indexed_word_documents(db_, folded);
+  }
+
+  std::vector<SitemapMonth> sitemap_months() override { return sqlite::sitemap_months(db_); }
+  std::vector<SitemapArticle> sitemap_articles(int month, int limit, int offset) override {
+    return sqlite::sitemap_articles(db_, month, limit, offset);
+  }
+  std::vector<SitemapArticle> sitemap_news(Timestamp since, int limit) override {
+    return sqlite::sitemap_news(db_, since, limit);
+  }
+  std::vector<SitemapListing> sitemap_listings(ListingKind kind) override {
+    return sqlite::sitemap_listings(db_, kind);
   }
 
   std::optional<std::string> redirect(std::string_view path) override {

@@ -10,6 +10,7 @@
 #include "store/sqlite/related.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
+#include "store/sqlite/sitemaps.h"
 
 namespace khabar::store::sqlite {
 namespace {
@@ -362,7 +363,10 @@ class SqliteTransaction final : public Transaction {
 
   Result<content::Media> delete_media(Id id) override {
     return guarded([&]() -> Result<content::Media> {
-      for (Id article : articles_using_media(db_, id)) w_.note({ChangeKind::Article, article});
+      for (Id article : articles_using_media(db_, id)) {
+        w_.note({ChangeKind::Article, article});
+        touch_sitemap_month(db_, article);  // its pictures there
+      }
       auto media = sqlite::delete_media(db_, id);
       if (!media) return no_media(id);
       return std::move(*media);

@@ -5,6 +5,7 @@
 #include "store/sqlite/categories.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search.h"
+#include "store/sqlite/sitemaps.h"
 
 namespace khabar::store::sqlite {
 
@@ -18,6 +19,10 @@ void Writer::begin() {
 
 void Writer::commit() {
   flush_search_queue(*db_);
+  // The months whose sitemaps changed (the listings themselves were noted with the
+  // articles): Change::SitemapMonth.
+  for (int month : stamp_changed_listings(*db_, clock_.now()))
+    note({ChangeKind::SitemapMonth, month});
   flush_changes();
   db_->exec("COMMIT");
   open_ = false;

@@ -18,6 +18,11 @@ using namespace khabar::content;
 
 namespace {
 
+// What migration 20 (sitemaps) adds, taken away to rewind a site to an older version.
+#define UNDO_MIGRATION_20                                                  \
+  "DROP TRIGGER listing_stats_insert; DROP TRIGGER listing_stats_delete; " \
+  "DROP TABLE listing_stats; DROP TABLE article_images; "
+
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -220,13 +225,63 @@ TEST_F(SqliteStoreTest, TheSummariesMigrationTakesShortcodesOutOfOldExcerpts) {
   db_.reset();
   sqlite3* raw = nullptr;
   sqlite3_open(path_.c_str(), &raw);
-  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 18", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(raw, UNDO_MIGRATION_20 "PRAGMA user_version = 18", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(raw);
   db_ = store::open_sqlite_store(path_);
   EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
   EXPECT_EQ(db_->snapshot()->article_for_edit(old)->fields.excerpt, "The canal is dry [1].");
   EXPECT_EQ(db_->snapshot()->article_for_edit(kept)->fields.excerpt,
             "Prices rose (in Kabul) again [2].");
+}
+
+// Issue 17: a site made before the sitemaps (schema 19) gets its month counts, listing
+// times and article pictures when this Khabar opens it, and they are kept from then on.
+TEST_F(SqliteStoreTest, TheSitemapsMigrationCountsAnExistingSite) {
+  {
+    auto tx = db_->begin();
+    store::NewMedia m;
+    m.original = {"2020/03/ab.jpg", "image/jpeg", 800, 600, 100};
+    m.variants = {{"2020/03/ab-640.webp", "image/webp", 640, 480, 50}};
+    tx->add_media(m).or_throw();
+    store::NewArticle a;
+    a.slug = "march";
+    a.title = "March";
+    a.body_markdown = "![A](/media/2020/03/ab-640.webp)";
+    a.status = Status::Published;
+    a.published_at = 1583830000;  // 2020-03-10
+    tx->add_article(a).or_throw();
+    a.slug = "april";
+    a.body_markdown = "No picture.";
+    a.published_at = 1586500000;  // 2020-04-10
+    tx->add_article(a).or_throw();
+    a.slug = "april-draft";
+    a.status = Status::Draft;
+    tx->add_article(a).or_throw();
+    tx->commit().or_throw();
+  }
+  db_.reset();
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  ASSERT_EQ(
+      sqlite3_exec(raw, UNDO_MIGRATION_20 "PRAGMA user_version = 19", nullptr, nullptr, nullptr),
+      SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  db_ = store::open_sqlite_store(path_);
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  auto months = db_->snapshot()->sitemap_months();
+  ASSERT_EQ(months.size(), 2u);
+  EXPECT_EQ(months[0].month, 202003);
+  EXPECT_EQ(months[0].articles, 1);
+  EXPECT_GT(months[0].modified_at, 0);
+  EXPECT_EQ(months[1].articles, 1);
+  auto march = db_->snapshot()->sitemap_articles(202003, 10, 0);
+  ASSERT_EQ(march.size(), 1u);
+  EXPECT_EQ(march[0].images, (std::vector<std::string>{"2020/03/ab.jpg"}));
+  EXPECT_EQ(db_->snapshot()->sitemap_listings(store::ListingKind::Tag).size(), 0u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM listing_stats WHERE dirty = 1"), 0);
 }
 
 TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
@@ -242,8 +297,7 @@ TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
                          "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
                          "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
-                         "DROP TABLE corrections; "
-                         "PRAGMA user_version = 13",
+                         "DROP TABLE corrections; " UNDO_MIGRATION_20 "PRAGMA user_version = 13",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(raw);
@@ -283,7 +337,7 @@ TEST_F(SqliteStoreTest, TheSecondSearchMigrationMakesTheIndexSmaller) {
                          "ALTER TABLE revisions DROP COLUMN body_html; DROP INDEX tags_by_name; "
                          "DROP TABLE autosaves; ALTER TABLE users DROP COLUMN notices; "
                          "DROP TABLE known_devices; DROP TABLE mail_outbox; DROP TABLE mail_marks; "
-                         "DROP TABLE corrections; "
+                         "DROP TABLE corrections; " UNDO_MIGRATION_20
                          "ALTER TABLE search_docs DROP COLUMN words; "
                          "ALTER TABLE search_docs DROP COLUMN listed; "
                          "UPDATE search_text SET standfirst = "
