@@ -105,7 +105,10 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
                  "Image: " + (m.alt.empty() ? m.original_name : m.alt));
   if (!error.empty()) page.error(error);
   if (auto done = ctx.request.query_param("done"))
-    page.notice(*done == "uploaded" ? "Uploaded." : "Saved.");
+    page.notice(*done == "uploaded" ? "Uploaded."
+                : *done == "logo"   ? "This picture is the site's logo now."
+                : *done == "icon"   ? "This picture is the site's icon now."
+                                    : "Saved.");
   auto& d = page.main();
   d.SetIntValue("ID", static_cast<long>(m.id));
   d.SetValue("URL", "/media/" + m.original.file);
@@ -156,6 +159,15 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
                    ownership_of_media(ctx, m)))
     d.AddSectionDictionary("CAN_CHANGE")
         ->ShowSection(confirm_delete ? "CONFIRM_DELETE" : "PLAIN_DELETE");
+  // Administrators make a picture the site's logo or icon (settings site_logo, site_icon).
+  if (kind.empty() && content::can(ctx.user->account.role, content::Action::ManageSettings)) {
+    auto* identity = d.AddSectionDictionary("SITE_IDENTITY");
+    auto snap = ctx.store.snapshot();
+    if (snap->setting("site_logo").value_or("") == m.original.file)
+      identity->ShowSection("IS_LOGO");
+    if (snap->setting("site_icon").value_or("") == m.original.file)
+      identity->ShowSection("IS_ICON");
+  }
   return page.render(status);
 }
 
@@ -201,6 +213,15 @@ http::Response media_item(Context& ctx, std::string_view id_text) {
     if (s) s = tx->commit();
     if (!s) return store_refusal(ctx, s);
     return see_other("/admin/media/" + std::to_string(m->id) + "?done=saved");
+  }
+  if (action == "logo" || action == "icon") {
+    if (!content::can(me.role, content::Action::ManageSettings) || !playable_kind(*m).empty())
+      return forbidden(ctx);
+    auto tx = ctx.store.begin();
+    tx->set_setting(action == "logo" ? "site_logo" : "site_icon", m->original.file);
+    if (auto s = tx->commit(); !s) return store_refusal(ctx, s);
+    spdlog::info("admin: account {} made media {} the site's {}", me.id, m->id, action);
+    return see_other("/admin/media/" + std::to_string(m->id) + "?done=" + action);
   }
   if (action == "delete") {
     auto uses = ctx.store.snapshot()->media_uses(m->id);

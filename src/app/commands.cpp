@@ -179,7 +179,8 @@ int run_serve(const ServeOptions& o) {
   if (!theme) return fail("theme " + theme_dir.string() + ": " + error);
   http::StaticFiles assets(theme->static_dir());
   security::Secret secret(config->secret);
-  site::Site site(*store, *theme, assets, secret, {config->trusted_proxies});
+  site::Site site(*store, *theme, assets, secret,
+                  {.trusted_proxies = config->trusted_proxies, .media_dir = o.data_dir / "media"});
   int cache_mb = o.cache_mb >= 0 ? o.cache_mb : config->cache_mb;
   http::PageCache::Options cache_options;
   cache_options.budget_bytes = static_cast<std::size_t>(cache_mb) << 20;

@@ -63,6 +63,14 @@ constexpr std::array kSpecs = {
                 "the newsroom's X (Twitter) account, e.g. @khabar: named in the card of every "
                 "shared link (twitter:site)",
                 K::Text, 0, 0, "", ""},
+    SettingSpec{"site_logo", "Logo",
+                "a picture of the media library (its file, set with \"Use as the site's logo\" "
+                "there) shown in the header instead of the title; empty: the title",
+                K::Text, 0, 0, "", ""},
+    SettingSpec{"site_icon", "Site icon",
+                "a square picture of the media library (set with \"Use as the site's icon\" "
+                "there) for /favicon.ico and the app icons; empty: the title's first letter",
+                K::Text, 0, 0, "", ""},
     SettingSpec{"news_publication", "Publication name (Google News)",
                 "the name the news sitemap gives Google News for this publication; empty: the "
                 "site title",

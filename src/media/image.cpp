@@ -210,7 +210,8 @@ std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType
   return save(picture.get(), type, 80, error);
 }
 
-std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
+std::optional<EncodedImage> make_square(std::string_view bytes, int size, ImageType type,
+                                        std::string* error) {
   if (!open_checked(bytes, error)) return std::nullopt;  // the header first
   // Shrinks while decoding, turns the picture upright (EXIF orientation), crops the middle.
   VipsImage* thumb = nullptr;
@@ -220,7 +221,7 @@ std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, s
     return std::nullopt;
   }
   Image picture(thumb);
-  if (vips_image_hasalpha(thumb)) {
+  if (type == ImageType::Jpeg && vips_image_hasalpha(thumb)) {  // PNG keeps transparency
     VipsImage* flat = nullptr;
     VipsArrayDouble* white = vips_array_double_newv(1, 255.0);
     int rc = vips_flatten(thumb, &flat, "background", white, nullptr);
@@ -231,7 +232,77 @@ std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, s
     }
     picture.reset(flat);
   }
-  return save(picture.get(), ImageType::Jpeg, 85, error);
+  return save(picture.get(), type, 85, error);
+}
+
+std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {
+  return make_square(bytes, size, ImageType::Jpeg, error);
+}
+
+std::optional<EncodedImage> letter_icon(std::string_view letter, std::uint32_t rgb, int size) {
+  init_vips();
+  std::string error;
+  auto part = [&](int shift) { return static_cast<double>((rgb >> shift) & 0xff); };
+  VipsImage* black = nullptr;
+  if (vips_black(&black, size, size, "bands", 3, nullptr) != 0) return std::nullopt;
+  Image canvas(black);
+  double scale[3] = {1, 1, 1}, colour[3] = {part(16), part(8), part(0)}, white[3] = {255, 255, 255};
+  VipsImage *bg = nullptr, *fg = nullptr;
+  if (vips_linear(canvas.get(), &bg, scale, colour, 3, "uchar", TRUE, nullptr) != 0)
+    return std::nullopt;
+  Image background(bg);
+  if (vips_linear(canvas.get(), &fg, scale, white, 3, "uchar", TRUE, nullptr) != 0)
+    return std::nullopt;
+  Image foreground(fg);
+  // The letter as a mask fitted into the middle 60 %, in Pango markup (escaped).
+  std::string markup;
+  for (char c : letter) {
+    if (c == '&')
+      markup += "&amp;";
+    else if (c == '<')
+      markup += "&lt;";
+    else if (c == '>')
+      markup += "&gt;";
+    else
+      markup += c;
+  }
+  int box = size * 6 / 10;
+  VipsImage* text = nullptr;
+  if (!markup.empty() && vips_text(&text, markup.c_str(), "font", "sans bold", "width", box,
+                                   "height", box, "align", VIPS_ALIGN_CENTRE, nullptr) == 0) {
+    Image mask(text);
+    VipsImage* placed = nullptr;
+    int x = (size - vips_image_get_width(text)) / 2, y = (size - vips_image_get_height(text)) / 2;
+    if (vips_embed(text, &placed, x, y, size, size, nullptr) == 0) {
+      Image letter_mask(placed);
+      VipsImage* mixed = nullptr;
+      if (vips_ifthenelse(placed, foreground.get(), background.get(), &mixed, "blend", TRUE,
+                          nullptr) == 0)
+        background.reset(mixed);
+    }
+  }
+  vips_error_clear();  // no font: the colour alone
+  return save(background.get(), ImageType::Png, 0, &error);
+}
+
+std::string ico_of(const std::vector<EncodedImage>& pngs) {
+  std::string out;
+  auto u16 = [&](unsigned v) {
+    out += static_cast<char>(v & 0xff), out += static_cast<char>(v >> 8);
+  };
+  auto u32 = [&](std::uint32_t v) { u16(v & 0xffff), u16(v >> 16); };
+  u16(0), u16(1), u16(static_cast<unsigned>(pngs.size()));  // an icon, n images
+  std::uint32_t offset = 6 + 16 * static_cast<std::uint32_t>(pngs.size());
+  for (const auto& p : pngs) {
+    out += static_cast<char>(p.width >= 256 ? 0 : p.width);
+    out += static_cast<char>(p.height >= 256 ? 0 : p.height);
+    out += '\0', out += '\0';  // no palette
+    u16(1), u16(32);           // planes, bits per pixel
+    u32(static_cast<std::uint32_t>(p.bytes.size())), u32(offset);
+    offset += static_cast<std::uint32_t>(p.bytes.size());
+  }
+  for (const auto& p : pngs) out += p.bytes;
+  return out;
 }
 
 }  // namespace khabar::media

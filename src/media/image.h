@@ -3,9 +3,11 @@
 // comments) after the orientation has been applied. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace khabar::media {
 
@@ -29,6 +31,19 @@ inline constexpr long kMaxPixels = 100'000'000;  // larger images are refused (d
 // Returns nothing and sets `error` (a sentence for the user) when the bytes are not a
 // JPEG, PNG, WebP or GIF image, are broken, or are too large.
 std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error);
+
+// A square `size` x `size` copy of the middle of the picture as `type` (PNG keeps its
+// transparency), upright, metadata removed: the site's icons. Errors as above.
+std::optional<EncodedImage> make_square(std::string_view bytes, int size, ImageType type,
+                                        std::string* error);
+
+// A square `size` PNG of `letter` (one character, any script) in white on the colour
+// `rgb` (0xRRGGBB): the site's icon until one is chosen. Only the colour when no font
+// can draw the letter.
+std::optional<EncodedImage> letter_icon(std::string_view letter, std::uint32_t rgb, int size);
+
+// An ICO file holding `pngs` as they are (PNG inside ICO: every browser since 2007).
+std::string ico_of(const std::vector<EncodedImage>& pngs);
 
 // The same picture in the same format, upright (EXIF orientation applied), with every
 // piece of metadata removed. For GIFs only the first frame is kept. Errors as above.

@@ -323,8 +323,25 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
       {"author", authors},
       {"mainEntityOfPage", ctx.absolute(url)},
       {"publisher",
-       {{"@type", "Organization"}, {"name", ctx.settings.title}, {"url", ctx.absolute("/")}}}};
+       {{"@type", "Organization"}, {"name", ctx.settings.title}, {"url", ctx.absolute("/")}}},
+      {"isAccessibleForFree", true}};
+  // The publisher's logo: the site's logo, else its icon (site/icons.h).
+  nlohmann::json logo = {{"@type", "ImageObject"},
+                         {"url", ctx.absolute("/icon-512.png")},
+                         {"width", 512},
+                         {"height", 512}};
+  if (const auto& l = ctx.settings.logo)
+    logo = {{"@type", "ImageObject"},
+            {"url", ctx.absolute("/media/" + content::percent_encode_path(l->original.file))},
+            {"width", l->original.width},
+            {"height", l->original.height}};
+  article["publisher"]["logo"] = logo;
   if (!trail.empty()) article["articleSection"] = trail.back()->name;
+  if (!a.tags.empty()) {
+    std::string keywords;
+    for (const auto& t : a.tags) keywords += (keywords.empty() ? "" : ", ") + t.name;
+    article["keywords"] = keywords;
+  }
   for (const auto& c : a.corrections)
     article["correction"].push_back({{"@type", "CorrectionComment"},
                                      {"text", c.text},

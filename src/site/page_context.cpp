@@ -34,6 +34,16 @@ SiteSettings load_settings(store::ReaderReads& reads) {
   if (auto v = reads.setting("url")) s.url = *v;
   if (auto v = reads.setting("language")) s.language = *v;
   if (auto v = reads.setting("x_handle")) s.x_handle = *v;
+  // A picture deleted from the library is no logo: the title shows again.
+  auto picture = [&](const char* key) -> std::optional<content::Media> {
+    auto file = reads.setting(key);
+    if (!file || file->empty()) return std::nullopt;
+    auto found = reads.media_by_files({*file});
+    if (found.empty() || !content::is_picture(found[0].original)) return std::nullopt;
+    return found[0];
+  };
+  s.logo = picture("site_logo");
+  s.icon = picture("site_icon");
   if (auto v = reads.setting("timezone"))
     if (auto zone = content::TimeZone::named(*v)) s.zone = *zone;
   while (!s.url.empty() && s.url.back() == '/') s.url.pop_back();
@@ -66,6 +76,14 @@ Page::Page(const PageContext& ctx, std::string language, std::string content_tem
   root_.SetValue("LANG", language_);
   root_.SetValue("DIR", std::string(content::text_direction(language_)));
   root_.SetTemplateGlobalValue("SITE_TITLE", ctx.settings.title);
+  if (const auto& logo = ctx.settings.logo) {
+    auto* d = root_.AddSectionDictionary("LOGO");
+    d->SetValue("LOGO_SRC", "/media/" + content::percent_encode_path(logo->original.file));
+    d->SetIntValue("LOGO_WIDTH", logo->original.width);
+    d->SetIntValue("LOGO_HEIGHT", logo->original.height);
+  } else {
+    root_.ShowSection("NO_LOGO");
+  }
   root_.SetValue("PAGE_TITLE", ctx.settings.title);
   if (!ctx.settings.tagline.empty())
     root_.SetValueAndShowSection("TAGLINE", ctx.settings.tagline, "HAS_TAGLINE");

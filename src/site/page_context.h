@@ -3,6 +3,7 @@
 
 #include <ctemplate/template.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct SiteSettings {
   std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
   std::string security_policy;      // reader pages' Content-Security-Policy
   std::string x_handle;             // the newsroom's account on X ("@khabar"), or ""
+  // The library pictures chosen as the header's logo and the site's icon, if any.
+  std::optional<content::Media> logo, icon;
 };
 
 SiteSettings load_settings(store::ReaderReads& reads);

@@ -10,6 +10,7 @@
 #include "http/cookies.h"
 #include "site/cache_tags.h"
 #include "site/comment_post.h"
+#include "site/icons.h"
 #include "site/pages.h"
 #include "site/search_page.h"
 #include "site/sitemaps.h"
@@ -229,6 +230,8 @@ http::Response Site::respond(PageContext& ctx, const http::Request& request) con
     return r;
   }
   if (request.path == "/robots.txt") return robots_txt(ctx);
+  if (is_icon_path(request.path))
+    if (auto icon = site_icon(ctx, options_.media_dir, request.path)) return *icon;
   if (request.path == "/sitemap.xml") return sitemap_index(ctx);
   if (request.path == "/news-sitemap.xml") return news_sitemap(ctx);
   // Where WordPress (5.5 and later) and Yoast put their index: what an imported site

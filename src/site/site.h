@@ -3,6 +3,7 @@
 // cache comes in front of this later). Thread-safe: holds no mutable state.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,8 @@ struct SiteOptions {
   // Where "now" comes from (the comment form's token, dates on pages); tests pass a
   // content::ManualClock. Must outlive the site.
   const content::Clock* clock = &content::system_clock();
+  // The media library's folder (the site icon is made from a picture in it).
+  std::filesystem::path media_dir = "media";
 };
 
 // What every page shows of the site as a whole, read once and kept until a change to

@@ -10,6 +10,10 @@
 {{/HAS_CANONICAL}}{{#META}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
 {{/META}}{{#META_NAME}}<meta name="{{NAME}}" content="{{CONTENT}}">
 {{/META_NAME}}<link rel="stylesheet" href="{{STYLESHEET}}">
+<link rel="icon" href="/favicon.ico" sizes="48x48">
+<link rel="icon" href="/icon-192.png" type="image/png" sizes="192x192">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/site.webmanifest">
 <link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">
 <link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}} (Atom)" href="{{FEED_URL}}atom/">
 {{#JSON_LD}}<script type="application/ld+json">{{JSON:none}}</script>
@@ -18,7 +22,7 @@
 <a class="skip-link" href="#main">{{S_SKIP_TO_CONTENT}}</a>
 <header class="site-header">
   <div class="wrap masthead">
-    <a class="brand" href="/">{{SITE_TITLE}}</a>
+    <a class="brand" href="/">{{#LOGO}}<img src="{{LOGO_SRC}}" width="{{LOGO_WIDTH}}" height="{{LOGO_HEIGHT}}" alt="{{SITE_TITLE}}">{{/LOGO}}{{#NO_LOGO}}{{SITE_TITLE}}{{/NO_LOGO}}</a>
     {{#HAS_TAGLINE}}<p class="tagline">{{TAGLINE}}</p>{{/HAS_TAGLINE}}
     <form class="site-search" role="search" action="/search/" method="get">
       <label class="visually-hidden" for="site-search-q">{{S_SEARCH_LABEL}}</label>

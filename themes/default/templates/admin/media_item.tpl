@@ -14,6 +14,12 @@
   <p><label for="credit">Credit</label><input id="credit" name="credit" value="{{CREDIT}}" dir="auto"></p>
   <p><button type="submit">Save</button></p>
 </form>{{/CAN_CHANGE}}
+{{#SITE_IDENTITY}}<form class="card" method="post" action="/admin/media/{{ID}}">
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+  <p>{{#IS_LOGO}}This picture is the site's logo. {{/IS_LOGO}}{{#IS_ICON}}This picture is the site's icon. {{/IS_ICON}}The logo is shown in the header instead of the site's title; the icon (best square, at least 512×512) is the browser tab's and phones' icon. Settings undoes either.</p>
+  <p><button type="submit" name="action" value="logo">Use as the site's logo</button>
+  <button type="submit" name="action" value="icon">Use as the site's icon</button></p>
+</form>{{/SITE_IDENTITY}}
 <h2>Used in</h2>
 {{#UNUSED}}<p>No article shows this image.</p>{{/UNUSED}}
 <ul class="uses">{{#USE}}<li><a href="/admin/articles/{{ID}}/edit">{{TITLE}}</a> ({{STATUS}})</li>{{/USE}}</ul>
