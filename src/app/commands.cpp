@@ -25,7 +25,9 @@
 #include "render/theme.h"
 #include "security/secret.h"
 #include "site/cache_tags.h"
+#include "site/page_context.h"
 #include "site/site.h"
+#include "site/websub.h"
 #include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -192,8 +194,20 @@ int run_serve(const ServeOptions& o) {
   http::PageCache cache(cache_options);
   // Every write (from this process or another, e.g. `khabar comments approve`) leaves a
   // change-log row; before answering from the cache, drop the pages those changes show.
+  // WebSub: after a publish (a published article's month changed), the hub hears of the
+  // site's feeds.
+  site::HubNotifier hub;
   site.on_changes([&](const std::vector<store::Change>& changes) {
-    cache.invalidate(site::tags_for_changes(changes, store->snapshot()->categories()));
+    auto snap = store->snapshot();
+    cache.invalidate(site::tags_for_changes(changes, snap->categories()));
+    bool published = std::any_of(changes.begin(), changes.end(), [](const store::Change& c) {
+      return c.kind == store::ChangeKind::SitemapMonth;
+    });
+    if (!published) return;
+    std::string hub_url = snap->setting("websub_hub").value_or("");
+    if (hub_url.empty()) return;
+    std::string site_url = site::load_settings(*snap).url;
+    hub.changed(hub_url, {site_url + "/feed/", site_url + "/feed/atom/"});
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());

@@ -71,6 +71,10 @@ constexpr std::array kSpecs = {
                 "a square picture of the media library (set with \"Use as the site's icon\" "
                 "there) for /favicon.ico and the app icons; empty: the title's first letter",
                 K::Text, 0, 0, "", ""},
+    SettingSpec{"websub_hub", "WebSub hub",
+                "a WebSub hub's address (e.g. https://pubsubhubbub.appspot.com/): the feeds name "
+                "it and it is told of every publish, so feed readers hear at once; empty: none",
+                K::Url, 0, 0, "", ""},
     SettingSpec{"news_publication", "Publication name (Google News)",
                 "the name the news sitemap gives Google News for this publication; empty: the "
                 "site title",

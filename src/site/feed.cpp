@@ -61,6 +61,8 @@ http::Response rss_feed(PageContext& ctx, const content::ListingFilter& filter,
   dict.SetValue("TITLE", std::string(title));
   dict.SetValue("LINK", ctx.absolute(listing_path));
   dict.SetValue("SELF", ctx.absolute(content::feed_url(listing_path)));
+  if (!ctx.settings.websub_hub.empty())
+    dict.SetValueAndShowSection("HUB_URL", ctx.settings.websub_hub, "HUB");
   dict.SetValue("DESCRIPTION",
                 ctx.settings.tagline.empty() ? ctx.settings.title : ctx.settings.tagline);
   dict.SetValue("LANG", ctx.settings.language);
@@ -100,6 +102,8 @@ http::Response atom_feed(PageContext& ctx, const content::ListingFilter& filter,
   dict.SetValue("BASE", ctx.absolute("/"));
   dict.SetValue("LINK", ctx.absolute(listing_path));
   dict.SetValue("SELF", ctx.absolute(content::atom_feed_url(listing_path)));
+  if (!ctx.settings.websub_hub.empty())
+    dict.SetValueAndShowSection("HUB_URL", ctx.settings.websub_hub, "HUB");
   dict.SetValue("LANG", ctx.settings.language);
   dict.SetValue("SITE", ctx.settings.title);
   content::Timestamp newest = 0;

@@ -34,6 +34,7 @@ SiteSettings load_settings(store::ReaderReads& reads) {
   if (auto v = reads.setting("url")) s.url = *v;
   if (auto v = reads.setting("language")) s.language = *v;
   if (auto v = reads.setting("x_handle")) s.x_handle = *v;
+  if (auto v = reads.setting("websub_hub")) s.websub_hub = *v;
   // A picture deleted from the library is no logo: the title shows again.
   auto picture = [&](const char* key) -> std::optional<content::Media> {
     auto file = reads.setting(key);

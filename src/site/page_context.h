@@ -28,6 +28,7 @@ struct SiteSettings {
   std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
   std::string security_policy;      // reader pages' Content-Security-Policy
   std::string x_handle;             // the newsroom's account on X ("@khabar"), or ""
+  std::string websub_hub;           // the WebSub hub the feeds name (site/websub.h), or ""
   // The library pictures chosen as the header's logo and the site's icon, if any.
   std::optional<content::Media> logo, icon;
 };

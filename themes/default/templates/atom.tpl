@@ -5,7 +5,8 @@
 {{/HAS_SUBTITLE}}<id>{{LINK}}</id>
 <link rel="alternate" type="text/html" href="{{LINK}}"/>
 <link rel="self" type="application/atom+xml" href="{{SELF}}"/>
-<updated>{{UPDATED}}</updated>
+{{#HUB}}<link rel="hub" href="{{HUB_URL}}"/>
+{{/HUB}}<updated>{{UPDATED}}</updated>
 <author><name>{{SITE}}</name></author>
 <generator>Khabar</generator>
 {{#ENTRY}}<entry xml:lang="{{LANG}}">

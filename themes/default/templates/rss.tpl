@@ -6,7 +6,8 @@
 <description>{{DESCRIPTION}}</description>
 <language>{{LANG}}</language>
 <atom:link href="{{SELF}}" rel="self" type="application/rss+xml"/>
-{{#HAS_BUILD_DATE}}<lastBuildDate>{{BUILD_DATE}}</lastBuildDate>
+{{#HUB}}<atom:link href="{{HUB_URL}}" rel="hub"/>
+{{/HUB}}{{#HAS_BUILD_DATE}}<lastBuildDate>{{BUILD_DATE}}</lastBuildDate>
 {{/HAS_BUILD_DATE}}<generator>Khabar</generator>
 {{#ITEM}}<item>
 <title>{{TITLE}}</title>
