@@ -5,9 +5,13 @@
 #   serve_demo [serve options...]  # $port, $server_pid; waits until it answers
 set -euo pipefail
 command -v wrk >/dev/null || scripts/deps
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
-cmake --build build-release -j2 >/dev/null
-khabar=build-release/khabar
+# KHABAR_BENCH_BUILD=build: measure the binaries of an existing build folder instead.
+bench_build=${KHABAR_BENCH_BUILD:-build-release}
+if [ -z "${KHABAR_BENCH_BUILD:-}" ]; then
+  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DKHABAR_TESTS=OFF -DKHABAR_BENCH=ON >/dev/null
+  cmake --build build-release -j2 >/dev/null
+fi
+khabar=$bench_build/khabar
 work=$(mktemp -d)
 server_pid=
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; rm -rf "$work"; }
