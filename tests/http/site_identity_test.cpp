@@ -168,4 +168,8 @@ TEST_F(SiteIdentity, AnAdministratorChoosesTheIconAndTheLogoFromTheLibrary) {
   EXPECT_NE(article.body.find("\"logo\":{\"@type\":\"ImageObject\",\"height\":120"),
             std::string::npos);
   EXPECT_NE(article.body.find("\"isAccessibleForFree\":true"), std::string::npos);
+  // Its tags as the keywords.
+  std::smatch keywords;
+  ASSERT_TRUE(std::regex_search(article.body, keywords, std::regex("\"keywords\":\"([^\"]*)\"")));
+  EXPECT_NE(keywords[1].str().find("kabul"), std::string::npos) << keywords[1];
 }
