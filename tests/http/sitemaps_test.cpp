@@ -157,7 +157,8 @@ TEST_F(Sitemaps, TheIndexAndItsChildrenListThePublishedSiteByTheProtocol) {
   auto index = parsed("/sitemap.xml", &index_body);
   EXPECT_EQ(index["root"], std::string(kSitemapNs) + "sitemapindex");
   ASSERT_FALSE(index["entries"].empty());
-  auto snap = store()->snapshot();
+  auto reader = store();  // kept open while its snapshot is read
+  auto snap = reader->snapshot();
   std::map<std::string, int> article_urls;  // loc -> times listed
   std::set<std::string> listing_urls, children;
   std::string all_bodies = index_body;
