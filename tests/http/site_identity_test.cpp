@@ -133,8 +133,8 @@ TEST_F(SiteIdentity, EveryIconAnswersWithARealImageBeforeOneIsChosen) {
 TEST_F(SiteIdentity, AnAdministratorChoosesTheIconAndTheLogoFromTheLibrary) {
   AdminClient admin = signed_in_user(port(), data_, "chief", "administrator");
   std::string before = http_get(port(), "/icon-512.png").body;
-  std::string icon = upload(admin, "icon.png", make_image(800, 600, ".png"));
-  std::string logo = upload(admin, "logo.png", make_image(600, 120, ".png"));
+  std::string icon = upload(admin, "icon.png", make_image(300, 240, ".png"));
+  std::string logo = upload(admin, "logo.png", make_image(300, 60, ".png"));
   AdminClient editor = signed_in_user(port(), data_, "desk", "editor");
   EXPECT_EQ(editor.post("/admin/media/" + icon, {{"action", "icon"}}).status, 403);
   auto page = admin.get("/admin/media/" + icon);
@@ -162,10 +162,10 @@ TEST_F(SiteIdentity, AnAdministratorChoosesTheIconAndTheLogoFromTheLibrary) {
   ASSERT_EQ(imgs.size(), 1u) << "the logo instead of the title";
   EXPECT_EQ(Html::attr(imgs[0], "src"), "/media/" + logo_file);
   EXPECT_EQ(Html::attr(imgs[0], "alt"), title);
-  EXPECT_EQ(Html::attr(imgs[0], "width"), "600");
-  EXPECT_EQ(Html::attr(imgs[0], "height"), "120");
+  EXPECT_EQ(Html::attr(imgs[0], "width"), "300");
+  EXPECT_EQ(Html::attr(imgs[0], "height"), "60");
   auto article = http_get(port(), "/kabul-opens-three-new-public-libraries-before-winter/");
-  EXPECT_NE(article.body.find("\"logo\":{\"@type\":\"ImageObject\",\"height\":120"),
+  EXPECT_NE(article.body.find("\"logo\":{\"@type\":\"ImageObject\",\"height\":60"),
             std::string::npos);
   EXPECT_NE(article.body.find("\"isAccessibleForFree\":true"), std::string::npos);
   // Its tags as the keywords.
