@@ -96,8 +96,10 @@ std::vector<HttpResponse> http_exchange(int port, const std::string& raw, std::s
       continue;
     }
     if (eof) break;
+    // A minute of silence ends the wait: under ThreadSanitizer an upload's variants (libvips
+    // on one thread) take half of that.
     pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, 20000) <= 0) break;
+    if (poll(&p, 1, 60000) <= 0) break;
     ssize_t n = recv(fd, buf, sizeof buf, 0);
     if (n <= 0)
       eof = true;
