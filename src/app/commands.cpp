@@ -204,10 +204,9 @@ int run_serve(const ServeOptions& o) {
       return c.kind == store::ChangeKind::SitemapMonth;
     });
     if (!published) return;
-    std::string hub_url = snap->setting("websub_hub").value_or("");
-    if (hub_url.empty()) return;
-    std::string site_url = site::load_settings(*snap).url;
-    hub.changed(hub_url, {site_url + "/feed/", site_url + "/feed/atom/"});
+    auto settings = site::load_settings(*snap);
+    if (settings.websub_hub.empty()) return;
+    hub.changed(settings.websub_hub, {settings.url + "/feed/", settings.url + "/feed/atom/"});
   });
   http::MediaFiles media(o.data_dir / "media");
   admin::Admin admin(*store, *theme, assets, secret, media.root());

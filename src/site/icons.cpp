@@ -1,5 +1,6 @@
 #include "site/icons.h"
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,6 +16,16 @@ namespace {
 
 // The theme's accent (themes/default/static/style.css): the default icon's colour.
 constexpr std::uint32_t kIconColour = 0xa4161a;
+
+std::string colour_hex() {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%06x", static_cast<unsigned>(kIconColour));
+  return buf;
+}
+
+// The PNG icons and their sizes in pixels.
+constexpr std::pair<std::string_view, int> kAppIcons[] = {
+    {"/apple-touch-icon.png", 180}, {"/icon-192.png", 192}, {"/icon-512.png", 512}};
 
 // The first character of the title, upper-cased when it is an ASCII letter.
 std::string initial(std::string_view title) {
@@ -66,15 +77,13 @@ std::optional<http::Response> site_icon(PageContext& ctx, const std::filesystem:
                                {"start_url", "/"},
                                {"display", "browser"},
                                {"background_color", "#ffffff"},
-                               {"theme_color", "#a4161a"},
+                               {"theme_color", colour_hex()},
                                {"icons", icons}};
     return cached_response(ctx, "application/manifest+json", manifest.dump(),
                            "public, max-age=86400");
   }
-  int size = path == "/apple-touch-icon.png" ? 180
-             : path == "/icon-192.png"       ? 192
-             : path == "/icon-512.png"       ? 512
-                                             : 0;
+  int size = 0;
+  for (const auto& [png_path, png_size] : kAppIcons) size = path == png_path ? png_size : size;
   if (size) {
     auto png = icon_png(ctx, media_dir, size);
     if (!png) return std::nullopt;
@@ -91,8 +100,9 @@ std::optional<http::Response> site_icon(PageContext& ctx, const std::filesystem:
 }
 
 bool is_icon_path(std::string_view path) {
-  return path == "/favicon.ico" || path == "/apple-touch-icon.png" || path == "/icon-192.png" ||
-         path == "/icon-512.png" || path == "/site.webmanifest";
+  for (const auto& icon : kAppIcons)
+    if (path == icon.first) return true;
+  return path == "/favicon.ico" || path == "/site.webmanifest";
 }
 
 }  // namespace khabar::site

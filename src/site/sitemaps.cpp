@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "content/categories.h"
 #include "content/dates.h"
 #include "content/text.h"
 #include "content/urls.h"
@@ -73,9 +74,8 @@ std::vector<ListingUrl> listing_urls(PageContext& ctx, store::ListingKind kind) 
   std::vector<ListingUrl> out;
   for (auto& l : ctx.reads.sitemap_listings(kind)) {
     if (kind == store::ListingKind::Category) {
-      auto c = std::find_if(ctx.categories.begin(), ctx.categories.end(),
-                            [&](const content::Category& c) { return c.id == l.id; });
-      if (c != ctx.categories.end()) out.push_back({content::category_url(c->path), l.modified_at});
+      if (const auto* c = content::find_category(ctx.categories, l.id))
+        out.push_back({content::category_url(c->path), l.modified_at});
     } else {
       out.push_back(
           {kind == store::ListingKind::Tag ? content::tag_url(l.slug) : content::author_url(l.slug),
@@ -112,16 +112,19 @@ http::Response xml_response(PageContext& ctx, std::string body, std::string cach
                          std::move(cache_control));
 }
 
-std::string urlset_open(bool images) {
-  std::string open = "<urlset xmlns=\"" + std::string(kSitemapNs) + "\"";
-  if (images) open += " xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\"";
-  return open + ">\n";
+// <urlset> with the protocol's namespace and, if given, one of Google's extensions.
+constexpr std::string_view kImageNs =
+    " xmlns:image=\"http://www.google.com/schemas/sitemap-image/1.1\"";
+constexpr std::string_view kNewsNs =
+    " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"";
+std::string urlset_open(std::string_view extension = {}) {
+  return "<urlset xmlns=\"" + std::string(kSitemapNs) + "\"" + std::string(extension) + ">\n";
 }
 
 http::Response listing_child(PageContext& ctx, const std::vector<ListingUrl>& urls,
                              std::size_t slice) {
   if (slice >= slices(urls.size())) return not_found_page(ctx);
-  Xml xml(urlset_open(false));
+  Xml xml(urlset_open());
   auto end = std::min(urls.size(), (slice + 1) * kUrlsPerChild);
   for (std::size_t i = slice * kUrlsPerChild; i < end; ++i) {
     xml.raw("<url>").text("loc", ctx.absolute(urls[i].path));
@@ -136,7 +139,7 @@ http::Response articles_child(PageContext& ctx, int month, std::size_t slice) {
   auto articles = ctx.reads.sitemap_articles(month, static_cast<int>(kUrlsPerChild),
                                              static_cast<int>(slice * kUrlsPerChild));
   if (articles.empty()) return not_found_page(ctx);
-  Xml xml(urlset_open(true));
+  Xml xml(urlset_open(kImageNs));
   for (const auto& a : articles) {
     xml.raw("<url>")
         .text("loc", ctx.absolute(content::article_url(a.slug)))
@@ -250,8 +253,7 @@ http::Response news_sitemap(PageContext& ctx) {
   }
   std::string publication = ctx.reads.setting("news_publication").value_or("");
   if (publication.empty()) publication = ctx.settings.title;
-  Xml xml("<urlset xmlns=\"" + std::string(kSitemapNs) +
-          "\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+  Xml xml(urlset_open(kNewsNs));
   for (const auto& a : ctx.reads.sitemap_news(since, kNewsItems)) {
     xml.raw("<url>")
         .text("loc", ctx.absolute(content::article_url(a.slug)))
