@@ -134,12 +134,15 @@ http::Response item_page(Context& ctx, const content::Media& m, int status, std:
                                                         std::to_string(m.original.height) + ", "
                                                   : std::string()) +
                                     human_bytes(m.original.bytes) + " (original)");
-  for (const auto& v : m.variants) {
+  auto list = [&](const content::MediaFile& v, std::string_view note) {
     auto* f = d.AddSectionDictionary("FILE");
     f->SetValue("FILE", "/media/" + v.file);
     f->SetValue("DESCRIPTION", v.mime + ", " + std::to_string(v.width) + "×" +
-                                   std::to_string(v.height) + ", " + human_bytes(v.bytes));
-  }
+                                   std::to_string(v.height) + ", " + human_bytes(v.bytes) +
+                                   std::string(note));
+  };
+  for (const auto& v : m.variants) list(v, "");
+  for (const auto& c : m.crops) list(c, " (crop for shared links and search engines)");
   if (!kind.empty())
     d.ShowSection("PLAYED_WHERE_IMPORTED");
   else if (m.alt.empty())

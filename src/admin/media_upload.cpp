@@ -83,6 +83,7 @@ UploadOutcome upload_image(Context& ctx, std::string_view field, std::string_vie
   store::NewMedia m;
   m.original = saved->original;
   m.variants = saved->variants;
+  m.crops = saved->crops;
   m.alt = a;
   m.caption = c;
   m.credit = cr;

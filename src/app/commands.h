@@ -42,6 +42,9 @@ int run_search_reindex(const std::filesystem::path& data_dir);
 // khabar search QUERY: the first `limit` results as readers get them, matches in [brackets].
 int run_search(const std::filesystem::path& data_dir, const std::string& query, int limit);
 
+// khabar media crops: makes the crops of library pictures stored before crops existed.
+int run_media_crops(const std::filesystem::path& data_dir);
+
 // khabar user list|add|link|passwd|disable|enable|reset-2fa
 struct UserOptions {
   std::string action;

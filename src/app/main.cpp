@@ -130,6 +130,15 @@ int main(int argc, char** argv) {
     cmd->callback([&comment_action, action] { comment_action = action; });
   }
 
+  std::filesystem::path media_dir;
+  auto* media_cmd = cli.add_subcommand("media", "Look after the media library");
+  media_cmd->require_subcommand(1);
+  auto* crops_cmd = media_cmd->add_subcommand(
+      "crops",
+      "Make the 16:9, 4:3 and 1:1 crops (shared-link cards, structured data) of pictures "
+      "stored by an older Khabar; pictures that have them are left alone");
+  crops_cmd->add_option("--data", media_dir, "Data directory of the site")->required();
+
   std::filesystem::path settings_dir;
   std::string settings_key;
   std::optional<std::string> settings_value;
@@ -185,6 +194,7 @@ int main(int argc, char** argv) {
     return run_comments_action(comments_dir, comment_action, comment_ids);
   if (*reindex_cmd) return run_search_reindex(search_dir);
   if (*search_cmd) return run_search(search_dir, search_query, search_limit);
+  if (*crops_cmd) return run_media_crops(media_dir);
   if (*settings_cmd) return run_settings(settings_dir, settings_key, settings_value);
   if (*user_cmd) return run_user(user);
   if (*wordpress_cmd) return run_import_wordpress(import);

@@ -84,11 +84,13 @@ struct MediaFile {
 // Whether a library file is a picture (imports also bring sound and video files).
 inline bool is_picture(const MediaFile& f) { return f.mime.starts_with("image/"); }
 
-// An image of the media library with its width variants (WebP and the original format).
+// An image of the media library with its width variants (WebP and the original format)
+// and its fixed-shape crops (16:9, 4:3, 1:1: cards and structured data, never a srcset).
 struct Media {
   Id id = 0;
   MediaFile original;
   std::vector<MediaFile> variants;  // by width, then format
+  std::vector<MediaFile> crops;     // widest shape first; none in a library older than crops
   std::string alt, caption, credit, original_name;
   Id uploaded_by = 0;
   Timestamp created_at = 0;

@@ -16,6 +16,7 @@
 #include "content/urls.h"
 #include "importers/fetch_media.h"
 #include "importers/wordpress_content.h"
+#include "media/files.h"
 #include "media/library.h"
 #include "newsroom/articles.h"
 #include "newsroom/imports.h"
@@ -791,8 +792,12 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options,
       s.notes.push_back("attachment " + key + ": larger than 50 MB; not copied");
       continue;
     }
-    std::ifstream in(*source, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto read = media::read_file(*source);
+    if (!read) {
+      s.notes.push_back("attachment " + key + ": could not be read; the article keeps the old URL");
+      continue;
+    }
+    std::string bytes = std::move(*read);
     std::string error;
     std::string dir = "imported";
     std::string path = path_of(a.url);
@@ -804,7 +809,7 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options,
     if (auto type = media::playable_type(bytes)) {
       if (auto played =
               media::save_sound_or_video(bytes, *type, options.media_dir, dir, written, &error))
-        saved = media::SavedImage{*played, {}};
+        saved = media::SavedImage{*played, {}, {}};
     } else {
       saved = media::save_image(bytes, options.media_dir, dir, written, &error);
     }
@@ -822,6 +827,7 @@ void copy_uploads(store::Transaction& tx, const ImportOptions& options,
     store::NewMedia media;
     media.original = saved->original;
     media.variants = saved->variants;
+    media.crops = saved->crops;
     media.alt = a.alt;
     media.caption = a.caption;
     media.original_name = source->filename().string();

@@ -1,6 +1,7 @@
 #include "media/files.h"
 
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace khabar::media {
@@ -36,6 +37,14 @@ bool write_file_atomically(const std::filesystem::path& path, std::string_view b
                   ec);
   fs::rename(temporary, path, ec);
   return !ec;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return bytes;
 }
 
 }  // namespace khabar::media

@@ -210,13 +210,17 @@ std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType
   return save(picture.get(), type, 80, error);
 }
 
-std::optional<EncodedImage> make_square(std::string_view bytes, int size, ImageType type,
-                                        std::string* error) {
+namespace {
+
+// `width` x `height` of the picture as `type`: shrunk while decoding, upright (EXIF
+// orientation), cut where `interesting` says; a JPEG of a transparent picture on white.
+std::optional<EncodedImage> cut(std::string_view bytes, int width, int height,
+                                VipsInteresting interesting, ImageType type, int quality,
+                                std::string* error) {
   if (!open_checked(bytes, error)) return std::nullopt;  // the header first
-  // Shrinks while decoding, turns the picture upright (EXIF orientation), crops the middle.
   VipsImage* thumb = nullptr;
-  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, size, "height",
-                            size, "crop", VIPS_INTERESTING_CENTRE, nullptr) != 0) {
+  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, width, "height",
+                            height, "crop", interesting, nullptr) != 0) {
     *error = vips_failure("This image cannot be read; it may be damaged.");
     return std::nullopt;
   }
@@ -232,7 +236,19 @@ std::optional<EncodedImage> make_square(std::string_view bytes, int size, ImageT
     }
     picture.reset(flat);
   }
-  return save(picture.get(), type, 85, error);
+  return save(picture.get(), type, quality, error);
+}
+
+}  // namespace
+
+std::optional<EncodedImage> make_square(std::string_view bytes, int size, ImageType type,
+                                        std::string* error) {
+  return cut(bytes, size, size, VIPS_INTERESTING_CENTRE, type, 85, error);
+}
+
+std::optional<EncodedImage> cropped(std::string_view bytes, int width, int height, ImageType type,
+                                    std::string* error) {
+  return cut(bytes, width, height, VIPS_INTERESTING_ATTENTION, type, 85, error);
 }
 
 std::optional<EncodedImage> make_square_jpeg(std::string_view bytes, int size, std::string* error) {

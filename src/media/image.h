@@ -55,6 +55,14 @@ std::optional<EncodedImage> strip_metadata(std::string_view bytes, std::string* 
 std::optional<EncodedImage> resized(std::string_view bytes, int width, ImageType type,
                                     std::string* error);
 
+// The picture cut to exactly `width` x `height` (its proportions changed by cropping,
+// never by stretching), keeping the part libvips finds most interesting (faces, detail,
+// colour) rather than blindly the middle, upright, metadata removed, in `type` (a JPEG of
+// a transparent picture is flattened onto white). Callers keep `width` and `height`
+// within what the picture has, so it is never enlarged. Errors as above.
+std::optional<EncodedImage> cropped(std::string_view bytes, int width, int height, ImageType type,
+                                    std::string* error);
+
 // Removes the EXIF, XMP and ICC chunks of a WebP file (RIFF) in place and clears their
 // flags in its extended header. False (unchanged) if the bytes are not a well-formed WebP.
 bool remove_webp_metadata(std::string& webp);

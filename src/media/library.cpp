@@ -1,5 +1,7 @@
 #include "media/library.h"
 
+#include <algorithm>
+
 #include "media/files.h"
 #include "media/image.h"
 #include "security/secret.h"
@@ -12,7 +14,54 @@ content::MediaFile described(const EncodedImage& image, std::string file) {
           static_cast<std::int64_t>(image.bytes.size())};
 }
 
+// The crops of the picture `clean` (metadata removed already), named after `stem`.
+bool make_crops(const EncodedImage& clean, const std::string& stem,
+                std::vector<std::pair<std::string, EncodedImage>>& files, std::string* error) {
+  ImageType type = clean.type == ImageType::Png ? ImageType::Png : ImageType::Jpeg;
+  for (CropRatio r : kCropRatios) {
+    auto [width, height] = crop_size(clean.width, clean.height, r);
+    auto crop = cropped(clean.bytes, width, height, type, error);
+    if (!crop) return false;
+    files.emplace_back(stem + "-" + std::to_string(r.across) + "x" + std::to_string(r.down) + "." +
+                           std::string(extension(type)),
+                       std::move(*crop));
+  }
+  return true;
+}
+
+// Writes each of `files` under `media_dir` (a file already there is the same picture,
+// stored before), appending what it wrote to `written` and each file's description to
+// `described_files`.
+bool write_all(const std::vector<std::pair<std::string, EncodedImage>>& files,
+               const std::filesystem::path& media_dir, std::vector<std::filesystem::path>& written,
+               std::vector<content::MediaFile>& described_files) {
+  for (const auto& [file, image] : files) {
+    auto path = media_dir / file;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      if (!write_file_atomically(path, image.bytes)) return false;
+      written.push_back(path);
+    }
+    described_files.push_back(described(image, file));
+  }
+  return true;
+}
+
 }  // namespace
+
+std::pair<int, int> crop_size(int width, int height, CropRatio r) {
+  // The widest `r` shape inside the picture, in whole pixels.
+  long w = width, h = static_cast<long>(width) * r.down / r.across;
+  if (h > height) {
+    h = height;
+    w = static_cast<long>(height) * r.across / r.down;
+  }
+  if (w > kCropWidth) {
+    w = kCropWidth;
+    h = static_cast<long>(kCropWidth) * r.down / r.across;
+  }
+  return {static_cast<int>(std::max(1L, w)), static_cast<int>(std::max(1L, h))};
+}
 
 std::optional<SavedImage> save_image(std::string_view bytes, const std::filesystem::path& media_dir,
                                      std::string_view folder,
@@ -42,28 +91,40 @@ std::optional<SavedImage> save_image(std::string_view bytes, const std::filesyst
     if (!full) return std::nullopt;
     files.emplace_back(stem + "-" + std::to_string(clean->width) + ".webp", std::move(*full));
   }
+  std::vector<std::pair<std::string, EncodedImage>> crops;
+  if (!make_crops(*clean, stem, crops, error)) return std::nullopt;
   SavedImage saved;
-  saved.original = described(*clean, stem + "." + std::string(extension(clean->type)));
-  auto write = [&](const std::string& file, const EncodedImage& image) {
-    auto path = media_dir / file;
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec)) return true;  // the same picture, stored before
-    if (!write_file_atomically(path, image.bytes)) return false;
-    written.push_back(path);
-    return true;
-  };
-  if (!write(saved.original.file, *clean)) {
+  std::vector<content::MediaFile> originals;
+  std::string original_file = stem + "." + std::string(extension(clean->type));
+  if (!write_all({{original_file, *clean}}, media_dir, written, originals) ||
+      !write_all(files, media_dir, written, saved.variants) ||
+      !write_all(crops, media_dir, written, saved.crops)) {
     *error = "The image could not be written to the media folder.";
     return std::nullopt;
   }
-  for (const auto& [file, image] : files) {
-    if (!write(file, image)) {
-      *error = "The image could not be written to the media folder.";
-      return std::nullopt;
-    }
-    saved.variants.push_back(described(image, file));
-  }
+  saved.original = originals.front();
   return saved;
+}
+
+std::optional<std::vector<content::MediaFile>> save_crops(
+    const content::Media& m, const std::filesystem::path& media_dir,
+    std::vector<std::filesystem::path>& written, std::string* error) {
+  auto bytes = read_file(media_dir / m.original.file);
+  if (!bytes) {
+    *error = "The original of this picture is missing from the media folder.";
+    return std::nullopt;
+  }
+  auto clean = strip_metadata(*bytes, error);  // the original is clean: this reads its size
+  if (!clean) return std::nullopt;
+  std::vector<std::pair<std::string, EncodedImage>> crops;
+  std::string stem = m.original.file.substr(0, m.original.file.rfind('.'));
+  if (!make_crops(*clean, stem, crops, error)) return std::nullopt;
+  std::vector<content::MediaFile> out;
+  if (!write_all(crops, media_dir, written, out)) {
+    *error = "The crops could not be written to the media folder.";
+    return std::nullopt;
+  }
+  return out;
 }
 
 std::optional<Playable> playable_type(std::string_view b) {
@@ -111,6 +172,7 @@ std::vector<std::filesystem::path> files_of(const content::Media& m,
                                             const std::filesystem::path& media_dir) {
   std::vector<std::filesystem::path> out{media_dir / m.original.file};
   for (const auto& v : m.variants) out.push_back(media_dir / v.file);
+  for (const auto& c : m.crops) out.push_back(media_dir / c.file);
   return out;
 }
 

@@ -346,7 +346,22 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     article["correction"].push_back({{"@type", "CorrectionComment"},
                                      {"text", c.text},
                                      {"datePublished", ctx.iso_time(c.noted_at)}});
-  if (!image.empty() && render::is_safe_url(image)) {
+  if (a.featured_media && !a.featured_media->crops.empty()) {
+    // The crops made for it: 16:9 is the card (og:image, X's large card); Google's
+    // structured data takes all three shapes.
+    auto url = [&](const content::MediaFile& f) {
+      return ctx.absolute("/media/" + content::percent_encode_path(f.file));
+    };
+    const auto& card = a.featured_media->crops.front();
+    article["image"] = nlohmann::json::array();
+    for (const auto& crop : a.featured_media->crops) article["image"].push_back(url(crop));
+    p.add_meta_property("og:image", url(card));
+    p.add_meta_property("og:image:type", card.mime);
+    p.add_meta_property("og:image:width", std::to_string(card.width));
+    p.add_meta_property("og:image:height", std::to_string(card.height));
+    if (!a.featured_media->alt.empty()) p.add_meta_property("og:image:alt", a.featured_media->alt);
+  } else if (!image.empty() && render::is_safe_url(image)) {
+    // An outside picture (an import's old URL) or a library item older than crops.
     std::string absolute = image.starts_with("/") ? ctx.absolute(image) : image;
     article["image"] = nlohmann::json::array({absolute});
     p.add_meta_property("og:image", absolute);

@@ -231,6 +231,7 @@ struct SearchResults {
 struct NewMedia {
   content::MediaFile original;  // file relative to the media folder: "2024/03/ab12cd34ef56ab78.jpg"
   std::vector<content::MediaFile> variants;
+  std::vector<content::MediaFile> crops;  // media::kCropRatios' shapes, in that order
   std::string alt, caption, credit, original_name;
   Id uploaded_by = 0;
 };

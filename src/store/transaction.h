@@ -116,6 +116,9 @@ class Transaction {
   virtual std::vector<Id> delete_comments(const std::vector<Id>& ids) = 0;
 
   virtual Result<Id> add_media(const NewMedia& m) = 0;
+  // The crops of an item stored before crops were made (media::save_crops), in
+  // media::kCropRatios' order; the articles showing it change (their cards and data).
+  virtual Status set_media_crops(Id id, const std::vector<content::MediaFile>& crops) = 0;
   // Alt text, caption and credit.
   virtual Status update_media_text(Id id, std::string_view alt, std::string_view caption,
                                    std::string_view credit) = 0;

@@ -497,7 +497,8 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   for (auto it = std::filesystem::recursive_directory_iterator(data_ / "media");
        it != std::filesystem::recursive_directory_iterator(); ++it)
     files += it->is_regular_file();
-  EXPECT_EQ(files, 1 + library(data_).front().variants.size());
+  EXPECT_EQ(library(data_).front().crops.size(), 3u);  // imported pictures get crops too
+  EXPECT_EQ(files, 1 + library(data_).front().variants.size() + 3);
   // A dry run with --uploads copies, then removes what it copied with the rollback.
   auto fresh = dir_.path() / "fresh";
   ASSERT_EQ(run_khabar({"init", "--data", fresh.string()}).exit_code, 0);

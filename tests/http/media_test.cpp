@@ -3,14 +3,17 @@
 // figures with srcset/sizes/width/height/lazy and caption + credit on the reader page,
 // alt text required to insert, and deletion that warns where the image is used.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "store/open.h"
 #include "support/admin_client.h"
 #include "support/demo_site.h"
+#include "support/html.h"
 #include "support/http_client.h"
 #include "support/images.h"
 #include "support/server_process.h"
@@ -88,7 +91,13 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
             "image/jpeg 320, image/webp 320, image/jpeg 640, image/webp 640, image/jpeg 1024, "
             "image/webp 1024, "
             "image/webp 1500");  // narrower than the widest variant: a WebP of its full size too
-  EXPECT_EQ(files_in_media(), 8u);
+  // And its crops for cards and structured data: 1200 wide at 16:9, 4:3 and 1:1.
+  std::string crops;
+  for (const auto& c : item.crops)
+    crops += (crops.empty() ? "" : ", ") + c.mime + " " + std::to_string(c.width) + "x" +
+             std::to_string(c.height);
+  EXPECT_EQ(crops, "image/jpeg 1200x675, image/jpeg 1200x900, image/jpeg 1200x1200");
+  EXPECT_EQ(files_in_media(), 11u);
   // exiftool over every stored file: no GPS, camera, XMP, IPTC, comment or orientation.
   std::string stored = exiftool("-r -a -G1 -s '" + (data_ / "media").string() + "'");
   for (const char* tag :
@@ -97,6 +106,7 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
   // And every file as a reader's browser receives it.
   std::string files = item.original.file;
   for (const auto& v : item.variants) files += " " + v.file;
+  for (const auto& c : item.crops) files += " " + c.file;
   int n = 0;
   static const std::regex word("\\S+");
   for (auto it = std::sregex_iterator(files.begin(), files.end(), word);
@@ -111,7 +121,7 @@ TEST_F(Media, NoStoredOrServedFileKeepsTheReportersLocation) {
     std::string tags = exiftool("-a -G1 -s '" + copy.string() + "'");
     EXPECT_EQ(tags.find("GPS"), std::string::npos) << it->str() << ":\n" << tags;
   }
-  EXPECT_EQ(n, 8);
+  EXPECT_EQ(n, 11);
 }
 
 TEST_F(Media, RefusesWhatIsNotAnImageAndWhatIsTooLarge) {
@@ -239,7 +249,38 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
       << html;
   EXPECT_EQ(m.str().find("loading=\"lazy\""), std::string::npos);
   EXPECT_NE(m.str().find("fetchpriority=\"high\""), std::string::npos);
-  EXPECT_NE(html.find("<meta property=\"og:image\" content=\"http"), std::string::npos);
+  // The shared link's card is the 16:9 crop made for it, with its size; the structured
+  // data has all three shapes; a srcset never offers a crop.
+  Html parsed(html);
+  auto meta = [&](const char* property) {
+    auto* node = parsed.first("meta", "property", property);
+    return node ? Html::attr(node, "content") : std::string("(none)");
+  };
+  EXPECT_TRUE(meta("og:image").starts_with("http")) << meta("og:image");
+  EXPECT_TRUE(meta("og:image").ends_with("/media/" + stem + "-16x9.jpg")) << meta("og:image");
+  EXPECT_EQ(meta("og:image:type"), "image/jpeg");
+  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "1200x675");
+  EXPECT_EQ(meta("og:image:alt"), "Sacks of flour at a stall");
+  EXPECT_EQ(html.find("x9.jpg "), std::string::npos) << "a crop in a srcset";
+  EXPECT_EQ(html.find("x3.jpg "), std::string::npos) << "a crop in a srcset";
+  std::vector<std::string> shapes;
+  for (auto* script : parsed.all("script", "type", "application/ld+json")) {
+    auto ld = nlohmann::json::parse(Html::text(script));
+    if (ld["@type"] != "NewsArticle") continue;
+    for (const auto& url : ld["image"]) {
+      std::string u = url.get<std::string>();
+      EXPECT_EQ(u.find(meta("og:image").substr(0, meta("og:image").find("/media/"))), 0u) << u;
+      std::string path = u.substr(u.find("/media/"));
+      auto served = http_get(port(), path);
+      ASSERT_EQ(served.status, 200) << path;
+      auto copy = dir_.path() / ("crop-" + std::to_string(shapes.size()) + ".jpg");
+      std::ofstream(copy, std::ios::binary) << served.body;
+      shapes.push_back(path.substr(path.rfind('-') + 1) + " " +
+                       exiftool("-s -s -s -ImageSize '" + copy.string() + "'"));
+    }
+  }
+  EXPECT_EQ(shapes, (std::vector<std::string>{"16x9.jpg 1200x675\n", "4x3.jpg 1200x900\n",
+                                              "1x1.jpg 1200x1200\n"}));
 
   // A new caption shows on the next request (the cache drops the article's page).
   ASSERT_EQ(editor
@@ -258,7 +299,7 @@ TEST_F(Media, ArticlesShowFiguresAndDeletionWarnsWhereUsed) {
   EXPECT_EQ(warn.status, 409);
   EXPECT_NE(warn.body.find("Prices rise at Mandawi market"), std::string::npos);
   EXPECT_EQ(library().size(), 1u);
-  EXPECT_EQ(files_in_media(), 9u);  // original + 4 widths x 2 formats
+  EXPECT_EQ(files_in_media(), 12u);  // original + 4 widths x 2 formats + 3 crops
   ASSERT_EQ(editor.post("/admin/media/" + id, {{"action", "delete"}, {"confirm", "yes"}}).status,
             303);
   EXPECT_TRUE(library().empty());
@@ -316,3 +357,62 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
 }
 
 }  // namespace
+
+// Issue 17: a library stored by a Khabar older than crops shows its originals on cards
+// (with their size) until `khabar media crops` makes the crops from them, once; a PNG's
+// crops stay PNG, and a crop is never wider than the picture allows at its shape.
+TEST_F(Media, AnOlderLibraryGetsItsCropsFromTheCommand) {
+  AdminClient editor = signed_in("photo-editor", "editor");
+  ASSERT_EQ(editor
+                .post_multipart("/admin/media", {{"alt", "A map of the Helmand river"}},
+                                {{"file", "map.png", make_image(1600, 1000, ".png")}})
+                .status,
+            303);
+  ASSERT_EQ(library().size(), 1u);
+  auto item = library().front();
+  ASSERT_EQ(item.crops.size(), 3u);
+  ASSERT_EQ(editor
+                .post("/admin/articles/new", {{"title", "Helmand river runs low"},
+                                              {"body", "The river is low."},
+                                              {"language", "en"},
+                                              {"version", "0"},
+                                              {"featured_media", std::to_string(item.id)},
+                                              {"move", "publish"}})
+                .status,
+            303);
+  // As an older Khabar left it: no crops.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((data_ / "khabar.db").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "DELETE FROM media_crops", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  for (const auto& c : item.crops) ASSERT_TRUE(std::filesystem::remove(data_ / "media" / c.file));
+  auto meta = [&](const char* property) {
+    Html html(http_get(port(), "/helmand-river-runs-low/").body);
+    auto* node = html.first("meta", "property", property);
+    return node ? Html::attr(node, "content") : std::string("(none)");
+  };
+  EXPECT_TRUE(meta("og:image").ends_with("/media/" + item.original.file)) << meta("og:image");
+  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "1600x1000");
+
+  auto run = run_khabar({"media", "crops", "--data", data_.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("Crops made for 1 picture."), std::string::npos) << run.output;
+  item = library().front();
+  std::string crops;
+  for (const auto& c : item.crops) {
+    crops += (crops.empty() ? "" : ", ") + c.mime + " " + std::to_string(c.width) + "x" +
+             std::to_string(c.height);
+    EXPECT_EQ(exiftool("-s -s -s -ImageSize '" + (data_ / "media" / c.file).string() + "'"),
+              std::to_string(c.width) + "x" + std::to_string(c.height) + "\n");
+  }
+  EXPECT_EQ(crops, "image/png 1200x675, image/png 1200x900, image/png 1000x1000");
+  // The running server shows them at once (the command told the store what changed).
+  std::string stem = item.original.file.substr(0, item.original.file.rfind('.'));
+  EXPECT_TRUE(meta("og:image").ends_with("/media/" + stem + "-16x9.png")) << meta("og:image");
+  EXPECT_EQ(meta("og:image:type"), "image/png");
+  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "1200x675");
+  // Again: nothing left to do.
+  run = run_khabar({"media", "crops", "--data", data_.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("Crops made for 0 pictures."), std::string::npos) << run.output;
+}

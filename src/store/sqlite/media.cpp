@@ -23,17 +23,46 @@ content::Media read_media(const Statement& s) {
   return m;
 }
 
+// Item `m`'s files listed by `query` (file, mime, width, height, bytes; ?1 its id).
+void load_files(Connection& db, const content::Media& m, std::string_view query,
+                std::vector<content::MediaFile>& out) {
+  auto s = db.prepare(query);
+  s.bind(1, m.id);
+  while (s.step())
+    out.push_back({s.text(0), s.text(1), static_cast<int>(s.int64(2)), static_cast<int>(s.int64(3)),
+                   s.int64(4)});
+}
+
+// Its width variants and its crops (widest shape first).
 void load_variants(Connection& db, content::Media& m) {
-  auto v = db.prepare(
-      "SELECT file, mime, width, height, bytes FROM media_variants WHERE media_id = ?1 "
-      "ORDER BY width, mime");
-  v.bind(1, m.id);
-  while (v.step())
-    m.variants.push_back({v.text(0), v.text(1), static_cast<int>(v.int64(2)),
-                          static_cast<int>(v.int64(3)), v.int64(4)});
+  load_files(db, m,
+             "SELECT file, mime, width, height, bytes FROM media_variants WHERE media_id = ?1 "
+             "ORDER BY width, mime",
+             m.variants);
+  load_files(db, m,
+             "SELECT file, mime, width, height, bytes FROM media_crops WHERE media_id = ?1 "
+             "ORDER BY width * 1.0 / height DESC",
+             m.crops);
 }
 
 }  // namespace
+
+void add_media_crops(Connection& db, Id id, const std::vector<content::MediaFile>& crops) {
+  // Named by their shape, in kCropRatios' order (16:9, 4:3, 1:1).
+  static constexpr std::string_view kRatios[] = {"16:9", "4:3", "1:1"};
+  for (std::size_t i = 0; i < crops.size() && i < std::size(kRatios); ++i)
+    db.prepare(
+          "INSERT OR REPLACE INTO media_crops (media_id, ratio, mime, width, height, bytes, file) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, id)
+        .bind(2, kRatios[i])
+        .bind(3, crops[i].mime)
+        .bind(4, static_cast<std::int64_t>(crops[i].width))
+        .bind(5, static_cast<std::int64_t>(crops[i].height))
+        .bind(6, crops[i].bytes)
+        .bind(7, crops[i].file)
+        .run();
+}
 
 Id add_media(Connection& db, const NewMedia& m, Timestamp now) {
   db.prepare(
@@ -64,6 +93,7 @@ Id add_media(Connection& db, const NewMedia& m, Timestamp now) {
         .bind(5, v.bytes)
         .bind(6, v.file)
         .run();
+  add_media_crops(db, id, m.crops);
   return id;
 }
 

@@ -1,4 +1,4 @@
-// The media library's rows (originals and their width variants) as statements on a
+// The media library's rows (originals, their width variants and crops) as statements on a
 // given connection (the store picks a reader or the writer).
 #pragma once
 
@@ -12,6 +12,8 @@
 namespace khabar::store::sqlite {
 
 Id add_media(Connection& db, const NewMedia& m, Timestamp now);
+// Stores `crops` (kCropRatios' shapes in that order) as item `id`'s, replacing any.
+void add_media_crops(Connection& db, Id id, const std::vector<content::MediaFile>& crops);
 std::optional<std::string> media_file(Connection& db, Id id);
 std::optional<content::Media> media(Connection& db, Id id);
 std::vector<content::Media> media_by_files(Connection& db, const std::vector<std::string>& files);

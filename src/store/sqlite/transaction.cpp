@@ -352,6 +352,15 @@ class SqliteTransaction final : public Transaction {
     return guarded([&]() -> Result<Id> { return sqlite::add_media(db_, m, w_.clock().now()); });
   }
 
+  Status set_media_crops(Id id, const std::vector<content::MediaFile>& crops) override {
+    return guarded([&]() -> Status {
+      if (!sqlite::media_file(db_, id)) return no_media(id);
+      sqlite::add_media_crops(db_, id, crops);
+      for (Id article : articles_using_media(db_, id)) w_.note({ChangeKind::Article, article});
+      return {};
+    });
+  }
+
   Status update_media_text(Id id, std::string_view alt, std::string_view caption,
                            std::string_view credit) override {
     return guarded([&]() -> Status {

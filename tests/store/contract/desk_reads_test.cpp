@@ -451,4 +451,51 @@ TEST_P(StoreContract, ACorrectionNoteIsDatedAndKeptWithItsSave) {
 }
 
 }  // namespace
+// Issue 17: a picture's crops (16:9, 4:3, 1:1) are kept apart from its width variants,
+// read widest shape first, made later for an item that has none, and go with the item.
+TEST_P(StoreContract, APicturesCropsAreKeptApartFromItsVariants) {
+  auto shapes = [](const std::vector<content::MediaFile>& files) {
+    std::string out;
+    for (const auto& f : files)
+      out += (out.empty() ? "" : ", ") + f.file + " " + std::to_string(f.width) + "x" +
+             std::to_string(f.height);
+    return out;
+  };
+  store::NewMedia m;
+  m.original = {"2026/11/a.jpg", "image/jpeg", 2400, 1600, 500000};
+  m.variants = {{"2026/11/a-640.webp", "image/webp", 640, 427, 20000}};
+  m.crops = {{"2026/11/a-16x9.jpg", "image/jpeg", 1200, 675, 90000},
+             {"2026/11/a-4x3.jpg", "image/jpeg", 1200, 900, 100000},
+             {"2026/11/a-1x1.jpg", "image/jpeg", 1200, 1200, 120000}};
+  m.alt = "A";
+  Id a = 0;
+  write([&](store::Transaction& tx) { a = tx.add_media(m).or_throw(); });
+  auto item = db_->snapshot()->media(a);
+  ASSERT_TRUE(item);
+  EXPECT_EQ(shapes(item->variants), "2026/11/a-640.webp 640x427");
+  EXPECT_EQ(shapes(item->crops),
+            "2026/11/a-16x9.jpg 1200x675, 2026/11/a-4x3.jpg 1200x900, 2026/11/a-1x1.jpg 1200x1200");
+  EXPECT_EQ(item->crops[0].mime, "image/jpeg");
+  EXPECT_EQ(item->crops[2].bytes, 120000);
+  EXPECT_EQ(shapes(db_->snapshot()->media_library({})[0].crops), shapes(item->crops));
+
+  // An item from before crops: none, until they are made for it.
+  Id old = media("2026/11/old.jpg");
+  EXPECT_TRUE(db_->snapshot()->media(old)->crops.empty());
+  write([&](store::Transaction& tx) {
+    EXPECT_TRUE(tx.set_media_crops(old, {{"2026/11/old-16x9.png", "image/png", 800, 450, 1},
+                                         {"2026/11/old-4x3.png", "image/png", 800, 600, 2},
+                                         {"2026/11/old-1x1.png", "image/png", 800, 800, 3}}));
+    EXPECT_EQ(tx.set_media_crops(9999, {}).code(), store::Code::NotFound);
+  });
+  EXPECT_EQ(shapes(db_->snapshot()->media(old)->crops),
+            "2026/11/old-16x9.png 800x450, 2026/11/old-4x3.png 800x600, "
+            "2026/11/old-1x1.png 800x800");
+  EXPECT_EQ(db_->snapshot()->media_by_files({"2026/11/old.jpg"})[0].crops.size(), 3u);
+
+  // Deleting the item takes its crops: the same files can be stored again.
+  write([&](store::Transaction& tx) { ASSERT_TRUE(tx.delete_media(a)); });
+  write([&](store::Transaction& tx) { EXPECT_TRUE(tx.add_media(m)); });
+}
+
 }  // namespace khabar::test

@@ -18,8 +18,10 @@ using namespace khabar::content;
 
 namespace {
 
-// What migration 20 (sitemaps) adds, taken away to rewind a site to an older version.
+// What migrations 20 (sitemaps) and 21 (crops) add, taken away to rewind a site to a
+// version older than 20.
 #define UNDO_MIGRATION_20                                                  \
+  "DROP TABLE media_crops; "                                               \
   "DROP TRIGGER listing_stats_insert; DROP TRIGGER listing_stats_delete; " \
   "DROP TABLE listing_stats; DROP TABLE article_images; "
 
