@@ -86,13 +86,33 @@ TEST(ArticlePage, HeadlineBylineTimesAndReadingTime) {
   EXPECT_TRUE(std::regex_match(Html::text(times[0]), std::regex(R"(\d{1,2} [A-Z][a-z]+ \d{4})")));
   EXPECT_TRUE(std::regex_search(Html::text(html.by_class("reading-time").at(0)),
                                 std::regex(R"(^\d+ min read$)")));
+  // Issue 17: the canonical address, and the NewsArticle data Google reads: authors as
+  // Person with their page, the publisher, the section, both times with their offset.
+  auto* canonical = html.first("link", "rel", "canonical");
+  ASSERT_NE(canonical, nullptr);
+  std::string address = Html::attr(canonical, "href");
+  EXPECT_TRUE(address.starts_with("https://news.example/")) << address;  // the site url
+  EXPECT_TRUE(address.ends_with(kArticle)) << address;
+  int articles = 0;
   for (const auto& ld : json_ld(html)) {
     if (ld["@type"] != "NewsArticle") continue;
+    ++articles;
     EXPECT_EQ(ld["headline"], "Kabul opens three new public libraries before winter");
+    ASSERT_TRUE(ld["author"].is_array());
+    EXPECT_EQ(ld["author"][0]["@type"], "Person");
     EXPECT_EQ(ld["author"][0]["name"], "Mariam Sadat");
+    EXPECT_EQ(ld["author"][0]["url"],
+              address.substr(0, address.find(kArticle)) + "/author/mariam-sadat/");
+    EXPECT_EQ(ld["publisher"]["@type"], "Organization");
+    EXPECT_EQ(ld["articleSection"], "Afghanistan");
+    EXPECT_EQ(ld["mainEntityOfPage"], address);
     EXPECT_EQ(ld["inLanguage"], "en");
     EXPECT_EQ(ld["datePublished"], Html::attr(times[0], "datetime"));
+    EXPECT_TRUE(std::regex_match(ld["dateModified"].get<std::string>(),
+                                 std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d))")))
+        << ld["dateModified"];
   }
+  EXPECT_EQ(articles, 1);
 }
 
 TEST(ArticlePage, CoAuthorsInTheByline) {
