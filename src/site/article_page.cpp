@@ -12,6 +12,7 @@
 #include "content/urls.h"
 #include "render/comment_text.h"
 #include "render/embeds.h"
+#include "render/escape.h"
 #include "render/markdown.h"
 #include "render/picture.h"
 #include "render/sanitize.h"
@@ -206,6 +207,32 @@ http::Response static_page(PageContext& ctx, const content::Article& a, int embe
   return p.render();
 }
 
+// Links that share the article on the apps readers use, as plain links: nothing is
+// loaded from those hosts until a reader follows one (no buttons, scripts or counters).
+void add_share_links(PageContext& ctx, ctemplate::TemplateDictionary& main,
+                     const content::Article& a, const std::string& url) {
+  std::string address = content::percent_encode(ctx.absolute(url));
+  std::string title = content::percent_encode(a.title);
+  std::string via;
+  if (std::string_view handle = ctx.settings.x_handle; !handle.empty())
+    via = "&via=" + content::percent_encode(handle.starts_with("@") ? handle.substr(1) : handle);
+  const std::pair<std::string, std::string> links[] = {
+      {"WhatsApp", "https://wa.me/?text=" + title + "%20" + address},
+      {"Telegram", "https://t.me/share/url?url=" + address + "&text=" + title},
+      {"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + address},
+      {"X", "https://x.com/intent/post?url=" + address + "&text=" + title + via},
+      {ctx.strings().get(a.language, "share_email"),
+       "mailto:?subject=" + title + "&body=" + address},
+  };
+  for (const auto& [name, href] : links) {
+    auto* link = main.AddSectionDictionary("SHARE_LINK");
+    link->SetValue("NAME", name);
+    // Escaped here: the template's URL check would turn mailto: into "#". Every part
+    // was percent-encoded above, so only the ampersands change.
+    link->SetValue("HREF", render::escape_html(href));
+  }
+}
+
 }  // namespace
 
 http::Response article_page(PageContext& ctx, const content::Article& a, const ArticleView& view) {
@@ -228,6 +255,7 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
 
   main.SetValue("TITLE", a.title);
   main.SetValue("BODY", shown_body(ctx, a, view.embed));
+  add_share_links(ctx, main, a, url);
   std::string image =
       a.featured_media ? "/media/" + a.featured_media->original.file : a.featured_image;
   if (a.featured_media) {

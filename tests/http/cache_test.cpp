@@ -240,4 +240,7 @@ TEST_F(Cache, EveryPageHasASocialCardAndAPictureItsSize) {
   ASSERT_EQ(set.exit_code, 0) << set.output;
   for (const char* target : {"/", kArticle})
     EXPECT_EQ(meta(target, "twitter:site"), "@khabar_news") << target;
+  // The article's X share link names the account too (issue 14).
+  EXPECT_NE(http_get(port(), kArticle).body.find("&amp;via=khabar_news\" rel=\"nofollow"),
+            std::string::npos);
 }

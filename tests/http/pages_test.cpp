@@ -115,6 +115,49 @@ TEST(ArticlePage, HeadlineBylineTimesAndReadingTime) {
   EXPECT_EQ(articles, 1);
 }
 
+// Issue 14: share links for WhatsApp, Telegram, Facebook, X and email: plain links
+// carrying the article's address and headline, labelled in its language; nothing on the
+// page loads from those hosts.
+TEST(ArticlePage, ShareLinksArePlainLinksInTheArticlesLanguage) {
+  auto shares = [](const std::string& path) {
+    auto body = page(path).body;
+    Html html(body);
+    auto boxes = html.by_class("share");
+    EXPECT_EQ(boxes.size(), 1u) << path;
+    std::vector<std::string> out;
+    if (boxes.empty()) return std::make_pair(body, out);
+    out.push_back(Html::text(Html::descendants(boxes[0], "span").at(0)));
+    for (auto* a : Html::descendants(boxes[0], "a")) {
+      EXPECT_EQ(Html::attr(a, "rel"), "nofollow noopener noreferrer");
+      out.push_back(Html::text(a) + " " + Html::attr(a, "href"));
+    }
+    return std::make_pair(body, out);
+  };
+  auto [body, links] = shares(kArticle);
+  std::string address =
+      "https%3A%2F%2Fnews.example%2Fkabul-opens-three-new-public-libraries-before-"
+      "winter%2F";
+  std::string title = "Kabul%20opens%20three%20new%20public%20libraries%20before%20winter";
+  EXPECT_EQ(links, (std::vector<std::string>{
+                       "Share:", "WhatsApp https://wa.me/?text=" + title + "%20" + address,
+                       "Telegram https://t.me/share/url?url=" + address + "&text=" + title,
+                       "Facebook https://www.facebook.com/sharer/sharer.php?u=" + address,
+                       "X https://x.com/intent/post?url=" + address + "&text=" + title,
+                       "Email mailto:?subject=" + title + "&body=" + address}));
+  // Only as link targets: no script, picture, frame or style from those hosts.
+  for (const char* host : {"wa.me", "t.me", "facebook.com", "x.com"}) {
+    std::size_t n = 0;
+    for (std::size_t at = body.find(host); at != std::string::npos; at = body.find(host, at + 1))
+      ++n;
+    EXPECT_EQ(n, 1u) << host;
+  }
+  auto [ps_body, ps_links] = shares("/kabul-winter-bread-ps/");
+  ASSERT_EQ(ps_links.size(), 6u);
+  EXPECT_EQ(ps_links[0], "شریک یې کړئ:");
+  EXPECT_TRUE(ps_links[5].starts_with("برېښنالیک mailto:?subject=%D9%BE%D9%87%20")) << ps_links[5];
+  EXPECT_NE(ps_links[1].find("kabul-winter-bread-ps%2F"), std::string::npos) << ps_links[1];
+}
+
 TEST(ArticlePage, CoAuthorsInTheByline) {
   Html html(page(kCoAuthored).body);
   EXPECT_EQ(Html::text(html.by_class("byline").at(0)), "By Mariam Sadat and Ahmad Wali Noori");

@@ -21,6 +21,9 @@
   {{#TAGS}}<p class="tags"><span class="tags-label">{{S_TAGS}}:</span>
     {{#TAG}}<a href="{{URL}}" rel="tag">{{NAME}}</a>
     {{/TAG}}</p>{{/TAGS}}
+  <p class="share"><span class="share-label">{{S_SHARE}}:</span>
+    {{#SHARE_LINK}}<a href="{{HREF:none}}" rel="nofollow noopener noreferrer">{{NAME}}</a>
+    {{/SHARE_LINK}}</p>
 </article>
 {{#AUTHOR_BOX}}<aside class="author-box" aria-labelledby="about-author-{{ID}}">
   {{#NO_PHOTO}}<div class="avatar" aria-hidden="true">{{INITIALS}}</div>{{/NO_PHOTO}}{{#HAS_PHOTO}}<img class="avatar photo" src="{{PHOTO}}" alt="" width="96" height="96" loading="lazy" decoding="async">{{/HAS_PHOTO}}
