@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <vector>
 
 #include "http/compression.h"
 #include "http/finalize.h"
@@ -33,8 +35,47 @@ std::string_view mime_type(std::string_view name) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
+namespace {
+
+// A stylesheet's url(/static/<name>) references to files here, by their fingerprinted
+// names: a font a stylesheet names is then cached for a year like the stylesheet.
+std::string with_fingerprinted_urls(
+    std::string css, const std::function<std::optional<std::string>(std::string_view)>& lookup) {
+  constexpr std::string_view kOpen = "url(/static/";
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = css.find(kOpen); at != std::string::npos; at = css.find(kOpen, from)) {
+    std::size_t name_at = at + kOpen.size();
+    std::size_t close = css.find(')', name_at);
+    if (close == std::string::npos) break;
+    out.append(css, from, name_at - from);
+    std::string_view name(css.data() + name_at, close - name_at);
+    auto fingerprinted = lookup(name);
+    out += fingerprinted ? *fingerprinted : std::string(name);
+    from = close;
+  }
+  out.append(css, from);
+  return out;
+}
+
+}  // namespace
+
 StaticFiles::StaticFiles(const std::filesystem::path& dir) {
   std::error_code ec;
+  std::vector<std::pair<std::string, std::shared_ptr<File>>> stylesheets;
+  // The hash, ETag, compressed forms and fingerprinted name of a loaded file.
+  auto finish = [&](const std::string& name, File& file) {
+    std::string hash = content_hash(file.body);
+    file.etag = "\"" + hash + "\"";
+    if (is_compressible(file.content_type)) {
+      file.gzip = std::make_shared<const std::string>(gzip_compress(file.body, 9));
+      file.brotli = std::make_shared<const std::string>(brotli_compress(file.body, 11));
+    }
+    std::size_t dot = name.rfind('.');
+    std::size_t slash = name.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = name.size();
+    file.fingerprinted = name.substr(0, dot) + "." + hash.substr(0, 10) + name.substr(dot);
+  };
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file()) continue;
@@ -49,16 +90,22 @@ StaticFiles::StaticFiles(const std::filesystem::path& dir) {
     auto file = std::make_shared<File>();
     file->body = content.str();
     file->content_type = std::string(mime_type(name));
-    std::string hash = content_hash(file->body);
-    file->etag = "\"" + hash + "\"";
-    if (is_compressible(file->content_type)) {
-      file->gzip = std::make_shared<const std::string>(gzip_compress(file->body, 9));
-      file->brotli = std::make_shared<const std::string>(brotli_compress(file->body, 11));
+    if (file->content_type.starts_with("text/css")) {  // once the files it names are known
+      stylesheets.emplace_back(std::move(name), std::move(file));
+      continue;
     }
-    std::size_t dot = name.rfind('.');
-    std::size_t slash = name.rfind('/');
-    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = name.size();
-    file->fingerprinted = name.substr(0, dot) + "." + hash.substr(0, 10) + name.substr(dot);
+    finish(name, *file);
+    by_fingerprint_[file->fingerprinted] = file;
+    by_name_[name] = std::move(file);
+  }
+  for (auto& [name, file] : stylesheets) {
+    file->body = with_fingerprinted_urls(std::move(file->body),
+                                         [&](std::string_view other) -> std::optional<std::string> {
+                                           auto found = by_name_.find(other);
+                                           if (found == by_name_.end()) return std::nullopt;
+                                           return found->second->fingerprinted;
+                                         });
+    finish(name, *file);
     by_fingerprint_[file->fingerprinted] = file;
     by_name_[name] = std::move(file);
   }

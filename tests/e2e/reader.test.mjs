@@ -66,6 +66,47 @@ test('a Pashto article is laid out right to left', async () => {
   await context.close();
 });
 
+// Issue 20: Pashto is drawn in the font Khabar serves (Noto Naskh Arabic, regular and
+// bold), so ډ, ۍ and the other Pashto letters never show as boxes; an English page
+// downloads neither file (unicode-range).
+test('Pashto text is drawn in the theme font; an English page downloads no font', async () => {
+  for (const [path, wanted] of [[pashto, true], [article, false]]) {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 780 },
+                                                    javaScriptEnabled: false });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('requestfinished', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/static/fonts/')) fetched.push(url.pathname.replace(/\.[0-9a-f]{10}\./, '.'));
+    });
+    assert.equal((await page.goto(site.url(path), { waitUntil: 'networkidle' })).status(), 200);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter(f => f.family.includes('Khabar Naskh') && f.status === 'loaded')
+                                .map(f => f.weight).sort();
+    });
+    if (wanted) {
+      assert.deepEqual(fetched.sort(), ['/static/fonts/naskh-arabic-bold.woff2',
+                                        '/static/fonts/naskh-arabic-regular.woff2'], path);
+      assert.deepEqual(loaded, ['400', '600 900'], path);
+      // Every Pashto letter in a line, in the theme font, for a person to look at.
+      await page.evaluate(() => {
+        const line = document.createElement('p');
+        line.id = 'alphabet';
+        line.style.fontSize = '28px';
+        line.textContent = 'ا ب پ ت ټ ث ج ځ چ څ ح خ د ډ ذ ر ړ ز ږ ژ س ش ښ ص ض ط ظ ع غ ف ق ک ګ ل م ن ڼ و ه ۀ ي ې ی ۍ ئ';
+        document.querySelector('h1').after(line);
+      });
+      assert.equal(await page.evaluate(() => document.fonts.check('28px "Khabar Naskh"', 'ډۍښګڼ')), true);
+      await page.locator('#alphabet').screenshot({ path: join(screenshots, 'pashto-alphabet.png') });
+    } else {
+      assert.deepEqual(fetched, [], path);
+      assert.deepEqual(loaded, [], path);
+    }
+    await context.close();
+  }
+});
+
 test('the home page works without JavaScript and links to every section', async () => {
   const { page, context } = await open('/', 1280, 900);
   const nav = page.getByRole('navigation', { name: 'Main navigation' });

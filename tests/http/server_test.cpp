@@ -3,11 +3,15 @@
 #include <signal.h>
 
 #include <chrono>
+#include <fstream>
+#include <regex>
 #include <thread>
 
 #include "http/compression.h"
 #include "support/demo_site.h"
 #include "support/http_client.h"
+#include "support/temp_dir.h"
+#include "support/tool.h"
 
 using namespace khabar::test;
 
@@ -166,4 +170,37 @@ TEST(Server, RequestsInFlightFinishDuringShutdown) {
   for (auto& c : clients) c.join();
   EXPECT_GT(ok.load(), 0);
   EXPECT_EQ(failed.load(), 0);
+}
+
+// Issue 20: the theme's own font for Arabic-script text. The stylesheet names its two
+// WOFF2 files by their fingerprinted (immutable) addresses, only for the Arabic blocks;
+// each file is served as font/woff2 and, read by fontTools (an implementation not ours),
+// has a glyph for every letter of the Pashto alphabet.
+TEST(Server, TheThemesArabicFontCoversEveryPashtoLetter) {
+  int port = demo_site().port();
+  auto css = http_get(port, "/static/style.css").body;
+  std::regex face(R"(url\((/static/fonts/naskh-arabic-(regular|bold)\.[0-9a-f]{10}\.woff2)\))");
+  std::vector<std::string> fonts;
+  for (auto it = std::sregex_iterator(css.begin(), css.end(), face); it != std::sregex_iterator();
+       ++it)
+    fonts.push_back((*it)[1]);
+  ASSERT_EQ(fonts.size(), 2u) << css.substr(0, 1500);
+  EXPECT_NE(css.find("unicode-range: U+0600-06FF"), std::string::npos);
+  TempDir dir;
+  for (const auto& url : fonts) {
+    auto font = http_get(port, url);
+    ASSERT_EQ(font.status, 200) << url;
+    EXPECT_EQ(font.header("content-type"), "font/woff2");
+    EXPECT_EQ(font.header("cache-control"), "public, max-age=31536000, immutable");
+    auto path = dir.path() / "font.woff2";
+    std::ofstream(path, std::ios::binary) << font.body;
+    // The 44 letters of the Pashto alphabet, with hamza forms and ye variants.
+    auto check = run_tool(
+        "/usr/bin/python3 -c 'import sys; from fontTools.ttLib import TTFont; "
+        "cmap = TTFont(sys.argv[1]).getBestCmap(); "
+        "letters = \"ابپتټثجځچڅحخدډذرړزږژسشښصضطظعغفقکګلمنڼوهۀيېیۍئءآأؤ\"; "
+        "print(\"missing:\", \"\".join(c for c in letters if ord(c) not in cmap) or \"none\")' '" +
+        path.string() + "' 2>&1");
+    EXPECT_EQ(check.output, "missing: none\n") << url;
+  }
 }
