@@ -1,6 +1,6 @@
 // khabar media crops --data DIR: the fixed-shape crops (media::kCropRatios) of library
 // pictures stored before Khabar made them, so that their articles' shared-link cards and
-// structured data get them too (docs/media.md).
+// structured data get them too (README, "The desk").
 #include <iostream>
 
 #include "app/cli_support.h"

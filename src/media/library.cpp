@@ -114,11 +114,17 @@ std::optional<std::vector<content::MediaFile>> save_crops(
     *error = "The original of this picture is missing from the media folder.";
     return std::nullopt;
   }
-  auto clean = strip_metadata(*bytes, error);  // the original is clean: this reads its size
-  if (!clean) return std::nullopt;
+  // The stored original is clean and upright already: cut from it as it is (no second
+  // encoding), at the size the library knows it by.
+  auto type = sniff_image(*bytes);
+  if (!type || m.original.width <= 0 || m.original.height <= 0) {
+    *error = "The original of this picture is not an image Khabar can crop.";
+    return std::nullopt;
+  }
+  EncodedImage original{std::move(*bytes), m.original.width, m.original.height, *type};
   std::vector<std::pair<std::string, EncodedImage>> crops;
   std::string stem = m.original.file.substr(0, m.original.file.rfind('.'));
-  if (!make_crops(*clean, stem, crops, error)) return std::nullopt;
+  if (!make_crops(original, stem, crops, error)) return std::nullopt;
   std::vector<content::MediaFile> out;
   if (!write_all(crops, media_dir, written, out)) {
     *error = "The crops could not be written to the media folder.";

@@ -1,6 +1,6 @@
 -- Version 21: fixed-shape crops of library pictures (docs/schema.md). A shared link's
 -- card and an article's structured data want 16:9, 4:3 and 1:1 pictures at least 1200
--- pixels wide; these are made when the picture is stored (or by `khabar media-crops` for
+-- pixels wide; these are made when the picture is stored (or by `khabar media crops` for
 -- a library older than this version), with every piece of metadata removed like the
 -- original. Kept apart from media_variants, which a srcset lists whole.
 CREATE TABLE media_crops (
