@@ -635,6 +635,10 @@ class Importer : public WxrHandler {
     a.excerpt = std::move(p.excerpt);
     a.reading_minutes = p.reading_minutes;
     a.featured_image = std::move(p.featured_image);
+    // A featured picture copied into the library is that library item: the page shows it
+    // with its srcset, caption and credit, and cards and shared links use its crops.
+    if (std::string_view f = a.featured_image; f.starts_with("/media/"))
+      if (auto media = tx_.media_id_by_file(f.substr(7))) a.featured_media_id = *media;
     for (const auto& [name, n] : p.report.unknown_shortcodes) s_.unknown_shortcodes[name] += n;
 
     std::string key = std::to_string(i.post_id);

@@ -475,6 +475,7 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
   auto with_photo = stored_article(data_, "with-a-photo");
   ASSERT_TRUE(with_photo);
   EXPECT_EQ(with_photo->fields.featured_image, "/media/" + stored);
+  EXPECT_EQ(with_photo->fields.featured_media_id, copied.id);  // the library item itself
   std::string body = with_photo->fields.body_html;
   EXPECT_EQ(body.find("old.example"), std::string::npos)
       << body;  // both sizes now point to the copy
@@ -485,6 +486,12 @@ TEST_F(Import, UploadsAreCopiedWithoutTheirMetadata) {
     auto page = http_get(server.port(), "/with-a-photo/");
     EXPECT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("/media/" + stored), std::string::npos);
+    // Shown as the library's figure, and the shared link's card is its 16:9 crop.
+    EXPECT_NE(page.body.find("<figure class=\"featured-image\"><picture>"), std::string::npos);
+    std::string stem = stored.substr(0, stored.rfind('.'));
+    EXPECT_NE(page.body.find("<meta property=\"og:image\" content=\"http"), std::string::npos);
+    EXPECT_NE(page.body.find(stem + "-16x9.jpg\">"), std::string::npos)
+        << page.body.substr(0, 3000);
     auto image = http_get(server.port(), "/media/" + stored);
     EXPECT_EQ(image.status, 200);
     EXPECT_EQ(image.header("content-type"), "image/jpeg");

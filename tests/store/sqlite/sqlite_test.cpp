@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "content/text.h"
 #include "search/query.h"
@@ -284,6 +285,54 @@ TEST_F(SqliteStoreTest, TheSitemapsMigrationCountsAnExistingSite) {
   EXPECT_EQ(march[0].images, (std::vector<std::string>{"2020/03/ab.jpg"}));
   EXPECT_EQ(db_->snapshot()->sitemap_listings(store::ListingKind::Tag).size(), 0u);
   EXPECT_EQ(scalar("SELECT count(*) FROM listing_stats WHERE dirty = 1"), 0);
+}
+
+// Issue 17: articles imported before version 21 name their copied featured picture by
+// URL only; opening the site links them to the library item (its figure, cards, crops).
+// An outside URL, and an article that already has an item, are left as they are.
+TEST_F(SqliteStoreTest, TheCropsMigrationLinksImportedFeaturedPictures) {
+  Id copied = 0, other = 0;
+  {
+    auto tx = db_->begin();
+    store::NewMedia m;
+    m.original = {"2013/03/rooftops.jpg", "image/jpeg", 800, 600, 100};
+    copied = tx->add_media(m).or_throw();
+    m.original.file = "2013/03/other.jpg";
+    other = tx->add_media(m).or_throw();
+    store::NewArticle a;
+    a.title = "Imported";
+    a.status = Status::Published;
+    a.published_at = 1363000000;
+    for (auto [slug, image, media] :
+         {std::tuple{"by-url", "/media/2013/03/rooftops.jpg", Id{0}},
+          std::tuple{"outside", "https://old.example/wp-content/uploads/x.jpg", Id{0}},
+          std::tuple{"chosen", "/media/2013/03/rooftops.jpg", other}}) {
+      a.slug = slug;
+      a.featured_image = image;
+      a.featured_media_id = media;
+      tx->add_article(a).or_throw();
+    }
+    tx->commit().or_throw();
+  }
+  db_.reset();
+  sqlite3* raw = nullptr;
+  sqlite3_open(path_.c_str(), &raw);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "UPDATE articles SET featured_media_id = NULL WHERE slug = 'by-url'; "
+                         "DROP TABLE media_crops; PRAGMA user_version = 20",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  db_ = store::open_sqlite_store(path_);
+  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  auto featured = [&](const char* slug) {
+    auto a = db_->snapshot()->published_by_slug(slug);
+    return a && a->featured_media ? a->featured_media->id : Id{0};
+  };
+  EXPECT_EQ(featured("by-url"), copied);
+  EXPECT_EQ(featured("outside"), 0);
+  EXPECT_EQ(featured("chosen"), other);
 }
 
 TEST_F(SqliteStoreTest, TheSearchMigrationIndexesAnExistingSite) {
