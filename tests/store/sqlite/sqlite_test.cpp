@@ -45,6 +45,18 @@ class SqliteStoreTest : public ::testing::Test {
     return id;
   }
 
+  // Closes the store, runs `sql` on the file (a rewind to an older schema), and opens it
+  // again with this Khabar, which migrates it to the newest version.
+  void reopen_after(const char* sql) {
+    db_.reset();
+    sqlite3* raw = nullptr;
+    sqlite3_open(path_.c_str(), &raw);
+    EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+    db_ = store::open_sqlite_store(path_);
+    EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  }
+
   int64_t scalar(const std::string& sql) {
     sqlite3* raw = nullptr;
     sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
@@ -264,16 +276,7 @@ TEST_F(SqliteStoreTest, TheSitemapsMigrationCountsAnExistingSite) {
     tx->add_article(a).or_throw();
     tx->commit().or_throw();
   }
-  db_.reset();
-  sqlite3* raw = nullptr;
-  sqlite3_open(path_.c_str(), &raw);
-  ASSERT_EQ(
-      sqlite3_exec(raw, UNDO_MIGRATION_20 "PRAGMA user_version = 19", nullptr, nullptr, nullptr),
-      SQLITE_OK)
-      << sqlite3_errmsg(raw);
-  sqlite3_close(raw);
-  db_ = store::open_sqlite_store(path_);
-  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  reopen_after(UNDO_MIGRATION_20 "PRAGMA user_version = 19");
   auto months = db_->snapshot()->sitemap_months();
   ASSERT_EQ(months.size(), 2u);
   EXPECT_EQ(months[0].month, 202003);
@@ -314,18 +317,9 @@ TEST_F(SqliteStoreTest, TheCropsMigrationLinksImportedFeaturedPictures) {
     }
     tx->commit().or_throw();
   }
-  db_.reset();
-  sqlite3* raw = nullptr;
-  sqlite3_open(path_.c_str(), &raw);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "UPDATE articles SET featured_media_id = NULL WHERE slug = 'by-url'; "
-                         "DROP TABLE media_crops; PRAGMA user_version = 20",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
-      << sqlite3_errmsg(raw);
-  sqlite3_close(raw);
-  db_ = store::open_sqlite_store(path_);
-  EXPECT_EQ(scalar("PRAGMA user_version"), store::sqlite_schema_version());
+  reopen_after(
+      "UPDATE articles SET featured_media_id = NULL WHERE slug = 'by-url'; "
+      "DROP TABLE media_crops; PRAGMA user_version = 20");
   auto featured = [&](const char* slug) {
     auto a = db_->snapshot()->published_by_slug(slug);
     return a && a->featured_media ? a->featured_media->id : Id{0};
