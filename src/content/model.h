@@ -58,21 +58,6 @@ struct Tag {
   std::string name;
 };
 
-// What a listing (home, archive, feed, Check Also) shows of an article.
-struct ArticleSummary {
-  Id id = 0;
-  Kind kind = Kind::Article;
-  std::string slug;
-  std::string title;
-  std::string excerpt;
-  std::string language;  // BCP 47 code, e.g. "en", "ps"
-  Timestamp published_at = 0;
-  Timestamp updated_at = 0;
-  Id category_id = 0;
-  std::vector<Author> authors;  // first is the primary byline
-  int reading_minutes = 1;
-};
-
 // A file of the media library: "2026/11/ab12cd34ef56ab78-640.webp" under media/.
 struct MediaFile {
   std::string file;
@@ -96,6 +81,25 @@ struct Media {
   Timestamp created_at = 0;
 };
 
+// What a listing (home, archive, feed, Check Also) shows of an article.
+struct ArticleSummary {
+  Id id = 0;
+  Kind kind = Kind::Article;
+  std::string slug;
+  std::string title;
+  std::string excerpt;
+  std::string language;  // BCP 47 code, e.g. "en", "ps"
+  Timestamp published_at = 0;
+  Timestamp updated_at = 0;
+  Id category_id = 0;
+  std::vector<Author> authors;  // first is the primary byline
+  int reading_minutes = 1;
+  // Its featured picture from the library (cards show it; the article page with its
+  // caption and credit), by id and, where the read loads it, whole.
+  Id featured_media_id = 0;
+  std::optional<Media> featured_media;
+};
+
 // A correction note on a published article: dated, shown to readers under its text,
 // never taken back (a newsroom's public record of what it got wrong).
 struct Correction {
@@ -106,10 +110,9 @@ struct Correction {
 
 struct Article : ArticleSummary {
   std::string body_markdown;
-  std::string body_html;  // sanitised HTML (imports, the editor's HTML mode), shown instead
-  std::optional<Media> featured_media;  // from the library: srcset, caption, credit
-  std::string featured_image;           // URL of the lead picture, or
-  std::string source_line;              // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
+  std::string body_html;       // sanitised HTML (imports, the editor's HTML mode), shown instead
+  std::string featured_image;  // URL of the lead picture (featured_media when from the library)
+  std::string source_line;     // e.g. "Pajhwok News" (rendered as "— Pajhwok News")
   Status status = Status::Draft;
   bool comments_open = true;
   bool is_lead = false;

@@ -80,11 +80,10 @@ void each_image(std::string_view html, F&& f) {
 
 }  // namespace
 
-std::string figure_html(const content::Media& m, const PictureOptions& o) {
+std::string picture_html(const content::Media& m, const PictureOptions& o) {
   std::string alt = escape_html(o.alt.empty() ? std::string_view(m.alt) : o.alt);
-  std::string caption(o.caption.empty() ? std::string_view(m.caption) : o.caption);
   std::string sizes = escape_html(o.sizes);
-  std::string out = "<figure class=\"" + escape_html(o.css_class) + "\"><picture>";
+  std::string out = "<picture>";
   if (m.original.mime != "image/webp") {
     std::string webp = srcset(m, "image/webp", false);
     if (!webp.empty())
@@ -100,6 +99,12 @@ std::string figure_html(const content::Media& m, const PictureOptions& o) {
   out += o.lazy ? " loading=\"lazy\" decoding=\"async\">"
                 : " decoding=\"async\" fetchpriority=\"high\">";
   out += "</picture>";
+  return out;
+}
+
+std::string figure_html(const content::Media& m, const PictureOptions& o) {
+  std::string caption(o.caption.empty() ? std::string_view(m.caption) : o.caption);
+  std::string out = "<figure class=\"" + escape_html(o.css_class) + "\">" + picture_html(m, o);
   if (!caption.empty() || !m.credit.empty()) {
     out += "<figcaption>";
     if (!caption.empty()) out += escape_html(caption);

@@ -21,6 +21,9 @@ struct PictureOptions {
 };
 
 std::string figure_html(const content::Media& m, const PictureOptions& options);
+// The <picture> alone (no figure, caption or credit): a card's picture. css_class and
+// caption are not used.
+std::string picture_html(const content::Media& m, const PictureOptions& options);
 
 // Markdown images that stand alone in a paragraph and point at the library
 // (`![alt](/media/2026/11/ab12.jpg "caption")`, as md4c renders them:

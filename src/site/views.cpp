@@ -6,6 +6,7 @@
 #include "content/language.h"
 #include "content/urls.h"
 #include "render/escape.h"
+#include "render/picture.h"
 #include "site/cache_tags.h"
 
 namespace khabar::site {
@@ -69,6 +70,15 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   card->SetValue("TITLE", a.title);
   card->SetValue("EXCERPT", a.excerpt);
   add_card_details(ctx, *card, a);
+  if (a.featured_media && content::is_picture(a.featured_media->original)) {
+    // The lead's picture is the page's largest, above the fold: fetched first, not lazily.
+    bool lead = section == "LEAD";
+    render::PictureOptions o;
+    o.lazy = !lead;
+    o.sizes = lead ? "(min-width: 72rem) 70rem, 100vw"
+                   : "(min-width: 64rem) 23rem, (min-width: 48rem) 50vw, 100vw";
+    card->SetValueAndShowSection("HTML", render::picture_html(*a.featured_media, o), "PICTURE");
+  }
 }
 
 void add_card_details(const PageContext& ctx, ctemplate::TemplateDictionary& card,

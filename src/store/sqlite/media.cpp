@@ -125,6 +125,40 @@ std::vector<content::Media> media_by_files(Connection& db, const std::vector<std
   return out;
 }
 
+std::unordered_map<Id, content::Media> media_by_ids(Connection& db, const std::vector<Id>& ids) {
+  std::string wanted = "[";
+  for (Id id : ids) wanted += (wanted.size() > 1 ? "," : "") + std::to_string(id);
+  wanted += ']';
+  std::unordered_map<Id, content::Media> out;
+  auto s = db.prepare(
+      sql("SELECT ", kColumns, " FROM media WHERE id IN (SELECT value FROM json_each(?1))"));
+  s.bind(1, wanted);
+  while (s.step()) {
+    content::Media m = read_media(s);
+    out.emplace(m.id, std::move(m));
+  }
+  if (out.empty()) return out;
+  // The variants and the crops of them all, each list in the order load_variants gives.
+  auto load = [&](std::string_view query, std::vector<content::MediaFile> content::Media::*list) {
+    auto f = db.prepare(query);
+    f.bind(1, wanted);
+    while (f.step())
+      if (auto it = out.find(f.int64(0)); it != out.end())
+        (it->second.*list)
+            .push_back({f.text(1), f.text(2), static_cast<int>(f.int64(3)),
+                        static_cast<int>(f.int64(4)), f.int64(5)});
+  };
+  load(
+      "SELECT media_id, file, mime, width, height, bytes FROM media_variants WHERE media_id IN "
+      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width, mime",
+      &content::Media::variants);
+  load(
+      "SELECT media_id, file, mime, width, height, bytes FROM media_crops WHERE media_id IN "
+      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width * 1.0 / height DESC",
+      &content::Media::crops);
+  return out;
+}
+
 std::vector<content::Media> media_library(Connection& db, const MediaFilter& f) {
   auto s = db.prepare(
       "SELECT " + std::string(kColumns) +

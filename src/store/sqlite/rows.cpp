@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/sqlite/media.h"
+
 namespace khabar::store::sqlite {
 
 using namespace khabar::content;
@@ -18,6 +20,7 @@ void read_summary(const Statement& s, ArticleSummary& out) {
   out.updated_at = s.int64(7);
   out.category_id = s.int64(8);
   out.reading_minutes = static_cast<int>(s.int64(9));
+  out.featured_media_id = s.int64(10);
 }
 
 Author read_author(const Statement& s, int first) {
@@ -98,6 +101,18 @@ void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
       "ORDER BY aa.article_id, aa.position");
   s.bind(1, ids);
   while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
+}
+
+void complete_cards(Connection& db, std::vector<ArticleSummary>& items) {
+  attach_authors(db, items);
+  std::vector<Id> wanted;
+  for (const auto& item : items)
+    if (item.featured_media_id) wanted.push_back(item.featured_media_id);
+  if (wanted.empty()) return;
+  auto found = media_by_ids(db, wanted);
+  for (auto& item : items)
+    if (auto it = found.find(item.featured_media_id); it != found.end())
+      item.featured_media = it->second;
 }
 
 }  // namespace khabar::store::sqlite

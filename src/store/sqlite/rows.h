@@ -14,8 +14,8 @@ namespace khabar::store::sqlite {
 // The columns of an ArticleSummary (table alias "a"), in read_summary's order.
 inline constexpr std::string_view kSummaryColumns =
     "a.id, a.kind, a.slug, a.title, a.excerpt, a.language, ifnull(a.published_at, 0), "
-    "a.updated_at, ifnull(a.category_id, 0), a.reading_minutes";
-inline constexpr int kSummaryColumnCount = 10;
+    "a.updated_at, ifnull(a.category_id, 0), a.reading_minutes, ifnull(a.featured_media_id, 0)";
+inline constexpr int kSummaryColumnCount = 11;
 void read_summary(const Statement& s, content::ArticleSummary& out);
 
 // id, display_name, slug, bio, avatar from column `first`.
@@ -43,5 +43,8 @@ std::vector<content::Author> authors_of(Connection& db, content::Id article_id);
 std::vector<content::Correction> corrections_of(Connection& db, content::Id article_id);
 // Fills the authors of each item (one query for all).
 void attach_authors(Connection& db, std::vector<content::ArticleSummary>& items);
+// What a card shows beside the summary's own columns: the authors, and the featured
+// picture with its variants (three queries for all).
+void complete_cards(Connection& db, std::vector<content::ArticleSummary>& items);
 
 }  // namespace khabar::store::sqlite

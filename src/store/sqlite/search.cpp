@@ -356,7 +356,7 @@ SearchResults search(Connection& db, const SearchRequest& r) {
       read_summary(s, summaries.emplace_back());
       out.hits.push_back({{}, s.text(kSummaryColumnCount)});
     }
-    attach_authors(db, summaries);
+    complete_cards(db, summaries);
     for (std::size_t i = 0; i < summaries.size(); ++i)
       out.hits[i].article = std::move(summaries[i]);
   }

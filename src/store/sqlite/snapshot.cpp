@@ -77,7 +77,7 @@ class SqliteSnapshot final : public Snapshot {
         .bind(3, listing_key(f));
     std::vector<ArticleSummary> out;
     while (s.step()) read_summary(s, out.emplace_back());
-    sqlite::attach_authors(db_, out);
+    sqlite::complete_cards(db_, out);
     return out;
   }
 
@@ -104,7 +104,7 @@ class SqliteSnapshot final : public Snapshot {
     std::vector<ArticleSummary> out;
     if (s.step()) read_summary(s, out.emplace_back());
     if (out.empty()) return std::nullopt;
-    sqlite::attach_authors(db_, out);
+    sqlite::complete_cards(db_, out);
     return out.front();
   }
 
@@ -118,7 +118,7 @@ class SqliteSnapshot final : public Snapshot {
       if (s.step()) read_summary(s, out.emplace_back());
     }
     if (out.empty()) return std::nullopt;
-    sqlite::attach_authors(db_, out);
+    sqlite::complete_cards(db_, out);
     return out.front();
   }
 
