@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { startSite, makePng, signedInUser } from './support.mjs';
+import { join } from 'node:path';
+import { startSite, makePng, signedInUser, screenshots } from './support.mjs';
 
 const password = 'Long summer roads 31 past Kandahar';
 const headline = 'Kandahar pomegranate growers find new buyers';
@@ -35,6 +36,15 @@ before(async () => {
   await page.getByRole('button', { name: 'Save and publish now' }).click();
   await page.waitForURL(/\/admin\/articles\/\d+\/edit\?done=/);
   await context.close();
+  // The home page with the photo on the lead card, for a person to look at.
+  for (const width of [390, 1280]) {
+    const reader = await site.browser.newContext({ viewport: { width, height: 900 },
+                                                   javaScriptEnabled: false });
+    const home = await reader.newPage();
+    await home.goto(site.url('/'), { waitUntil: 'networkidle' });
+    await home.screenshot({ path: join(screenshots, `home-pictures-${width}.png`) });
+    await reader.close();
+  }
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
