@@ -360,12 +360,13 @@ TEST_F(Media, TheEditorAddsAnImageToTheLibraryAndTheText) {
 
 // Issue 17: a library stored by a Khabar older than crops shows its originals on cards
 // (with their size) until `khabar media crops` makes the crops from them, once; a PNG's
-// crops stay PNG, and a crop is never wider than the picture allows at its shape.
+// crops stay PNG, and a crop is never larger than the picture allows at its shape (a
+// small picture: under ThreadSanitizer a large PNG's upload outlasts the client's wait).
 TEST_F(Media, AnOlderLibraryGetsItsCropsFromTheCommand) {
   AdminClient editor = signed_in("photo-editor", "editor");
   ASSERT_EQ(editor
                 .post_multipart("/admin/media", {{"alt", "A map of the Helmand river"}},
-                                {{"file", "map.png", make_image(1600, 1000, ".png")}})
+                                {{"file", "map.png", make_image(700, 400, ".png")}})
                 .status,
             303);
   ASSERT_EQ(library().size(), 1u);
@@ -392,7 +393,7 @@ TEST_F(Media, AnOlderLibraryGetsItsCropsFromTheCommand) {
     return node ? Html::attr(node, "content") : std::string("(none)");
   };
   EXPECT_TRUE(meta("og:image").ends_with("/media/" + item.original.file)) << meta("og:image");
-  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "1600x1000");
+  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "700x400");
 
   auto run = run_khabar({"media", "crops", "--data", data_.string()});
   EXPECT_EQ(run.exit_code, 0) << run.output;
@@ -405,12 +406,12 @@ TEST_F(Media, AnOlderLibraryGetsItsCropsFromTheCommand) {
     EXPECT_EQ(exiftool("-s -s -s -ImageSize '" + (data_ / "media" / c.file).string() + "'"),
               std::to_string(c.width) + "x" + std::to_string(c.height) + "\n");
   }
-  EXPECT_EQ(crops, "image/png 1200x675, image/png 1200x900, image/png 1000x1000");
+  EXPECT_EQ(crops, "image/png 700x393, image/png 533x400, image/png 400x400");
   // The running server shows them at once (the command told the store what changed).
   std::string stem = item.original.file.substr(0, item.original.file.rfind('.'));
   EXPECT_TRUE(meta("og:image").ends_with("/media/" + stem + "-16x9.png")) << meta("og:image");
   EXPECT_EQ(meta("og:image:type"), "image/png");
-  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "1200x675");
+  EXPECT_EQ(meta("og:image:width") + "x" + meta("og:image:height"), "700x393");
   // Again: nothing left to do.
   run = run_khabar({"media", "crops", "--data", data_.string()});
   EXPECT_EQ(run.exit_code, 0) << run.output;
