@@ -374,28 +374,28 @@ http::Response article_page(PageContext& ctx, const content::Article& a, const A
     article["correction"].push_back({{"@type", "CorrectionComment"},
                                      {"text", c.text},
                                      {"datePublished", ctx.iso_time(c.noted_at)}});
-  if (a.featured_media && !a.featured_media->crops.empty()) {
-    // The crops made for it: 16:9 is the card (og:image, X's large card); Google's
-    // structured data takes all three shapes.
-    auto url = [&](const content::MediaFile& f) {
-      return ctx.absolute("/media/" + content::percent_encode_path(f.file));
-    };
-    const auto& card = a.featured_media->crops.front();
-    article["image"] = nlohmann::json::array();
-    for (const auto& crop : a.featured_media->crops) article["image"].push_back(url(crop));
-    p.add_meta_property("og:image", url(card));
-    p.add_meta_property("og:image:type", card.mime);
-    p.add_meta_property("og:image:width", std::to_string(card.width));
-    p.add_meta_property("og:image:height", std::to_string(card.height));
-    if (!a.featured_media->alt.empty()) p.add_meta_property("og:image:alt", a.featured_media->alt);
+  // The pictures for search engines and the shared link's card: a library picture's
+  // crops (16:9, the card, first; Google takes all three shapes), else the picture itself
+  // (an import's old URL, or a library item older than crops).
+  nlohmann::json images = nlohmann::json::array();
+  const content::MediaFile* card = nullptr;  // its size, when the library knows it
+  bool cropped = a.featured_media && !a.featured_media->crops.empty();
+  if (cropped) {
+    for (const auto& crop : a.featured_media->crops)
+      images.push_back(ctx.absolute("/media/" + content::percent_encode_path(crop.file)));
+    card = &a.featured_media->crops.front();
   } else if (!image.empty() && render::is_safe_url(image)) {
-    // An outside picture (an import's old URL) or a library item older than crops.
-    std::string absolute = image.starts_with("/") ? ctx.absolute(image) : image;
-    article["image"] = nlohmann::json::array({absolute});
-    p.add_meta_property("og:image", absolute);
-    if (a.featured_media && a.featured_media->original.width > 0) {
-      p.add_meta_property("og:image:width", std::to_string(a.featured_media->original.width));
-      p.add_meta_property("og:image:height", std::to_string(a.featured_media->original.height));
+    images.push_back(image.starts_with("/") ? ctx.absolute(image) : image);
+    if (a.featured_media && a.featured_media->original.width > 0)
+      card = &a.featured_media->original;
+  }
+  if (!images.empty()) {
+    article["image"] = images;
+    p.add_meta_property("og:image", images.front().get<std::string>());
+    if (cropped) p.add_meta_property("og:image:type", card->mime);
+    if (card) {
+      p.add_meta_property("og:image:width", std::to_string(card->width));
+      p.add_meta_property("og:image:height", std::to_string(card->height));
       if (!a.featured_media->alt.empty())
         p.add_meta_property("og:image:alt", a.featured_media->alt);
     }

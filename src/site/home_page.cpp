@@ -36,7 +36,7 @@ http::Response home_page(PageContext& ctx, int page) {
     if (!lead && !latest.empty()) lead = latest.front();
     if (lead) {
       lead_id = lead->id;
-      add_card(ctx, main, "LEAD", *lead);
+      add_card(ctx, main, "LEAD", *lead, /*lead=*/true);
     }
   }
   int shown = 0;

@@ -60,7 +60,7 @@ std::string author_names(const PageContext& ctx, std::string_view language,
 }
 
 void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
-              std::string_view section, const content::ArticleSummary& a) {
+              std::string_view section, const content::ArticleSummary& a, bool lead) {
   auto* item =
       parent.AddSectionDictionary(ctemplate::TemplateString(section.data(), section.size()));
   ctx.tag(tag_article(a.id));
@@ -71,8 +71,6 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   card->SetValue("EXCERPT", a.excerpt);
   add_card_details(ctx, *card, a);
   if (a.featured_media && content::is_picture(a.featured_media->original)) {
-    // The lead's picture is the page's largest, above the fold: fetched first, not lazily.
-    bool lead = section == "LEAD";
     render::PictureOptions o;
     o.lazy = !lead;
     o.sizes = lead ? "(min-width: 72rem) 70rem, 100vw"

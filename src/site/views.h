@@ -28,9 +28,11 @@ std::string corrections_html(const PageContext& ctx, std::string_view language,
 std::string author_names(const PageContext& ctx, std::string_view language,
                          const std::vector<content::Author>& authors);
 
-// Adds a section `section` to `parent` holding one card (templates/card.tpl) for `a`.
+// Adds a section `section` to `parent` holding one card (templates/card.tpl) for `a`,
+// with its featured picture. `lead`: the page's lead story, above the fold, whose
+// picture is the largest and fetched first rather than lazily.
 void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
-              std::string_view section, const content::ArticleSummary& a);
+              std::string_view section, const content::ArticleSummary& a, bool lead = false);
 
 // What every card shows besides its headline and text: URL, LANG, DIR, DATE_ISO, DATE,
 // AUTHORS and the KICKER section (the primary category).

@@ -23,26 +23,34 @@ content::Media read_media(const Statement& s) {
   return m;
 }
 
-// Item `m`'s files listed by `query` (file, mime, width, height, bytes; ?1 its id).
-void load_files(Connection& db, const content::Media& m, std::string_view query,
-                std::vector<content::MediaFile>& out) {
-  auto s = db.prepare(query);
-  s.bind(1, m.id);
-  while (s.step())
-    out.push_back({s.text(0), s.text(1), static_cast<int>(s.int64(2)), static_cast<int>(s.int64(3)),
-                   s.int64(4)});
-}
-
-// Its width variants and its crops (widest shape first).
-void load_variants(Connection& db, content::Media& m) {
-  load_files(db, m,
-             "SELECT file, mime, width, height, bytes FROM media_variants WHERE media_id = ?1 "
-             "ORDER BY width, mime",
-             m.variants);
-  load_files(db, m,
-             "SELECT file, mime, width, height, bytes FROM media_crops WHERE media_id = ?1 "
-             "ORDER BY width * 1.0 / height DESC",
-             m.crops);
+// Fills the width variants and the crops (widest shape first) of every item of `items`:
+// two queries for all of them.
+void attach_files(Connection& db, std::vector<content::Media>& items) {
+  if (items.empty()) return;
+  std::string wanted = "[";
+  std::unordered_map<Id, content::Media*> by_id;
+  for (auto& m : items) {
+    wanted += (wanted.size() > 1 ? "," : "") + std::to_string(m.id);
+    by_id[m.id] = &m;
+  }
+  wanted += ']';
+  auto load = [&](std::string_view query, std::vector<content::MediaFile> content::Media::*list) {
+    auto f = db.prepare(query);
+    f.bind(1, wanted);
+    while (f.step())
+      if (auto it = by_id.find(f.int64(0)); it != by_id.end())
+        (it->second->*list)
+            .push_back({f.text(1), f.text(2), static_cast<int>(f.int64(3)),
+                        static_cast<int>(f.int64(4)), f.int64(5)});
+  };
+  load(
+      "SELECT media_id, file, mime, width, height, bytes FROM media_variants WHERE media_id IN "
+      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width, mime",
+      &content::Media::variants);
+  load(
+      "SELECT media_id, file, mime, width, height, bytes FROM media_crops WHERE media_id IN "
+      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width * 1.0 / height DESC",
+      &content::Media::crops);
 }
 
 }  // namespace
@@ -108,9 +116,9 @@ std::optional<content::Media> media(Connection& db, Id id) {
   auto s = db.prepare("SELECT " + std::string(kColumns) + " FROM media WHERE id = ?1");
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
-  content::Media m = read_media(s);
-  load_variants(db, m);
-  return m;
+  std::vector<content::Media> one{read_media(s)};
+  attach_files(db, one);
+  return std::move(one.front());
 }
 
 std::vector<content::Media> media_by_files(Connection& db, const std::vector<std::string>& files) {
@@ -120,8 +128,8 @@ std::vector<content::Media> media_by_files(Connection& db, const std::vector<std
     s.bind(1, file);
     if (!s.step()) continue;
     out.push_back(read_media(s));
-    load_variants(db, out.back());
   }
+  attach_files(db, out);
   return out;
 }
 
@@ -129,33 +137,14 @@ std::unordered_map<Id, content::Media> media_by_ids(Connection& db, const std::v
   std::string wanted = "[";
   for (Id id : ids) wanted += (wanted.size() > 1 ? "," : "") + std::to_string(id);
   wanted += ']';
-  std::unordered_map<Id, content::Media> out;
   auto s = db.prepare(
       sql("SELECT ", kColumns, " FROM media WHERE id IN (SELECT value FROM json_each(?1))"));
   s.bind(1, wanted);
-  while (s.step()) {
-    content::Media m = read_media(s);
-    out.emplace(m.id, std::move(m));
-  }
-  if (out.empty()) return out;
-  // The variants and the crops of them all, each list in the order load_variants gives.
-  auto load = [&](std::string_view query, std::vector<content::MediaFile> content::Media::*list) {
-    auto f = db.prepare(query);
-    f.bind(1, wanted);
-    while (f.step())
-      if (auto it = out.find(f.int64(0)); it != out.end())
-        (it->second.*list)
-            .push_back({f.text(1), f.text(2), static_cast<int>(f.int64(3)),
-                        static_cast<int>(f.int64(4)), f.int64(5)});
-  };
-  load(
-      "SELECT media_id, file, mime, width, height, bytes FROM media_variants WHERE media_id IN "
-      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width, mime",
-      &content::Media::variants);
-  load(
-      "SELECT media_id, file, mime, width, height, bytes FROM media_crops WHERE media_id IN "
-      "(SELECT value FROM json_each(?1)) ORDER BY media_id, width * 1.0 / height DESC",
-      &content::Media::crops);
+  std::vector<content::Media> found;
+  while (s.step()) found.push_back(read_media(s));
+  attach_files(db, found);
+  std::unordered_map<Id, content::Media> out;
+  for (auto& m : found) out.emplace(m.id, std::move(m));
   return out;
 }
 
@@ -171,7 +160,7 @@ std::vector<content::Media> media_library(Connection& db, const MediaFilter& f) 
       .bind(4, static_cast<std::int64_t>(f.offset));
   std::vector<content::Media> out;
   while (s.step()) out.push_back(read_media(s));
-  for (auto& m : out) load_variants(db, m);
+  attach_files(db, out);
   return out;
 }
 

@@ -83,6 +83,8 @@ std::vector<Author> authors_of(Connection& db, Id article_id) {
   return out;
 }
 
+namespace {
+
 // Fills the authors of many summaries with one query (ids passed as a JSON array).
 void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
   if (items.empty()) return;
@@ -102,6 +104,8 @@ void attach_authors(Connection& db, std::vector<ArticleSummary>& items) {
   s.bind(1, ids);
   while (s.step()) by_id[s.int64(0)]->authors.push_back(read_author(s, 1));
 }
+
+}  // namespace
 
 void complete_cards(Connection& db, std::vector<ArticleSummary>& items) {
   attach_authors(db, items);

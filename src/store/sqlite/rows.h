@@ -41,8 +41,6 @@ std::vector<content::Id> ids(Connection& db, std::string_view sql, content::Id a
 std::vector<content::Author> authors_of(Connection& db, content::Id article_id);
 // The correction notes of an article, oldest first.
 std::vector<content::Correction> corrections_of(Connection& db, content::Id article_id);
-// Fills the authors of each item (one query for all).
-void attach_authors(Connection& db, std::vector<content::ArticleSummary>& items);
 // What a card shows beside the summary's own columns: the authors, and the featured
 // picture with its variants (three queries for all).
 void complete_cards(Connection& db, std::vector<content::ArticleSummary>& items);

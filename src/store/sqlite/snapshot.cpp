@@ -40,7 +40,7 @@ class SqliteSnapshot final : public Snapshot {
     {
       auto s = db_.prepare(sql("SELECT ", kSummaryColumns,
                                ", a.body_markdown, a.source_line, a.comments_open, a.is_lead, "
-                               "a.body_html, a.featured_image, ifnull(a.featured_media_id, 0) "
+                               "a.body_html, a.featured_image "
                                "FROM articles a WHERE a.slug = ?1 AND a.status = 'published'"));
       s.bind(1, slug);
       if (!s.step()) return std::nullopt;
@@ -51,7 +51,7 @@ class SqliteSnapshot final : public Snapshot {
       a.is_lead = s.int64(kSummaryColumnCount + 3) != 0;
       a.body_html = s.text(kSummaryColumnCount + 4);
       a.featured_image = s.text(kSummaryColumnCount + 5);
-      if (Id media = s.int64(kSummaryColumnCount + 6)) a.featured_media = sqlite::media(db_, media);
+      if (a.featured_media_id) a.featured_media = sqlite::media(db_, a.featured_media_id);
       a.status = content::Status::Published;
     }
     a.authors = sqlite::authors_of(db_, a.id);
