@@ -252,6 +252,8 @@ http::Response search_page(PageContext& ctx, const http::Request& request,
     if (snippet.cut_after) text += " \u2026";
     item->SetValue("SNIPPET", text);
     add_card_details(ctx, *item, a);
+    // A thumbnail beside the result (styles.css: 6rem, 9rem on a wide screen).
+    add_card_picture(*item, a, "(min-width: 48rem) 9rem, 6rem");
   }
 
   // Narrowing: by category and by language, with counts; the current one marked.

@@ -70,13 +70,19 @@ void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
   card->SetValue("TITLE", a.title);
   card->SetValue("EXCERPT", a.excerpt);
   add_card_details(ctx, *card, a);
-  if (a.featured_media && content::is_picture(a.featured_media->original)) {
-    render::PictureOptions o;
-    o.lazy = !lead;
-    o.sizes = lead ? "(min-width: 72rem) 70rem, 100vw"
-                   : "(min-width: 64rem) 23rem, (min-width: 48rem) 50vw, 100vw";
-    card->SetValueAndShowSection("HTML", render::picture_html(*a.featured_media, o), "PICTURE");
-  }
+  add_card_picture(*card, a,
+                   lead ? "(min-width: 72rem) 70rem, 100vw"
+                        : "(min-width: 64rem) 23rem, (min-width: 48rem) 50vw, 100vw",
+                   lead);
+}
+
+void add_card_picture(ctemplate::TemplateDictionary& card, const content::ArticleSummary& a,
+                      std::string_view sizes, bool first) {
+  if (!a.featured_media || !content::is_picture(a.featured_media->original)) return;
+  render::PictureOptions o;
+  o.lazy = !first;
+  o.sizes = sizes;
+  card.SetValueAndShowSection("HTML", render::picture_html(*a.featured_media, o), "PICTURE");
 }
 
 void add_card_details(const PageContext& ctx, ctemplate::TemplateDictionary& card,

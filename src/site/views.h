@@ -34,6 +34,12 @@ std::string author_names(const PageContext& ctx, std::string_view language,
 void add_card(const PageContext& ctx, ctemplate::TemplateDictionary& parent,
               std::string_view section, const content::ArticleSummary& a, bool lead = false);
 
+// The PICTURE section (HTML: a <picture>) of a card whose article has a featured library
+// picture; nothing for a text card. `sizes`: the srcset's sizes attribute; `first`: above
+// the fold, fetched first instead of lazily.
+void add_card_picture(ctemplate::TemplateDictionary& card, const content::ArticleSummary& a,
+                      std::string_view sizes, bool first = false);
+
 // What every card shows besides its headline and text: URL, LANG, DIR, DATE_ISO, DATE,
 // AUTHORS and the KICKER section (the primary category).
 void add_card_details(const PageContext& ctx, ctemplate::TemplateDictionary& card,

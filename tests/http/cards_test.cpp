@@ -143,4 +143,32 @@ TEST_F(Cards, CardsShowTheFeaturedPictureTheLeadsFirst) {
             std::string::npos);
 }
 
+TEST_F(Cards, SearchResultsShowAThumbnailBesideTheText) {
+  feature({kArticle});
+  auto page = http_get(port(), "/search/?q=libraries");
+  ASSERT_EQ(page.status, 200);
+  Html html(page.body);
+  int pictured = 0, text = 0;
+  for (auto* result : html.by_class("result")) {
+    std::string href;
+    for (auto* h2 : Html::descendants(result, "h2"))
+      for (auto* a : Html::descendants(h2, "a")) href = Html::attr(a, "href");
+    auto imgs = Html::descendants(result, "img");
+    if (imgs.empty()) {
+      ++text;
+      EXPECT_NE(href, kArticle);
+      continue;
+    }
+    ++pictured;
+    EXPECT_EQ(href, kArticle);
+    EXPECT_EQ(Html::attr(imgs[0], "loading"), "lazy");
+    EXPECT_EQ(Html::attr(imgs[0], "width") + "x" + Html::attr(imgs[0], "height"), "1600x900");
+    EXPECT_EQ(Html::attr(imgs[0], "sizes"), "(min-width: 48rem) 9rem, 6rem");
+    EXPECT_NE(Html::attr(imgs[0], "srcset").find("-320.jpg 320w"), std::string::npos);
+    EXPECT_EQ(Html::attr(imgs[0]->parent->parent, "class"), "result-picture");
+  }
+  EXPECT_EQ(pictured, 1) << page.body.substr(0, 6000);
+  EXPECT_GE(text, 1) << "the demo has other articles on libraries";
+}
+
 }  // namespace

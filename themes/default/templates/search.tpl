@@ -20,6 +20,7 @@
 </nav>{{/LANGUAGE_FACETS}}
 <ol class="results">
 {{#RESULT}}<li class="result" lang="{{LANG}}" dir="{{DIR}}">
+  {{#PICTURE}}<div class="result-picture">{{HTML:none}}</div>{{/PICTURE}}
   {{#KICKER}}<p class="kicker"><a href="{{URL}}">{{NAME}}</a></p>{{/KICKER}}
   <h2 class="card-title"><a href="{{URL}}">{{TITLE:none}}</a></h2>
   <p class="snippet">{{SNIPPET:none}}</p>
