@@ -13,6 +13,7 @@
 #include "app/cli_support.h"
 #include "app/config.h"
 #include "app/demo.h"
+#include "app/health.h"
 #include "app/store_errors.h"
 #include "content/language.h"
 #include "http/media_files.h"
@@ -224,7 +225,11 @@ int run_serve(const ServeOptions& o) {
     return admin.has_live_session(headers);
   };
   auto render = [&](const http::Request& request) { return site.handle(request); };
+  HealthOptions health{.data_dir = o.data_dir,
+                       .min_free_bytes = static_cast<std::uint64_t>(config->ready_min_free_mb)
+                                         << 20};
   auto route = [&](const http::Request& request) {
+    if (auto r = serve_health(request, *store, health)) return *r;
     if (auto r = assets.serve(request)) return *r;
     if (auto r = media.serve(request)) return *r;
     if (admin::Admin::owns(request.path))

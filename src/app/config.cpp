@@ -45,6 +45,9 @@ shed_idle_at = 9000
 max_connections_per_client = 256
 # Scheduled articles are published at most this many seconds after their time (1-60).
 scheduler_interval_s = 15
+# /readyz answers 503 (take this node out of the pool) when the data directory's disk
+# has less free space than this, in MiB.
+ready_min_free_mb = 64
 # Peers whose X-Forwarded-For header is believed (nginx on this machine).
 trusted_proxies = ["127.0.0.1", "::1"]
 
@@ -117,6 +120,7 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
     c.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.max_body_bytes);
     c.max_upload_bytes = t["server"]["max_upload_bytes"].value_or(c.max_upload_bytes);
     c.scheduler_interval_s = t["server"]["scheduler_interval_s"].value_or(c.scheduler_interval_s);
+    c.ready_min_free_mb = t["server"]["ready_min_free_mb"].value_or(c.ready_min_free_mb);
     c.body_memory_mb = t["server"]["body_memory_mb"].value_or(c.body_memory_mb);
     c.max_connections = t["server"]["max_connections"].value_or(c.max_connections);
     c.shed_idle_at = t["server"]["shed_idle_at"].value_or(c.max_connections * 9 / 10);
@@ -200,6 +204,10 @@ std::optional<Config> load_config(const std::filesystem::path& data_dir, std::st
   }
   if (c.max_body_bytes < 1024) {
     *error = file.string() + ": [server] max_body_bytes must be >= 1024";
+    return std::nullopt;
+  }
+  if (c.ready_min_free_mb < 0 || c.ready_min_free_mb > 1'000'000'000) {
+    *error = file.string() + ": [server] ready_min_free_mb must be 0 to 1000000000";
     return std::nullopt;
   }
   if (c.scheduler_interval_s < 1 || c.scheduler_interval_s > 60) {

@@ -2,6 +2,7 @@
 // in the admin (title, URL, language...) lives in the store's settings instead.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct Config {
   int max_connections = 10000;
   int shed_idle_at = 9000;               // from here on, new connections close the idlest
   int max_connections_per_client = 256;  // per client address (trusted proxies: no limit)
+  std::int64_t ready_min_free_mb = 64;   // /readyz: less free on the data's disk is not ready
   std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   int cache_mb = 256;  // [cache] budget_mb: memory for the page cache; 0 turns it off
   std::string secret;  // [security] secret: 64 hex digits; keys hashes and signatures

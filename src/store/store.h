@@ -68,6 +68,12 @@ class Store {
 
   // Letters waiting to be sent by email (outbox.h), in the same database.
   virtual Outbox& outbox() = 0;
+
+  // Whether the store can answer and keep what is written now (for /readyz): ok, or
+  // Unavailable saying why in words fit for a public health check (no path, no address):
+  // the database unreachable, or (SQLite) its file removed or replaced while open. Never
+  // throws; cheap enough to be asked every second.
+  virtual Status health() = 0;
 };
 
 }  // namespace khabar::store

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -32,6 +34,8 @@ class SqliteStore final : public Store, private sqlite::Access {
         writer_(open_writer(options), clock_),
         readers_(path_) {
     migrate(writer_.db(), path_);
+    struct stat opened {};
+    if (::stat(path_.c_str(), &opened) == 0) file_ = {opened.st_dev, opened.st_ino};
     accounts_ = sqlite::make_account_store(*this);
     outbox_ = sqlite::make_outbox(*this);
   }
@@ -92,6 +96,25 @@ class SqliteStore final : public Store, private sqlite::Access {
     auto s = db->prepare("SELECT ifnull(max(id), 0) FROM changes");
     s.step();
     return s.int64(0);
+  }
+
+  Status health() override {
+    // The connections stay open on a file that was moved or deleted: reads still work,
+    // and what is written goes where nobody will find it.
+    struct stat now {};
+    if (::stat(path_.c_str(), &now) != 0)
+      return Status::unavailable("the database file is gone (moved or deleted while open)");
+    if (std::pair{now.st_dev, now.st_ino} != file_)
+      return Status::unavailable("the database file was replaced while open");
+    try {
+      auto db = readers_.lease();
+      auto s = db->prepare("SELECT count(*) FROM sqlite_schema");
+      if (!s.step() || s.int64(0) == 0) return Status::unavailable("the database has no schema");
+    } catch (const StoreError& e) {
+      // SQLite's message may name the file: only the kind of failure is said.
+      return {e.code, std::string("the database does not answer (") + to_string(e.code) + ")"};
+    }
+    return Status::ok();
   }
 
   SqliteWriteStats write_stats() { return writer_.stats(); }
@@ -207,6 +230,7 @@ class SqliteStore final : public Store, private sqlite::Access {
   }
 
   std::string path_;
+  std::pair<dev_t, ino_t> file_{};  // the database file opened (device, inode)
   const content::Clock& clock_;
   sqlite::Writer writer_;
   sqlite::Readers readers_;

@@ -13,6 +13,15 @@ using namespace content;
 using store::Change;
 using store::ChangeKind;
 
+// A store just opened, and one in use (a transaction open), can answer: /readyz says ok.
+TEST_P(StoreContract, AnOpenStoreIsHealthyWhileWritesGoOn) {
+  EXPECT_TRUE(db_->health()) << db_->health().to_string();
+  auto tx = db_->begin();
+  EXPECT_TRUE(db_->health()) << db_->health().to_string();
+  EXPECT_TRUE(tx->rollback());
+  EXPECT_TRUE(db_->health());
+}
+
 TEST_P(StoreContract, ATransactionSeesItsOwnWritesAndReadersSeeThemAtCommit) {
   auto tx = db_->begin();
   Id world = tx->add_category({"World", "world", 0, "", 0}).or_throw();

@@ -103,6 +103,24 @@ TEST_F(SqliteStoreTest, RefusesMissingFilesAndNewerSchemas) {
   }
 }
 
+// /readyz asks the store: a database file moved or deleted while open still answers
+// reads, but what is written goes to a file nobody will find, so the store is not healthy;
+// nor when another file took its place (a restore copied over a running site).
+TEST_F(SqliteStoreTest, HealthSaysWhenTheFileWasMovedOrReplacedWhileOpen) {
+  EXPECT_TRUE(db_->health()) << db_->health().to_string();
+  std::filesystem::rename(path_, path_ + ".moved");
+  auto gone = db_->health();
+  EXPECT_EQ(gone.code(), store::Code::Unavailable);
+  EXPECT_EQ(gone.message(), "the database file is gone (moved or deleted while open)");
+  std::filesystem::copy_file(path_ + ".moved", path_);
+  auto replaced = db_->health();
+  EXPECT_EQ(replaced.code(), store::Code::Unavailable);
+  EXPECT_EQ(replaced.message(), "the database file was replaced while open");
+  std::filesystem::remove(path_);
+  std::filesystem::rename(path_ + ".moved", path_);
+  EXPECT_TRUE(db_->health()) << db_->health().to_string();
+}
+
 // The email of a comment is in the file (for the moderators), the address of the client
 // is not (docs/privacy.md).
 TEST_F(SqliteStoreTest, CommentsKeepTheEmailAndNothingOfTheAddress) {
