@@ -1,5 +1,6 @@
 #include "http/static_files.h"
 
+#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <fstream>
@@ -58,7 +59,21 @@ std::string with_fingerprinted_urls(
   return out;
 }
 
+// The SHA-256 of `text` in standard Base64, as a CSP hash source wants it.
+std::string sha256_base64(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char out[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+  sodium_bin2base64(out, sizeof out, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+  return out;
+}
+
 }  // namespace
+
+const StaticFiles::InlineStyle* StaticFiles::inline_style(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() || !it->second->inline_style ? nullptr : &*it->second->inline_style;
+}
 
 StaticFiles::StaticFiles(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -106,6 +121,8 @@ StaticFiles::StaticFiles(const std::filesystem::path& dir) {
                                            return found->second->fingerprinted;
                                          });
     finish(name, *file);
+    if (file->body.size() <= kInlineStyleLimit)
+      file->inline_style = InlineStyle{file->body, "'sha256-" + sha256_base64(file->body) + "'"};
     by_fingerprint_[file->fingerprinted] = file;
     by_name_[name] = std::move(file);
   }

@@ -17,13 +17,17 @@ namespace khabar::site {
 namespace {
 
 // Frames come from the enabled embed providers only (and are on a page only when a
-// reader asked for one: render/embeds.h).
-std::string security_policy(const std::vector<std::string>& embeds) {
-  return "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src "
-         "'self'; object-src 'none'; frame-src " +
-         render::embed_frame_sources(embeds) +
+// reader asked for one: render/embeds.h). Styles: the theme's files, and the stylesheet
+// put in the page, by its hash (`inline_style`, or nothing), never any other <style>.
+std::string security_policy(const std::vector<std::string>& embeds,
+                            const http::StaticFiles::InlineStyle* inline_style) {
+  return "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src 'self'" +
+         (inline_style ? " " + inline_style->csp_source : std::string()) +
+         "; object-src 'none'; frame-src " + render::embed_frame_sources(embeds) +
          "; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 }
+
+constexpr std::string_view kStylesheet = "style.css";
 
 }  // namespace
 
@@ -53,7 +57,6 @@ SiteSettings load_settings(store::ReaderReads& reads) {
           .value_or(std::string(content::find_setting("embed_providers")->fallback));
   for (std::string_view key : content::split(embeds, '\n'))
     if (render::find_embed_provider(key)) s.embeds.emplace_back(key);
-  s.security_policy = security_policy(s.embeds);
   return s;
 }
 
@@ -88,7 +91,15 @@ Page::Page(const PageContext& ctx, std::string language, std::string content_tem
   root_.SetValue("PAGE_TITLE", ctx.settings.title);
   if (!ctx.settings.tagline.empty())
     root_.SetValueAndShowSection("TAGLINE", ctx.settings.tagline, "HAS_TAGLINE");
-  root_.SetValue("STYLESHEET", ctx.assets.url_for("style.css"));
+  // The theme's stylesheet in the page when it is small (http/static_files.h): the first
+  // paint needs no second request. StaticFiles outlives every render: not copied.
+  if (const auto* style = ctx.assets.inline_style(kStylesheet)) {
+    root_.ShowSection("INLINE_STYLE");
+    root_.SetValueWithoutCopy("CSS",
+                              ctemplate::TemplateString(style->text.data(), style->text.size()));
+  } else {
+    root_.SetValueAndShowSection("STYLESHEET", ctx.assets.url_for(kStylesheet), "LINKED_STYLE");
+  }
   root_.SetValue("FEED_URL", "/feed/");
   root_.SetValue("FEED_TITLE", ctx.settings.title);
   root_.SetValue("YEAR", "");
@@ -171,9 +182,9 @@ http::Response Page::render(int status) {
   r.status = status;
   r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);
   r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
-  r.headers.emplace_back("Content-Security-Policy", ctx_.settings.security_policy.empty()
-                                                        ? security_policy({})
-                                                        : ctx_.settings.security_policy);
+  r.headers.emplace_back(
+      "Content-Security-Policy",
+      security_policy(ctx_.settings.embeds, ctx_.assets.inline_style(kStylesheet)));
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("Content-Language", language_);
   r.cacheable = status == 200;

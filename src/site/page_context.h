@@ -26,7 +26,6 @@ struct SiteSettings {
   std::string language = "en";
   content::TimeZone zone;           // dates on pages are shown in it
   std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
-  std::string security_policy;      // reader pages' Content-Security-Policy
   std::string x_handle;             // the newsroom's account on X ("@khabar"), or ""
   std::string websub_hub;           // the WebSub hub the feeds name (site/websub.h), or ""
   // The library pictures chosen as the header's logo and the site's icon, if any.

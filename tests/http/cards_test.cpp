@@ -79,7 +79,7 @@ TEST_F(Cards, CardsShowTheFeaturedPictureTheLeadsFirst) {
   // Before any picture: text cards only.
   auto before = http_get(port(), "/");
   ASSERT_EQ(before.status, 200);
-  EXPECT_EQ(before.body.find("card-picture"), std::string::npos);
+  EXPECT_EQ(before.body.find("class=\"card-picture\""), std::string::npos);
   Html first(before.body);
   auto lead = cards(first, "lead");
   ASSERT_EQ(lead.size(), 1u);

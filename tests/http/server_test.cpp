@@ -1,6 +1,7 @@
 // HTTP behaviour of a real `khabar serve` on 127.0.0.1: the wire, limits, shutdown.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sodium.h>
 
 #include <chrono>
 #include <fstream>
@@ -61,12 +62,41 @@ TEST(Server, GzipWhenAcceptedAndCacheHeaders) {
   EXPECT_EQ(plain.header("x-content-type-options"), "nosniff");
 }
 
+// Issue 14 (Lighthouse performance): the reader pages carry the theme's small stylesheet
+// in a <style> element, the very text /static/style.css serves, so the first paint waits
+// for no second request; the Content-Security-Policy lets exactly that text through (by
+// its SHA-256) and no other inline style. The admin links its stylesheet as before.
+TEST(Server, ReaderPagesCarryTheirStylesheetAllowedByItsHash) {
+  int port = demo_site().port();
+  std::string css = http_get(port, "/static/style.css").body;
+  ASSERT_GT(css.size(), 1000u);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(css.data()), css.size());
+  char hash[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+  sodium_bin2base64(hash, sizeof hash, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+  for (const char* path : {"/", "/kabul-opens-three-new-public-libraries-before-winter/",
+                           "/category/afghanistan/", "/search/?q=kabul", "/no-such-page/"}) {
+    auto page = http_get(port, path);
+    EXPECT_NE(page.body.find("<style>" + css + "</style>"), std::string::npos) << path;
+    EXPECT_EQ(page.body.find("rel=\"stylesheet\""), std::string::npos) << path;
+    std::string policy = page.header("content-security-policy");
+    EXPECT_NE(policy.find("style-src 'self' 'sha256-" + std::string(hash) + "';"),
+              std::string::npos)
+        << path << ": " << policy;
+    EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << path;
+  }
+  auto admin = http_get(port, "/admin/login");
+  EXPECT_NE(admin.body.find("rel=\"stylesheet\""), std::string::npos);
+  EXPECT_EQ(admin.body.find("<style>"), std::string::npos);
+}
+
 TEST(Server, FingerprintedStaticAssetsAreImmutable) {
   int port = demo_site().port();
-  auto home = http_get(port, "/");
-  std::size_t at = home.body.find("/static/style.");
+  // The reader pages carry their stylesheet inside; the admin's links its own.
+  auto login = http_get(port, "/admin/login");
+  std::size_t at = login.body.find("/static/admin.");
   ASSERT_NE(at, std::string::npos);
-  std::string url = home.body.substr(at, home.body.find('"', at) - at);
+  std::string url = login.body.substr(at, login.body.find('"', at) - at);
   auto css = http_get(port, url, {"Accept-Encoding: gzip"});
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");

@@ -9,7 +9,7 @@
 {{/NOINDEX}}{{#HAS_CANONICAL}}<link rel="canonical" href="{{CANONICAL}}">
 {{/HAS_CANONICAL}}{{#META}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
 {{/META}}{{#META_NAME}}<meta name="{{NAME}}" content="{{CONTENT}}">
-{{/META_NAME}}<link rel="stylesheet" href="{{STYLESHEET}}">
+{{/META_NAME}}{{#LINKED_STYLE}}<link rel="stylesheet" href="{{STYLESHEET}}">{{/LINKED_STYLE}}{{#INLINE_STYLE}}<style>{{CSS:none}}</style>{{/INLINE_STYLE}}
 <link rel="icon" href="/favicon.ico" sizes="48x48">
 <link rel="icon" href="/icon-192.png" type="image/png" sizes="192x192">
 <link rel="apple-touch-icon" href="/apple-touch-icon.png">
