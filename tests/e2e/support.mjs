@@ -96,7 +96,7 @@ export function totp(base32, unixTime) {
 }
 
 // A small RGB PNG (a colour gradient), made here without any image library, for uploads.
-export function makePng(width, height) {
+export function makePng(width, height, blue = 120) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -126,7 +126,7 @@ export function makePng(width, height) {
       const at = y * (width * 3 + 1) + 1 + x * 3;
       rows[at] = (x * 255 / width) | 0;
       rows[at + 1] = (y * 255 / height) | 0;
-      rows[at + 2] = 120;
+      rows[at + 2] = blue;
     }
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
                         chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
