@@ -95,7 +95,8 @@ struct ArticleSummary {
   std::vector<Author> authors;  // first is the primary byline
   int reading_minutes = 1;
   // Its featured picture from the library (cards show it; the article page with its
-  // caption and credit), by id and, where the read loads it, whole.
+  // caption and credit), by id and, where the read loads it: with its variants on a card,
+  // whole (crops too) on the article.
   Id featured_media_id = 0;
   std::optional<Media> featured_media;
 };

@@ -25,7 +25,8 @@ content::Media read_media(const Statement& s) {
 
 // Fills the width variants and the crops (widest shape first) of every item of `items`:
 // two queries for all of them.
-void attach_files(Connection& db, std::vector<content::Media>& items) {
+// Fills the variants (and, with `crops`, the crops) of `items`: one query each for all.
+void attach_files(Connection& db, std::vector<content::Media>& items, bool crops = true) {
   if (items.empty()) return;
   std::string wanted = "[";
   std::unordered_map<Id, content::Media*> by_id;
@@ -47,6 +48,7 @@ void attach_files(Connection& db, std::vector<content::Media>& items) {
       "SELECT media_id, file, mime, width, height, bytes FROM media_variants WHERE media_id IN "
       "(SELECT value FROM json_each(?1)) ORDER BY media_id, width, mime",
       &content::Media::variants);
+  if (!crops) return;
   load(
       "SELECT media_id, file, mime, width, height, bytes FROM media_crops WHERE media_id IN "
       "(SELECT value FROM json_each(?1)) ORDER BY media_id, width * 1.0 / height DESC",
@@ -142,7 +144,7 @@ std::unordered_map<Id, content::Media> media_by_ids(Connection& db, const std::v
   s.bind(1, wanted);
   std::vector<content::Media> found;
   while (s.step()) found.push_back(read_media(s));
-  attach_files(db, found);
+  attach_files(db, found, /*crops=*/false);
   std::unordered_map<Id, content::Media> out;
   for (auto& m : found) out.emplace(m.id, std::move(m));
   return out;

@@ -18,7 +18,8 @@ void add_media_crops(Connection& db, Id id, const std::vector<content::MediaFile
 std::optional<std::string> media_file(Connection& db, Id id);
 std::optional<content::Media> media(Connection& db, Id id);
 std::vector<content::Media> media_by_files(Connection& db, const std::vector<std::string>& files);
-// The items of `ids` that exist, with their variants and crops, in three queries.
+// The items of `ids` that exist, with their variants, in two queries: for cards, which
+// show a srcset and never a crop (the article's own picture is read by media(), whole).
 std::unordered_map<Id, content::Media> media_by_ids(Connection& db, const std::vector<Id>& ids);
 std::vector<content::Media> media_library(Connection& db, const MediaFilter& filter);
 // The ids of the articles that show item `id` (featured image or file in the text).
