@@ -31,8 +31,12 @@ struct Fixture {
   security::Secret secret{security::new_secret_hex()};
   std::unique_ptr<site::Site> site;
 
-  Fixture() {
-    dir = std::filesystem::temp_directory_path() / ("khabar-bench-" + std::to_string(::getpid()));
+  // `pictures`: every published article gets a featured library picture of its own (rows
+  // only, with the 4 widths x 2 formats of variants an upload makes), so that every card
+  // of the home page shows one; otherwise the demo's text cards.
+  explicit Fixture(bool pictures) {
+    dir = std::filesystem::temp_directory_path() /
+          ("khabar-bench-" + std::to_string(::getpid()) + (pictures ? "-pictures" : ""));
     std::filesystem::create_directories(dir);
     db = store::open_sqlite_store((dir / "khabar.db").string(), {.create = true});
     auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -72,11 +76,36 @@ struct Fixture {
         "https://x.com/TOLOnews/status/1730000000000000000\n";
     tx->add_article(demo).or_throw();
     tx->commit().or_throw();
+    if (pictures) add_pictures();
     std::string error;
     theme = render::Theme::load(KHABAR_SOURCE_DIR "/themes/default", &error);
     if (!theme) throw std::runtime_error(error);
     assets = std::make_unique<http::StaticFiles>(theme->static_dir());
     site = std::make_unique<site::Site>(*db, *theme, *assets, secret);
+  }
+  void add_pictures() {
+    store::DeskFilter all;
+    all.limit = 1000;
+    auto articles = db->snapshot()->desk_articles(all);
+    auto tx = db->begin();
+    int n = 0;
+    for (const auto& a : articles) {
+      store::NewMedia m;
+      std::string stem = "2026/12/" + std::to_string(1000000 + n++);
+      m.original = {stem + ".jpg", "image/jpeg", 1600, 1067, 300000};
+      for (int w : {320, 640, 1024, 1280})
+        for (const char* ext : {"webp", "jpg"})
+          m.variants.push_back({stem + "-" + std::to_string(w) + "." + ext,
+                                ext == std::string("webp") ? "image/webp" : "image/jpeg", w,
+                                w * 1067 / 1600, 40000});
+      m.alt = "A picture for the story " + a.title;
+      auto media = tx->add_media(m).or_throw();
+      auto edit = db->snapshot()->article_for_edit(a.id);
+      edit->fields.featured_media_id = media;
+      edit->fields.featured_image = "/media/" + m.original.file;
+      tx->update_article(a.id, edit->fields).or_throw();
+    }
+    tx->commit().or_throw();
   }
   ~Fixture() {
     site.reset();
@@ -85,13 +114,15 @@ struct Fixture {
   }
 };
 
-Fixture& fixture() {
-  static Fixture f;
-  return f;
+Fixture& fixture(bool pictures = false) {
+  static Fixture text(false);
+  if (!pictures) return text;
+  static Fixture pictured(true);
+  return pictured;
 }
 
-void render(benchmark::State& state, const char* path, bool gzip) {
-  Fixture& f = fixture();
+void render(benchmark::State& state, const char* path, bool gzip, bool pictures = false) {
+  Fixture& f = fixture(pictures);
   http::Request request;
   request.method = "GET";
   request.target = path;
@@ -106,6 +137,14 @@ void render(benchmark::State& state, const char* path, bool gzip) {
     benchmark::DoNotOptimize(response.body.data());
   }
   state.counters["bytes"] = static_cast<double>(bytes);
+  if (pictures) {
+    auto response = f.site->handle(request);
+    std::size_t n = 0;
+    for (auto at = response.body.find("<picture>"); at != std::string::npos;
+         at = response.body.find("<picture>", at + 1))
+      ++n;
+    state.counters["pictures"] = static_cast<double>(n);
+  }
 }
 
 void BM_ArticleWith20Comments(benchmark::State& s) { render(s, kArticle, false); }
@@ -113,6 +152,9 @@ void BM_ArticleWith20CommentsGzip(benchmark::State& s) { render(s, kArticle, tru
 void BM_ArticleWithoutEmbeds(benchmark::State& s) { render(s, "/without-embeds/", false); }
 void BM_ArticleWithTwoEmbeds(benchmark::State& s) { render(s, "/with-embeds/", false); }
 void BM_HomePage(benchmark::State& s) { render(s, "/", false); }
+// Issue 14: the same home page with a picture on every card (the reference: BM_HomePage).
+void BM_HomePageAllPictured(benchmark::State& s) { render(s, "/", false, true); }
+void BM_HomePageAllPicturedGzip(benchmark::State& s) { render(s, "/", true, true); }
 void BM_CategoryPage(benchmark::State& s) { render(s, "/category/world/", false); }
 void BM_Feed(benchmark::State& s) { render(s, "/feed/", false); }
 
@@ -135,6 +177,14 @@ BENCHMARK(BM_ArticleWithTwoEmbeds)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_HomePage)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_HomePageAllPictured)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_HomePageAllPicturedGzip)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_CategoryPage)
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(5)
