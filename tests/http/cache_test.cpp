@@ -27,27 +27,14 @@ std::string without_token(std::string body) {
   return std::regex_replace(body, std::regex("name=\"_token\" value=\"[^\"]*\""), "TOKEN");
 }
 
-class Cache : public ::testing::Test {
+class Cache : public OwnDemoSite {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() / "site";
-    make_demo_site(data_);
-    server_ = std::make_unique<ServerProcess>(data_);
-  }
-  int port() const { return server_->port(); }
   std::string x_cache(const std::string& target) {
     return http_get(port(), target).header("x-cache");
   }
   void warm(std::initializer_list<const char*> targets) {
     for (auto t : targets) http_get(port(), t);
   }
-  std::unique_ptr<store::Store> open_store() {
-    return store::open_sqlite_store((data_ / "khabar.db").string());
-  }
-
-  TempDir dir_;
-  std::filesystem::path data_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 }  // namespace

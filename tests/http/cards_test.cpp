@@ -4,7 +4,6 @@
 // first; a card without a picture stays a tidy text card. A new alt text shows at once.
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
 #include "support/demo_site.h"
 #include "support/html.h"
 #include "support/http_client.h"
@@ -17,17 +16,8 @@ namespace {
 constexpr const char* kArticle = "/kabul-opens-three-new-public-libraries-before-winter/";
 constexpr const char* kSport = "/national-cricket-team-names-three-uncapped-players/";
 
-class Cards : public ::testing::Test {
+class Cards : public OwnDemoSite {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() / "site";
-    make_demo_site(data_);
-    server_ = std::make_unique<ServerProcess>(data_);
-  }
-  int port() const { return server_->port(); }
-  std::unique_ptr<store::Store> open_store() {
-    return store::open_sqlite_store((data_ / "khabar.db").string());
-  }
   // A library picture (its files need not exist: only the page is read) as the
   // featured picture of the articles at `paths`.
   content::Id feature(const std::vector<std::string>& paths) {
@@ -53,10 +43,6 @@ class Cards : public ::testing::Test {
     EXPECT_TRUE(tx->commit());
     return media;
   }
-
-  TempDir dir_;
-  std::filesystem::path data_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 // Each card inside the elements of class `section`: its headline's link, and its <img>

@@ -71,14 +71,8 @@ std::vector<Size> ico_sizes(const std::string& ico) {
   return out;
 }
 
-class SiteIdentity : public ::testing::Test {
+class SiteIdentity : public OwnDemoSite {
  protected:
-  void SetUp() override {
-    data_ = dir_.path() / "site";
-    make_demo_site(data_);
-    server_ = std::make_unique<ServerProcess>(data_);
-  }
-  int port() const { return server_->port(); }
   // An upload to the library by an administrator; its id.
   std::string upload(AdminClient& admin, const std::string& name, const std::string& bytes) {
     auto r = admin.post_multipart("/admin/media", {{"alt", "Khabar"}}, {{"file", name, bytes}});
@@ -88,10 +82,6 @@ class SiteIdentity : public ::testing::Test {
     EXPECT_TRUE(std::regex_search(location, m, std::regex("/admin/media/(\\d+)"))) << location;
     return m.size() > 1 ? m[1].str() : "";
   }
-
-  TempDir dir_;
-  std::filesystem::path data_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 }  // namespace

@@ -4,7 +4,19 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "store/sqlite/sqlite_store.h"
+
 namespace khabar::test {
+
+void OwnDemoSite::SetUp() {
+  data_ = dir_.path() / "site";
+  make_demo_site(data_);
+  server_ = std::make_unique<ServerProcess>(data_);
+}
+
+std::unique_ptr<store::Store> OwnDemoSite::open_store() const {
+  return store::open_sqlite_store((data_ / "khabar.db").string());
+}
 
 void make_demo_site(const std::filesystem::path& data, const std::string& server_toml) {
   auto init = run_khabar(
