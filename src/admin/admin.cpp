@@ -57,6 +57,7 @@ http::Response route(Context& ctx) {
     if (page == "media") return media_library(ctx);
     if (page == "tags") return tags(ctx);
     if (page == "menu") return menu(ctx);
+    if (page == "breaking") return breaking_news(ctx);
   }
   if (page == "media" && seg.size() == 3) return media_item(ctx, seg[2]);
   if (page == "categories" && seg.size() == 3) return category_action(ctx, seg[2]);

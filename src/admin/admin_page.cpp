@@ -27,6 +27,7 @@ constexpr std::array kNav = {
     NavItem{"Articles", "/admin/articles", content::Action::CreateArticle},
     NavItem{"Media", "/admin/media", content::Action::UploadMedia},
     NavItem{"Comments", "/admin/comments", content::Action::ModerateComments},
+    NavItem{"Breaking news", "/admin/breaking", content::Action::SetBreakingNews},
     NavItem{"Categories", "/admin/categories", content::Action::ManageCategories},
     NavItem{"Tags", "/admin/tags", content::Action::ManageCategories},
     NavItem{"Menu", "/admin/menu", content::Action::ManageCategories},

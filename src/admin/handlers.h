@@ -37,6 +37,7 @@ http::Response media_item(Context& ctx, std::string_view id);  // /admin/media/<
 http::Response tags(Context& ctx);                             // /admin/tags
 http::Response tag_action(Context& ctx, std::string_view id);  // POST /admin/tags/<id>
 http::Response menu(Context& ctx);                             // /admin/menu
+http::Response breaking_news(Context& ctx);                    // /admin/breaking
 
 // 403 page for an action the user's role may not do.
 http::Response forbidden(const Context& ctx);

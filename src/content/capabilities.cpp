@@ -10,7 +10,7 @@ constexpr std::array kActions = {
     Action::ViewDashboard,   Action::CreateArticle,    Action::EditArticle,
     Action::SubmitForReview, Action::PublishArticle,   Action::TrashArticle,
     Action::UploadMedia,     Action::ModerateComments, Action::ManageCategories,
-    Action::ManageUsers,     Action::ManageSettings};
+    Action::ManageUsers,     Action::ManageSettings,   Action::SetBreakingNews};
 
 // Who may act on their own things, and on other people's (or on the site as a whole).
 struct Rule {
@@ -34,6 +34,8 @@ constexpr std::array kRules = {
     Rule{Action::ManageCategories, Role::Editor, Role::Editor},
     Rule{Action::ManageUsers, Role::Administrator, Role::Administrator},
     Rule{Action::ManageSettings, Role::Administrator, Role::Administrator},
+    // The banner is on every page at once: the desk's call, as publishing others' work.
+    Rule{Action::SetBreakingNews, Role::Editor, Role::Editor},
 };
 static_assert(kRules.size() == kActions.size());
 
@@ -89,6 +91,8 @@ std::string_view to_string(Action a) {
       return "manage_users";
     case Action::ManageSettings:
       return "manage_settings";
+    case Action::SetBreakingNews:
+      return "set_breaking_news";
   }
   return "";
 }

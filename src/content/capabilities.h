@@ -26,6 +26,7 @@ enum class Action {
   ManageCategories,  // categories and tags
   ManageUsers,       // invite, change role, disable, reset 2FA
   ManageSettings,    // site settings
+  SetBreakingNews,   // put up or take down the breaking-news banner
 };
 
 std::string_view to_string(Action a);

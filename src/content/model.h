@@ -69,6 +69,18 @@ struct MediaFile {
 // Whether a library file is a picture (imports also bring sound and video files).
 inline bool is_picture(const MediaFile& f) { return f.mime.starts_with("image/"); }
 
+// The breaking-news banner: one line with a link, on every reader page until `until`
+// (0: until taken down), in its own language's direction.
+struct Banner {
+  std::string text;      // one line, plain text
+  std::string url;       // a path on the site ("/slug/") or an http(s) address; may be ""
+  std::string language;  // "en", "ps"...: the line's lang and dir
+  Timestamp until = 0;   // shown while now < until; 0: until taken down
+  Id set_by = 0;         // the account that put it up
+  Timestamp set_at = 0;
+  bool shown_at(Timestamp now) const { return !text.empty() && (until == 0 || now < until); }
+};
+
 // An image of the media library with its width variants (WebP and the original format)
 // and its fixed-shape crops (16:9, 4:3, 1:1: cards and structured data, never a srcset).
 struct Media {

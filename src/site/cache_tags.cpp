@@ -32,6 +32,9 @@ std::vector<std::string> tags_for_changes(const std::vector<store::Change>& chan
       case ChangeKind::Pages:
         tags.insert(kTagSite);
         break;
+      case ChangeKind::Banner:
+        tags.insert(kTagBanner);
+        break;
       case ChangeKind::Article:
         tags.insert(tag_article(id));
         tags.insert(kTagHome);

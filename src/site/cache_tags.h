@@ -11,6 +11,7 @@
 namespace khabar::site {
 
 inline constexpr const char* kTagSite = "site";                 // nav, settings, footer pages
+inline constexpr const char* kTagBanner = "banner";             // every page that could show it
 inline constexpr const char* kTagHome = "listing:home";         // the newest articles overall
 inline constexpr const char* kTagAllComments = "comments:all";  // the site's comment feed
 // The sitemaps (site/sitemaps.cpp): the index, and the children of listings by kind.

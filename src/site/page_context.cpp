@@ -38,6 +38,7 @@ SiteSettings load_settings(store::ReaderReads& reads) {
   if (auto v = reads.setting("url")) s.url = *v;
   if (auto v = reads.setting("language")) s.language = *v;
   if (auto v = reads.setting("x_handle")) s.x_handle = *v;
+  s.banner = reads.banner();
   if (auto v = reads.setting("websub_hub")) s.websub_hub = *v;
   // A picture deleted from the library is no logo: the title shows again.
   auto picture = [&](const char* key) -> std::optional<content::Media> {
@@ -103,6 +104,19 @@ Page::Page(const PageContext& ctx, std::string language, std::string content_tem
   root_.SetValue("FEED_URL", "/feed/");
   root_.SetValue("FEED_TITLE", ctx.settings.title);
   root_.SetValue("YEAR", "");
+  // Breaking news: on every page while it lasts, in its own language and direction.
+  if (const auto& b = ctx.settings.banner; b && b->shown_at(ctx.now)) {
+    auto* d = root_.AddSectionDictionary("BREAKING");
+    std::string lang = b->language.empty() ? ctx.settings.language : b->language;
+    d->SetValue("LANG", lang);
+    d->SetValue("DIR", std::string(content::text_direction(lang)));
+    d->SetValue("LABEL", ctx.strings().get(lang, "breaking"));
+    d->SetValue("TEXT", b->text);
+    if (!b->url.empty())
+      d->SetValueAndShowSection("URL", b->url, "LINK");
+    else
+      d->ShowSection("NO_LINK");
+  }
   main_ = root_.AddIncludeDictionary("CONTENT");
   // The theme's strings are already written into the language's copy of each template.
   main_->SetFilename(ctx.theme.localized(language_, content_template));
@@ -190,6 +204,13 @@ http::Response Page::render(int status) {
   r.cacheable = status == 200;
   r.cache_tags = std::move(ctx_.cache_tags);
   r.cache_tags.push_back(kTagSite);
+  // Every page can show the banner: putting one up drops them all (and nothing else).
+  r.cache_tags.push_back(kTagBanner);
+  // A banner that ends by itself: the page is kept no longer than it shows.
+  if (const auto& b = ctx_.settings.banner; b && b->shown_at(ctx_.now) && b->until) {
+    std::chrono::seconds left{b->until - ctx_.now};
+    if (r.cache_lifetime.count() == 0 || left < r.cache_lifetime) r.cache_lifetime = left;
+  }
   return r;
 }
 

@@ -24,10 +24,11 @@ struct SiteSettings {
   std::string tagline;
   std::string url = "http://127.0.0.1:8080";  // no trailing slash
   std::string language = "en";
-  content::TimeZone zone;           // dates on pages are shown in it
-  std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
-  std::string x_handle;             // the newsroom's account on X ("@khabar"), or ""
-  std::string websub_hub;           // the WebSub hub the feeds name (site/websub.h), or ""
+  content::TimeZone zone;                 // dates on pages are shown in it
+  std::vector<std::string> embeds;        // the embed providers enabled (render/embeds.h)
+  std::string x_handle;                   // the newsroom's account on X ("@khabar"), or ""
+  std::string websub_hub;                 // the WebSub hub the feeds name (site/websub.h), or ""
+  std::optional<content::Banner> banner;  // the breaking-news banner as last put up
   // The library pictures chosen as the header's logo and the site's icon, if any.
   std::optional<content::Media> logo, icon;
 };

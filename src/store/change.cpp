@@ -5,11 +5,11 @@
 namespace khabar::store {
 namespace {
 
-constexpr ChangeKind kKinds[] = {ChangeKind::Article,       ChangeKind::CategoryListing,
-                                 ChangeKind::TagListing,    ChangeKind::AuthorListing,
-                                 ChangeKind::AuthorProfile, ChangeKind::Comments,
-                                 ChangeKind::Categories,    ChangeKind::Settings,
-                                 ChangeKind::Pages,         ChangeKind::SitemapMonth};
+constexpr ChangeKind kKinds[] = {
+    ChangeKind::Article,       ChangeKind::CategoryListing, ChangeKind::TagListing,
+    ChangeKind::AuthorListing, ChangeKind::AuthorProfile,   ChangeKind::Comments,
+    ChangeKind::Categories,    ChangeKind::Settings,        ChangeKind::Pages,
+    ChangeKind::SitemapMonth,  ChangeKind::Banner};
 
 std::optional<ChangeKind> kind_of(char letter) {
   for (ChangeKind kind : kKinds)

@@ -26,12 +26,13 @@ enum class ChangeKind : char {
   Categories = 'C',       // the category tree or its names (site-wide)
   Settings = 'S',         // site settings or the menu (site-wide)
   Pages = 'P',            // the list of static pages (site-wide)
+  Banner = 'B',           // the breaking-news banner (site-wide)
 };
 
 // Whether `kind` names one row (and so carries an id) or the whole site.
 constexpr bool names_a_row(ChangeKind kind) {
   return kind != ChangeKind::Categories && kind != ChangeKind::Settings &&
-         kind != ChangeKind::Pages;
+         kind != ChangeKind::Pages && kind != ChangeKind::Banner;
 }
 
 struct Change {

@@ -51,6 +51,8 @@ class ReaderReads {
   // an article's text. Unknown files are left out.
   virtual std::vector<content::Media> media_by_files(const std::vector<std::string>& files) = 0;
   virtual std::vector<MenuItem> menu() = 0;  // in order
+  // The banner as last put up, expired or not (Banner::shown_at decides); none if taken down.
+  virtual std::optional<content::Banner> banner() = 0;
   // Reader search (docs/search.md): published articles and pages only, best first
   // (headline phrase first, then BM25 with the headline above the standfirst and tags,
   // above the body; newer first among equals).

@@ -128,6 +128,9 @@ class Transaction {
 
   virtual void set_setting(std::string_view key, std::string_view value) = 0;
   virtual void set_menu(const std::vector<MenuItem>& items) = 0;  // replaces, in order
+  // Puts up the breaking-news banner (replacing any), or takes it down (nullopt). Its own
+  // change (ChangeKind::Banner): every reader page drops, nothing else does.
+  virtual void set_banner(const std::optional<content::Banner>& banner) = 0;
   // The editor's autosave (replaces that writer's earlier one of the article); cleared
   // when they save it, and with the article when it is deleted.
   virtual void set_autosave(const Autosave& a) = 0;

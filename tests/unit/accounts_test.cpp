@@ -27,6 +27,9 @@ TEST(Capabilities, FollowWordPressRoles) {
   EXPECT_TRUE(can(Role::Editor, Action::ManageCategories));
   EXPECT_FALSE(can(Role::Editor, Action::ManageUsers));
   EXPECT_FALSE(can(Role::Editor, Action::ManageSettings));
+  EXPECT_TRUE(can(Role::Editor, Action::SetBreakingNews));
+  EXPECT_FALSE(can(Role::Author, Action::SetBreakingNews));
+  EXPECT_FALSE(can(Role::Contributor, Action::SetBreakingNews));
   // Author: own articles, publish them, upload; nobody else's.
   EXPECT_TRUE(can(Role::Author, Action::PublishArticle, Ownership::Own));
   EXPECT_FALSE(can(Role::Author, Action::PublishArticle, Ownership::Others));

@@ -218,6 +218,13 @@ class SqliteSnapshot final : public Snapshot {
     return s.text(0);
   }
 
+  std::optional<content::Banner> banner() override {
+    auto s = db_.prepare(
+        "SELECT text, url, language, until, ifnull(set_by, 0), set_at FROM banner WHERE id = 1");
+    if (!s.step()) return std::nullopt;
+    return content::Banner{s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4), s.int64(5)};
+  }
+
   SearchResults search(const SearchRequest& request) override {
     return sqlite::search(db_, request);
   }

@@ -392,6 +392,24 @@ class SqliteTransaction final : public Transaction {
     w_.note({ChangeKind::Settings});
   }
 
+  void set_banner(const std::optional<content::Banner>& b) override {
+    if (!b) {
+      db_.prepare("DELETE FROM banner").run();
+    } else {
+      db_.prepare(
+             "INSERT OR REPLACE INTO banner (id, text, url, language, until, set_by, set_at) "
+             "VALUES (1, ?1, ?2, ?3, ?4, nullif(?5, 0), ?6)")
+          .bind(1, b->text)
+          .bind(2, b->url)
+          .bind(3, b->language)
+          .bind(4, b->until)
+          .bind(5, b->set_by)
+          .bind(6, b->set_at ? b->set_at : w_.clock().now())
+          .run();
+    }
+    w_.note({ChangeKind::Banner});
+  }
+
   void set_menu(const std::vector<MenuItem>& items) override {
     sqlite::set_menu(db_, items);
     w_.note({ChangeKind::Settings});

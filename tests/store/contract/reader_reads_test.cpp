@@ -6,6 +6,52 @@ namespace {
 
 using namespace content;
 
+// Issue 14: the breaking-news banner. Put up, it reads back whole (expired or not: the
+// site decides with the time); taken down, it is gone; each is its own change (Banner),
+// never a Settings change, so that the cache drops the reader pages and nothing else.
+TEST_P(StoreContract, TheBannerIsPutUpReadBackAndTakenDownAsItsOwnChange) {
+  EXPECT_FALSE(db_->snapshot()->banner());
+  Id editor = author("editor", "Nadia Editor");
+  std::int64_t cursor = db_->latest_change();
+  content::Banner b{"Earthquake in Herat: what we know",
+                    "/herat-earthquake/",
+                    "en",
+                    kStart + 3600,
+                    editor,
+                    kStart};
+  write([&](store::Transaction& tx) { tx.set_banner(b); });
+  EXPECT_EQ(db_->changes_since(cursor),
+            (std::vector<store::Change>{{store::ChangeKind::Banner, 0}}));
+  auto read = db_->snapshot()->banner();
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->text, b.text);
+  EXPECT_EQ(read->url, b.url);
+  EXPECT_EQ(read->language, "en");
+  EXPECT_EQ(read->until, kStart + 3600);
+  EXPECT_EQ(read->set_by, editor);
+  EXPECT_EQ(read->set_at, kStart);
+  EXPECT_TRUE(read->shown_at(kStart + 3599));
+  EXPECT_FALSE(read->shown_at(kStart + 3600));
+
+  // A second one replaces it; the stamp is the store's clock when none is given.
+  clock_.set(kStart + 60);
+  write([&](store::Transaction& tx) {
+    tx.set_banner(content::Banner{"زلزله په هرات کې", "", "ps", 0, editor, 0});
+  });
+  read = db_->snapshot()->banner();
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->language, "ps");
+  EXPECT_EQ(read->url, "");
+  EXPECT_EQ(read->set_at, kStart + 60);
+  EXPECT_TRUE(read->shown_at(kStart + 1'000'000)) << "no end: until taken down";
+
+  cursor = db_->latest_change();
+  write([&](store::Transaction& tx) { tx.set_banner(std::nullopt); });
+  EXPECT_FALSE(db_->snapshot()->banner());
+  EXPECT_EQ(db_->changes_since(cursor),
+            (std::vector<store::Change>{{store::ChangeKind::Banner, 0}}));
+}
+
 TEST_P(StoreContract, CategoriesKeepHierarchyPathsAndOrder) {
   Id world = category({"World", "world", 0, "International", 2});
   Id asia = category({"Asia", "asia", world, "", 0});

@@ -19,10 +19,10 @@ using namespace khabar::content;
 
 namespace {
 
-// What migrations 20 (sitemaps) and 21 (crops) add, taken away to rewind a site to a
+// What migrations 20 (sitemaps), 21 (crops) and 22 (banner) add, taken away to rewind a site to a
 // version older than 20.
 #define UNDO_MIGRATION_20                                                  \
-  "DROP TABLE media_crops; "                                               \
+  "DROP TABLE banner; DROP TABLE media_crops; "                            \
   "DROP TRIGGER listing_stats_insert; DROP TRIGGER listing_stats_delete; " \
   "DROP TABLE listing_stats; DROP TABLE article_images; "
 
@@ -337,7 +337,7 @@ TEST_F(SqliteStoreTest, TheCropsMigrationLinksImportedFeaturedPictures) {
   }
   reopen_after(
       "UPDATE articles SET featured_media_id = NULL WHERE slug = 'by-url'; "
-      "DROP TABLE media_crops; PRAGMA user_version = 20");
+      "DROP TABLE banner; DROP TABLE media_crops; PRAGMA user_version = 20");
   auto featured = [&](const char* slug) {
     auto a = db_->snapshot()->published_by_slug(slug);
     return a && a->featured_media ? a->featured_media->id : Id{0};

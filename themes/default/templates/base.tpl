@@ -38,6 +38,8 @@
     </ul>
   </nav>
 </header>
+{{#BREAKING}}<div class="breaking" role="region" aria-label="{{LABEL}}" lang="{{LANG}}" dir="{{DIR}}"><p class="wrap"><strong class="breaking-label">{{LABEL}}</strong> {{#LINK}}<a href="{{URL}}">{{TEXT}}</a>{{/LINK}}{{#NO_LINK}}<span>{{TEXT}}</span>{{/NO_LINK}}</p></div>
+{{/BREAKING}}
 <main id="main" class="wrap" tabindex="-1">
 {{>CONTENT}}
 </main>
