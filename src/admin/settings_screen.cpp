@@ -45,7 +45,7 @@ http::Response site_settings(Context& ctx) {
     f->SetValue("KEY", key);
     f->SetValue("LABEL", std::string(spec.label));
     f->SetValue("HELP", std::string(spec.description));
-    if (spec.kind == Kind::List) {
+    if (spec.kind == Kind::List || spec.kind == Kind::Origins) {
       f->AddSectionDictionary("LIST")->SetValue("VALUE", value);
     } else if (spec.kind == Kind::Flag) {
       auto* flag = f->AddSectionDictionary("FLAG");

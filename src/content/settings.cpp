@@ -1,6 +1,7 @@
 #include "content/settings.h"
 
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <stdexcept>
 
@@ -12,6 +13,29 @@ namespace khabar::content {
 namespace {
 
 using K = SettingSpec::Kind;
+
+// "https://" and a host name (letters, digits, '-' and '.', an optional ":port"), nothing
+// else: what a CSP source list may name without letting in more than that one host.
+bool is_https_origin(std::string_view s) {
+  constexpr std::string_view kScheme = "https://";
+  if (!s.starts_with(kScheme)) return false;
+  std::string_view host = s.substr(kScheme.size());
+  std::size_t colon = host.find(':');
+  std::string_view port = colon == std::string_view::npos ? "" : host.substr(colon + 1);
+  host = host.substr(0, colon);
+  if (host.empty() || host.size() > 253 || host.front() == '.' || host.front() == '-' ||
+      host.back() == '.' || host.find("..") != std::string_view::npos ||
+      host.find('.') == std::string_view::npos)
+    return false;
+  for (char c : host)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.')) return false;
+  if (colon != std::string_view::npos) {
+    if (port.empty() || port.size() > 5) return false;
+    for (char c : port)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 
 constexpr std::array kSpecs = {
     SettingSpec{"title", "Site title", "the site's name, in the header and feeds", K::Text, 0, 0,
@@ -79,6 +103,19 @@ constexpr std::array kSpecs = {
                 "the name the news sitemap gives Google News for this publication; empty: the "
                 "site title",
                 K::Text, 0, 0, "", ""},
+    SettingSpec{"csp_script_origins", "Third-party scripts (privacy warning)",
+                "empty by default, and best left so: each https origin listed here (one per "
+                "line, e.g. https://www.googletagmanager.com) may run its code on every reader "
+                "page and send what it sees back to itself. It learns what each reader reads "
+                "and can follow them across other sites; Khabar's pages then no longer promise "
+                "readers that nobody else is told. List only what the newsroom chose and tells "
+                "its readers about",
+                K::Origins, 0, 0, "", ""},
+    SettingSpec{"csp_frame_origins", "Third-party frames (privacy warning)",
+                "empty by default: https origins (one per line) whose frames reader pages may "
+                "show beside the embeds (e.g. an ad server's). A frame loads with the page, "
+                "before the reader asks, and tells its owner who reads what",
+                K::Origins, 0, 0, "", ""},
     SettingSpec{"robots_extra", "More robots.txt lines",
                 "lines added to /robots.txt as they are (e.g. User-agent: GPTBot, then "
                 "Disallow: /)",
@@ -162,6 +199,15 @@ std::optional<std::string> setting_problem(const SettingSpec& spec, std::string_
       }
       return std::nullopt;
     }
+    case K::Origins: {
+      std::string entries = normalise_setting(spec, value);
+      for (std::string_view entry : split(entries, '\n'))
+        if (!is_https_origin(entry))
+          return "'" + std::string(entry) +
+                 "' is not an https origin: https:// and a host name, nothing after it (e.g. "
+                 "https://stats.example.org)";
+      return std::nullopt;
+    }
     case K::Flag:
       if (value == "true" || value == "false" || value == "on" || value.empty())
         return std::nullopt;
@@ -175,7 +221,7 @@ std::string normalise_setting(const SettingSpec& spec, std::string_view raw) {
   if (spec.kind == K::Flag) return value == "true" || value == "on" ? "true" : "false";
   if (spec.kind == K::Url)
     while (!value.empty() && value.back() == '/') value.pop_back();
-  if (spec.kind != K::List) return value;
+  if (spec.kind != K::List && spec.kind != K::Origins) return value;
   std::string out;
   for (char& c : value)
     if (c == ',') c = '\n';

@@ -11,7 +11,9 @@
 namespace khabar::content {
 
 struct SettingSpec {
-  enum class Kind { Text, Url, Language, TimeZone, Integer, Choice, List, Flag };
+  // Origins: a List whose entries are each an https origin ("https://stats.example.org",
+  // no path, no wildcard): hosts a Content-Security-Policy is to allow.
+  enum class Kind { Text, Url, Language, TimeZone, Integer, Choice, List, Flag, Origins };
   std::string_view key;
   std::string_view label;        // for the settings screen
   std::string_view description;  // one line

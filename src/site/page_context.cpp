@@ -16,14 +16,26 @@
 namespace khabar::site {
 namespace {
 
-// Frames come from the enabled embed providers only (and are on a page only when a
-// reader asked for one: render/embeds.h). Styles: the theme's files, and the stylesheet
-// put in the page, by its hash (`inline_style`, or nothing), never any other <style>.
-std::string security_policy(const std::vector<std::string>& embeds,
+// Frames come from the enabled embed providers (and are on a page only when a reader
+// asked for one: render/embeds.h) and the administrator's frame origins. Styles: the
+// theme's files, and the stylesheet put in the page, by its hash (`inline_style`, or
+// nothing), never any other <style>. Scripts: none, unless the administrator named
+// origins (which may then also be sent to: connect-src).
+std::string security_policy(const SiteSettings& s,
                             const http::StaticFiles::InlineStyle* inline_style) {
-  return "default-src 'self'; img-src 'self' https: data:; script-src 'none'; style-src 'self'" +
-         (inline_style ? " " + inline_style->csp_source : std::string()) +
-         "; object-src 'none'; frame-src " + render::embed_frame_sources(embeds) +
+  auto sources = [](const std::vector<std::string>& origins) {
+    std::string out;
+    for (const auto& o : origins) out += (out.empty() ? "" : " ") + o;
+    return out;
+  };
+  std::string scripts = sources(s.script_origins);
+  std::string frames = render::embed_frame_sources(s.embeds);
+  if (!s.frame_origins.empty())
+    frames = (frames == "'none'" ? "" : frames + " ") + sources(s.frame_origins);
+  return "default-src 'self'; img-src 'self' https: data:; script-src " +
+         (scripts.empty() ? "'none'" : scripts + "; connect-src 'self' " + scripts) +
+         "; style-src 'self'" + (inline_style ? " " + inline_style->csp_source : std::string()) +
+         "; object-src 'none'; frame-src " + frames +
          "; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 }
 
@@ -58,6 +70,13 @@ SiteSettings load_settings(store::ReaderReads& reads) {
           .value_or(std::string(content::find_setting("embed_providers")->fallback));
   for (std::string_view key : content::split(embeds, '\n'))
     if (render::find_embed_provider(key)) s.embeds.emplace_back(key);
+  for (auto [key, list] : {std::pair{"csp_script_origins", &s.script_origins},
+                           std::pair{"csp_frame_origins", &s.frame_origins}}) {
+    std::string stored = reads.setting(key).value_or("");
+    // Stored values were checked; one that is not (edited by hand) is left out whole.
+    if (!stored.empty() && !content::setting_problem(*content::find_setting(key), stored))
+      for (std::string_view o : content::split(stored, '\n')) list->emplace_back(o);
+  }
   return s;
 }
 
@@ -196,9 +215,8 @@ http::Response Page::render(int status) {
   r.status = status;
   r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);
   r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
-  r.headers.emplace_back(
-      "Content-Security-Policy",
-      security_policy(ctx_.settings.embeds, ctx_.assets.inline_style(kStylesheet)));
+  r.headers.emplace_back("Content-Security-Policy",
+                         security_policy(ctx_.settings, ctx_.assets.inline_style(kStylesheet)));
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("Content-Language", language_);
   r.cacheable = status == 200;

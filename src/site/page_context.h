@@ -24,8 +24,11 @@ struct SiteSettings {
   std::string tagline;
   std::string url = "http://127.0.0.1:8080";  // no trailing slash
   std::string language = "en";
-  content::TimeZone zone;                 // dates on pages are shown in it
-  std::vector<std::string> embeds;        // the embed providers enabled (render/embeds.h)
+  content::TimeZone zone;           // dates on pages are shown in it
+  std::vector<std::string> embeds;  // the embed providers enabled (render/embeds.h)
+  // Origins the administrator let run scripts / show frames on reader pages (privacy
+  // warning in content/settings.cpp); empty by default.
+  std::vector<std::string> script_origins, frame_origins;
   std::string x_handle;                   // the newsroom's account on X ("@khabar"), or ""
   std::string websub_hub;                 // the WebSub hub the feeds name (site/websub.h), or ""
   std::optional<content::Banner> banner;  // the breaking-news banner as last put up
