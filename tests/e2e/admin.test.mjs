@@ -70,10 +70,10 @@ test('an invited editor enrols two-factor, signs in with a code and approves a c
   await signIn(page, 'nadia', editorPassword);
   await page.waitForURL(/\/admin\/$/);
   assert.match(await page.locator('.warning').innerText(), /no two-factor sign-in yet/);
-  // Editors see Comments and Categories but not Users or Settings.
+  // Editors see Comments, Breaking news and Categories but not Users or Settings.
   const nav = page.getByRole('navigation', { name: 'Admin' });
   assert.deepEqual(await nav.locator('a').allInnerTexts(),
-                   ['Dashboard', 'Articles', 'Media', 'Comments', 'Categories', 'Tags', 'Menu', 'Profile', 'View site']);
+                   ['Dashboard', 'Articles', 'Media', 'Comments', 'Breaking news', 'Categories', 'Tags', 'Menu', 'Profile', 'View site']);
 
   // Two-factor: scan (here: read) the key, confirm with a code.
   await page.getByRole('link', { name: 'Turn it on' }).click();
