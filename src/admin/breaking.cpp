@@ -6,7 +6,6 @@
 #include "admin/admin_page.h"
 #include "admin/handlers.h"
 #include "content/capabilities.h"
-#include "content/text.h"
 #include "newsroom/banner.h"
 
 namespace khabar::admin {

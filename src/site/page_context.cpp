@@ -84,9 +84,10 @@ std::string PageContext::iso_time(content::Timestamp t) const {
   return content::iso8601(t, settings.zone.offset_at(t));
 }
 
-SiteSnapshot load_snapshot(store::ReaderReads& reads) {
+SiteSnapshot load_snapshot(store::ReaderReads& reads, const http::StaticFiles& assets) {
   SiteSnapshot s;
   s.settings = load_settings(reads);
+  s.settings.security_policy = security_policy(s.settings, assets.inline_style(kStylesheet));
   s.categories = reads.categories();
   s.pages = reads.published_pages();
   s.menu = reads.menu();
@@ -215,8 +216,7 @@ http::Response Page::render(int status) {
   r.status = status;
   r.body = ctx_.theme.expand(ctx_.theme.localized(language_, "base.tpl"), root_);
   r.cache_control = status == 200 ? "public, max-age=60" : "no-cache";
-  r.headers.emplace_back("Content-Security-Policy",
-                         security_policy(ctx_.settings, ctx_.assets.inline_style(kStylesheet)));
+  r.headers.emplace_back("Content-Security-Policy", ctx_.settings.security_policy);
   r.headers.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   r.headers.emplace_back("Content-Language", language_);
   r.cacheable = status == 200;

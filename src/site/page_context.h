@@ -29,6 +29,9 @@ struct SiteSettings {
   // Origins the administrator let run scripts / show frames on reader pages (privacy
   // warning in content/settings.cpp); empty by default.
   std::vector<std::string> script_origins, frame_origins;
+  // Reader pages' Content-Security-Policy, made once per snapshot (load_snapshot: it
+  // names the theme's inline stylesheet).
+  std::string security_policy;
   std::string x_handle;                   // the newsroom's account on X ("@khabar"), or ""
   std::string websub_hub;                 // the WebSub hub the feeds name (site/websub.h), or ""
   std::optional<content::Banner> banner;  // the breaking-news banner as last put up
@@ -46,7 +49,7 @@ struct SiteSnapshot {
   std::vector<store::MenuItem> menu;  // the header navigation; empty: top-level categories
 };
 
-SiteSnapshot load_snapshot(store::ReaderReads& reads);
+SiteSnapshot load_snapshot(store::ReaderReads& reads, const http::StaticFiles& assets);
 
 // The shared state of one request: settings, categories and the services to render.
 struct PageContext {

@@ -9,7 +9,7 @@ http::Response render_preview(store::Store& store, const render::Theme& theme,
                               const http::StaticFiles& assets, const security::Secret& secret,
                               const content::Clock& clock, const content::Article& article) {
   auto reads = store.snapshot();
-  SiteSnapshot snapshot = load_snapshot(*reads);
+  SiteSnapshot snapshot = load_snapshot(*reads, assets);
   PageContext ctx{*reads,
                   store,
                   theme,

@@ -163,7 +163,7 @@ Site::Site(store::Store& store, const render::Theme& theme, const http::StaticFi
 
 std::shared_ptr<const SiteSnapshot> Site::site_state(store::ReaderReads& reads) const {
   std::lock_guard lock(sync_mutex_);
-  if (!snapshot_) snapshot_ = std::make_shared<const SiteSnapshot>(load_snapshot(reads));
+  if (!snapshot_) snapshot_ = std::make_shared<const SiteSnapshot>(load_snapshot(reads, assets_));
   return snapshot_;
 }
 

@@ -7,10 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSite, makePng, screenshots } from './support.mjs';
+import { startSite, makePng, screenshots, launchChromeForLighthouse } from './support.mjs';
 
 const kStories = 30;
 const sections = ['afghanistan', 'world', 'business', 'health', 'sport', 'culture', 'opinion'];
@@ -81,12 +80,7 @@ before(async () => {
                             fullPage: true });
     await reader.close();
   }
-  chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                  '--disable-background-networking', '--disable-component-update',
-                  '--disable-sync'],
-  });
+  chrome = await launchChromeForLighthouse();
 });
 after(async () => { await chrome?.kill(); await site?.stop(); });
 

@@ -6,9 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
 import { join } from 'node:path';
-import { startSite, makePng, signedInUser, screenshots } from './support.mjs';
+import { startSite, makePng, signedInUser, screenshots, launchChromeForLighthouse } from './support.mjs';
 
 const password = 'Long summer roads 31 past Kandahar';
 const headline = 'Kandahar pomegranate growers find new buyers';
@@ -45,12 +44,7 @@ before(async () => {
     await home.screenshot({ path: join(screenshots, `home-pictures-${width}.png`) });
     await reader.close();
   }
-  chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
-                  '--disable-background-networking', '--disable-component-update',
-                  '--disable-sync'],
-  });
+  chrome = await launchChromeForLighthouse();
 });
 after(async () => { await chrome?.kill(); await site?.stop(); });
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import * as chromeLauncher from 'chrome-launcher';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -148,4 +149,15 @@ export async function signedInUser(site, login, password,
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/admin\/$/);
   return { context, page };
+}
+
+// Debian's Chromium, headless, for Lighthouse (which drives it on its own port): call
+// kill() on the result when done.
+export function launchChromeForLighthouse() {
+  return chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
+                  '--disable-background-networking', '--disable-component-update',
+                  '--disable-sync'],
+  });
 }
